@@ -1,0 +1,68 @@
+package dev.custintel.core.imports;
+
+import dev.custintel.core.InvalidInputException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** The CSV layouts the importer reads. */
+public enum ImportFormat {
+  /**
+   * The CDNOW transaction log (Fader and Hardie): whitespace-separated {@code customer_id date number_of_cds
+   * dollar_value}, date as {@code YYYYMMDD}, an optional header line. Each row is one order in USD of one line of
+   * product {@code CDNOW-CD}; rows of one customer and day are kept apart (ids {@code CDNOW-<customer>-<date>-<n>},
+   * n counting from 1 in file order). Times are midnight in {@link #defaultZone()} (UTC).
+   */
+  CDNOW("cdnow", ZoneOffset.UTC),
+  /**
+   * The UCI Online Retail layout ({@code InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice,
+   * CustomerID, Country}), comma- or semicolon-separated (detected from the header; with semicolons, decimals use
+   * a comma and dates are {@code DD/MM/YYYY HH:MM}, otherwise {@code M/D/YYYY H:MM}). A leading unnamed index
+   * column is ignored. One order per invoice, in GBP; invoices starting with {@code C} are returns. Rows with a
+   * blank CustomerID are skipped and reported, never given an invented id. Times are read in Europe/London.
+   */
+  ONLINE_RETAIL("online-retail", ZoneId.of("Europe/London")),
+  /**
+   * The generic orders CSV, comma-separated with a header naming the columns (any order, case-insensitive):
+   * required {@code order_id, customer_id, placed_at, product_id, quantity, currency} and one of
+   * {@code unit_price} or {@code line_amount}; optional {@code kind} (purchase|return), {@code product_name},
+   * {@code category}, {@code country}, {@code email}. {@code placed_at} is an ISO-8601 instant
+   * ({@code 2024-03-01T10:15:30Z}), offset date-time, local date-time or date (local ones in the import zone, UTC
+   * by default). One row per order line; the rows of one order must be adjacent. Fields may be quoted with
+   * {@code "}.
+   */
+  ORDERS_CSV("orders-csv", ZoneOffset.UTC);
+
+  private final String cliName;
+  private final ZoneId defaultZone;
+
+  ImportFormat(String cliName, ZoneId defaultZone) {
+    this.cliName = cliName;
+    this.defaultZone = defaultZone;
+  }
+
+  /** @return the name used on the command line, such as {@code "online-retail"} */
+  public String cliName() {
+    return cliName;
+  }
+
+  /** @return the zone local times in this layout are read in, unless the options name another */
+  public ZoneId defaultZone() {
+    return defaultZone;
+  }
+
+  /**
+   * @param name a command-line name ({@code cdnow}, {@code online-retail}, {@code orders-csv}) or enum name
+   * @return the format
+   * @throws InvalidInputException if no format has that name
+   */
+  public static ImportFormat parse(String name) {
+    for (ImportFormat f : values()) {
+      if (f.cliName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name.replace('-', '_'))) {
+        return f;
+      }
+    }
+    throw InvalidInputException.argument(
+        "format", "must be one of cdnow, online-retail, orders-csv (was '" + name.toLowerCase(Locale.ROOT) + "')");
+  }
+}

@@ -1,0 +1,81 @@
+package dev.custintel.core.imports;
+
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.internal.Checks;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to import a file.
+ *
+ * @param mode strict (the first bad row rejects the file) or lenient (bad rows skipped and reported)
+ * @param batchSize orders per transaction, 1 to 100,000
+ * @param zone zone for local dates and times in the file; null for the format's default
+ * @param maxReportedRejections at most this many rejected rows are listed in the report (all are counted)
+ * @param progress called after each batch
+ */
+public record ImportOptions(
+    ImportMode mode,
+    int batchSize,
+    @Nullable ZoneId zone,
+    int maxReportedRejections,
+    ImportProgressListener progress) {
+
+  /** Validates the options. */
+  public ImportOptions {
+    Checks.notNull(mode, "mode");
+    Checks.notNull(progress, "progress");
+    if (batchSize < 1 || batchSize > 100_000) {
+      throw InvalidInputException.argument("batchSize", "must be between 1 and 100000 (was " + batchSize + ")");
+    }
+    if (maxReportedRejections < 0) {
+      throw InvalidInputException.argument(
+          "maxReportedRejections", "must not be negative (was " + maxReportedRejections + ")");
+    }
+  }
+
+  /** @return lenient mode, 2,000 orders per batch, the format's zone, up to 1,000 rejections listed */
+  public static ImportOptions defaults() {
+    return new ImportOptions(ImportMode.LENIENT, 2_000, null, 1_000, ImportProgressListener.NONE);
+  }
+
+  /**
+   * @param newMode the mode
+   * @return a copy with that mode
+   */
+  public ImportOptions withMode(ImportMode newMode) {
+    return new ImportOptions(newMode, batchSize, zone, maxReportedRejections, progress);
+  }
+
+  /**
+   * @param size orders per transaction
+   * @return a copy with that batch size
+   */
+  public ImportOptions withBatchSize(int size) {
+    return new ImportOptions(mode, size, zone, maxReportedRejections, progress);
+  }
+
+  /**
+   * @param newZone zone for local times, or null for the format's default
+   * @return a copy with that zone
+   */
+  public ImportOptions withZone(@Nullable ZoneId newZone) {
+    return new ImportOptions(mode, batchSize, newZone, maxReportedRejections, progress);
+  }
+
+  /**
+   * @param listener progress callback
+   * @return a copy with that callback
+   */
+  public ImportOptions withProgress(ImportProgressListener listener) {
+    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, listener);
+  }
+
+  /**
+   * @param format the file's format
+   * @return the zone to read local times in
+   */
+  public ZoneId zoneFor(ImportFormat format) {
+    return zone != null ? zone : format.defaultZone();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.custintel.core.internal;
+
+import dev.custintel.core.InvalidInputException;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/** Argument checks that throw {@link InvalidInputException} naming the field. Not API. */
+public final class Checks {
+  /** Longest identifier the schema stores (customer, product and order ids). */
+  public static final int MAX_ID_LENGTH = 64;
+
+  private Checks() {}
+
+  public static <T> T notNull(@Nullable T value, String field) {
+    if (value == null) {
+      throw InvalidInputException.argument(field, "is required");
+    }
+    return value;
+  }
+
+  public static String id(@Nullable String value, String field) {
+    notNull(value, field);
+    if (value.isBlank()) {
+      throw InvalidInputException.argument(field, "must not be blank");
+    }
+    if (value.length() > MAX_ID_LENGTH) {
+      throw InvalidInputException.argument(
+          field, "must be at most " + MAX_ID_LENGTH + " characters (was " + value.length() + ")");
+    }
+    if (!value.equals(value.strip())) {
+      throw InvalidInputException.argument(field, "must not start or end with whitespace (was '" + value + "')");
+    }
+    return value;
+  }
+
+  public static @Nullable String optionalText(@Nullable String value, String field, int maxLength) {
+    if (value == null) {
+      return null;
+    }
+    if (value.length() > maxLength) {
+      throw InvalidInputException.argument(
+          field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
+    }
+    return value;
+  }
+
+  public static String text(@Nullable String value, String field, int maxLength) {
+    notNull(value, field);
+    if (value.isBlank()) {
+      throw InvalidInputException.argument(field, "must not be blank");
+    }
+    return optionalText(value, field, maxLength);
+  }
+
+  /** A non-negative amount with at most 4 decimal places and at most 15 integer digits (DECIMAL(19,4)). */
+  public static BigDecimal amount(@Nullable BigDecimal value, String field) {
+    notNull(value, field);
+    if (value.signum() < 0) {
+      throw InvalidInputException.argument(field, "must not be negative (was " + value.toPlainString() + ")");
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() > 4) {
+      throw InvalidInputException.argument(
+          field, "must have at most 4 decimal places (was " + value.toPlainString() + ")");
+    }
+    if (stripped.precision() - stripped.scale() > 15) {
+      throw InvalidInputException.argument(
+          field, "must be less than 10^15 (was " + value.toPlainString() + ")");
+    }
+    return value;
+  }
+
+  public static int positive(int value, String field) {
+    if (value <= 0) {
+      throw InvalidInputException.argument(field, "must be greater than 0 (was " + value + ")");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.custintel.core.internal.customer;
+
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.customer.CustomerClient;
+import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.customer.CustomerQuery;
+import dev.custintel.core.customer.CustomerRank;
+import dev.custintel.core.customer.CustomerSort;
+import dev.custintel.core.customer.CustomerSummary;
+import dev.custintel.core.customer.DateRange;
+import dev.custintel.core.customer.Page;
+import dev.custintel.core.internal.Checks;
+import dev.custintel.core.internal.store.StoreMetrics;
+import dev.custintel.core.internal.store.Tables;
+import dev.custintel.core.internal.store.TransactionRunner;
+import dev.custintel.core.model.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/** Customer reads over Jdbi. Not API. */
+public final class JdbiCustomerClient implements CustomerClient {
+  private static final int MAX_TOP = 1_000;
+
+  private final TransactionRunner tx;
+  private final Tables t;
+  private final Clock clock;
+  private final ProfileCache cache;
+  private final StoreMetrics metrics;
+  private final ProfileLoader loader;
+  private final CustomerQuerySql querySql;
+
+  public JdbiCustomerClient(
+      TransactionRunner tx, Tables tables, Clock clock, ProfileCache cache, StoreMetrics metrics) {
+    this.tx = tx;
+    this.t = tables;
+    this.clock = clock;
+    this.cache = cache;
+    this.metrics = metrics;
+    this.loader = new ProfileLoader(tables);
+    this.querySql = new CustomerQuerySql(tables);
+  }
+
+  @Override
+  public CustomerProfile profile(String customerId) {
+    Checks.id(customerId, "customerId");
+    return metrics.time("customers.profile", () -> cache.get(customerId,
+        id -> tx.withHandle("Reading the profile of customer '" + id + "'", h -> loader.load(h, id, clock.instant()))));
+  }
+
+  @Override
+  public List<CustomerRank> top(int n, DateRange period) {
+    Checks.notNull(period, "period");
+    checkTop(n);
+    return metrics.time("customers.top", () -> {
+      List<String> currencies = tx.withHandle("Finding currencies", h -> h.createQuery(t.sql(
+              "SELECT DISTINCT currency FROM {orders} WHERE placed_at >= ? AND placed_at < ?"))
+          .bind(0, CustomerQuerySql.odt(period.from()))
+          .bind(1, CustomerQuerySql.odt(period.to()))
+          .mapTo(String.class)
+          .list());
+      if (currencies.size() > 1) {
+        throw InvalidInputException.argument("currency",
+            "is required: orders in this period use more than one currency " + currencies.stream().map(String::trim)
+                .sorted().toList() + "; call top(n, period, currency)");
+      }
+      if (currencies.isEmpty()) {
+        return List.<CustomerRank>of();
+      }
+      return rank(n, period, Currency.getInstance(currencies.get(0).trim()));
+    });
+  }
+
+  @Override
+  public List<CustomerRank> top(int n, DateRange period, Currency currency) {
+    Checks.notNull(period, "period");
+    Checks.notNull(currency, "currency");
+    checkTop(n);
+    return metrics.time("customers.top", () -> rank(n, period, currency));
+  }
+
+  private List<CustomerRank> rank(int n, DateRange period, Currency currency) {
+    CustomerQuery q = CustomerQuery.builder().period(period).currency(currency).sort(CustomerSort.SPEND_DESC)
+        .limit(n).build();
+    List<CustomerSummary> rows = runQuery(q).items();
+    List<CustomerRank> ranks = new ArrayList<>(rows.size());
+    for (CustomerSummary s : rows) {
+      Money spent = s.netSpent() != null ? s.netSpent() : Money.zero(currency);
+      ranks.add(new CustomerRank(ranks.size() + 1, s.customerId(), spent, s.orders()));
+    }
+    return ranks;
+  }
+
+  private static void checkTop(int n) {
+    if (n < 1 || n > MAX_TOP) {
+      throw InvalidInputException.argument("n", "must be between 1 and " + MAX_TOP + " (was " + n + ")");
+    }
+  }
+
+  @Override
+  public Page<CustomerSummary> query(CustomerQuery query) {
+    Checks.notNull(query, "query");
+    return metrics.time("customers.query", () -> runQuery(query));
+  }
+
+  private Page<CustomerSummary> runQuery(CustomerQuery query) {
+    Instant now = clock.instant();
+    return tx.withHandle("Querying customers", h -> querySql.run(h, query, now));
+  }
+
+  @Override
+  public long count() {
+    return tx.withHandle("Counting customers",
+        h -> h.createQuery(t.sql("SELECT COUNT(*) FROM {customers}")).mapTo(Long.class).one());
+  }
+}

@@ -1,0 +1,203 @@
+package dev.custintel.core.internal.imports;
+
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.model.Customer;
+import dev.custintel.core.model.Money;
+import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
+import dev.custintel.core.model.Product;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the CDNOW transaction log ({@link ImportFormat#CDNOW}). Not API.
+ *
+ * <p>Columns are separated by whitespace (leading whitespace is ignored). Two layouts are read, told apart by the
+ * first line:
+ *
+ * <ul>
+ *   <li>the master file: {@code customer_id date number_of_cds dollar_value}, with or without the header line
+ *       {@code customer_id date number_of_cds dollar_value} (any case);
+ *   <li>the sample file: five columns without a header, {@code customer_id sample_id date number_of_cds
+ *       dollar_value}, where the first column is the master customer id (used as the customer id) and the sample
+ *       id is ignored.
+ * </ul>
+ *
+ * <p>A first line whose first token is not all digits is taken for a header. Blank lines are ignored: they are
+ * not rows, but they count in line numbers. Rejections name the columns as
+ * above ({@code customer_id}, {@code date}, {@code number_of_cds}, {@code dollar_value}, or {@code row} for a
+ * wrong column count).
+ *
+ * <p>Each row is one purchase in USD, placed at midnight of its date in the import zone, with one line of product
+ * {@code CDNOW-CD}: quantity = number_of_cds (at least 1), amount = dollar_value (0 or more, at most 4 decimals).
+ * The customer id is kept as written (zero-padded, such as {@code 00002}).
+ *
+ * <p>Order ids are {@code CDNOW-<customer>-<yyyyMMdd>-<n>}, n counting from 1 the rows of that customer and date
+ * in file order. The file keeps each customer's rows together, so the counters are kept for the current customer
+ * only and cleared when the customer changes: memory is one row. If a customer's rows were split in two runs,
+ * the second run would count from 1 again and its ids would collide with the first run's. A row rejected for its
+ * customer id or date takes no number; a row rejected for its quantity or amount keeps its number, so that fixing
+ * it and importing again does not renumber the rows after it.
+ */
+final class CdnowParser implements OrderFileParser {
+  /** The product every CDNOW line is for: the log does not record which CDs were bought. */
+  static final Product PRODUCT = Product.of("CDNOW-CD", "CD (product not recorded)", "Music");
+
+  private static final Currency USD = Money.currency("USD");
+  private static final List<String> HEADER = List.of("customer_id", "date", "number_of_cds", "dollar_value");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+  private static final int MAX_ORDER_ID_LENGTH = 64;
+
+  @Override
+  public void parse(Path file, ZoneId zone, ParsedOrderSink sink) {
+    try (LineReader reader = LineReader.open(file)) {
+      String first = reader.readNonBlankLine();
+      if (first == null) {
+        throw new InvalidInputException(reader.recordName(), "file", "is empty");
+      }
+      String[] tokens = tokens(first);
+      Rows rows;
+      if (DIGITS.matcher(tokens[0]).matches()) {
+        rows = new Rows(columnsOf(tokens.length, reader.recordName()), zone, sink);
+        rows.read(first, reader.lineNumber());
+      } else {
+        checkHeader(tokens, reader.recordName());
+        rows = new Rows(HEADER.size(), zone, sink);
+      }
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.isBlank()) {
+          rows.read(line, reader.lineNumber());
+        }
+      }
+    }
+  }
+
+  private static String[] tokens(String line) {
+    return WHITESPACE.split(line.strip());
+  }
+
+  private static int columnsOf(int count, String recordName) {
+    if (count != 4 && count != 5) {
+      throw new InvalidInputException(
+          recordName,
+          "file",
+          "must have 4 columns (customer_id date number_of_cds dollar_value) or 5 (customer_id sample_id date"
+              + " number_of_cds dollar_value); its first line has "
+              + count);
+    }
+    return count;
+  }
+
+  private static void checkHeader(String[] tokens, String recordName) {
+    for (int i = 0; i < HEADER.size(); i++) {
+      if (i >= tokens.length || !HEADER.get(i).equalsIgnoreCase(tokens[i])) {
+        throw new InvalidInputException(
+            recordName,
+            HEADER.get(i),
+            "is missing from the header (expected 'customer_id date number_of_cds dollar_value', found "
+                + Cells.quote(String.join(" ", tokens))
+                + ")");
+      }
+    }
+    if (tokens.length > HEADER.size()) {
+      throw new InvalidInputException(
+          recordName,
+          "file",
+          "has unexpected columns in its header (expected 'customer_id date number_of_cds dollar_value', found "
+              + Cells.quote(String.join(" ", tokens))
+              + ")");
+    }
+  }
+
+  /** The rows of one parse: the layout and the current customer's counters. */
+  private static final class Rows {
+    private final int columns;
+    private final int dateColumn;
+    private final ZoneId zone;
+    private final ParsedOrderSink sink;
+    private @Nullable String customerId;
+    private final Map<String, Integer> countByDate = new HashMap<>();
+
+    Rows(int columns, ZoneId zone, ParsedOrderSink sink) {
+      this.columns = columns;
+      this.dateColumn = columns - 3;
+      this.zone = zone;
+      this.sink = sink;
+    }
+
+    void read(String line, long lineNumber) {
+      sink.rowRead();
+      try {
+        sink.order(parse(tokens(line), lineNumber));
+      } catch (BadRowException e) {
+        sink.rejected(e.at(lineNumber));
+      }
+    }
+
+    private ParsedOrder parse(String[] cells, long lineNumber) {
+      if (cells.length != columns) {
+        throw new BadRowException("row", "has " + cells.length + " columns, expected " + columns);
+      }
+      String id = cells[0];
+      Customer customer = Cells.build(() -> Customer.of(id), Map.of(), "customer_id");
+      String dateText = cells[dateColumn];
+      LocalDate date = date(dateText);
+      if (!id.equals(customerId)) {
+        customerId = id;
+        countByDate.clear();
+      }
+      int n = countByDate.merge(dateText, 1, Integer::sum);
+      String orderId = "CDNOW-" + id + "-" + dateText + "-" + n;
+      if (orderId.length() > MAX_ORDER_ID_LENGTH) {
+        throw new BadRowException(
+            "customer_id",
+            "is too long for an order id CDNOW-<customer>-<date>-<n> of at most "
+                + MAX_ORDER_ID_LENGTH
+                + " characters (was "
+                + Cells.quote(id)
+                + ")");
+      }
+      String cdsText = cells[dateColumn + 1];
+      int cds = Cells.integer(cdsText, "number_of_cds");
+      if (cds <= 0) {
+        throw new BadRowException("number_of_cds", "must be greater than 0 (was " + Cells.quote(cdsText) + ")");
+      }
+      BigDecimal dollars = Cells.nonNegativeDecimal(cells[dateColumn + 2], "dollar_value");
+      OrderLine orderLine =
+          Cells.build(
+              () -> new OrderLine(PRODUCT.id(), cds, dollars),
+              Map.of("quantity", "number_of_cds"),
+              "dollar_value");
+      Order order = Order.purchase(orderId, id, date.atStartOfDay(zone).toInstant(), USD, List.of(orderLine));
+      return new ParsedOrder(order, customer, List.of(PRODUCT), lineNumber);
+    }
+
+    private static LocalDate date(String text) {
+      if (EIGHT_DIGITS.matcher(text).matches()) {
+        try {
+          return LocalDate.parse(text, DATE);
+        } catch (DateTimeException e) {
+          // falls through to the rejection
+        }
+      }
+      throw new BadRowException("date", "is not a date YYYYMMDD (was " + Cells.quote(text) + ")");
+    }
+  }
+}

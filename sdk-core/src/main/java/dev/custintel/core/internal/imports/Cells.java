@@ -1,0 +1,118 @@
+package dev.custintel.core.internal.imports;
+
+import dev.custintel.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads single cell values, throwing {@link BadRowException} with a reason that shows the value. Values are
+ * stripped of surrounding whitespace first. Not API.
+ */
+final class Cells {
+  /** Longest value a reason quotes in full. */
+  private static final int MAX_QUOTED = 80;
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+
+  private Cells() {}
+
+  /**
+   * @param raw the cell as written
+   * @param field the column name
+   * @return the value, stripped
+   * @throws BadRowException if it is blank
+   */
+  static String required(String raw, String field) {
+    String value = raw.strip();
+    if (value.isEmpty()) {
+      throw new BadRowException(field, "is blank");
+    }
+    return value;
+  }
+
+  /**
+   * @param raw the cell as written
+   * @return the value stripped, or null if blank
+   */
+  static @Nullable String optional(String raw) {
+    String value = raw.strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  /**
+   * @param raw the cell as written
+   * @param field the column name
+   * @return the integer
+   * @throws BadRowException if it is blank, not an integer or beyond the int range
+   */
+  static int integer(String raw, String field) {
+    String value = required(raw, field);
+    if (!INTEGER.matcher(value).matches()) {
+      throw new BadRowException(field, "is not an integer (was " + quote(value) + ")");
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new BadRowException(field, "is out of range (was " + quote(value) + ")");
+    }
+  }
+
+  /**
+   * @param raw the cell as written, with a decimal point
+   * @param field the column name
+   * @return the number, exactly as written
+   * @throws BadRowException if it is blank or not a decimal number
+   */
+  static BigDecimal decimal(String raw, String field) {
+    String value = required(raw, field);
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw new BadRowException(field, "is not a number (was " + quote(value) + ")");
+    }
+  }
+
+  /**
+   * @param raw the cell as written, with a decimal point
+   * @param field the column name
+   * @return the number, 0 or more
+   * @throws BadRowException if it is blank, not a number or negative
+   */
+  static BigDecimal nonNegativeDecimal(String raw, String field) {
+    BigDecimal value = decimal(raw, field);
+    if (value.signum() < 0) {
+      throw new BadRowException(field, "must not be negative (was " + quote(raw.strip()) + ")");
+    }
+    return value;
+  }
+
+  /**
+   * Builds a domain record, turning its {@link InvalidInputException} into a {@link BadRowException} on the
+   * column the record's field came from.
+   *
+   * @param build calls the constructor
+   * @param columnOfField the column of each record field (record field name to column name)
+   * @param otherwise the column for a record field not in the map
+   * @param <T> the record type
+   * @return the record
+   */
+  static <T> T build(Supplier<T> build, Map<String, String> columnOfField, String otherwise) {
+    try {
+      return build.get();
+    } catch (InvalidInputException e) {
+      throw new BadRowException(columnOfField.getOrDefault(e.field(), otherwise), e.reason());
+    }
+  }
+
+  /**
+   * @param value a cell value
+   * @return it in single quotes, shortened if long, for a reason such as {@code "(was 'abc')"}
+   */
+  static String quote(String value) {
+    String shown = value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
+    return "'" + shown + "'";
+  }
+}

@@ -1,0 +1,36 @@
+package dev.custintel.core.internal.ingest;
+
+import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * A content hash of an order: customer, time, currency, kind and lines, with amounts compared by value (12.5 and
+ * 12.50 hash alike). Base64 of the first 24 bytes of SHA-256: 32 characters. Not API.
+ */
+final class OrderHash {
+  private OrderHash() {}
+
+  static String of(Order o) {
+    StringBuilder s = new StringBuilder(64 + 32 * o.lines().size());
+    s.append(o.customerId()).append('\u001f')
+        .append(o.placedAt().getEpochSecond()).append('.').append(o.placedAt().getNano()).append('\u001f')
+        .append(o.currency().getCurrencyCode()).append('\u001f')
+        .append(o.kind().name());
+    for (OrderLine line : o.lines()) {
+      s.append('\u001e').append(line.productId())
+          .append('\u001f').append(line.quantity())
+          .append('\u001f').append(line.amount().stripTrailingZeros().toPlainString());
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.custintel.core.internal.ingest;
+
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.ingest.IngestBatch;
+import dev.custintel.core.model.Customer;
+import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
+import dev.custintel.core.model.Product;
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A batch checked and normalised before any write: duplicates merged, conflicting duplicates refused, instants
+ * truncated to the microseconds both databases keep, order hashes computed. Keys are sorted so that concurrent
+ * batches lock rows in the same order. Not API.
+ */
+final class PreparedBatch {
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000"); // DECIMAL(19,4)
+
+  final TreeMap<String, Customer> customers = new TreeMap<>();
+  final TreeMap<String, Product> products = new TreeMap<>();
+  final TreeMap<String, HashedOrder> orders = new TreeMap<>();
+  final TreeSet<String> referencedCustomers = new TreeSet<>();
+  final TreeSet<String> referencedProducts = new TreeSet<>();
+
+  /** An order with its content hash. */
+  record HashedOrder(Order order, String hash) {}
+
+  static PreparedBatch of(IngestBatch batch) {
+    PreparedBatch p = new PreparedBatch();
+    List<Customer> customers = batch.customers();
+    for (int i = 0; i < customers.size(); i++) {
+      Customer c = customers.get(i);
+      putUnique(p.customers, c.id(), c, "customers[" + i + "] '" + c.id() + "'");
+    }
+    List<Product> products = batch.products();
+    for (int i = 0; i < products.size(); i++) {
+      Product pr = products.get(i);
+      putUnique(p.products, pr.id(), pr, "products[" + i + "] '" + pr.id() + "'");
+    }
+    List<Order> orders = batch.orders();
+    for (int i = 0; i < orders.size(); i++) {
+      Order o = normalise(orders.get(i));
+      String record = "orders[" + i + "] '" + o.id() + "'";
+      checkTotal(o, record);
+      HashedOrder hashed = new HashedOrder(o, OrderHash.of(o));
+      HashedOrder previous = p.orders.putIfAbsent(o.id(), hashed);
+      if (previous != null && !previous.hash().equals(hashed.hash())) {
+        throw new InvalidInputException(
+            record, "id", "appears twice in the batch with different content; send one version of an order");
+      }
+      p.referencedCustomers.add(o.customerId());
+      for (OrderLine line : o.lines()) {
+        p.referencedProducts.add(line.productId());
+      }
+    }
+    p.referencedCustomers.addAll(p.customers.keySet());
+    p.referencedProducts.addAll(p.products.keySet());
+    return p;
+  }
+
+  private static <T> void putUnique(Map<String, T> map, String id, T value, String record) {
+    T previous = map.putIfAbsent(id, value);
+    if (previous != null && !previous.equals(value)) {
+      throw new InvalidInputException(
+          record, "id", "appears twice in the batch with different content; send one version of each record");
+    }
+  }
+
+  private static Order normalise(Order o) {
+    if (o.placedAt().getNano() % 1_000 == 0) {
+      return o;
+    }
+    return new Order(
+        o.id(), o.customerId(), o.placedAt().truncatedTo(ChronoUnit.MICROS), o.currency(), o.kind(), o.lines());
+  }
+
+  private static void checkTotal(Order o, String record) {
+    if (o.total().amount().compareTo(MAX_AMOUNT) >= 0) {
+      throw new InvalidInputException(record, "lines", "add up to more than the largest storable amount (10^15)");
+    }
+    if (o.itemCount() > Integer.MAX_VALUE) {
+      throw new InvalidInputException(
+          record, "lines", "quantities add up to more than " + Integer.MAX_VALUE + " items (was " + o.itemCount() + ")");
+    }
+  }
+
+  List<HashedOrder> orderList() {
+    return new ArrayList<>(orders.values());
+  }
+}

@@ -1,0 +1,155 @@
+package dev.custintel.core.internal.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.customer.CustomerClient;
+import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.internal.customer.JdbiCustomerClient;
+import dev.custintel.core.internal.customer.ProfileCache;
+import dev.custintel.core.internal.ingest.JdbiIngestionClient;
+import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.store.DatabaseKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/** The store over Jdbi and HikariCP. Not API: build it with {@link CustintelStore#builder()}. */
+public final class JdbiStore implements CustintelStore {
+  private final DataSource dataSource;
+  private final @Nullable HikariDataSource ownedPool;
+  private final DatabaseKind kind;
+  private final Tables tables;
+  private final Clock clock;
+  private final StoreMetrics metrics;
+  private final JdbiIngestionClient ingestion;
+  private final JdbiCustomerClient customers;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private JdbiStore(
+      DataSource dataSource, @Nullable HikariDataSource ownedPool, DatabaseKind kind, StoreSettings settings) {
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.kind = kind;
+    this.tables = new Tables(settings.tablePrefix());
+    this.clock = settings.clock();
+    this.metrics = new StoreMetrics(settings.meterRegistry(), settings.tablePrefix());
+    Jdbi jdbi = Jdbi.create(dataSource);
+    TransactionRunner tx = new TransactionRunner(jdbi);
+    ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
+    this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
+    this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
+    metrics.bindPool(dataSource);
+  }
+
+  /** Opens the store: pool, migrations, clients. */
+  public static JdbiStore open(StoreSettings settings) {
+    HikariDataSource owned = null;
+    DataSource ds = settings.hostDataSource();
+    if (ds == null) {
+      try {
+        owned = new HikariDataSource(settings.pool());
+      } catch (RuntimeException e) {
+        throw new DataAccessException(
+            "Could not connect to the database: " + TransactionRunner.rootMessage(e)
+                + ". Check that it is running and the URL, user and password are right.", e);
+      }
+      ds = owned;
+    }
+    try {
+      DatabaseKind kind = detect(ds);
+      if (settings.migrate()) {
+        Migrations.migrate(ds, settings.tablePrefix());
+      } else {
+        checkSchema(ds, settings.tablePrefix());
+      }
+      return new JdbiStore(ds, owned, kind, settings);
+    } catch (RuntimeException e) {
+      if (owned != null) {
+        owned.close();
+      }
+      throw e;
+    }
+  }
+
+  private static DatabaseKind detect(DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("postgres")) {
+        return DatabaseKind.POSTGRESQL;
+      }
+      if (product.contains("h2")) {
+        return DatabaseKind.H2;
+      }
+      throw new DataAccessException(
+          "Unsupported database '" + product + "': Custintel runs on PostgreSQL and H2",
+          new SQLException("unsupported database"));
+    } catch (SQLException e) {
+      throw new DataAccessException(
+          "Could not connect to the database: " + e.getMessage()
+              + ". Check that it is running and the URL, user and password are right.", e);
+    }
+  }
+
+  private static void checkSchema(DataSource ds, String prefix) {
+    try (Connection c = ds.getConnection();
+        var st = c.createStatement()) {
+      st.executeQuery("SELECT order_id FROM " + prefix + "orders WHERE 1 = 0").close();
+      st.executeQuery("SELECT product_id FROM " + prefix + "order_lines WHERE 1 = 0").close();
+    } catch (SQLException e) {
+      throw new DataAccessException(
+          "The Custintel tables (prefix '" + prefix + "') are missing. Run the migrations in "
+              + Migrations.LOCATION + " with placeholder prefix=" + prefix + ", or enable migrateOnStart.", e);
+    }
+  }
+
+  @Override
+  public IngestionClient ingestion() {
+    return ingestion;
+  }
+
+  @Override
+  public CustomerClient customers() {
+    return customers;
+  }
+
+  @Override
+  public DatabaseKind databaseKind() {
+    return kind;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public String tablePrefix() {
+    return tables.prefix();
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public MeterRegistry meterRegistry() {
+    return metrics.registry();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      metrics.close();
+      if (ownedPool != null) {
+        ownedPool.close();
+      }
+    }
+  }
+}

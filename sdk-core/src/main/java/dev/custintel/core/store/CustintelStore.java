@@ -1,0 +1,277 @@
+package dev.custintel.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.customer.CustomerClient;
+import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.internal.Checks;
+import dev.custintel.core.internal.store.JdbiStore;
+import dev.custintel.core.internal.store.StoreSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The data layer: Custintel's tables in one database, with ingestion and customer reads. Thread-safe; close it to
+ * release the connection pool it owns (a host's {@link DataSource} is never closed).
+ *
+ * <pre>{@code
+ * try (CustintelStore store = CustintelStore.builder().embedded(Path.of("shop-data")).build()) {
+ *   store.ingestion().ingest(batch);
+ *   CustomerProfile p = store.customers().profile("C-1");
+ * }
+ * }</pre>
+ *
+ * <p>Most applications use the {@code CustomerIntelligence} facade of {@code custintel-analytics}, which builds
+ * and owns a store.
+ */
+public interface CustintelStore extends AutoCloseable {
+
+  /** @return a new builder */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return ingestion: batch upserts and CSV import */
+  IngestionClient ingestion();
+
+  /** @return customer profiles and queries */
+  CustomerClient customers();
+
+  /** @return the database product */
+  DatabaseKind databaseKind();
+
+  /**
+   * The data source the store uses, for modules that push their own SQL down to the database (the analytics).
+   *
+   * @return the data source; do not close it
+   */
+  DataSource dataSource();
+
+  /** @return the table prefix, such as {@code ci_} */
+  String tablePrefix();
+
+  /** @return the clock giving "now" */
+  Clock clock();
+
+  /** @return the registry the store's meters are in */
+  MeterRegistry meterRegistry();
+
+  /** Closes the connection pool if the store created it, and removes the store's meters. Idempotent. */
+  @Override
+  void close();
+
+  /**
+   * Configures a store. Exactly one of {@link #dataSource}, {@link #jdbcUrl}, {@link #embedded} or
+   * {@link #inMemory} must be called. Fails fast: each method rejects bad values at once.
+   */
+  final class Builder {
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,15}");
+
+    private @Nullable DataSource dataSource;
+    private @Nullable String jdbcUrl;
+    private @Nullable String username;
+    private @Nullable String password;
+    private @Nullable String source;
+    private String tablePrefix = "ci_";
+    private boolean migrate = true;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable MeterRegistry meterRegistry;
+    private long profileCacheSize = 10_000;
+    private Duration profileCacheTtl = Duration.ofMinutes(5);
+    private int maximumPoolSize = 10;
+
+    private Builder() {}
+
+    /**
+     * Uses the host's data source. The store never closes it.
+     *
+     * @param value the data source
+     * @return this builder
+     */
+    public Builder dataSource(DataSource value) {
+      setSource("dataSource");
+      this.dataSource = Checks.notNull(value, "dataSource");
+      return this;
+    }
+
+    /**
+     * Connects to a JDBC URL through a HikariCP pool that the store owns and closes.
+     *
+     * @param url such as {@code jdbc:postgresql://db:5432/shop} or {@code jdbc:h2:file:/var/data/custintel}
+     * @return this builder
+     */
+    public Builder jdbcUrl(String url) {
+      setSource("jdbcUrl");
+      Checks.notNull(url, "jdbcUrl");
+      if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+        throw InvalidInputException.argument(
+            "jdbcUrl", "must start with jdbc:postgresql: or jdbc:h2: (only PostgreSQL and H2 are supported)");
+      }
+      this.jdbcUrl = url;
+      return this;
+    }
+
+    /**
+     * Connects to a JDBC URL with credentials. The password is never logged or put in an exception.
+     *
+     * @param url the JDBC URL
+     * @param user the user name
+     * @param secret the password
+     * @return this builder
+     */
+    public Builder jdbcUrl(String url, String user, String secret) {
+      jdbcUrl(url);
+      this.username = Checks.notNull(user, "username");
+      this.password = Checks.notNull(secret, "password");
+      return this;
+    }
+
+    /**
+     * Uses the embedded default: an H2 database in files under {@code directory} (created if missing).
+     *
+     * @param directory where the database files live
+     * @return this builder
+     */
+    public Builder embedded(Path directory) {
+      Checks.notNull(directory, "directory");
+      setSource("embedded");
+      this.jdbcUrl = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("custintel") + ";LOCK_TIMEOUT=10000";
+      return this;
+    }
+
+    /**
+     * Uses an H2 database in memory, gone when the store closes.
+     *
+     * @param name a name that separates this database from others in the same JVM
+     * @return this builder
+     */
+    public Builder inMemory(String name) {
+      Checks.id(name, "name");
+      setSource("inMemory");
+      this.jdbcUrl = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+      return this;
+    }
+
+    /**
+     * @param prefix table name prefix: a lower-case letter, then up to 15 lower-case letters, digits or
+     *     underscores; default {@code ci_}
+     * @return this builder
+     */
+    public Builder tablePrefix(String prefix) {
+      Checks.notNull(prefix, "tablePrefix");
+      if (!PREFIX.matcher(prefix).matches()) {
+        throw InvalidInputException.argument(
+            "tablePrefix", "must match [a-z][a-z0-9_]{0,15} (was '" + prefix + "')");
+      }
+      this.tablePrefix = prefix;
+      return this;
+    }
+
+    /**
+     * @param value whether to run the schema migrations on build (default true). When false, the host runs the
+     *     migrations in {@code classpath:db/custintel/migration} itself (placeholder {@code prefix}), and build
+     *     fails if the tables are missing.
+     * @return this builder
+     */
+    public Builder migrateOnStart(boolean value) {
+      this.migrate = value;
+      return this;
+    }
+
+    /**
+     * @param value the clock giving "now" for relative figures such as days since last order
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Checks.notNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @param value where to register the {@code custintel.*} meters; default: a registry that keeps nothing
+     * @return this builder
+     */
+    public Builder meterRegistry(MeterRegistry value) {
+      this.meterRegistry = Checks.notNull(value, "meterRegistry");
+      return this;
+    }
+
+    /**
+     * @param maximumSize profiles kept, 0 to disable the cache; default 10,000
+     * @param ttl how long a profile is served from the cache, positive; default 5 minutes
+     * @return this builder
+     */
+    public Builder profileCache(long maximumSize, Duration ttl) {
+      if (maximumSize < 0) {
+        throw InvalidInputException.argument("profileCache.maximumSize", "must not be negative (was " + maximumSize + ")");
+      }
+      Checks.notNull(ttl, "profileCache.ttl");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw InvalidInputException.argument("profileCache.ttl", "must be positive (was " + ttl + ")");
+      }
+      this.profileCacheSize = maximumSize;
+      this.profileCacheTtl = ttl;
+      return this;
+    }
+
+    /**
+     * @param value largest number of connections of a pool the store owns, 1 to 200; default 10
+     * @return this builder
+     */
+    public Builder maximumPoolSize(int value) {
+      if (value < 1 || value > 200) {
+        throw InvalidInputException.argument("maximumPoolSize", "must be between 1 and 200 (was " + value + ")");
+      }
+      this.maximumPoolSize = value;
+      return this;
+    }
+
+    private void setSource(String name) {
+      if (source != null) {
+        throw InvalidInputException.argument(
+            name, "cannot be combined with " + source + ": a store has exactly one database");
+      }
+      source = name;
+    }
+
+    /**
+     * Connects, runs the migrations (unless switched off) and returns the store.
+     *
+     * @return the store
+     * @throws InvalidInputException if no database was configured
+     * @throws dev.custintel.core.DataAccessException if the database cannot be reached or migrated
+     */
+    public CustintelStore build() {
+      if (source == null) {
+        throw InvalidInputException.argument(
+            "database", "is required: call dataSource, jdbcUrl, embedded or inMemory");
+      }
+      HikariConfig pool = null;
+      if (jdbcUrl != null) {
+        pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        if (username != null) {
+          pool.setUsername(username);
+          pool.setPassword(password);
+        }
+        pool.setMaximumPoolSize(maximumPoolSize);
+        pool.setMinimumIdle(Math.min(2, maximumPoolSize));
+        pool.setPoolName("custintel");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+          // Batched INSERTs are rewritten into multi-row statements: several times faster ingestion.
+          pool.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+      }
+      MeterRegistry registry = meterRegistry != null ? meterRegistry : new CompositeMeterRegistry();
+      return JdbiStore.open(
+          new StoreSettings(
+              dataSource, pool, tablePrefix, migrate, clock, registry, profileCacheSize, profileCacheTtl));
+    }
+  }
+}
