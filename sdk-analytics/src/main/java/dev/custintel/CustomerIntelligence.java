@@ -1,0 +1,170 @@
+package dev.custintel;
+
+import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
+import dev.custintel.core.customer.CustomerClient;
+import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.store.DatabaseKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The SDK's single entry point: customer intelligence over one database. Thread-safe; close it when the
+ * application stops (it closes the connection pool it created, never a host's {@link DataSource}).
+ *
+ * <pre>{@code
+ * try (CustomerIntelligence ci = CustomerIntelligence.builder().dataSource(ds).build()) {
+ *   ci.ingestion().upsertOrders(orders);
+ *   CustomerProfile p = ci.customers().profile("C-12345");
+ * }
+ * }</pre>
+ */
+public interface CustomerIntelligence extends AutoCloseable {
+
+  /** @return a new builder */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return ingestion: typed batch upserts and CSV import */
+  IngestionClient ingestion();
+
+  /** @return customer profiles and queries */
+  CustomerClient customers();
+
+  /** @return the database product in use */
+  DatabaseKind databaseKind();
+
+  /** @return the clock that gives "now" to every relative figure */
+  Clock clock();
+
+  /** Releases the pool the SDK created and removes its meters. Idempotent. */
+  @Override
+  void close();
+
+  /**
+   * Configures a {@link CustomerIntelligence}. Exactly one database: {@link #dataSource}, {@link #jdbcUrl},
+   * {@link #embedded} or {@link #inMemory}. Each method fails fast on a bad value.
+   */
+  final class Builder {
+    private final CustintelStore.Builder store = CustintelStore.builder();
+
+    private Builder() {}
+
+    /**
+     * @param dataSource the host's data source; never closed by the SDK
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      store.dataSource(dataSource);
+      return this;
+    }
+
+    /**
+     * @param url a PostgreSQL or H2 JDBC URL; the SDK creates and closes a connection pool for it
+     * @return this builder
+     */
+    public Builder jdbcUrl(String url) {
+      store.jdbcUrl(url);
+      return this;
+    }
+
+    /**
+     * @param url a PostgreSQL or H2 JDBC URL
+     * @param username user name
+     * @param password password; never logged or put in an exception
+     * @return this builder
+     */
+    public Builder jdbcUrl(String url, String username, String password) {
+      store.jdbcUrl(url, username, password);
+      return this;
+    }
+
+    /**
+     * @param directory where the embedded H2 database keeps its files (created if missing)
+     * @return this builder
+     */
+    public Builder embedded(Path directory) {
+      store.embedded(directory);
+      return this;
+    }
+
+    /**
+     * @param name name of an H2 in-memory database, gone when closed
+     * @return this builder
+     */
+    public Builder inMemory(String name) {
+      store.inMemory(name);
+      return this;
+    }
+
+    /**
+     * @param prefix table prefix, {@code [a-z][a-z0-9_]{0,15}}; default {@code ci_}
+     * @return this builder
+     */
+    public Builder tablePrefix(String prefix) {
+      store.tablePrefix(prefix);
+      return this;
+    }
+
+    /**
+     * @param migrate whether to run the schema migrations on build (default true)
+     * @return this builder
+     */
+    public Builder migrateOnStart(boolean migrate) {
+      store.migrateOnStart(migrate);
+      return this;
+    }
+
+    /**
+     * @param clock the clock giving "now"; default the system UTC clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      store.clock(clock);
+      return this;
+    }
+
+    /**
+     * @param registry where to register the {@code custintel.*} meters
+     * @return this builder
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      store.meterRegistry(registry);
+      return this;
+    }
+
+    /**
+     * @param maximumSize profiles cached, 0 to disable; default 10,000
+     * @param ttl how long a cached profile is served; default 5 minutes
+     * @return this builder
+     */
+    public Builder profileCache(long maximumSize, Duration ttl) {
+      store.profileCache(maximumSize, ttl);
+      return this;
+    }
+
+    /**
+     * @param size largest number of connections of a pool the SDK creates, 1 to 200; default 10
+     * @return this builder
+     */
+    public Builder maximumPoolSize(int size) {
+      store.maximumPoolSize(size);
+      return this;
+    }
+
+    /**
+     * Connects, migrates (unless switched off) and returns the facade.
+     *
+     * @return the facade
+     * @throws dev.custintel.core.InvalidInputException if no database was configured
+     * @throws dev.custintel.core.DataAccessException if the database cannot be reached or migrated
+     */
+    public CustomerIntelligence build() {
+      return new DefaultCustomerIntelligence(store.build());
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** The entry point: {@link dev.custintel.CustomerIntelligence}. */
+@NullMarked
+package dev.custintel;
+
+import org.jspecify.annotations.NullMarked;

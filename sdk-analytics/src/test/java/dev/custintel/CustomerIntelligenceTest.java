@@ -1,0 +1,123 @@
+package dev.custintel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.ingest.IngestBatch;
+import dev.custintel.core.model.Customer;
+import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
+import dev.custintel.core.store.DatabaseKind;
+import dev.custintel.core.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CustomerIntelligenceTest {
+  private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
+
+  private static IngestBatch oneOrder(String orderId, String customerId) {
+    return IngestBatch.builder()
+        .customer(Customer.of(customerId, "Belgium"))
+        .order(Order.purchase(orderId, customerId, Instant.parse("2024-05-01T10:00:00Z"), Currency.getInstance("EUR"),
+            List.of(new OrderLine("SKU-1", 2, new BigDecimal("19.90")))))
+        .build();
+  }
+
+  @Test
+  void build_withoutDatabase_namesWhatIsMissing() {
+    assertThatThrownBy(() -> CustomerIntelligence.builder().build())
+        .isInstanceOf(InvalidInputException.class)
+        .extracting("field").isEqualTo("database");
+  }
+
+  @Test
+  void build_twoDatabases_isRefusedAtTheSecondCall() {
+    CustomerIntelligence.Builder b = CustomerIntelligence.builder().inMemory("twice");
+    assertThatThrownBy(() -> b.jdbcUrl("jdbc:h2:mem:other"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("cannot be combined with inMemory");
+  }
+
+  @Test
+  void build_badPrefixOrUnsupportedUrl_failsFast() {
+    assertThatThrownBy(() -> CustomerIntelligence.builder().tablePrefix("Bad-Prefix"))
+        .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("tablePrefix");
+    assertThatThrownBy(() -> CustomerIntelligence.builder().jdbcUrl("jdbc:mysql://localhost/shop"))
+        .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("jdbcUrl");
+    assertThatThrownBy(() -> CustomerIntelligence.builder().profileCache(-1, Duration.ofSeconds(1)))
+        .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("profileCache.maximumSize");
+  }
+
+  @Test
+  void embedded_reopened_keepsItsData(@TempDir Path dir) {
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().embedded(dir).build()) {
+      assertThat(ci.databaseKind()).isEqualTo(DatabaseKind.H2);
+      ci.ingestion().ingest(oneOrder("O-1", "C-1"));
+    }
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().embedded(dir)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
+      CustomerProfile p = ci.customers().profile("C-1");
+      assertThat(p.orders()).isEqualTo(1);
+      assertThat(p.totalSpent().toString()).isEqualTo("19.90 EUR");
+      assertThat(p.country()).isEqualTo("Belgium");
+      assertThat(p.daysSinceLastOrder()).isEqualTo(30);
+      assertThat(ci.clock().instant()).isEqualTo(NOW);
+    }
+  }
+
+  @Test
+  void hostDataSource_isNotClosedWithTheFacade() throws Exception {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:host-owned;DB_CLOSE_DELAY=-1");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().dataSource(ds).meterRegistry(registry).build()) {
+      ci.ingestion().ingest(oneOrder("O-1", "C-1"));
+      assertThat(registry.find("custintel.operation").timers()).isNotEmpty();
+    }
+    try (Connection c = ds.getConnection();
+        var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM ci_orders")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+    assertThat(registry.find("custintel.operation").timers()).isEmpty();
+  }
+
+  @Test
+  void postgres_facade_readsWhatItWrote() {
+    try (TestDatabase db = TestDatabase.postgres();
+        CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {
+      assertThat(ci.databaseKind()).isEqualTo(DatabaseKind.POSTGRESQL);
+      ci.ingestion().ingest(oneOrder("O-1", "C-1"));
+      ci.ingestion().ingest(oneOrder("O-1", "C-1"));
+      assertThat(ci.customers().profile("C-1").orders()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void unreachableDatabase_errorNeverContainsThePassword() {
+    assertThatThrownBy(() -> CustomerIntelligence.builder()
+            .jdbcUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "shop", "s3cr3t-pass")
+            .build())
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("Could not connect")
+        .satisfies(e -> {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("s3cr3t-pass");
+          }
+        });
+  }
+}
