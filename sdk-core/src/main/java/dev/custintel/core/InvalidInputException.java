@@ -51,7 +51,7 @@ public class InvalidInputException extends CustintelException {
   }
 
   private static String format(@Nullable String record, String field, String reason) {
-    return (record == null ? "Invalid " : "Invalid " + record + ": ") + field + " " + reason;
+    return record == null ? "Invalid " + field + ": " + reason : "Invalid " + record + ": " + field + " " + reason;
   }
 
   /** @return the record the problem is in, or null when the input was a single argument */

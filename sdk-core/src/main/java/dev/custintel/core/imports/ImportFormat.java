@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum ImportFormat {
   /**
    * The CDNOW transaction log (Fader and Hardie): whitespace-separated {@code customer_id date number_of_cds
-   * dollar_value}, date as {@code YYYYMMDD}, an optional header line. Each row is one order in USD of one line of
+   * dollar_value}, date as {@code YYYYMMDD}, an optional header line; the 5-column sample layout ({@code
+   * master_id sample_id date number_of_cds dollar_value}, no header) is read too, with the master id as the
+   * customer id. Each row is one order in USD of one line of
    * product {@code CDNOW-CD}; rows of one customer and day are kept apart (ids {@code CDNOW-<customer>-<date>-<n>},
    * n counting from 1 in file order). Times are midnight in {@link #defaultZone()} (UTC).
    */
@@ -24,8 +26,8 @@ public enum ImportFormat {
   ONLINE_RETAIL("online-retail", ZoneId.of("Europe/London")),
   /**
    * The generic orders CSV, comma-separated with a header naming the columns (any order, case-insensitive):
-   * required {@code order_id, customer_id, placed_at, product_id, quantity, currency} and one of
-   * {@code unit_price} or {@code line_amount}; optional {@code kind} (purchase|return), {@code product_name},
+   * required {@code order_id, customer_id, placed_at, product_id, quantity, currency} and at least one of
+   * {@code unit_price} or {@code line_amount} (a filled {@code line_amount} wins over {@code unit_price}); optional {@code kind} (purchase|return), {@code product_name},
    * {@code category}, {@code country}, {@code email}. {@code placed_at} is an ISO-8601 instant
    * ({@code 2024-03-01T10:15:30Z}), offset date-time, local date-time or date (local ones in the import zone, UTC
    * by default). One row per order line; the rows of one order must be adjacent. Fields may be quoted with

@@ -18,7 +18,7 @@ class ShopGeneratorOptionsTest {
   void customers_zero_rejectedNamingCustomers() {
     assertThatThrownBy(() -> ShopGenerator.builder().customers(0))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid customers must be between 1 and 10000000 (was 0)")
+        .hasMessage("Invalid customers: must be between 1 and 10000000 (was 0)")
         .extracting(e -> ((InvalidInputException) e).field())
         .isEqualTo("customers");
   }
@@ -35,7 +35,7 @@ class ShopGeneratorOptionsTest {
   void months_zero_rejectedNamingMonths() {
     assertThatThrownBy(() -> ShopGenerator.builder().months(0))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid months must be between 1 and 120 (was 0)")
+        .hasMessage("Invalid months: must be between 1 and 120 (was 0)")
         .extracting(e -> ((InvalidInputException) e).field())
         .isEqualTo("months");
   }
@@ -53,7 +53,7 @@ class ShopGeneratorOptionsTest {
     ShopGenerator gen = ShopGenerator.builder().customers(10).build();
     assertThatThrownBy(() -> gen.generate(0, batch -> {}))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid batchSize must be between 1 and 100000 (was 0)")
+        .hasMessage("Invalid batchSize: must be between 1 and 100000 (was 0)")
         .extracting(e -> ((InvalidInputException) e).field())
         .isEqualTo("batchSize");
   }
@@ -80,19 +80,19 @@ class ShopGeneratorOptionsTest {
   void otherOptions_badValues_rejectedNamingTheField() {
     assertThatThrownBy(() -> ShopGenerator.builder().end(null))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid end is required");
+        .hasMessage("Invalid end: is required");
     assertThatThrownBy(() -> ShopGenerator.builder().currency(null))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid currency is required");
+        .hasMessage("Invalid currency: is required");
     assertThatThrownBy(() -> ShopGenerator.builder().returnRate(0.6))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid returnRate must be between 0 and 0.5 (was 0.6)");
+        .hasMessage("Invalid returnRate: must be between 0 and 0.5 (was 0.6)");
     assertThatThrownBy(() -> new BgNbdParameters(0.0, 13.0, 1.5, 30.0))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid r must be a finite number greater than 0 (was 0.0)");
+        .hasMessage("Invalid r: must be a finite number greater than 0 (was 0.0)");
     assertThatThrownBy(() -> new SpendParameters(6.25, 3.74, Double.NaN))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid gamma must be a finite number greater than 0 (was NaN)");
+        .hasMessage("Invalid gamma: must be a finite number greater than 0 (was NaN)");
   }
 
   @Test
@@ -114,6 +114,6 @@ class ShopGeneratorOptionsTest {
     ShopGenerator gen = ShopGenerator.builder().build();
     assertThatThrownBy(() -> gen.unitPrice("P-9999"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid productId is not in the catalog (was 'P-9999')");
+        .hasMessage("Invalid productId: is not in the catalog (was 'P-9999')");
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param order the order
  * @param customer the customer, with whatever the file says of it (country...)
  * @param products the products of the order's lines, with names and categories when the file has them
- * @param firstLine the 1-based line number of the order's first row
+ * @param firstLine the 1-based line number of the order's first imported row
  */
 public record ParsedOrder(Order order, Customer customer, List<Product> products, long firstLine) {
 

@@ -1,0 +1,233 @@
+package dev.custintel.examples.cli;
+
+import dev.custintel.core.CustintelException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code custintel} command-line program: {@code demo}, {@code import} and {@code profile}.
+ *
+ * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
+ * customer, database failure, missing file), with a one-line message on stderr; {@value #USAGE} usage error
+ * (unknown command or option, missing or malformed parameter), with the usage on stderr. Passwords in JDBC URLs
+ * are masked in every message.
+ */
+@Command(
+    name = "custintel",
+    mixinStandardHelpOptions = true,
+    versionProvider = CustintelCli.Version.class,
+    description = "Customer intelligence from the command line: import order files, look up customer profiles, "
+        + "or try it all on a synthetic shop.",
+    subcommands = {DemoCommand.class, ImportCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the command failed: invalid input, unknown customer, database error, missing file",
+      "2:usage error: unknown command or option, missing or malformed parameter"
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  custintel demo --customers 2000",
+      "  custintel import --db jdbc:h2:file:./ci-data/ci --format cdnow CDNOW_master.txt",
+      "  custintel profile --db jdbc:h2:file:./ci-data/ci 00002",
+      "  custintel import --db 'jdbc:postgresql://localhost/shop?user=me&password=...' \\",
+      "      --format orders-csv orders-2024.csv orders-2025.csv",
+      "",
+      "Run 'custintel COMMAND --help' for a command's options."
+    })
+public final class CustintelCli implements Callable<Integer> {
+  /** Exit code of a successful command. */
+  public static final int OK = 0;
+  /** Exit code of a command that failed on its input, the data or the database. */
+  public static final int FAILED = 1;
+  /** Exit code of a usage error. */
+  public static final int USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  /**
+   * Runs the program and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /**
+   * Runs the program without exiting the JVM.
+   *
+   * @param out where the command's output goes (JSON or the demo report)
+   * @param err where messages, usage and progress go
+   * @param args the command line
+   * @return the exit code: 0 success, 1 failure, 2 usage error
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    PrintWriter outWriter = new PrintWriter(new PrintStreamWriter(out), true);
+    PrintWriter errWriter = new PrintWriter(new PrintStreamWriter(err), true);
+    boolean errIsTerminal = err == System.err && stderrIsTerminal();
+    CommandLine cli = new CommandLine(new CustintelCli())
+        .setOut(outWriter)
+        .setErr(errWriter)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(new UsageErrorHandler())
+        .setExecutionExceptionHandler(new FailureHandler());
+    cli.getSubcommands().get("import").<ImportCommand>getCommand().errIsTerminal = errIsTerminal;
+    try {
+      return cli.execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  /**
+   * Whether the process's stderr is a terminal. On Linux, where fd 2 points to; elsewhere whether the JVM has a
+   * console (stdin and stdout are terminals), which is the best Java 17 can tell.
+   */
+  private static boolean stderrIsTerminal() {
+    Path fd2 = Path.of("/proc/self/fd/2");
+    try {
+      if (Files.isSymbolicLink(fd2)) {
+        String target = Files.readSymbolicLink(fd2).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not allowed to look: fall back to the console
+    }
+    return System.console() != null;
+  }
+
+  /** Without a command: a usage error. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing command: use demo, import or profile");
+  }
+
+  /**
+   * Replaces every password in a text, such as a JDBC URL, with {@code ***}.
+   *
+   * @param text a message or URL, or null
+   * @return the text with passwords masked ({@code ""} for null)
+   */
+  static String maskSecrets(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text
+        // password=... in query strings (PostgreSQL: &password=) and H2 settings (;PASSWORD=)
+        .replaceAll("(?i)(password|passwd|pwd|secret|token)=[^&;\\s'\"]*", "$1=***")
+        // user:password@host
+        .replaceAll("(//[^/:@\\s]+):[^@/\\s]+@", "$1:***@");
+  }
+
+  /** @return the message on one line, passwords masked */
+  static String oneLine(String message) {
+    return maskSecrets(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  /** Prints a picocli parameter error (masked) and the usage of the command, and returns 2. */
+  private static final class UsageErrorHandler implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      CommandLine cmd = ex.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println(cmd.getColorScheme().errorText("custintel: " + oneLine(ex.getMessage())));
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println();
+      cmd.usage(err, cmd.getColorScheme());
+      err.flush();
+      return USAGE;
+    }
+  }
+
+  /** Prints a one-line message for a failed command and returns 1. */
+  private static final class FailureHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+      PrintWriter err = cmd.getErr();
+      err.println(cmd.getColorScheme().errorText("custintel: " + describe(ex)));
+      if (debug()) {
+        // CUSTINTEL_DEBUG=1 shows where it failed; messages never hold passwords, stack traces may not.
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return FAILED;
+    }
+
+    private static String describe(Exception ex) {
+      if (ex instanceof CustintelException || ex instanceof CliException) {
+        return oneLine(ex.getMessage());
+      }
+      if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+        Throwable io = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        return oneLine("cannot read input: " + io);
+      }
+      return oneLine("unexpected error: " + ex
+          + " (set CUSTINTEL_DEBUG=1 to see where; please report it)");
+    }
+
+    private static boolean debug() {
+      String value = System.getenv("CUSTINTEL_DEBUG");
+      return value != null && !value.isBlank() && !"0".equals(value)
+          && !"false".equals(value.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** The version in the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = CustintelCli.class.getPackage().getImplementationVersion();
+      return new String[] {"custintel " + (version != null ? version : "(development build)")};
+    }
+  }
+
+  /**
+   * A writer onto a {@link PrintStream} that leaves the encoding to the stream, so text reaches the terminal in
+   * the stream's charset.
+   */
+  private static final class PrintStreamWriter extends Writer {
+    private final PrintStream stream;
+
+    PrintStreamWriter(PrintStream stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      stream.print(new String(chars, offset, length));
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      stream.print(text.substring(offset, offset + length));
+    }
+
+    @Override
+    public void flush() {
+      stream.flush();
+    }
+
+    @Override
+    public void close() {
+      stream.flush();
+    }
+  }
+}

@@ -1,0 +1,313 @@
+package dev.custintel.examples.cli;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.core.customer.CategoryStat;
+import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.customer.CustomerQuery;
+import dev.custintel.core.customer.CustomerRank;
+import dev.custintel.core.customer.CustomerSummary;
+import dev.custintel.core.customer.DateRange;
+import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.ProductStat;
+import dev.custintel.core.generate.GeneratedShop;
+import dev.custintel.core.generate.ShopGenerator;
+import dev.custintel.core.model.Money;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code custintel demo}: a synthetic shop in an embedded database, and a readable report on it. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generates a synthetic coffee-and-tea web shop (seeded: the same seed gives the same shop), stores it in an "
+          + "embedded H2 database (in memory unless --db is given) and prints a report: the shop, the top "
+          + "customers of the last 12 months, inactive customers and one customer's profile.",
+      "\"Today\" is the day after the last day of data, so the report is the same for the same options "
+          + "(except the time taken)."
+    })
+final class DemoCommand implements Callable<Integer> {
+  /** Customers without a purchase for at least this many days count as inactive. */
+  static final int INACTIVE_DAYS = 90;
+
+  /** Counting inactive customers stops here; the report then says "at least". */
+  static final int INACTIVE_COUNT_CAP = 100_000;
+
+  private static final int BATCH_SIZE = 2_000;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--customers",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Customers to generate, 1 to " + ShopGenerator.MAX_CUSTOMERS
+          + "; each places about 10 orders (default: ${DEFAULT-VALUE})")
+  int customers;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--months",
+      paramLabel = "N",
+      defaultValue = "24",
+      description = "Months of signups and orders, 1 to " + ShopGenerator.MAX_MONTHS + " (default: ${DEFAULT-VALUE})")
+  int months;
+
+  @Option(
+      names = "--end",
+      paramLabel = "DATE",
+      defaultValue = "2025-12-31",
+      description = "Last day of data (default: ${DEFAULT-VALUE})")
+  LocalDate end;
+
+  @Option(
+      names = "--currency",
+      paramLabel = "CODE",
+      defaultValue = "EUR",
+      converter = CurrencyConverter.class,
+      description = "Currency of the shop, which also decides where its customers live (default: ${DEFAULT-VALUE})")
+  Currency currency;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description = "Keep the shop in this H2 or PostgreSQL database, such as "
+          + "jdbc:h2:file:./custintel-data/demo (default: an in-memory H2 database, gone at exit)")
+  String db;
+
+  @Override
+  public Integer call() {
+    if (customers < 1 || customers > ShopGenerator.MAX_CUSTOMERS) {
+      throw new ParameterException(spec.commandLine(),
+          "--customers must be between 1 and " + ShopGenerator.MAX_CUSTOMERS + " (was " + customers + ")");
+    }
+    if (months < 1 || months > ShopGenerator.MAX_MONTHS) {
+      throw new ParameterException(spec.commandLine(),
+          "--months must be between 1 and " + ShopGenerator.MAX_MONTHS + " (was " + months + ")");
+    }
+    if (db != null) {
+      Databases.checkUrl(spec, db);
+    }
+    ShopGenerator generator = ShopGenerator.builder()
+        .seed(seed)
+        .customers(customers)
+        .end(end)
+        .months(months)
+        .currency(currency)
+        .build();
+    LocalDate today = end.plusDays(1);
+    Clock clock = Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+    // Without --db: a private in-memory database, dropped when the pool closes.
+    String url = db != null ? db : "jdbc:h2:mem:custintel-demo-" + UUID.randomUUID();
+
+    Report report = new Report();
+    try (CustomerIntelligence ci = Databases.open(url, clock)) {
+      long start = System.nanoTime();
+      GeneratedShop shop = generator.generate(BATCH_SIZE, batch -> ci.ingestion().ingest(batch));
+      double seconds = (System.nanoTime() - start) / 1e9;
+
+      report.title(generator, today);
+      report.shop(shop, generator, seconds, db);
+      DateRange lastYear = DateRange.ofDays(end.minusYears(1).plusDays(1), end);
+      List<CustomerRank> top = ci.customers().top(5, lastYear, currency);
+      report.top(top, end.minusYears(1).plusDays(1), end);
+      report.inactive(countInactive(ci), ci.customers().count(), today);
+      String sampleId = !top.isEmpty() ? top.get(0).customerId() : firstCustomer(ci);
+      if (sampleId != null) {
+        report.profile(ci.customers().profile(sampleId), !top.isEmpty());
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (String line : report.lines) {
+      out.println(line);
+    }
+    out.flush();
+    return CustintelCli.OK;
+  }
+
+  /**
+   * A count that stopped early.
+   *
+   * @param count customers counted
+   * @param capped whether there are more
+   */
+  record Count(long count, boolean capped) {}
+
+  /** @return customers inactive for {@link #INACTIVE_DAYS}, counted page by page up to the cap */
+  private static Count countInactive(CustomerIntelligence ci) {
+    CustomerQuery query = CustomerQuery.builder()
+        .inactiveForAtLeastDays(INACTIVE_DAYS)
+        .limit(CustomerQuery.MAX_LIMIT)
+        .build();
+    long count = 0;
+    while (true) {
+      Page<CustomerSummary> page = ci.customers().query(query);
+      count += page.items().size();
+      if (!page.hasNext() || count >= INACTIVE_COUNT_CAP) {
+        return new Count(count, page.hasNext());
+      }
+      query = query.withAfter(page.nextCursor());
+    }
+  }
+
+  private static String firstCustomer(CustomerIntelligence ci) {
+    List<CustomerSummary> items = ci.customers().query(CustomerQuery.builder().limit(1).build()).items();
+    return items.isEmpty() ? null : items.get(0).customerId();
+  }
+
+  /** The report's lines. */
+  private static final class Report {
+    private static final int LABEL = 18;
+    final List<String> lines = new ArrayList<>();
+
+    void title(ShopGenerator g, LocalDate today) {
+      add("CUSTINTEL DEMO: A SYNTHETIC COFFEE-AND-TEA SHOP");
+      add("Seed " + g.seed() + ", " + TextTable.count(g.customers()) + " customers, " + g.months()
+          + " months to " + g.end() + ", " + g.currency().getCurrencyCode() + ". \"Today\" is " + today + ".");
+    }
+
+    void shop(GeneratedShop s, ShopGenerator g, double seconds, String db) {
+      section("THE SHOP");
+      String code = g.currency().getCurrencyCode();
+      // Labels padded to the width of the key-value lines below, so that all values start in one column.
+      TextTable t = new TextTable("LRL")
+          .row(label("Customers"), TextTable.count(s.customers()))
+          .row(label("Products"), TextTable.count(s.products()))
+          .row(label("Orders"), TextTable.count(s.orders()), String.format(Locale.US, "%.1f per customer",
+              s.customers() == 0 ? 0.0 : s.ordersPerCustomer()))
+          .row(label("Order lines"), TextTable.count(s.orderLines()))
+          .row(label("Returns"), TextTable.count(s.returns()))
+          .row(label("Refunded"), TextTable.money(s.refunded().amount()), code)
+          .row(label("Revenue"), TextTable.money(s.totalRevenue().amount()), code + ", net of returns");
+      lines.addAll(t.lines(2));
+      kv("Orders from", day(s.firstOrderAt()) + " to " + day(s.lastOrderAt()));
+      kv("Database", db == null ? "H2, in memory" : CustintelCli.maskSecrets(db));
+      kv("Time taken", String.format(Locale.US, "%.1f s to generate and store", seconds));
+    }
+
+    void top(List<CustomerRank> top, LocalDate from, LocalDate to) {
+      section("TOP 5 CUSTOMERS BY SPEND, LAST 12 MONTHS (" + from + " to " + to + ")");
+      if (top.isEmpty()) {
+        add("  No purchases in the last 12 months.");
+        return;
+      }
+      TextTable t = new TextTable("RLRR").header("#", "Customer", "Orders", "Net spend");
+      for (CustomerRank r : top) {
+        t.row(String.valueOf(r.rank()), r.customerId(), TextTable.count(r.orders()), money(r.netSpent()));
+      }
+      lines.addAll(t.lines(2));
+    }
+
+    void inactive(Count inactive, long withOrders, LocalDate today) {
+      section("INACTIVE CUSTOMERS (NO PURCHASE FOR " + INACTIVE_DAYS + " DAYS OR MORE)");
+      boolean capped = inactive.capped();
+      long n = inactive.count();
+      String share = withOrders == 0 || capped ? ""
+          : String.format(Locale.US, " (%.1f%%)", 100.0 * n / withOrders);
+      add("  " + (capped ? "At least " : "") + TextTable.count(n) + " of " + TextTable.count(withOrders)
+          + " customers" + share + " have made no purchase in the last " + INACTIVE_DAYS + " days (since "
+          + today.minusDays(INACTIVE_DAYS) + ").");
+    }
+
+    void profile(CustomerProfile p, boolean topSpender) {
+      section("SAMPLE CUSTOMER PROFILE: " + p.customerId() + (topSpender ? " (the top spender)" : ""));
+      kv("Name", orDash(p.name()));
+      kv("Email", orDash(p.email()));
+      kv("Country", orDash(p.country()));
+      kv("Signed up", p.signedUpAt() == null ? "-" : day(p.signedUpAt()));
+      kv("Orders", TextTable.count(p.orders()) + (p.returns() == 0 ? "" : "  (" + TextTable.count(p.returns())
+          + (p.returns() == 1 ? " return)" : " returns)")));
+      kv("Total spent", p.totalSpent() == null ? "-" : money(p.totalSpent()) + "  (net of returns)");
+      kv("Average order", p.averageOrderValue() == null ? "-" : money(p.averageOrderValue()));
+      kv("First order", p.firstOrderAt() == null ? "-" : day(p.firstOrderAt()));
+      kv("Last order", p.lastOrderAt() == null ? "-" : day(p.lastOrderAt())
+          + (p.daysSinceLastOrder() == null ? "" : p.daysSinceLastOrder() == 0 ? "  (less than a day ago)"
+              : "  (" + days(p.daysSinceLastOrder()) + " ago)"));
+      kv("Customer for", p.tenureDays() == null ? "-" : days(p.tenureDays()));
+      String code = p.totalSpent() == null ? "" : " " + p.totalSpent().currency().getCurrencyCode();
+      if (!p.topProducts().isEmpty()) {
+        add("");
+        add("  Top products");
+        TextTable t = new TextTable("LLLRRR").header("Id", "Name", "Category", "Units", "Orders", "Amount");
+        for (ProductStat s : p.topProducts()) {
+          t.row(s.productId(), TextTable.cut(s.name(), 40), orDash(s.category()), TextTable.count(s.quantity()),
+              TextTable.count(s.orders()), TextTable.money(s.amount()) + code);
+        }
+        lines.addAll(t.lines(4));
+      }
+      if (!p.topCategories().isEmpty()) {
+        add("");
+        add("  Top categories");
+        TextTable t = new TextTable("LRR").header("Category", "Units", "Amount");
+        for (CategoryStat s : p.topCategories()) {
+          t.row(s.category(), TextTable.count(s.quantity()), TextTable.money(s.amount()) + code);
+        }
+        lines.addAll(t.lines(4));
+      }
+    }
+
+    private void section(String title) {
+      add("");
+      add(title);
+      add("-".repeat(title.length()));
+    }
+
+    private static String label(String label) {
+      return label + " ".repeat(Math.max(0, LABEL - 2 - label.length()));
+    }
+
+    private void kv(String label, String value) {
+      add("  " + label + " ".repeat(Math.max(1, LABEL - label.length())) + value);
+    }
+
+    private void add(String line) {
+      lines.add(line);
+    }
+
+    private static String money(Money m) {
+      return TextTable.money(m.amount()) + " " + m.currency().getCurrencyCode();
+    }
+
+    private static String day(Instant instant) {
+      return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static String days(long n) {
+      return TextTable.count(n) + (n == 1 ? " day" : " days");
+    }
+
+    private static String orDash(String s) {
+      return s == null || s.isBlank() ? "-" : s;
+    }
+  }
+
+  /** Reads {@code --currency}. */
+  static final class CurrencyConverter implements ITypeConverter<Currency> {
+    @Override
+    public Currency convert(String value) {
+      try {
+        return Currency.getInstance(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("'" + value + "' is not an ISO 4217 currency code such as EUR or USD");
+      }
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package dev.custintel.examples.cli;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.imports.ImportMode;
+import dev.custintel.core.imports.ImportOptions;
+import dev.custintel.core.imports.ImportProgress;
+import dev.custintel.core.imports.ImportProgressListener;
+import dev.custintel.core.imports.ImportReport;
+import dev.custintel.core.imports.RejectedRow;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code custintel import}: CSV files into the database, with a JSON summary. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Imports order files into the database and prints one JSON summary: per-file reports, totals, and the "
+          + "rejected (malformed) and skipped (unusable, such as no customer id) rows with their line numbers.",
+      "Re-importing a file changes nothing (ordersWritten 0, ordersUnchanged = the file's orders). "
+          + "\"customers\" is the number of customers in the database after the import; elapsedMillis is the "
+          + "wall time of the whole command, connecting included.",
+      "Lenient by default: bad rows are reported and the rest imported. With --strict the first bad row fails "
+          + "its file and nothing of that file is written (files before it stay imported)."
+    })
+final class ImportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /**
+   * Set by {@link CustintelCli#run} when stderr is the process's stderr and a terminal: progress is then shown
+   * by default, on one line rewritten in place.
+   */
+  boolean errIsTerminal;
+
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "JDBC_URL",
+      description = {
+        "The database (tables are created if missing), such as",
+        "jdbc:h2:file:./custintel-data/custintel or",
+        "jdbc:postgresql://host:5432/db?user=me&password=..."
+      })
+  String db;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      converter = FormatConverter.class,
+      completionCandidates = FormatNames.class,
+      description = "The files' layout: ${COMPLETION-CANDIDATES}")
+  ImportFormat format;
+
+  @Option(names = "--strict", description = "Fail a file on its first bad row, writing nothing of it")
+  boolean strict;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "Orders per transaction, 1 to 100000 (default: ${DEFAULT-VALUE})")
+  int batchSize;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      converter = ZoneConverter.class,
+      description = "Time zone of local dates and times in the files, such as Europe/Paris "
+          + "(default: the format's, UTC for cdnow and orders-csv, Europe/London for online-retail)")
+  ZoneId zone;
+
+  @Option(
+      names = "--max-reported",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "List at most N rejected and N skipped rows (all are counted; default: ${DEFAULT-VALUE})")
+  int maxReported;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Report progress on stderr after every batch (default: only when stderr is a terminal)")
+  Boolean progress;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to import, in order")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    Databases.checkUrl(spec, db);
+    if (batchSize < 1 || batchSize > 100_000) {
+      throw new ParameterException(
+          spec.commandLine(), "--batch-size must be between 1 and 100000 (was " + batchSize + ")");
+    }
+    if (maxReported < 0) {
+      throw new ParameterException(spec.commandLine(), "--max-reported must not be negative (was " + maxReported + ")");
+    }
+    for (Path file : files) {
+      checkReadable(file);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    boolean showProgress = progress != null ? progress : errIsTerminal;
+    ImportOptions base = new ImportOptions(
+        strict ? ImportMode.STRICT : ImportMode.LENIENT, batchSize, zone, maxReported, ImportProgressListener.NONE);
+
+    List<Map<String, Object>> fileViews = new ArrayList<>();
+    List<Map<String, Object>> rejected = new ArrayList<>();
+    List<Map<String, Object>> skipped = new ArrayList<>();
+    long rowsRead = 0;
+    long ordersRead = 0;
+    long ordersWritten = 0;
+    long ordersUnchanged = 0;
+    long rejectedCount = 0;
+    long skippedCount = 0;
+    long customers;
+    long start = System.nanoTime();
+    try (CustomerIntelligence ci = Databases.open(db, Clock.systemUTC())) {
+      int imported = 0;
+      for (Path file : files) {
+        Progress listener = showProgress ? new Progress(err, file, errIsTerminal) : null;
+        ImportOptions options = listener != null ? base.withProgress(listener) : base;
+        ImportReport report;
+        try {
+          report = ci.ingestion().importFile(file, format, options);
+        } catch (InvalidInputException e) {
+          throw imported == 0 ? e : new InvalidInputException(
+              e.record(), e.field(),
+              e.reason() + " (" + imported + " earlier file" + (imported == 1 ? " was" : "s were")
+                  + " imported)");
+        } finally {
+          if (listener != null) {
+            listener.finish();
+          }
+        }
+        imported++;
+        fileViews.add(fileView(file, report));
+        rowsRead += report.rowsRead();
+        ordersRead += report.ordersRead();
+        ordersWritten += report.ordersWritten();
+        ordersUnchanged += report.ordersUnchanged();
+        rejectedCount += report.rejectedCount();
+        skippedCount += report.skippedCount();
+        addRows(rejected, file, report.rejected());
+        addRows(skipped, file, report.skipped());
+      }
+      customers = ci.customers().count();
+    }
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+    Map<String, Object> summary = Json.object();
+    summary.put("format", format.cliName());
+    summary.put("files", fileViews);
+    summary.put("rowsRead", rowsRead);
+    summary.put("ordersRead", ordersRead);
+    summary.put("ordersWritten", ordersWritten);
+    summary.put("ordersUnchanged", ordersUnchanged);
+    summary.put("customers", customers);
+    summary.put("rejectedCount", rejectedCount);
+    summary.put("rejected", rejected);
+    summary.put("skippedCount", skippedCount);
+    summary.put("skipped", skipped);
+    summary.put("elapsedMillis", elapsedMillis);
+    Json.print(spec.commandLine().getOut(), summary);
+    return CustintelCli.OK;
+  }
+
+  private void addRows(List<Map<String, Object>> into, Path file, List<RejectedRow> rows) {
+    for (RejectedRow row : rows) {
+      if (into.size() >= maxReported) {
+        return;
+      }
+      Map<String, Object> m = Json.object();
+      m.put("file", file.toString());
+      m.put("line", row.line());
+      m.put("field", row.field());
+      m.put("reason", row.reason());
+      into.add(m);
+    }
+  }
+
+  private static Map<String, Object> fileView(Path file, ImportReport r) {
+    Map<String, Object> m = Json.object();
+    m.put("file", file.toString());
+    m.put("rowsRead", r.rowsRead());
+    m.put("ordersRead", r.ordersRead());
+    m.put("ordersWritten", r.ordersWritten());
+    m.put("ordersUnchanged", r.ordersUnchanged());
+    m.put("customers", r.customers());
+    m.put("rejectedCount", r.rejectedCount());
+    m.put("skippedCount", r.skippedCount());
+    m.put("elapsedMillis", r.elapsed().toMillis());
+    return m;
+  }
+
+  private static void checkReadable(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new CliException("file '" + file + "' is a directory");
+    }
+    if (!Files.exists(file)) {
+      throw new CliException("file '" + file + "' does not exist");
+    }
+    if (!Files.isReadable(file)) {
+      throw new CliException("file '" + file + "' cannot be read (permission denied)");
+    }
+  }
+
+  /** Progress on stderr: one line per batch, or one line rewritten in place on a terminal. */
+  private static final class Progress implements ImportProgressListener {
+    private final PrintWriter err;
+    private final Path file;
+    private final boolean inPlace;
+    private boolean pending;
+
+    Progress(PrintWriter err, Path file, boolean inPlace) {
+      this.err = err;
+      this.file = file;
+      this.inPlace = inPlace;
+    }
+
+    @Override
+    public void onProgress(ImportProgress p) {
+      String line = String.format(
+          Locale.US, "%s: %,d rows read, %,d orders written, %,d rejected",
+          file.getFileName(), p.rowsRead(), p.ordersWritten(), p.rejected());
+      if (inPlace) {
+        err.print("\r" + line + "\u001b[K");
+        pending = true;
+      } else {
+        err.println(line);
+      }
+      err.flush();
+    }
+
+    /** Ends the line rewritten in place. */
+    void finish() {
+      if (pending) {
+        err.println();
+        err.flush();
+        pending = false;
+      }
+    }
+  }
+
+  /** The format names for the help. */
+  static final class FormatNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    FormatNames() {
+      for (ImportFormat f : ImportFormat.values()) {
+        add(f.cliName());
+      }
+    }
+  }
+
+  /** Reads {@code --format} with the SDK's names. */
+  static final class FormatConverter implements ITypeConverter<ImportFormat> {
+    @Override
+    public ImportFormat convert(String value) {
+      try {
+        return ImportFormat.parse(value);
+      } catch (InvalidInputException e) {
+        throw new TypeConversionException("must be one of " + String.join(", ", new FormatNames())
+            + " (was '" + value + "')");
+      }
+    }
+  }
+
+  /** Reads {@code --zone}. */
+  static final class ZoneConverter implements ITypeConverter<ZoneId> {
+    @Override
+    public ZoneId convert(String value) {
+      try {
+        return ZoneId.of(value);
+      } catch (DateTimeException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a time zone (use a region such as Europe/Paris, or an offset such as +02:00)");
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.custintel.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage, exit codes, messages and the masking of passwords. */
+class CustintelCliTest {
+  private static final String UNREACHABLE_PG = "jdbc:postgresql://127.0.0.1:1/shop?user=shop&password=secret123";
+
+  @TempDir Path dir;
+
+  private String h2() {
+    return "jdbc:h2:file:" + dir.resolve("custintel").toAbsolutePath();
+  }
+
+  @Test
+  void help_rootOption_printsCommandsAndExits0() {
+    CliRun run = CliRun.run("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: custintel", "demo", "import", "profile", "Exit codes");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void help_eachCommand_printsItsOptionsAndExits0() {
+    assertThat(CliRun.run("import", "--help").out()).contains("--format", "--strict", "--batch-size", "--zone");
+    assertThat(CliRun.run("profile", "--help").out()).contains("--db", "CUSTOMER_ID");
+    assertThat(CliRun.run("demo", "--help").out()).contains("--customers", "--seed", "--db");
+    assertThat(CliRun.run("help", "import").exitCode()).isZero();
+  }
+
+  @Test
+  void version_option_printsVersionAndExits0() {
+    CliRun run = CliRun.run("--version");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("custintel ");
+  }
+
+  @Test
+  void run_noCommand_exits2WithUsage() {
+    CliRun run = CliRun.run();
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(run.err()).contains("Missing command", "Usage: custintel");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void run_unknownCommand_exits2WithUsageOnStderr() {
+    CliRun run = CliRun.run("frobnicate");
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(run.err()).contains("frobnicate", "Usage: custintel");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void profile_missingDb_exits2() {
+    CliRun run = CliRun.run("profile", "00002");
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(run.err()).contains("--db", "Usage: custintel profile");
+  }
+
+  @Test
+  void import_missingDb_exits2() {
+    CliRun run = CliRun.run("import", "--format", "cdnow", "file.txt");
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(run.err()).contains("--db");
+  }
+
+  @Test
+  void import_unknownFormat_exits2NamingTheFormats() {
+    CliRun run = CliRun.run("import", "--db", h2(), "--format", "xml", "file.txt");
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(run.err()).contains("cdnow, online-retail, orders-csv", "'xml'");
+  }
+
+  @Test
+  void import_badOptionValues_exit2() {
+    String file = CliRun.resource("orders-good.csv").toString();
+
+    assertThat(CliRun.run("import", "--db", h2(), "--format", "orders-csv", "--zone", "Mars/Olympus", file)
+        .exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("import", "--db", h2(), "--format", "orders-csv", "--batch-size", "0", file)
+        .exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("import", "--db", h2(), "--format", "orders-csv", "--max-reported", "-1", file)
+        .exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("import", "--db", "jdbc:mysql://localhost/shop", "--format", "orders-csv", file)
+        .exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("profile", "--db", h2(), "--as-of", "yesterday", "C-1").exitCode())
+        .isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("demo", "--customers", "0").exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("demo", "--months", "0").exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("demo", "--currency", "XYZ1").exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(CliRun.run("demo", "--db", "jdbc:sqlite:x").exitCode()).isEqualTo(CustintelCli.USAGE);
+  }
+
+  @Test
+  void import_missingFile_exits1WithOneLineMessageAndNoStackTrace() {
+    String missing = dir.resolve("no-such-file.csv").toString();
+
+    CliRun run = CliRun.run("import", "--db", h2(), "--format", "orders-csv", missing);
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.FAILED);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().strip().lines()).containsExactly("custintel: file '" + missing + "' does not exist");
+  }
+
+  @Test
+  void import_directory_exits1() {
+    CliRun run = CliRun.run("import", "--db", h2(), "--format", "orders-csv", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.FAILED);
+    assertThat(run.err()).contains("is a directory");
+  }
+
+  @Test
+  void import_withProgress_reportsBatchesOnStderrAndKeepsStdoutJson() {
+    String file = CliRun.resource("orders-one-bad-row.csv").toString();
+
+    CliRun run = CliRun.run(
+        "import", "--db", h2(), "--format", "orders-csv", "--batch-size", "1", "--progress", file);
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).contains("orders-one-bad-row.csv: 5 rows read, 3 orders written, 1 rejected");
+    assertThat(run.err().strip().lines()).hasSize(3);
+    assertThat(run.json().get("ordersWritten").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void import_withoutProgressOnCapturedStderr_printsNothingThere() {
+    String file = CliRun.resource("orders-good.csv").toString();
+
+    CliRun run = CliRun.run("import", "--db", h2(), "--format", "orders-csv", file);
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void import_maxReported_capsTheListsButCountsEverything() {
+    String file = CliRun.resource("orders-one-bad-row.csv").toString();
+
+    CliRun run = CliRun.run("import", "--db", h2(), "--format", "orders-csv", "--max-reported", "1", file, file);
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode report = run.json();
+    assertThat(report.get("rejectedCount").asLong()).isEqualTo(2);
+    assertThat(report.get("rejected")).hasSize(1);
+  }
+
+  @Test
+  void profile_h2FileThatDoesNotExist_exits1WithoutCreatingIt() {
+    Path missing = dir.resolve("nothing-here");
+
+    CliRun run = CliRun.run("profile", "--db", "jdbc:h2:file:" + missing, "C-1");
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.FAILED);
+    assertThat(run.err()).contains("not found");
+    assertThat(missing.resolveSibling("nothing-here.mv.db")).doesNotExist();
+  }
+
+  @Test
+  void profile_unreachableDatabaseWithPassword_exits1AndNeverPrintsThePassword() {
+    CliRun run = CliRun.run("profile", "--db", UNREACHABLE_PG, "C-1");
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.FAILED);
+    assertThat(run.err()).startsWith("custintel: ").contains("connect");
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.out() + run.err()).doesNotContain("secret123");
+  }
+
+  @Test
+  void import_unreachableDatabaseWithPassword_exits1AndNeverPrintsThePassword() {
+    String file = CliRun.resource("orders-good.csv").toString();
+
+    CliRun run = CliRun.run("import", "--db", UNREACHABLE_PG, "--format", "orders-csv", file);
+
+    assertThat(run.exitCode()).isEqualTo(CustintelCli.FAILED);
+    assertThat(run.out() + run.err()).doesNotContain("secret123");
+  }
+
+  @Test
+  void usageErrors_withPasswordInArguments_neverPrintThePassword() {
+    CliRun unmatched = CliRun.run("profile", "--db", UNREACHABLE_PG, "C-1", "extra;password=secret123");
+    CliRun badScheme = CliRun.run("profile", "--db", "jdbc:mysql://h/db?password=secret123", "C-1");
+    CliRun h2Setting = CliRun.run("demo", "--db", "jdbc:h2:mem:x;PASSWORD=secret123", "--customers", "-5");
+
+    for (CliRun run : new CliRun[] {unmatched, badScheme, h2Setting}) {
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(CustintelCli.USAGE);
+      assertThat(run.out() + run.err()).doesNotContain("secret123");
+    }
+    assertThat(badScheme.err()).contains("password=***");
+  }
+
+  @Test
+  void maskSecrets_urlsAndSettings_replacesEveryPassword() {
+    assertThat(CustintelCli.maskSecrets("jdbc:postgresql://h/db?user=u&password=s3cr%t&ssl=true"))
+        .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
+    assertThat(CustintelCli.maskSecrets("jdbc:h2:tcp://h/db;USER=sa;PASSWORD=pw;MODE=PostgreSQL"))
+        .isEqualTo("jdbc:h2:tcp://h/db;USER=sa;PASSWORD=***;MODE=PostgreSQL");
+    assertThat(CustintelCli.maskSecrets("postgresql://user:pw@host/db")).isEqualTo("postgresql://user:***@host/db");
+    assertThat(CustintelCli.maskSecrets("no secrets here")).isEqualTo("no secrets here");
+    assertThat(CustintelCli.maskSecrets(null)).isEmpty();
+    assertThat(CustintelCli.oneLine("first\n  second\r\nthird")).isEqualTo("first second third");
+  }
+
+  @Test
+  void existingOnly_h2FileUrls_getIfExistsOthersUnchanged() {
+    assertThat(Databases.existingOnly("jdbc:h2:file:./data/ci")).isEqualTo("jdbc:h2:file:./data/ci;IFEXISTS=TRUE");
+    assertThat(Databases.existingOnly("jdbc:h2:./data/ci")).isEqualTo("jdbc:h2:./data/ci;IFEXISTS=TRUE");
+    assertThat(Databases.existingOnly("jdbc:h2:file:./ci;IFEXISTS=FALSE")).isEqualTo("jdbc:h2:file:./ci;IFEXISTS=FALSE");
+    assertThat(Databases.existingOnly("jdbc:h2:mem:ci")).isEqualTo("jdbc:h2:mem:ci");
+    assertThat(Databases.existingOnly("jdbc:h2:tcp://h/ci")).isEqualTo("jdbc:h2:tcp://h/ci");
+    assertThat(Databases.existingOnly("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+  }
+
+  @Test
+  void json_amounts_keepAtLeastTheCurrencyDecimals() {
+    java.util.Currency usd = java.util.Currency.getInstance("USD");
+    java.util.Currency jpy = java.util.Currency.getInstance("JPY");
+
+    assertThat(Json.amount(new java.math.BigDecimal("89"), usd)).isEqualTo("89.00");
+    assertThat(Json.amount(new java.math.BigDecimal("89.0000"), usd)).isEqualTo("89.00");
+    assertThat(Json.amount(new java.math.BigDecimal("18.3333"), usd)).isEqualTo("18.3333");
+    assertThat(Json.amount(new java.math.BigDecimal("1000.00"), jpy)).isEqualTo("1000");
+    assertThat(Json.amount(new java.math.BigDecimal("5.5"), null)).isEqualTo("5.50");
+    assertThat(Json.money(null)).isNull();
+    assertThat(Json.instant(null)).isNull();
+  }
+}
