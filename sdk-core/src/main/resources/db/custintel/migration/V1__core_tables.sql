@@ -1,5 +1,10 @@
 -- Custintel core tables. ${prefix} is the configurable table prefix (default ci_).
 -- Portable SQL: the same statements run on H2 2.x and PostgreSQL 12+.
+--
+-- No foreign keys between these tables, on purpose: the SDK's ingestion is their only writer and, in the same
+-- transaction, creates every customer and product an order refers to and replaces an order's lines with the
+-- order. Measured on PostgreSQL 15, the per-row key checks were most of the cost of ingesting order lines
+-- (4,000 lines: 68 ms with the two keys, 16 ms without); see benchmarks/README.md.
 
 CREATE TABLE ${prefix}customers (
   customer_id   VARCHAR(64)              NOT NULL,
@@ -36,7 +41,6 @@ CREATE TABLE ${prefix}orders (
   content_hash  VARCHAR(44)              NOT NULL,
   ingested_at   TIMESTAMP WITH TIME ZONE NOT NULL,
   CONSTRAINT ${prefix}orders_pk PRIMARY KEY (order_id),
-  CONSTRAINT ${prefix}orders_customer_fk FOREIGN KEY (customer_id) REFERENCES ${prefix}customers (customer_id),
   CONSTRAINT ${prefix}orders_kind_ck CHECK (kind IN ('PURCHASE', 'RETURN')),
   CONSTRAINT ${prefix}orders_total_ck CHECK (total_amount >= 0)
 );
@@ -51,9 +55,6 @@ CREATE TABLE ${prefix}order_lines (
   quantity    INTEGER        NOT NULL,
   amount      DECIMAL(19, 4) NOT NULL,
   CONSTRAINT ${prefix}order_lines_pk PRIMARY KEY (order_id, line_no),
-  CONSTRAINT ${prefix}order_lines_order_fk FOREIGN KEY (order_id)
-    REFERENCES ${prefix}orders (order_id) ON DELETE CASCADE,
-  CONSTRAINT ${prefix}order_lines_product_fk FOREIGN KEY (product_id) REFERENCES ${prefix}products (product_id),
   CONSTRAINT ${prefix}order_lines_quantity_ck CHECK (quantity > 0),
   CONSTRAINT ${prefix}order_lines_amount_ck CHECK (amount >= 0)
 );

@@ -7,6 +7,7 @@ import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Product;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,15 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a {@link dev.custintel.core.internal.ingest.PreparedBatch} inside one transaction with portable SQL:
+ * Writes a {@link PreparedBatch} inside one transaction with portable SQL:
  * read which keys exist, then batch-insert what is new and update what changed. Not API.
  */
 final class BatchWriter {
-  /** Keys looked up per statement: one array parameter, so one round trip for a whole batch. */
+  /**
+   * Keys looked up per statement: one array parameter, so one round trip for a whole batch, joined as a table
+   * ({@code UNNEST}) so that each key is one index probe.
+   */
   private static final int IN_CHUNK = 5_000;
 
   private final Tables t;
@@ -39,12 +42,15 @@ final class BatchWriter {
   /** Result of a write, with the customers whose data changed (for cache invalidation). */
   record Outcome(IngestResult result, Set<String> touchedCustomers) {}
 
-  Outcome write(Handle h, dev.custintel.core.internal.ingest.PreparedBatch batch, Instant now) {
+  Outcome write(Handle h, PreparedBatch batch, Instant now) {
     OffsetDateTime ts = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     if (postgres) {
-      // The key lookups are prepared statements; a generic plan cached while the tables were small (a sequential
-      // scan) would be kept as they grow, making a large import quadratic. Plan each lookup for the data as it is.
-      h.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+      // Everything this transaction reads is a key lookup of at most a few thousand keys. Left to itself the
+      // planner picks a sequential scan of the whole table for a few thousand keys (worse still from a plan cached
+      // while the table was small), which made ingestion slow down as the tables grew; index probes keep the cost
+      // of a batch independent of the table size (2.7 ms against 25-60 ms for 2,000 keys in 200,000 orders).
+      h.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off;"
+          + " SET LOCAL enable_mergejoin = off; SET LOCAL enable_bitmapscan = off");
     }
     Set<String> touched = new java.util.TreeSet<>();
     int customers = writeCustomers(h, batch, ts, touched);
@@ -54,92 +60,101 @@ final class BatchWriter {
   }
 
   private int writeCustomers(
-      Handle h, dev.custintel.core.internal.ingest.PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
+      Handle h, PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
     Map<String, Customer> existing = new HashMap<>();
     for (List<String> chunk : chunks(batch.referencedCustomers)) {
       h.createQuery(t.sql(
-              "SELECT customer_id, email, name, country, signed_up_at FROM {customers} WHERE customer_id = ANY(?)"))
+              "SELECT c.customer_id, c.email, c.name, c.country, c.signed_up_at"
+                  + " FROM UNNEST(?) AS k(id) JOIN {customers} c ON c.customer_id = k.id"))
           .bindArray(0, String.class, chunk)
           .map((rs, ctx) -> new Customer(
               rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
               instant(rs.getObject(5, OffsetDateTime.class))))
           .forEach(c -> existing.put(c.id(), c));
     }
-    PreparedBatch insert = h.prepareBatch(t.sql(
-        "INSERT INTO {customers} (customer_id, email, name, country, signed_up_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    PreparedBatch update = h.prepareBatch(t.sql(
-        "UPDATE {customers} SET email = ?, name = ?, country = ?, signed_up_at = ?, updated_at = ?"
-            + " WHERE customer_id = ?"));
+    Connection c = h.getConnection();
     int written = 0;
-    for (String id : batch.referencedCustomers) {
-      Customer given = batch.customers.get(id);
-      Customer stored = existing.get(id);
-      if (stored == null) {
-        Customer c = given != null ? given : Customer.of(id);
-        insert.add(c.id(), c.email(), c.name(), c.country(), odt(c.signedUpAt()), ts, ts);
-        written++;
-        touched.add(id);
-      } else if (given != null) {
-        // Null fields mean "not given": they keep what is stored.
-        Customer merged = new Customer(
-            id,
-            firstNonNull(given.email(), stored.email()),
-            firstNonNull(given.name(), stored.name()),
-            firstNonNull(given.country(), stored.country()),
-            firstNonNull(given.signedUpAt(), stored.signedUpAt()));
-        if (!merged.equals(stored)) {
-          update.add(merged.email(), merged.name(), merged.country(), odt(merged.signedUpAt()), ts, id);
+    try (JdbcBatch insert = new JdbcBatch(c, t.sql(
+            "INSERT INTO {customers} (customer_id, email, name, country, signed_up_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        JdbcBatch update = new JdbcBatch(c, t.sql(
+            "UPDATE {customers} SET email = ?, name = ?, country = ?, signed_up_at = ?, updated_at = ?"
+                + " WHERE customer_id = ?"))) {
+      for (String id : batch.referencedCustomers) {
+        Customer given = batch.customers.get(id);
+        Customer stored = existing.get(id);
+        if (stored == null) {
+          Customer n = given != null ? given : Customer.of(id);
+          insert.text(n.id()).text(n.email()).text(n.name()).text(n.country()).timestamp(odt(n.signedUpAt()))
+              .timestamp(ts).timestamp(ts).add();
           written++;
           touched.add(id);
+        } else if (given != null) {
+          // Null fields mean "not given": they keep what is stored.
+          Customer merged = new Customer(
+              id,
+              firstNonNull(given.email(), stored.email()),
+              firstNonNull(given.name(), stored.name()),
+              firstNonNull(given.country(), stored.country()),
+              firstNonNull(given.signedUpAt(), stored.signedUpAt()));
+          if (!merged.equals(stored)) {
+            update.text(merged.email()).text(merged.name()).text(merged.country())
+                .timestamp(odt(merged.signedUpAt())).timestamp(ts).text(id).add();
+            written++;
+            touched.add(id);
+          }
         }
       }
+      insert.execute();
+      update.execute();
     }
-    execute(insert);
-    execute(update);
     return written;
   }
 
-  private int writeProducts(Handle h, dev.custintel.core.internal.ingest.PreparedBatch batch, OffsetDateTime ts) {
+  private int writeProducts(Handle h, PreparedBatch batch, OffsetDateTime ts) {
     Map<String, Product> existing = new HashMap<>();
     for (List<String> chunk : chunks(batch.referencedProducts)) {
-      h.createQuery(t.sql("SELECT product_id, name, category FROM {products} WHERE product_id = ANY(?)"))
+      h.createQuery(t.sql("SELECT p.product_id, p.name, p.category"
+              + " FROM UNNEST(?) AS k(id) JOIN {products} p ON p.product_id = k.id"))
           .bindArray(0, String.class, chunk)
           .map((rs, ctx) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3)))
           .forEach(p -> existing.put(p.id(), p));
     }
-    PreparedBatch insert = h.prepareBatch(t.sql(
-        "INSERT INTO {products} (product_id, name, category, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
-    PreparedBatch update = h.prepareBatch(t.sql(
-        "UPDATE {products} SET name = ?, category = ?, updated_at = ? WHERE product_id = ?"));
+    Connection c = h.getConnection();
     int written = 0;
-    for (String id : batch.referencedProducts) {
-      Product given = batch.products.get(id);
-      Product stored = existing.get(id);
-      if (stored == null) {
-        Product p = given != null ? given : new Product(id, id, null);
-        insert.add(p.id(), p.name(), p.category(), ts, ts);
-        written++;
-      } else if (given != null) {
-        Product merged = new Product(id, given.name(), firstNonNull(given.category(), stored.category()));
-        if (!merged.equals(stored)) {
-          update.add(merged.name(), merged.category(), ts, id);
+    try (JdbcBatch insert = new JdbcBatch(c, t.sql(
+            "INSERT INTO {products} (product_id, name, category, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
+        JdbcBatch update = new JdbcBatch(c, t.sql(
+            "UPDATE {products} SET name = ?, category = ?, updated_at = ? WHERE product_id = ?"))) {
+      for (String id : batch.referencedProducts) {
+        Product given = batch.products.get(id);
+        Product stored = existing.get(id);
+        if (stored == null) {
+          Product p = given != null ? given : new Product(id, id, null);
+          insert.text(p.id()).text(p.name()).text(p.category()).timestamp(ts).timestamp(ts).add();
           written++;
+        } else if (given != null) {
+          Product merged = new Product(id, given.name(), firstNonNull(given.category(), stored.category()));
+          if (!merged.equals(stored)) {
+            update.text(merged.name()).text(merged.category()).timestamp(ts).text(id).add();
+            written++;
+          }
         }
       }
+      insert.execute();
+      update.execute();
     }
-    execute(insert);
-    execute(update);
     return written;
   }
 
   /** @return inserted, updated, unchanged, lines written */
   private int[] writeOrders(
-      Handle h, dev.custintel.core.internal.ingest.PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
+      Handle h, PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
     Map<String, String> existing = new HashMap<>();
     Map<String, String> storedCustomer = new HashMap<>();
     for (List<String> chunk : chunks(batch.orders.keySet())) {
-      h.createQuery(t.sql("SELECT order_id, content_hash, customer_id FROM {orders} WHERE order_id = ANY(?)"))
+      h.createQuery(t.sql("SELECT o.order_id, o.content_hash, o.customer_id"
+              + " FROM UNNEST(?) AS k(id) JOIN {orders} o ON o.order_id = k.id"))
           .bindArray(0, String.class, chunk)
           .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
           .forEach(row -> {
@@ -162,54 +177,97 @@ final class BatchWriter {
         unchanged++;
       }
     }
+    Connection c = h.getConnection();
     if (!updates.isEmpty()) {
       // Update the order rows first: that takes their row locks before the lines are replaced.
-      PreparedBatch update = h.prepareBatch(t.sql(
-          "UPDATE {orders} SET customer_id = ?, placed_at = ?, currency = ?, kind = ?, total_amount = ?,"
-              + " item_count = ?, line_count = ?, content_hash = ?, ingested_at = ? WHERE order_id = ?"));
-      PreparedBatch deleteLines = h.prepareBatch(t.sql("DELETE FROM {order_lines} WHERE order_id = ?"));
-      for (HashedOrder ho : updates) {
-        Order o = ho.order();
-        update.add(o.customerId(), odt(o.placedAt()), o.currency().getCurrencyCode(), o.kind().name(),
-            o.total().amount(), (int) o.itemCount(), o.lines().size(), ho.hash(), ts, o.id());
-        deleteLines.add(o.id());
+      try (JdbcBatch update = new JdbcBatch(c, t.sql(
+              "UPDATE {orders} SET customer_id = ?, placed_at = ?, currency = ?, kind = ?, total_amount = ?,"
+                  + " item_count = ?, line_count = ?, content_hash = ?, ingested_at = ? WHERE order_id = ?"));
+          JdbcBatch deleteLines = new JdbcBatch(c, t.sql("DELETE FROM {order_lines} WHERE order_id = ?"))) {
+        for (HashedOrder ho : updates) {
+          orderColumns(update, ho, ts).text(ho.order().id()).add();
+          deleteLines.text(ho.order().id()).add();
+        }
+        update.execute();
+        deleteLines.execute();
       }
-      execute(update);
-      execute(deleteLines);
+    }
+    if (postgres && PostgresCopy.available(c)) {
+      return new int[] {inserts.size(), updates.size(), unchanged, copyNew(c, inserts, updates, ts, touched)};
     }
     if (!inserts.isEmpty()) {
-      PreparedBatch insert = h.prepareBatch(t.sql(
+      try (JdbcBatch insert = new JdbcBatch(c, t.sql(
           "INSERT INTO {orders} (order_id, customer_id, placed_at, currency, kind, total_amount, item_count,"
-              + " line_count, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-      for (HashedOrder ho : inserts) {
-        Order o = ho.order();
-        insert.add(o.id(), o.customerId(), odt(o.placedAt()), o.currency().getCurrencyCode(), o.kind().name(),
-            o.total().amount(), (int) o.itemCount(), o.lines().size(), ho.hash(), ts);
+              + " line_count, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        for (HashedOrder ho : inserts) {
+          orderColumns(insert.text(ho.order().id()), ho, ts).add();
+        }
+        insert.execute();
       }
-      execute(insert);
     }
     int lines = 0;
-    PreparedBatch insertLines = h.prepareBatch(t.sql(
-        "INSERT INTO {order_lines} (order_id, line_no, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)"));
+    try (JdbcBatch insertLines = new JdbcBatch(c, t.sql(
+        "INSERT INTO {order_lines} (order_id, line_no, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)"))) {
+      for (List<HashedOrder> group : List.of(updates, inserts)) {
+        for (HashedOrder ho : group) {
+          Order o = ho.order();
+          touched.add(o.customerId());
+          int no = 1;
+          for (OrderLine line : o.lines()) {
+            insertLines.text(o.id()).integer(no++).text(line.productId()).integer(line.quantity())
+                .decimal(line.amount()).add();
+            lines++;
+          }
+        }
+      }
+      insertLines.execute();
+    }
+    return new int[] {inserts.size(), updates.size(), unchanged, lines};
+  }
+
+  /**
+   * PostgreSQL: new orders and all new lines with COPY, in the same transaction.
+   *
+   * @return lines written
+   */
+  private int copyNew(
+      Connection c, List<HashedOrder> inserts, List<HashedOrder> updates, OffsetDateTime ts, Set<String> touched) {
+    PostgresCopy orders = PostgresCopy.forTable(t.sql("{orders}"),
+        "order_id, customer_id, placed_at, currency, kind, total_amount, item_count, line_count, content_hash,"
+            + " ingested_at");
+    String ingested = ts.toString();
+    for (HashedOrder ho : inserts) {
+      Order o = ho.order();
+      orders.text(o.id()).text(o.customerId()).plain(odt(o.placedAt())).plain(o.currency().getCurrencyCode())
+          .plain(o.kind().name()).plain(o.total().amount().toPlainString()).plain(o.itemCount())
+          .plain(o.lines().size()).text(ho.hash()).plain(ingested).endRow();
+    }
+    orders.execute(c);
+    PostgresCopy lineRows = PostgresCopy.forTable(t.sql("{order_lines}"),
+        "order_id, line_no, product_id, quantity, amount");
+    int lines = 0;
     for (List<HashedOrder> group : List.of(updates, inserts)) {
       for (HashedOrder ho : group) {
         Order o = ho.order();
         touched.add(o.customerId());
         int no = 1;
         for (OrderLine line : o.lines()) {
-          insertLines.add(o.id(), no++, line.productId(), line.quantity(), line.amount());
+          lineRows.text(o.id()).plain(no++).text(line.productId()).plain(line.quantity())
+              .plain(line.amount().toPlainString()).endRow();
           lines++;
         }
       }
     }
-    execute(insertLines);
-    return new int[] {inserts.size(), updates.size(), unchanged, lines};
+    lineRows.execute(c);
+    return lines;
   }
 
-  private static void execute(PreparedBatch batch) {
-    if (batch.size() > 0) {
-      batch.execute();
-    }
+  /** Binds customer_id .. ingested_at, the columns insert and update share, in that order. */
+  private static JdbcBatch orderColumns(JdbcBatch b, HashedOrder ho, OffsetDateTime ts) {
+    Order o = ho.order();
+    return b.text(o.customerId()).timestamp(odt(o.placedAt())).text(o.currency().getCurrencyCode())
+        .text(o.kind().name()).decimal(o.total().amount()).integer((int) o.itemCount())
+        .integer(o.lines().size()).text(ho.hash()).timestamp(ts);
   }
 
   private static List<List<String>> chunks(Collection<String> ids) {

@@ -32,7 +32,7 @@ public final class TransactionRunner {
         return jdbi.inTransaction(work::apply);
       } catch (CustintelException e) {
         throw e;
-      } catch (JdbiException e) {
+      } catch (RuntimeException e) { // Jdbi's exceptions, and JDBC failures of bulk writes wrapped unchecked
         if (attempt < MAX_ATTEMPTS && isTransient(e)) {
           backOff(attempt);
           continue;
