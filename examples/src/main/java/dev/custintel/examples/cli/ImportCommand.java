@@ -83,6 +83,13 @@ final class ImportCommand implements Callable<Integer> {
   int batchSize;
 
   @Option(
+      names = "--writers",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Batches written concurrently while the file is read, 1 to 16 (default: ${DEFAULT-VALUE})")
+  int writers;
+
+  @Option(
       names = "--zone",
       paramLabel = "ZONE",
       converter = ZoneConverter.class,
@@ -113,6 +120,9 @@ final class ImportCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--batch-size must be between 1 and 100000 (was " + batchSize + ")");
     }
+    if (writers < 1 || writers > 16) {
+      throw new ParameterException(spec.commandLine(), "--writers must be between 1 and 16 (was " + writers + ")");
+    }
     if (maxReported < 0) {
       throw new ParameterException(spec.commandLine(), "--max-reported must not be negative (was " + maxReported + ")");
     }
@@ -122,7 +132,8 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean showProgress = progress != null ? progress : errIsTerminal;
     ImportOptions base = new ImportOptions(
-        strict ? ImportMode.STRICT : ImportMode.LENIENT, batchSize, zone, maxReported, ImportProgressListener.NONE);
+        strict ? ImportMode.STRICT : ImportMode.LENIENT, batchSize, zone, maxReported, writers,
+        ImportProgressListener.NONE);
 
     List<Map<String, Object>> fileViews = new ArrayList<>();
     List<Map<String, Object>> rejected = new ArrayList<>();

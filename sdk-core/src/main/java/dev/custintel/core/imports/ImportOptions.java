@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param batchSize orders per transaction, 1 to 100,000
  * @param zone zone for local dates and times in the file; null for the format's default
  * @param maxReportedRejections at most this many rejected rows are listed in the report (all are counted)
- * @param progress called after each batch
+ * @param writers batches written concurrently, each in its own transaction on its own connection, 1 to 16; the
+ *     file is read on the calling thread meanwhile. 1 writes batch after batch on the calling thread.
+ * @param progress called after each committed batch, one call at a time
  */
 public record ImportOptions(
     ImportMode mode,
     int batchSize,
     @Nullable ZoneId zone,
     int maxReportedRejections,
+    int writers,
     ImportProgressListener progress) {
 
   /** Validates the options. */
@@ -28,15 +31,20 @@ public record ImportOptions(
     if (batchSize < 1 || batchSize > 100_000) {
       throw InvalidInputException.argument("batchSize", "must be between 1 and 100000 (was " + batchSize + ")");
     }
+    if (writers < 1 || writers > 16) {
+      throw InvalidInputException.argument("writers", "must be between 1 and 16 (was " + writers + ")");
+    }
     if (maxReportedRejections < 0) {
       throw InvalidInputException.argument(
           "maxReportedRejections", "must not be negative (was " + maxReportedRejections + ")");
     }
   }
 
-  /** @return lenient mode, 2,000 orders per batch, the format's zone, up to 1,000 rejections listed */
+  /**
+   * @return lenient mode, 2,000 orders per batch, the format's zone, up to 1,000 rejections listed, 2 writers
+   */
   public static ImportOptions defaults() {
-    return new ImportOptions(ImportMode.LENIENT, 2_000, null, 1_000, ImportProgressListener.NONE);
+    return new ImportOptions(ImportMode.LENIENT, 2_000, null, 1_000, 2, ImportProgressListener.NONE);
   }
 
   /**
@@ -44,7 +52,7 @@ public record ImportOptions(
    * @return a copy with that mode
    */
   public ImportOptions withMode(ImportMode newMode) {
-    return new ImportOptions(newMode, batchSize, zone, maxReportedRejections, progress);
+    return new ImportOptions(newMode, batchSize, zone, maxReportedRejections, writers, progress);
   }
 
   /**
@@ -52,7 +60,7 @@ public record ImportOptions(
    * @return a copy with that batch size
    */
   public ImportOptions withBatchSize(int size) {
-    return new ImportOptions(mode, size, zone, maxReportedRejections, progress);
+    return new ImportOptions(mode, size, zone, maxReportedRejections, writers, progress);
   }
 
   /**
@@ -60,7 +68,23 @@ public record ImportOptions(
    * @return a copy with that zone
    */
   public ImportOptions withZone(@Nullable ZoneId newZone) {
-    return new ImportOptions(mode, batchSize, newZone, maxReportedRejections, progress);
+    return new ImportOptions(mode, batchSize, newZone, maxReportedRejections, writers, progress);
+  }
+
+  /**
+   * @param count batches written concurrently, 1 to 16
+   * @return a copy with that many writers
+   */
+  public ImportOptions withWriters(int count) {
+    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, count, progress);
+  }
+
+  /**
+   * @param limit how many rejected and skipped rows to list (all are counted)
+   * @return a copy with that limit
+   */
+  public ImportOptions withMaxReportedRejections(int limit) {
+    return new ImportOptions(mode, batchSize, zone, limit, writers, progress);
   }
 
   /**
@@ -68,7 +92,7 @@ public record ImportOptions(
    * @return a copy with that callback
    */
   public ImportOptions withProgress(ImportProgressListener listener) {
-    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, listener);
+    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, writers, listener);
   }
 
   /**

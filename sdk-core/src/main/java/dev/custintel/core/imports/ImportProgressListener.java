@@ -1,6 +1,9 @@
 package dev.custintel.core.imports;
 
-/** Receives progress during an import; called on the importing thread, after each committed batch. */
+/**
+ * Receives progress during an import, after each committed batch. Calls come one at a time, from the importing
+ * thread or, with several writers, from a writer thread.
+ */
 @FunctionalInterface
 public interface ImportProgressListener {
   /** A listener that ignores progress. */

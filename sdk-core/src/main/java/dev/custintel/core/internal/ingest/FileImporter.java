@@ -26,10 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Streams a file through its parser into batches. Strict mode reads the file twice: once to check every row, then
- * to write, so a bad row leaves nothing behind. Not API.
+ * Streams a file through its parser into batches, written by a {@link BatchPipeline}. Strict mode reads the file
+ * twice: once to check every row, then to write, so a bad row leaves nothing behind. Not API.
  */
 final class FileImporter {
   private final Function<IngestBatch, IngestResult> ingest;
@@ -47,8 +48,12 @@ final class FileImporter {
       parser.parse(file, zone, new CheckingSink(fileName));
     }
     WritingSink sink = new WritingSink(options);
-    parser.parse(file, zone, sink);
-    sink.flush();
+    try (BatchPipeline pipeline = new BatchPipeline(options.writers(), ingest, sink::committed)) {
+      sink.pipeline = pipeline;
+      parser.parse(file, zone, sink);
+      sink.flush();
+      pipeline.finish();
+    }
     return new ImportReport(
         format,
         sink.rowsRead,
@@ -97,10 +102,11 @@ final class FileImporter {
     private final Set<String> customers = new HashSet<>();
     private final List<RejectedRow> rejected = new ArrayList<>();
     private final List<RejectedRow> skipped = new ArrayList<>();
-    private IngestResult result = IngestResult.empty();
-    private long rowsRead;
+    private @Nullable BatchPipeline pipeline;
+    private volatile IngestResult result = IngestResult.empty();
+    private volatile long rowsRead;
     private long ordersRead;
-    private long rejectedCount;
+    private volatile long rejectedCount;
     private long skippedCount;
 
     WritingSink(ImportOptions options) {
@@ -156,7 +162,12 @@ final class FileImporter {
       batchCustomers.clear();
       batchProducts.clear();
       batchOrders.clear();
-      result = result.plus(ingest.apply(batch));
+      pipeline.submit(batch);
+    }
+
+    /** Called by the pipeline after each commit, one call at a time. */
+    void committed(IngestResult committed) {
+      result = result.plus(committed);
       options.progress().onProgress(new ImportProgress(rowsRead, result.ordersWritten(), rejectedCount));
     }
   }

@@ -1,0 +1,122 @@
+package dev.custintel.core.internal.ingest;
+
+import dev.custintel.core.CustintelException;
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.ingest.IngestBatch;
+import dev.custintel.core.ingest.IngestResult;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes an import's batches, on the calling thread or on a few writer threads while the caller goes on reading
+ * the file. At most twice as many batches as writers are in flight, so memory stays bounded by batches, not by
+ * the file. The first failure stops further writes and is rethrown by {@link #submit} or {@link #finish}. Not
+ * API.
+ */
+final class BatchPipeline implements AutoCloseable {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final Function<IngestBatch, IngestResult> ingest;
+  private final Consumer<IngestResult> onCommitted;
+  private final @Nullable ExecutorService executor;
+  private final Semaphore inFlight;
+  private final int permits;
+  private volatile @Nullable RuntimeException failure;
+
+  /**
+   * @param onCommitted called after each committed batch, one call at a time
+   */
+  BatchPipeline(int writers, Function<IngestBatch, IngestResult> ingest, Consumer<IngestResult> onCommitted) {
+    this.ingest = ingest;
+    this.onCommitted = onCommitted;
+    this.permits = writers * 2;
+    this.inFlight = new Semaphore(permits);
+    if (writers == 1) {
+      this.executor = null;
+    } else {
+      int pool = POOLS.incrementAndGet();
+      AtomicInteger threads = new AtomicInteger();
+      this.executor = Executors.newFixedThreadPool(writers, r -> {
+        Thread t = new Thread(r, "custintel-import-" + pool + "-writer-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+  }
+
+  void submit(IngestBatch batch) {
+    throwIfFailed();
+    if (executor == null) {
+      committed(ingest.apply(batch));
+      return;
+    }
+    acquire(1);
+    throwIfFailedReleasing();
+    executor.execute(() -> {
+      try {
+        if (failure == null) {
+          committed(ingest.apply(batch));
+        }
+      } catch (RuntimeException e) {
+        synchronized (this) {
+          if (failure == null) {
+            failure = e;
+          }
+        }
+      } finally {
+        inFlight.release();
+      }
+    });
+  }
+
+  /** Waits for every submitted batch and rethrows the first failure. */
+  void finish() {
+    if (executor != null) {
+      acquire(permits);
+      inFlight.release(permits);
+    }
+    throwIfFailed();
+  }
+
+  private synchronized void committed(IngestResult result) {
+    onCommitted.accept(result);
+  }
+
+  private void acquire(int n) {
+    try {
+      inFlight.acquire(n);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataAccessException("Interrupted while importing", e);
+    }
+  }
+
+  private void throwIfFailedReleasing() {
+    if (failure != null) {
+      inFlight.release();
+      throwIfFailed();
+    }
+  }
+
+  private void throwIfFailed() {
+    RuntimeException e = failure;
+    if (e instanceof CustintelException ce) {
+      throw ce;
+    }
+    if (e != null) {
+      throw new DataAccessException("Importing failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+}

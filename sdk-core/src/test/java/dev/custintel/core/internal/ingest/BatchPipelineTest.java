@@ -1,0 +1,90 @@
+package dev.custintel.core.internal.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.ingest.IngestBatch;
+import dev.custintel.core.ingest.IngestResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BatchPipelineTest {
+  private static final IngestBatch EMPTY = IngestBatch.ofOrders(List.of());
+
+  @Test
+  void submit_severalWriters_commitsEveryBatchAndReportsOneAtATime() {
+    AtomicInteger concurrentCallbacks = new AtomicInteger();
+    List<Integer> maxSeen = new ArrayList<>();
+    List<IngestResult> committed = new ArrayList<>();
+    try (BatchPipeline p = new BatchPipeline(3, b -> new IngestResult(1, 0, 0, 0, 0, 2), r -> {
+      maxSeen.add(concurrentCallbacks.incrementAndGet());
+      committed.add(r);
+      concurrentCallbacks.decrementAndGet();
+    })) {
+      for (int i = 0; i < 50; i++) {
+        p.submit(EMPTY);
+      }
+      p.finish();
+    }
+    assertThat(committed).hasSize(50);
+    assertThat(maxSeen).containsOnly(1);
+  }
+
+  @Test
+  void submit_writerFails_stopsAndRethrowsTheFirstFailure() {
+    AtomicInteger calls = new AtomicInteger();
+    AtomicInteger callsAfterFailure = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+    RuntimeException boom = InvalidInputException.argument("orders", "boom");
+    BatchPipeline p = new BatchPipeline(2, b -> {
+      if (failed.get()) {
+        callsAfterFailure.incrementAndGet();
+      }
+      if (calls.incrementAndGet() == 3) {
+        failed.set(true);
+        throw boom;
+      }
+      sleep(); // a batch takes a while, as a real one does
+      return IngestResult.empty();
+    }, r -> {});
+    assertThatThrownBy(() -> {
+          for (int i = 0; i < 1_000; i++) {
+            p.submit(EMPTY);
+          }
+          p.finish();
+        })
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("boom");
+    p.close();
+    // after the failure, at most the batches already handed to a writer (2 writers x 2 in flight) still ran
+    assertThat(callsAfterFailure.get()).isLessThanOrEqualTo(4);
+    assertThat(calls.get()).isLessThan(1_000);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void finish_unexpectedFailure_isWrappedAsDataAccess() {
+    try (BatchPipeline p = new BatchPipeline(1, b -> {
+      throw new IllegalStateException("driver exploded");
+    }, r -> {})) {
+      assertThatThrownBy(() -> p.submit(EMPTY)).isInstanceOf(IllegalStateException.class);
+    }
+    try (BatchPipeline p = new BatchPipeline(2, b -> {
+      throw new IllegalStateException("driver exploded");
+    }, r -> {})) {
+      p.submit(EMPTY);
+      assertThatThrownBy(p::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("driver exploded");
+    }
+  }
+}
