@@ -80,6 +80,38 @@ class CustomerIntelligenceTest {
   }
 
   @Test
+  void builder_everyOption_isApplied() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (CustomerIntelligence ci = CustomerIntelligence.builder()
+        .jdbcUrl("jdbc:h2:mem:all-options;DB_CLOSE_DELAY=-1")
+        .tablePrefix("shop_")
+        .migrateOnStart(true)
+        .maximumPoolSize(2)
+        .profileCache(0, Duration.ofSeconds(30))
+        .meterRegistry(registry)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .build()) {
+      ci.ingestion().ingest(oneOrder("O-1", "C-1"));
+      ci.customers().profile("C-1");
+      ci.customers().profile("C-1");
+      // cache disabled: no cache meters, and every read is a timed database read
+      assertThat(registry.find("custintel.cache.gets").functionCounters()).isEmpty();
+      assertThat(registry.get("custintel.operation").tag("op", "customers.profile").timer().count()).isEqualTo(2);
+      assertThat(registry.get("custintel.pool.connections").tag("state", "total").gauge().value())
+          .isLessThanOrEqualTo(2);
+      assertThat(registry.get("custintel.operation").tag("store", "shop_").tag("op", "ingest.batch").timer()
+          .count()).isEqualTo(1);
+    }
+    try (CustomerIntelligence again = CustomerIntelligence.builder()
+        .jdbcUrl("jdbc:h2:mem:all-options;DB_CLOSE_DELAY=-1", "", "")
+        .tablePrefix("shop_")
+        .migrateOnStart(false)
+        .build()) {
+      assertThat(again.customers().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void hostDataSource_isNotClosedWithTheFacade() throws Exception {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:host-owned;DB_CLOSE_DELAY=-1");
