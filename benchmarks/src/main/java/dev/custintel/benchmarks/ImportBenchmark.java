@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * End-to-end import throughput: {@code ingestion().importFile(...)} of a generated orders CSV (the generic layout)
  * into empty tables, lenient mode, batches of 2,000 orders, with {@link #writers} batches written concurrently
  * while the file is read. Each invocation imports the whole file into a fresh set of tables (a new table prefix
- * in the same database), so every order is inserted. Reported: imports per second, and through {@link Rows} the
+ * in the same database), so every order is inserted. Reported: imports per second, and through
+ * {@link IngestionBenchmark.Rows} the
  * order lines (CSV rows) and orders per second.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -111,30 +111,12 @@ public class ImportBenchmark {
     Files.deleteIfExists(file);
   }
 
-  /** Rows and orders imported, reported as rates beside the import rate. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Rows {
-    /** Order lines (CSV rows) imported. */
-    public long lines;
-
-    /** Orders imported. */
-    public long orders;
-
-    /** Starts each iteration from zero. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      lines = 0;
-      orders = 0;
-    }
-  }
-
   /**
    * @param rows counters
    * @return the report (consumed by JMH)
    */
   @Benchmark
-  public ImportReport importOrdersCsv(Rows rows) {
+  public ImportReport importOrdersCsv(IngestionBenchmark.Rows rows) {
     ImportReport report = store.ingestion().importFile(file, ImportFormat.ORDERS_CSV,
         ImportOptions.defaults().withWriters(writers));
     if (report.ordersWritten() != fileOrders || report.rowsRead() != fileLines) {

@@ -205,21 +205,11 @@ final class BatchWriter {
         insert.execute();
       }
     }
-    int lines = 0;
+    int lines;
     try (JdbcBatch insertLines = new JdbcBatch(c, t.sql(
         "INSERT INTO {order_lines} (order_id, line_no, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)"))) {
-      for (List<HashedOrder> group : List.of(updates, inserts)) {
-        for (HashedOrder ho : group) {
-          Order o = ho.order();
-          touched.add(o.customerId());
-          int no = 1;
-          for (OrderLine line : o.lines()) {
-            insertLines.text(o.id()).integer(no++).text(line.productId()).integer(line.quantity())
-                .decimal(line.amount()).add();
-            lines++;
-          }
-        }
-      }
+      lines = forEachLine(updates, inserts, touched, (orderId, no, line) -> insertLines.text(orderId).integer(no)
+          .text(line.productId()).integer(line.quantity()).decimal(line.amount()).add());
       insertLines.execute();
     }
     return new int[] {inserts.size(), updates.size(), unchanged, lines};
@@ -245,6 +235,25 @@ final class BatchWriter {
     orders.execute(c);
     PostgresCopy lineRows = PostgresCopy.forTable(t.sql("{order_lines}"),
         "order_id, line_no, product_id, quantity, amount");
+    int lines = forEachLine(updates, inserts, touched, (orderId, no, line) -> lineRows.text(orderId).plain(no)
+        .text(line.productId()).plain(line.quantity()).plain(line.amount().toPlainString()).endRow());
+    lineRows.execute(c);
+    return lines;
+  }
+
+  /** Receives one order line to write, numbered from 1 within its order. */
+  @FunctionalInterface
+  private interface LineWriter {
+    void write(String orderId, int lineNo, OrderLine line);
+  }
+
+  /**
+   * Hands every line of the updated and inserted orders to {@code writer}, noting their customers as touched.
+   *
+   * @return the number of lines
+   */
+  private static int forEachLine(
+      List<HashedOrder> updates, List<HashedOrder> inserts, Set<String> touched, LineWriter writer) {
     int lines = 0;
     for (List<HashedOrder> group : List.of(updates, inserts)) {
       for (HashedOrder ho : group) {
@@ -252,13 +261,11 @@ final class BatchWriter {
         touched.add(o.customerId());
         int no = 1;
         for (OrderLine line : o.lines()) {
-          lineRows.text(o.id()).plain(no++).text(line.productId()).plain(line.quantity())
-              .plain(line.amount().toPlainString()).endRow();
+          writer.write(o.id(), no++, line);
           lines++;
         }
       }
     }
-    lineRows.execute(c);
     return lines;
   }
 

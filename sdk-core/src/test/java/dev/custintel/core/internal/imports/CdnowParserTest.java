@@ -1,7 +1,6 @@
 package dev.custintel.core.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.imports.RejectedRow;
@@ -171,48 +170,36 @@ class CdnowParserTest {
   void parse_headerWithWrongColumn_throwsNamingTheColumn() throws IOException {
     Path file = write("customer_id day number_of_cds dollar_value\n00001 19970101 1 11.77\n");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("date");
-              assertThat(e.record()).isEqualTo("cdnow.txt");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("date");
+    assertThat(e.record()).isEqualTo("cdnow.txt");
   }
 
   @Test
   void parse_firstLineWithThreeColumns_throwsOnFile() throws IOException {
     Path file = write("00001 19970101 1\n");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("file"));
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("file");
   }
 
   @Test
   void parse_emptyFile_throwsOnFile() throws IOException {
     Path file = write(" \r\n\r\n");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("file");
-              assertThat(e.reason()).isEqualTo("is empty");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("file");
+    assertThat(e.reason()).isEqualTo("is empty");
   }
 
   @Test
   void parse_missingFile_throwsDoesNotExist() {
     Path file = dir.resolve("nope.txt");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("file");
-              assertThat(e.reason()).isEqualTo("does not exist");
-              assertThat(e.record()).isEqualTo("nope.txt");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("file");
+    assertThat(e.reason()).isEqualTo("does not exist");
+    assertThat(e.record()).isEqualTo("nope.txt");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.custintel.core.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.imports.ImportFormat;
@@ -252,32 +251,24 @@ class OnlineRetailParserTest {
   void parse_headerWithoutUnitPrice_throwsNamingTheColumn() throws IOException {
     Path file = write(",InvoiceNo,StockCode,Description,Quantity,InvoiceDate,Price,CustomerID,Country\n");
 
-    assertThatThrownBy(() -> parser.parse(file, LONDON, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("UnitPrice");
-              assertThat(e.record()).isEqualTo("retail.csv");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("UnitPrice");
+    assertThat(e.record()).isEqualTo("retail.csv");
   }
 
   @Test
   void parse_emptyFile_throwsOnFile() throws IOException {
     Path file = write("");
 
-    assertThatThrownBy(() -> parser.parse(file, LONDON, new RecordingSink()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("file"));
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("file");
   }
 
   @Test
   void parse_missingFile_throwsDoesNotExist() {
-    assertThatThrownBy(() -> parser.parse(dir.resolve("missing.csv"), LONDON, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("file");
-              assertThat(e.reason()).isEqualTo("does not exist");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, dir.resolve("missing.csv"));
+    assertThat(e.field()).isEqualTo("file");
+    assertThat(e.reason()).isEqualTo("does not exist");
   }
 
   private Path write(String content) throws IOException {

@@ -1,7 +1,6 @@
 package dev.custintel.core.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.imports.RejectedRow;
@@ -153,53 +152,41 @@ class OrdersCsvParserTest {
   void parse_headerWithoutCurrency_throwsNamingTheColumn() throws IOException {
     Path file = write("order_id,customer_id,placed_at,product_id,quantity,unit_price\n");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("currency");
-              assertThat(e.record()).isEqualTo("orders.csv");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("currency");
+    assertThat(e.record()).isEqualTo("orders.csv");
   }
 
   @Test
   void parse_headerWithoutPrice_throwsOnUnitPrice() throws IOException {
     Path file = write("order_id,customer_id,placed_at,product_id,quantity,currency\n");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("unit_price"));
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("unit_price");
   }
 
   @Test
   void parse_headerWithColumnTwice_throwsNamingIt() throws IOException {
     Path file = write("order_id,customer_id,placed_at,product_id,quantity,currency,unit_price,Quantity\n");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("Quantity"));
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("Quantity");
   }
 
   @Test
   void parse_emptyFile_throwsOnFile() throws IOException {
     Path file = write("");
 
-    assertThatThrownBy(() -> parser.parse(file, ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("file");
-              assertThat(e.reason()).isEqualTo("is empty");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, file);
+    assertThat(e.field()).isEqualTo("file");
+    assertThat(e.reason()).isEqualTo("is empty");
   }
 
   @Test
   void parse_missingFile_throwsDoesNotExist() {
-    assertThatThrownBy(() -> parser.parse(dir.resolve("none.csv"), ZoneOffset.UTC, new RecordingSink()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("file");
-              assertThat(e.reason()).isEqualTo("does not exist");
-            });
+    InvalidInputException e = RecordingSink.failure(parser, dir.resolve("none.csv"));
+    assertThat(e.field()).isEqualTo("file");
+    assertThat(e.reason()).isEqualTo("does not exist");
   }
 
   private Path write(String content) throws IOException {

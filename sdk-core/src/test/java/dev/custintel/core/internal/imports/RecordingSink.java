@@ -24,6 +24,16 @@ final class RecordingSink implements ParsedOrderSink {
     return Path.of(System.getProperty("custintel.dataDir", "../data"));
   }
 
+  /** Parses a file that must be refused as a whole, and returns the refusal. */
+  static dev.custintel.core.InvalidInputException failure(OrderFileParser parser, Path file) {
+    try {
+      parser.parse(file, java.time.ZoneOffset.UTC, new RecordingSink());
+    } catch (dev.custintel.core.InvalidInputException e) {
+      return e;
+    }
+    throw new AssertionError("expected " + file.getFileName() + " to be refused with InvalidInputException");
+  }
+
   static RecordingSink parse(OrderFileParser parser, Path file, ZoneId zone) {
     RecordingSink sink = new RecordingSink();
     parser.parse(file, zone, sink);
