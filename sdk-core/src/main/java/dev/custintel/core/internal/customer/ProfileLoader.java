@@ -18,7 +18,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
-/** Reads one customer's profile with three indexed queries on one connection. Not API. */
+/** Reads one customer's profile with two indexed queries (two round trips) on one connection. Not API. */
 final class ProfileLoader {
   private static final int TOP_PRODUCTS = 5;
   private static final int TOP_CATEGORIES = 3;
@@ -38,21 +38,38 @@ final class ProfileLoader {
       @Nullable Instant signedUpAt) {}
 
   CustomerProfile load(Handle h, String customerId, Instant now) {
-    Row c = h.createQuery(t.sql(
-            "SELECT customer_id, email, name, country, signed_up_at FROM {customers} WHERE customer_id = ?"))
+    // One round trip for the customer and the per (currency, kind) aggregates of their orders: a customer without
+    // orders gives one row with null aggregates, an unknown customer none.
+    Row[] customer = new Row[1];
+    List<Agg> aggs = new ArrayList<>();
+    h.createQuery(t.sql(
+            "SELECT c.customer_id, c.email, c.name, c.country, c.signed_up_at,"
+                + " a.currency, a.kind, a.cnt, a.amt, a.first_at, a.last_at"
+                + " FROM {customers} c LEFT JOIN ("
+                + "SELECT customer_id, currency, kind, COUNT(*) AS cnt, SUM(total_amount) AS amt,"
+                + " MIN(placed_at) AS first_at, MAX(placed_at) AS last_at"
+                + " FROM {orders} WHERE customer_id = ? GROUP BY customer_id, currency, kind"
+                + ") a ON a.customer_id = c.customer_id"
+                + " WHERE c.customer_id = ?"))
         .bind(0, customerId)
-        .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            instant(rs.getObject(5, OffsetDateTime.class))))
-        .findOne()
-        .orElseThrow(() -> new NotFoundException("customer", customerId));
-
-    List<Agg> aggs = h.createQuery(t.sql(
-            "SELECT currency, kind, COUNT(*), SUM(total_amount), MIN(placed_at), MAX(placed_at)"
-                + " FROM {orders} WHERE customer_id = ? GROUP BY currency, kind"))
-        .bind(0, customerId)
-        .map((rs, ctx) -> new Agg(rs.getString(1).trim(), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-            instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class))))
+        .bind(1, customerId)
+        .map((rs, ctx) -> {
+          if (customer[0] == null) {
+            customer[0] = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                instant(rs.getObject(5, OffsetDateTime.class)));
+          }
+          String currency = rs.getString(6);
+          if (currency != null) {
+            aggs.add(new Agg(currency.trim(), rs.getString(7), rs.getLong(8), rs.getBigDecimal(9),
+                instant(rs.getObject(10, OffsetDateTime.class)), instant(rs.getObject(11, OffsetDateTime.class))));
+          }
+          return Boolean.TRUE;
+        })
         .list();
+    Row c = customer[0];
+    if (c == null) {
+      throw new NotFoundException("customer", customerId);
+    }
 
     // Primary currency: the one with the most purchases (ties: alphabetical), so money figures never mix units.
     String primary = aggs.stream()
@@ -96,8 +113,11 @@ final class ProfileLoader {
           .mapToLong(Agg::count).sum();
       total = new Money(purchased.subtract(returned), cur).normalized();
       aov = new Money(purchased.divide(BigDecimal.valueOf(primaryOrders), 2, RoundingMode.HALF_EVEN), cur);
-      products = topProducts(h, customerId, primary);
-      categories = topCategories(h, customerId, primary);
+      List<ProductStat> productStats = new ArrayList<>();
+      List<CategoryStat> categoryStats = new ArrayList<>();
+      topItems(h, customerId, primary, productStats, categoryStats);
+      products = productStats;
+      categories = categoryStats;
     }
     Instant tenureStart = min(c.signedUpAt(), first);
     return new CustomerProfile(
@@ -108,36 +128,41 @@ final class ProfileLoader {
         products, categories, now);
   }
 
-  private List<ProductStat> topProducts(Handle h, String customerId, String currency) {
-    return h.createQuery(t.sql(
-            "SELECT l.product_id, p.name, p.category, SUM(l.quantity) AS qty, COUNT(DISTINCT o.order_id),"
-                + " SUM(l.amount) AS amt"
-                + " FROM {orders} o JOIN {order_lines} l ON l.order_id = o.order_id"
-                + " JOIN {products} p ON p.product_id = l.product_id"
-                + " WHERE o.customer_id = ? AND o.kind = 'PURCHASE' AND o.currency = ?"
-                + " GROUP BY l.product_id, p.name, p.category"
-                + " ORDER BY qty DESC, amt DESC, l.product_id"
-                + " LIMIT " + TOP_PRODUCTS))
+  /** Top products and top categories of the customer's purchases in one currency, in one round trip. */
+  private void topItems(
+      Handle h, String customerId, String currency, List<ProductStat> products, List<CategoryStat> categories) {
+    String from = " FROM {orders} o JOIN {order_lines} l ON l.order_id = o.order_id"
+        + " JOIN {products} p ON p.product_id = l.product_id"
+        + " WHERE o.customer_id = ? AND o.kind = 'PURCHASE' AND o.currency = ?";
+    h.createQuery(t.sql(
+            "(SELECT 'P' AS k, l.product_id AS id, p.name AS name, p.category AS category, SUM(l.quantity) AS qty,"
+                + " COUNT(DISTINCT o.order_id) AS orders, SUM(l.amount) AS amt" + from
+                + " GROUP BY l.product_id, p.name, p.category ORDER BY qty DESC, amt DESC, id LIMIT " + TOP_PRODUCTS
+                + ") UNION ALL "
+                + "(SELECT 'C' AS k, NULL AS id, NULL AS name, p.category AS category, SUM(l.quantity) AS qty,"
+                + " 0 AS orders, SUM(l.amount) AS amt" + from + " AND p.category IS NOT NULL"
+                + " GROUP BY p.category ORDER BY amt DESC, qty DESC, category LIMIT " + TOP_CATEGORIES + ")"))
         .bind(0, customerId)
         .bind(1, currency)
-        .map((rs, ctx) -> new ProductStat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-            rs.getLong(5), rs.getBigDecimal(6).stripTrailingZeros()))
+        .bind(2, customerId)
+        .bind(3, currency)
+        .map((rs, ctx) -> {
+          BigDecimal amount = rs.getBigDecimal("amt").stripTrailingZeros();
+          if (rs.getString("k").equals("P")) {
+            products.add(new ProductStat(rs.getString("id"), rs.getString("name"), rs.getString("category"),
+                rs.getLong("qty"), rs.getLong("orders"), amount));
+          } else {
+            categories.add(new CategoryStat(rs.getString("category"), rs.getLong("qty"), amount));
+          }
+          return Boolean.TRUE;
+        })
         .list();
-  }
-
-  private List<CategoryStat> topCategories(Handle h, String customerId, String currency) {
-    return new ArrayList<>(h.createQuery(t.sql(
-            "SELECT p.category, SUM(l.quantity) AS qty, SUM(l.amount) AS amt"
-                + " FROM {orders} o JOIN {order_lines} l ON l.order_id = o.order_id"
-                + " JOIN {products} p ON p.product_id = l.product_id"
-                + " WHERE o.customer_id = ? AND o.kind = 'PURCHASE' AND o.currency = ? AND p.category IS NOT NULL"
-                + " GROUP BY p.category"
-                + " ORDER BY amt DESC, qty DESC, p.category"
-                + " LIMIT " + TOP_CATEGORIES))
-        .bind(0, customerId)
-        .bind(1, currency)
-        .map((rs, ctx) -> new CategoryStat(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3).stripTrailingZeros()))
-        .list());
+    // UNION ALL keeps each branch's rows together but not necessarily the branches' own order: sort again.
+    products.sort(Comparator.comparingLong(ProductStat::quantity).reversed()
+        .thenComparing(ProductStat::amount, Comparator.reverseOrder()).thenComparing(ProductStat::productId));
+    categories.sort(Comparator.comparing(CategoryStat::amount, Comparator.reverseOrder())
+        .thenComparing(Comparator.comparingLong(CategoryStat::quantity).reversed())
+        .thenComparing(CategoryStat::category));
   }
 
   static long wholeDays(Instant from, Instant to) {
