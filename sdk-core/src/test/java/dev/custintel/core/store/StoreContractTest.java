@@ -278,6 +278,11 @@ abstract class StoreContractTest {
         .hasMessageContaining("[EUR, USD]")
         .extracting("field").isEqualTo("currency");
     assertThat(store.customers().top(5, may, USD)).extracting(CustomerRank::customerId).containsExactly("B");
+    assertThatThrownBy(() -> store.customers().query(CustomerQuery.builder().sort(CustomerSort.SPEND_DESC).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting("field").isEqualTo("currency");
+    assertThat(store.customers().query(CustomerQuery.builder().sort(CustomerSort.SPEND_DESC).currency(EUR).build())
+        .items()).extracting(CustomerSummary::customerId).containsExactly("A");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Customer reads over Jdbi. Not API. */
 public final class JdbiCustomerClient implements CustomerClient {
@@ -55,22 +56,31 @@ public final class JdbiCustomerClient implements CustomerClient {
     Checks.notNull(period, "period");
     checkTop(n);
     return metrics.time("customers.top", () -> {
-      List<String> currencies = tx.withHandle("Finding currencies", h -> h.createQuery(t.sql(
-              "SELECT DISTINCT currency FROM {orders} WHERE placed_at >= ? AND placed_at < ?"))
-          .bind(0, CustomerQuerySql.odt(period.from()))
-          .bind(1, CustomerQuerySql.odt(period.to()))
-          .mapTo(String.class)
-          .list());
-      if (currencies.size() > 1) {
-        throw InvalidInputException.argument("currency",
-            "is required: orders in this period use more than one currency " + currencies.stream().map(String::trim)
-                .sorted().toList() + "; call top(n, period, currency)");
-      }
-      if (currencies.isEmpty()) {
-        return List.<CustomerRank>of();
-      }
-      return rank(n, period, Currency.getInstance(currencies.get(0).trim()));
+      Currency only = singleCurrency(period, "call top(n, period, currency)");
+      return only == null ? List.<CustomerRank>of() : rank(n, period, only);
     });
+  }
+
+  /**
+   * The one currency of the orders in the period (all time when null), null when there are none.
+   *
+   * @throws InvalidInputException naming {@code currency} when there are several
+   */
+  private @Nullable Currency singleCurrency(@Nullable DateRange period, String remedy) {
+    List<String> currencies = tx.withHandle("Finding currencies", h -> {
+      var q = h.createQuery(t.sql("SELECT DISTINCT currency FROM {orders}"
+          + (period == null ? "" : " WHERE placed_at >= ? AND placed_at < ?")));
+      if (period != null) {
+        q.bind(0, CustomerQuerySql.odt(period.from())).bind(1, CustomerQuerySql.odt(period.to()));
+      }
+      return q.mapTo(String.class).list();
+    });
+    if (currencies.size() > 1) {
+      throw InvalidInputException.argument("currency",
+          "is required: orders in this period use more than one currency " + currencies.stream().map(String::trim)
+              .sorted().toList() + "; " + remedy);
+    }
+    return currencies.isEmpty() ? null : Currency.getInstance(currencies.get(0).trim());
   }
 
   @Override
@@ -102,7 +112,13 @@ public final class JdbiCustomerClient implements CustomerClient {
   @Override
   public Page<CustomerSummary> query(CustomerQuery query) {
     Checks.notNull(query, "query");
-    return metrics.time("customers.query", () -> runQuery(query));
+    return metrics.time("customers.query", () -> {
+      if (query.sort() == CustomerSort.SPEND_DESC && query.currency() == null) {
+        // Ranking by spend across currencies would compare euros with dollars.
+        singleCurrency(query.period(), "set the query's currency");
+      }
+      return runQuery(query);
+    });
   }
 
   private Page<CustomerSummary> runQuery(CustomerQuery query) {
