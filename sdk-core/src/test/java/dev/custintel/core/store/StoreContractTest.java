@@ -102,6 +102,21 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void ingest_idsWithQuotesCommasAndAccents_roundTripExactly() {
+    // PostgreSQL bulk-loads with COPY in CSV form: separators, quotes and non-ASCII must survive it
+    String customer = "Zoë \"the, best\" Müller";
+    Order o = Order.purchase("INV,2024\"01", customer, Instant.parse("2024-02-01T10:15:30.123456Z"), EUR, List.of(
+        new OrderLine("SKU \"A\",1", 2, new BigDecimal("10.0001")), new OrderLine("Ünïcode-β", 1, BigDecimal.ZERO)));
+    store.ingestion().upsertOrders(List.of(o));
+
+    CustomerProfile p = store.customers().profile(customer);
+    assertThat(p.firstOrderAt()).isEqualTo(Instant.parse("2024-02-01T10:15:30.123456Z"));
+    assertThat(p.totalSpent().amount()).isEqualByComparingTo("10.0001");
+    assertThat(p.topProducts()).extracting("productId").containsExactly("SKU \"A\",1", "Ünïcode-β");
+    assertThat(store.ingestion().upsertOrders(List.of(o)).ordersUnchanged()).isEqualTo(1);
+  }
+
+  @Test
   void ingest_sameBatchTwice_changesNothingTheSecondTime() {
     IngestBatch batch = IngestBatch.ofOrders(List.of(
         order("O1", "C1", "2024-02-01", "P1", "10.00"), order("O2", "C1", "2024-03-01", "P1", "10.5")));
