@@ -1,0 +1,156 @@
+package dev.custintel.analytics.clv.summary;
+
+import dev.custintel.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Computes calibration summaries (and calibration/holdout splits) from transactions. Stateless and thread-safe;
+ * see the package documentation for the definitions.
+ *
+ * <p>Cost: O(n log n) time and O(n) memory for n transactions.
+ */
+public final class CalibrationSummaries {
+
+  private CalibrationSummaries() {}
+
+  /**
+   * Summarizes each customer's calibration period.
+   *
+   * @param transactions the transactions, in any order; same-day purchases of a customer are merged
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period; later transactions are ignored
+   * @param unit the unit of recency and age
+   * @return one summary per customer whose first purchase is on or before {@code calibrationEnd}, in order of first
+   *     appearance in {@code transactions}, and the number of customers excluded because they first bought later
+   * @throws InvalidInputException naming {@code transactions[i]} when an element is null, or
+   *     {@code calibrationEnd} when it is before every transaction (nothing could be summarized)
+   */
+  public static Summaries summarize(
+      Collection<Transaction> transactions, LocalDate calibrationEnd, PeriodUnit unit) {
+    notNull(calibrationEnd, "calibrationEnd");
+    notNull(unit, "unit");
+    return summarize(dailyPurchases(transactions), calibrationEnd, unit);
+  }
+
+  /**
+   * Summarizes each customer's calibration period and counts their purchases in the holdout period after it.
+   * Customers excluded from the calibration (first purchase after {@code calibrationEnd}) are not reported in the
+   * holdout either, because a model has nothing to predict for them.
+   *
+   * @param transactions the transactions, in any order; same-day purchases of a customer are merged
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period
+   * @param holdoutEnd the last day (UTC, inclusive) of the holdout period; after {@code calibrationEnd};
+   *     transactions after it are ignored
+   * @param unit the unit of recency, age and the holdout duration
+   * @return the calibration summaries with each customer's holdout purchase days and amount
+   * @throws InvalidInputException naming {@code holdoutEnd} when it is not after {@code calibrationEnd}, or as
+   *     {@link #summarize(Collection, LocalDate, PeriodUnit)}
+   */
+  public static CalibrationHoldoutSplit split(
+      Collection<Transaction> transactions, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
+    notNull(calibrationEnd, "calibrationEnd");
+    notNull(holdoutEnd, "holdoutEnd");
+    notNull(unit, "unit");
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw InvalidInputException.argument(
+          "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
+    }
+    Map<String, NavigableMap<LocalDate, BigDecimal>> daily = dailyPurchases(transactions);
+    Summaries calibration = summarize(daily, calibrationEnd, unit);
+    List<HoldoutActivity> holdout = new ArrayList<>(calibration.customers().size());
+    for (CustomerRfm customer : calibration.customers()) {
+      // (calibrationEnd, holdoutEnd]: the day after the calibration end is the holdout's first day.
+      NavigableMap<LocalDate, BigDecimal> days =
+          daily.get(customer.customerId()).subMap(calibrationEnd, false, holdoutEnd, true);
+      holdout.add(new HoldoutActivity(customer.customerId(), days.size(), sum(days.values())));
+    }
+    return new CalibrationHoldoutSplit(
+        calibration, holdoutEnd, unit.between(calibrationEnd, holdoutEnd), holdout);
+  }
+
+  private static Summaries summarize(
+      Map<String, NavigableMap<LocalDate, BigDecimal>> daily, LocalDate calibrationEnd, PeriodUnit unit) {
+    List<CustomerRfm> summaries = new ArrayList<>(daily.size());
+    int excluded = 0;
+    @Nullable LocalDate earliest = null;
+    for (Map.Entry<String, NavigableMap<LocalDate, BigDecimal>> entry : daily.entrySet()) {
+      NavigableMap<LocalDate, BigDecimal> days = entry.getValue().headMap(calibrationEnd, true);
+      LocalDate first = entry.getValue().firstKey();
+      if (earliest == null || first.isBefore(earliest)) {
+        earliest = first;
+      }
+      if (days.isEmpty()) {
+        excluded++;
+        continue;
+      }
+      summaries.add(summarize(entry.getKey(), days, calibrationEnd, unit));
+    }
+    if (earliest != null && summaries.isEmpty()) {
+      // Almost always a wrong argument (such as a swapped year), not a meaningful empty result.
+      throw InvalidInputException.argument(
+          "calibrationEnd",
+          "is before every transaction (was " + calibrationEnd + ", earliest transaction " + earliest + ")");
+    }
+    return new Summaries(summaries, calibrationEnd, unit, excluded);
+  }
+
+  private static CustomerRfm summarize(
+      String customerId, NavigableMap<LocalDate, BigDecimal> days, LocalDate calibrationEnd, PeriodUnit unit) {
+    Map.Entry<LocalDate, BigDecimal> first = days.firstEntry();
+    int frequency = days.size() - 1;
+    double recency = frequency == 0 ? 0.0 : unit.between(first.getKey(), days.lastKey());
+    BigDecimal monetary =
+        frequency == 0
+            ? BigDecimal.ZERO
+            : sum(days.tailMap(first.getKey(), false).values())
+                .divide(BigDecimal.valueOf(frequency), MathContext.DECIMAL64);
+    return new CustomerRfm(
+        customerId,
+        frequency,
+        recency,
+        unit.between(first.getKey(), calibrationEnd),
+        monetary,
+        first.getValue(),
+        first.getKey());
+  }
+
+  /** Groups by customer (in order of first appearance) and merges same-day purchases by summing their amounts. */
+  private static Map<String, NavigableMap<LocalDate, BigDecimal>> dailyPurchases(
+      Collection<Transaction> transactions) {
+    notNull(transactions, "transactions");
+    Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new LinkedHashMap<>();
+    int index = 0;
+    for (@Nullable Transaction t : transactions) {
+      if (t == null) {
+        throw InvalidInputException.argument("transactions[" + index + "]", "must not be null");
+      }
+      daily.computeIfAbsent(t.customerId(), id -> new TreeMap<>()).merge(t.day(), t.amount(), BigDecimal::add);
+      index++;
+    }
+    return daily;
+  }
+
+  private static BigDecimal sum(Collection<BigDecimal> amounts) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (BigDecimal amount : amounts) {
+      total = total.add(amount);
+    }
+    return total;
+  }
+
+  private static void notNull(@Nullable Object value, String field) {
+    // Declared non-null, but checked so that a caller's mistake names the argument instead of an NPE deep inside.
+    if (value == null) {
+      throw InvalidInputException.argument(field, "must not be null");
+    }
+  }
+}
