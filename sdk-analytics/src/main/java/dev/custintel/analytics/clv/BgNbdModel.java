@@ -1,0 +1,355 @@
+package dev.custintel.analytics.clv;
+
+import dev.custintel.analytics.clv.internal.BgNbdFormulas;
+import dev.custintel.analytics.clv.internal.Bfgs;
+import dev.custintel.analytics.clv.internal.Covariance;
+import dev.custintel.analytics.clv.internal.FiniteDifferences;
+import dev.custintel.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The BG/NBD ("beta-geometric / negative binomial distribution") model of Fader, Hardie &amp; Lee (2005),
+ * "Counting Your Customers the Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2),
+ * 275–284. Immutable and thread-safe.
+ *
+ * <p>Assumptions: while active, a customer's purchases follow a Poisson process with rate λ; λ varies across
+ * customers as {@code Gamma(r, α)}; after every repeat purchase the customer drops out for good with probability
+ * p; p varies across customers as {@code Beta(a, b)}; λ and p are independent. A customer cannot drop out before
+ * the first repeat purchase, so {@code P(alive) = 1} whenever {@code x = 0}.
+ *
+ * <p>Units: every time (the summaries' recency and age, the horizon {@code t}, and {@code α}) is in the unit of
+ * the summaries used for fitting; see the package documentation.
+ *
+ * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
+ * (known parameters, for predictions only).
+ */
+public final class BgNbdModel {
+
+  // Beyond e^±50 a parameter is meaningless for this model and the special functions lose accuracy; treat the
+  // likelihood there as zero so the search backs off instead of failing.
+  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
+  private static final double GRADIENT_STEP = 1e-5;
+  private static final double HESSIAN_STEP = 1e-4;
+
+  private final BgNbdParameters parameters;
+  private final @Nullable BgNbdStandardErrors standardErrors;
+  private final @Nullable Double logLikelihood;
+  private final @Nullable FitDiagnostics diagnostics;
+
+  private BgNbdModel(
+      BgNbdParameters parameters,
+      @Nullable BgNbdStandardErrors standardErrors,
+      @Nullable Double logLikelihood,
+      @Nullable FitDiagnostics diagnostics) {
+    this.parameters = parameters;
+    this.standardErrors = standardErrors;
+    this.logLikelihood = logLikelihood;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * A model with known parameters and no fit information ({@link #standardErrors()}, {@link #logLikelihood()}
+   * and {@link #diagnostics()} are empty).
+   *
+   * @param parameters the parameters
+   * @return the model
+   */
+  public static BgNbdModel of(BgNbdParameters parameters) {
+    return new BgNbdModel(parameters, null, null, null);
+  }
+
+  /**
+   * Fits the model by maximum likelihood (eq. 6 of the paper summed over customers). Identical
+   * {@code (x, t_x, T)} summaries are merged first, so the cost grows with the number of distinct summaries,
+   * not customers. The search runs BFGS over {@code (ln r, ln α, ln a, ln b)}, which keeps every parameter
+   * positive; standard errors come from the central-difference Hessian at the optimum, inverted with a Cholesky
+   * factorisation, and the delta method.
+   *
+   * <p>The result never holds NaN or infinite values. If the iteration budget runs out or the search stalls
+   * before the gradient tolerance is met, the best point found is returned with
+   * {@code diagnostics().converged() == false}. If the Hessian at that point is not positive definite (a flat or
+   * non-identified likelihood), {@link #standardErrors()} is empty.
+   *
+   * @param summaries the customers, all in one time unit; at least one must have {@code frequency > 0}
+   * @param options search options
+   * @return the fitted model
+   * @throws InvalidInputException {@code "summaries"} if the list is empty or no customer made a repeat
+   *     purchase (then {@code a} and {@code b} cannot be estimated and {@code r} runs to 0), or
+   *     {@code "summaries[i]"} if an element is null
+   */
+  public static BgNbdModel fit(List<RfmSummary> summaries, BgNbdOptions options) {
+    List<RfmSummary> data = compress(summaries);
+    double totalWeight = 0.0;
+    boolean anyRepeat = false;
+    for (RfmSummary s : data) {
+      totalWeight += s.weight();
+      anyRepeat |= s.frequency() > 0;
+    }
+    if (!anyRepeat) {
+      throw InvalidInputException.argument(
+          "summaries",
+          "need at least one customer with frequency > 0; without repeat purchases the dropout parameters"
+              + " a and b cannot be estimated");
+    }
+    int n = data.size();
+    int[] xs = new int[n];
+    double[] txs = new double[n];
+    double[] ages = new double[n];
+    double[] weights = new double[n];
+    for (int i = 0; i < n; i++) {
+      RfmSummary s = data.get(i);
+      xs[i] = s.frequency();
+      txs[i] = s.recency();
+      ages[i] = s.age();
+      weights[i] = s.weight();
+    }
+    double w = totalWeight;
+    // Mean negative log-likelihood per customer: keeps the gradient tolerance independent of the data size.
+    ToDoubleFunction<double[]> objective = theta -> {
+      for (double v : theta) {
+        if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+      double r = Math.exp(theta[0]);
+      double alpha = Math.exp(theta[1]);
+      double a = Math.exp(theta[2]);
+      double b = Math.exp(theta[3]);
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        sum += weights[i] * BgNbdFormulas.logLikelihood(r, alpha, a, b, xs[i], txs[i], ages[i]);
+      }
+      double value = -sum / w;
+      return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+    };
+
+    BgNbdParameters start = options.start();
+    double[] theta0 = {
+      Math.log(start.r()), Math.log(start.alpha()), Math.log(start.a()), Math.log(start.b())
+    };
+    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
+      throw InvalidInputException.argument("start", "the log-likelihood is not finite there (was " + start + ")");
+    }
+    Bfgs.Result result =
+        Bfgs.minimize(objective, theta0, options.maxIterations(), options.gradientTolerance(), GRADIENT_STEP);
+    double[] theta = result.x();
+    BgNbdParameters fitted =
+        new BgNbdParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
+
+    BgNbdStandardErrors errors = null;
+    double[][] meanHessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
+    double[][] hessian = new double[4][4];
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        // Observed information of the whole sample, not per customer.
+        hessian[i][j] = meanHessian[i][j] * w;
+      }
+    }
+    Optional<double[][]> cov = Covariance.inversePositiveDefinite(hessian);
+    if (cov.isPresent()) {
+      double[][] c = cov.get();
+      errors = new BgNbdStandardErrors(
+          fitted.r() * Math.sqrt(c[0][0]),
+          fitted.alpha() * Math.sqrt(c[1][1]),
+          fitted.a() * Math.sqrt(c[2][2]),
+          fitted.b() * Math.sqrt(c[3][3]));
+    }
+    double ll = -result.value() * w;
+    FitDiagnostics diag = new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
+    return new BgNbdModel(fitted, errors, ll, diag);
+  }
+
+  // Merges identical (x, t_x, T) triples, summing their weights, in first-seen order (deterministic).
+  private static List<RfmSummary> compress(List<RfmSummary> summaries) {
+    if (summaries.isEmpty()) {
+      throw InvalidInputException.argument("summaries", "must not be empty");
+    }
+    record Key(int x, double tx, double age) {}
+    Map<Key, Long> merged = new LinkedHashMap<>();
+    for (int i = 0; i < summaries.size(); i++) {
+      @Nullable RfmSummary s = summaries.get(i);
+      if (s == null) {
+        throw InvalidInputException.argument("summaries[" + i + "]", "must not be null");
+      }
+      merged.merge(new Key(s.frequency(), s.recency(), s.age()), (long) s.weight(), Long::sum);
+    }
+    List<RfmSummary> out = new ArrayList<>(merged.size());
+    for (Map.Entry<Key, Long> e : merged.entrySet()) {
+      long weight = e.getValue();
+      // A weight beyond int range would only arise from > 2^31 identical customers; split it to stay exact.
+      while (weight > 0) {
+        int part = (int) Math.min(weight, Integer.MAX_VALUE);
+        out.add(new RfmSummary(e.getKey().x(), e.getKey().tx(), e.getKey().age(), part));
+        weight -= part;
+      }
+    }
+    return out;
+  }
+
+  /** @return the (estimated or given) parameters */
+  public BgNbdParameters parameters() {
+    return parameters;
+  }
+
+  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
+  public Optional<BgNbdStandardErrors> standardErrors() {
+    return Optional.ofNullable(standardErrors);
+  }
+
+  /** @return the maximised log-likelihood of the fitted data (weights included); empty for {@link #of} models */
+  public OptionalDouble logLikelihood() {
+    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
+  }
+
+  /** @return how the fit went; empty for {@link #of} models */
+  public Optional<FitDiagnostics> diagnostics() {
+    return Optional.ofNullable(diagnostics);
+  }
+
+  /**
+   * Log-likelihood contribution of a summary under this model's parameters, eq. (6) of the paper, times the
+   * summary's weight. It is the log of a density in the purchase times, so it can be positive.
+   *
+   * @param summary the customer(s)
+   * @return {@code weight · ln L(r, α, a, b | x, t_x, T)}
+   */
+  public double logLikelihoodOf(RfmSummary summary) {
+    BgNbdParameters p = parameters;
+    return summary.weight()
+        * BgNbdFormulas.logLikelihood(
+            p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+  }
+
+  /**
+   * Sum of {@link #logLikelihoodOf(RfmSummary)} over the summaries.
+   *
+   * @param summaries the customers
+   * @return the total log-likelihood
+   */
+  public double logLikelihoodOf(List<RfmSummary> summaries) {
+    double sum = 0.0;
+    for (RfmSummary s : summaries) {
+      sum += logLikelihoodOf(s);
+    }
+    return sum;
+  }
+
+  /**
+   * Expected number of repeat purchases of a randomly chosen customer in the {@code t} time units after their
+   * first purchase, eq. (9) of the paper:
+   * {@code E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))]}. The expression is also valid
+   * for {@code a < 1} (the usual case in practice).
+   *
+   * @param t the horizon, finite and 0 or more, in the model's time unit
+   * @return {@code E[X(t)]}, 0 or more
+   * @throws InvalidInputException {@code "t"} if it is negative or not finite, or so long relative to {@code α}
+   *     that the series does not converge; {@code "parameters"} if {@code a + b ≤ 1}, where this closed form
+   *     does not apply
+   */
+  public double expectedPurchases(double t) {
+    checkHorizon(t);
+    requireABAboveOne(0);
+    BgNbdParameters p = parameters;
+    return finite(() -> BgNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.a(), p.b(), t));
+  }
+
+  /**
+   * Expected number of purchases in the next {@code t} time units after the end of calibration for a customer
+   * with the given history, eq. (10) of the paper:
+   * {@code E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} · 2F1(r+x, b+x; a+b+x−1;
+   * t/(α+T+t))] · P(alive | x, t_x, T)}. Evaluated so that very large {@code x} neither overflows nor
+   * produces NaN. The summary's weight is ignored (this is a per-customer quantity).
+   *
+   * @param t the horizon, finite and 0 or more, in the model's time unit
+   * @param summary the customer's calibration summary
+   * @return the expectation, 0 or more
+   * @throws InvalidInputException {@code "t"} as {@link #expectedPurchases}; {@code "parameters"} if
+   *     {@code x = 0} and {@code a + b ≤ 1}
+   */
+  public double conditionalExpectedPurchases(double t, RfmSummary summary) {
+    checkHorizon(t);
+    requireABAboveOne(summary.frequency());
+    BgNbdParameters p = parameters;
+    return finite(() -> BgNbdFormulas.conditionalExpectedPurchases(
+        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age(), t));
+  }
+
+  /**
+   * Probability that a customer with this history is still active at the end of calibration:
+   * {@code 1 / (1 + δ_{x>0} · a/(b+x−1) · ((α+T)/(α+t_x))^{r+x})}. Exactly 1 when {@code x = 0} (a BG/NBD
+   * customer cannot drop out before the first repeat purchase). Computed in log space, so a very frequent buyer
+   * who stopped long ago gets 0, not NaN.
+   *
+   * @param summary the customer's calibration summary (weight ignored)
+   * @return a probability in {@code [0, 1]}
+   */
+  public double probabilityAlive(RfmSummary summary) {
+    BgNbdParameters p = parameters;
+    return BgNbdFormulas.probabilityAlive(
+        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+  }
+
+  /**
+   * Probability that a randomly chosen customer makes exactly {@code n} repeat purchases in the {@code t} time
+   * units after the first purchase, eq. (8) of the paper:
+   * {@code P(X(t)=n) = B(a, b+n)/B(a, b) · Γ(r+n)/(Γ(r) n!) · (α/(α+t))^r (t/(α+t))^n
+   * + δ_{n>0} · B(a+1, b+n−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<n} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]}.
+   *
+   * @param n number of purchases, 0 or more
+   * @param t the horizon, finite and 0 or more, in the model's time unit
+   * @return a probability in {@code [0, 1]}
+   * @throws InvalidInputException {@code "n"} if negative; {@code "t"} if negative or not finite
+   */
+  public double probabilityOfPurchases(int n, double t) {
+    if (n < 0) {
+      throw InvalidInputException.argument("n", "must be 0 or more (was " + n + ")");
+    }
+    checkHorizon(t);
+    BgNbdParameters p = parameters;
+    return finite(() -> BgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
+  }
+
+  private static void checkHorizon(double t) {
+    if (!(t >= 0.0) || Double.isInfinite(t)) {
+      throw InvalidInputException.argument("t", "must be a finite number, 0 or more (was " + t + ")");
+    }
+  }
+
+  // The hypergeometric function in eqs. (9) and (10) has third argument a+b+x−1, which must be positive for
+  // the series (and the closed form) to hold.
+  private void requireABAboveOne(int x) {
+    if (!(parameters.a() + parameters.b() + x > 1.0)) {
+      throw InvalidInputException.argument(
+          "parameters", "a + b must be greater than 1 for the expected number of purchases (was "
+              + (parameters.a() + parameters.b()) + ")");
+    }
+  }
+
+  private static double finite(DoubleSupplier computation) {
+    double value;
+    try {
+      value = computation.getAsDouble();
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.argument(
+          "t", "is too long relative to alpha for the series to converge (" + e.getMessage() + ")");
+    }
+    if (!Double.isFinite(value)) {
+      // Not reachable with validated inputs; fail loudly rather than hand back NaN.
+      throw new IllegalStateException("BG/NBD prediction was not finite: " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "BgNbdModel[" + parameters + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
+  }
+}

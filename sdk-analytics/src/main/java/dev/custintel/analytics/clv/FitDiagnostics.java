@@ -1,0 +1,14 @@
+package dev.custintel.analytics.clv;
+
+/**
+ * How a maximum-likelihood fit went.
+ *
+ * @param iterations minimiser iterations used
+ * @param gradientNorm Euclidean norm of the gradient of the mean negative log-likelihood per customer with
+ *     respect to the log-parameters, at the returned estimates
+ * @param converged true when {@code gradientNorm} fell below the requested tolerance within the iteration
+ *     budget; when false the estimates are the best point found and should be treated with suspicion
+ * @param distinctSummaries number of distinct {@code (x, t_x, T)} summaries the likelihood was evaluated on
+ *     after compression
+ */
+public record FitDiagnostics(int iterations, double gradientNorm, boolean converged, int distinctSummaries) {}

@@ -1,0 +1,147 @@
+package dev.custintel.analytics.clv.internal;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Unconstrained minimisation by BFGS (inverse-Hessian update) with a backtracking Armijo line search and
+ * central-difference gradients. Non-finite function values are treated as "too far" and make the line search
+ * back off, so the result is always a point where the function is finite. Not API.
+ */
+public final class Bfgs {
+
+  /**
+   * @param x the best point found
+   * @param value the function there
+   * @param gradientNorm Euclidean norm of the gradient there
+   * @param iterations BFGS iterations done
+   * @param converged true when the gradient norm fell below the tolerance
+   */
+  public record Result(double[] x, double value, double gradientNorm, int iterations, boolean converged) {}
+
+  private Bfgs() {}
+
+  /**
+   * Minimises {@code f} from {@code start}.
+   *
+   * @param f the function; must be finite at {@code start}
+   * @param start the starting point (not modified)
+   * @param maxIterations maximum number of iterations
+   * @param gradientTolerance stop when the gradient norm is below this
+   * @param step the finite-difference step for gradients
+   * @return the result
+   */
+  public static Result minimize(
+      ToDoubleFunction<double[]> f, double[] start, int maxIterations, double gradientTolerance, double step) {
+    int n = start.length;
+    double[] x = start.clone();
+    double fx = f.applyAsDouble(x);
+    if (!Double.isFinite(fx)) {
+      throw new IllegalArgumentException("function is not finite at the starting point");
+    }
+    double[] g = FiniteDifferences.gradient(f, x, step);
+    double[][] hInv = identity(n);
+    int iter = 0;
+    double gNorm = norm(g);
+    while (iter < maxIterations && !(gNorm < gradientTolerance)) {
+      iter++;
+      double[] d = multiply(hInv, g);
+      for (int i = 0; i < n; i++) {
+        d[i] = -d[i];
+      }
+      double slope = dot(g, d);
+      if (!(slope < 0.0)) {
+        // The curvature estimate went bad (rounding in the gradients): fall back to steepest descent.
+        hInv = identity(n);
+        for (int i = 0; i < n; i++) {
+          d[i] = -g[i];
+        }
+        slope = -dot(g, g);
+      }
+      // Cap the step so one line search cannot send log-parameters to absurd values (e^50 and beyond).
+      double dNorm = norm(d);
+      double alpha = dNorm > 5.0 ? 5.0 / dNorm : 1.0;
+      double[] xNew = new double[n];
+      double fNew = Double.NaN;
+      boolean accepted = false;
+      for (int k = 0; k < 60; k++) {
+        for (int i = 0; i < n; i++) {
+          xNew[i] = x[i] + alpha * d[i];
+        }
+        fNew = f.applyAsDouble(xNew);
+        if (Double.isFinite(fNew) && fNew <= fx + 1e-4 * alpha * slope) {
+          accepted = true;
+          break;
+        }
+        alpha *= 0.5;
+      }
+      if (!accepted) {
+        // No decrease along the search direction: we are at the limit of what rounding allows.
+        break;
+      }
+      double[] gNew = FiniteDifferences.gradient(f, xNew, step);
+      double[] s = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = xNew[i] - x[i];
+        y[i] = gNew[i] - g[i];
+      }
+      double sy = dot(s, y);
+      if (sy > 1e-12 * norm(s) * norm(y)) {
+        if (iter == 1) {
+          // Scale the first inverse-Hessian guess to the observed curvature (Nocedal & Wright eq. 6.20).
+          double scale = sy / dot(y, y);
+          for (int i = 0; i < n; i++) {
+            hInv[i][i] = scale;
+          }
+        }
+        update(hInv, s, y, sy);
+      }
+      x = xNew;
+      fx = fNew;
+      g = gNew;
+      gNorm = norm(g);
+    }
+    return new Result(x, fx, gNorm, iter, gNorm < gradientTolerance);
+  }
+
+  // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1 / (yᵀ s)
+  private static void update(double[][] h, double[] s, double[] y, double sy) {
+    int n = s.length;
+    double rho = 1.0 / sy;
+    double[] hy = multiply(h, y);
+    double yhy = dot(y, hy);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        h[i][j] += -rho * (s[i] * hy[j] + hy[i] * s[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+      }
+    }
+  }
+
+  private static double[][] identity(int n) {
+    double[][] m = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      m[i][i] = 1.0;
+    }
+    return m;
+  }
+
+  private static double[] multiply(double[][] m, double[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = dot(m[i], v);
+    }
+    return out;
+  }
+
+  private static double dot(double[] u, double[] v) {
+    double s = 0.0;
+    for (int i = 0; i < u.length; i++) {
+      s += u[i] * v[i];
+    }
+    return s;
+  }
+
+  private static double norm(double[] v) {
+    return Math.sqrt(dot(v, v));
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Customer-lifetime-value models for non-contractual purchasing. Pure maths: no IO, no clock, no shared state.
+ *
+ * <p>Entry point: {@link dev.custintel.analytics.clv.BgNbdModel}, the BG/NBD model of Fader, Hardie &amp; Lee
+ * (2005), "Counting Your Customers the Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science
+ * 24(2), 275–284, fitted by maximum likelihood to {@link dev.custintel.analytics.clv.RfmSummary} values.
+ *
+ * <p><b>Time units.</b> The models carry no unit of their own: recency, age, the horizon {@code t} of every
+ * prediction and the parameter {@code α} are all in the unit of the summaries the model was fitted on (for the
+ * CDNOW reference data, weeks). A model fitted on weekly summaries predicts {@code t = 52} as one year; the same
+ * {@code t} on a model fitted in days means 52 days. Keep one unit per model.
+ */
+@NullMarked
+package dev.custintel.analytics.clv;
+
+import org.jspecify.annotations.NullMarked;
