@@ -5,10 +5,7 @@ import dev.custintel.analytics.clv.internal.Bfgs;
 import dev.custintel.analytics.clv.internal.Covariance;
 import dev.custintel.analytics.clv.internal.FiniteDifferences;
 import dev.custintel.core.InvalidInputException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
@@ -86,7 +83,7 @@ public final class BgNbdModel {
    *     {@code "summaries[i]"} if an element is null
    */
   public static BgNbdModel fit(List<RfmSummary> summaries, BgNbdOptions options) {
-    List<RfmSummary> data = compress(summaries);
+    List<RfmSummary> data = RfmCompression.compress(summaries);
     double totalWeight = 0.0;
     boolean anyRepeat = false;
     for (RfmSummary s : data) {
@@ -165,33 +162,6 @@ public final class BgNbdModel {
     double ll = -result.value() * w;
     FitDiagnostics diag = new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
     return new BgNbdModel(fitted, errors, ll, diag);
-  }
-
-  // Merges identical (x, t_x, T) triples, summing their weights, in first-seen order (deterministic).
-  private static List<RfmSummary> compress(List<RfmSummary> summaries) {
-    if (summaries.isEmpty()) {
-      throw InvalidInputException.argument("summaries", "must not be empty");
-    }
-    record Key(int x, double tx, double age) {}
-    Map<Key, Long> merged = new LinkedHashMap<>();
-    for (int i = 0; i < summaries.size(); i++) {
-      @Nullable RfmSummary s = summaries.get(i);
-      if (s == null) {
-        throw InvalidInputException.argument("summaries[" + i + "]", "must not be null");
-      }
-      merged.merge(new Key(s.frequency(), s.recency(), s.age()), (long) s.weight(), Long::sum);
-    }
-    List<RfmSummary> out = new ArrayList<>(merged.size());
-    for (Map.Entry<Key, Long> e : merged.entrySet()) {
-      long weight = e.getValue();
-      // A weight beyond int range would only arise from > 2^31 identical customers; split it to stay exact.
-      while (weight > 0) {
-        int part = (int) Math.min(weight, Integer.MAX_VALUE);
-        out.add(new RfmSummary(e.getKey().x(), e.getKey().tx(), e.getKey().age(), part));
-        weight -= part;
-      }
-    }
-    return out;
   }
 
   /** @return the (estimated or given) parameters */

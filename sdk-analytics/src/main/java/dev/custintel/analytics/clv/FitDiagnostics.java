@@ -8,7 +8,8 @@ package dev.custintel.analytics.clv;
  *     respect to the log-parameters, at the returned estimates
  * @param converged true when {@code gradientNorm} fell below the requested tolerance within the iteration
  *     budget; when false the estimates are the best point found and should be treated with suspicion
- * @param distinctSummaries number of distinct {@code (x, t_x, T)} summaries the likelihood was evaluated on
+ * @param distinctSummaries number of distinct input summaries the likelihood was evaluated on ({@code (x, t_x, T)}
+ *     for the purchase models, {@code (x, z̄)} for Gamma-Gamma)
  *     after compression
  */
 public record FitDiagnostics(int iterations, double gradientNorm, boolean converged, int distinctSummaries) {}

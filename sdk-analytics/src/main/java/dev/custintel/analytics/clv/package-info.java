@@ -1,9 +1,15 @@
 /**
  * Customer-lifetime-value models for non-contractual purchasing. Pure maths: no IO, no clock, no shared state.
  *
- * <p>Entry point: {@link dev.custintel.analytics.clv.BgNbdModel}, the BG/NBD model of Fader, Hardie &amp; Lee
+ * <p>Purchase models, all fitted by maximum likelihood to compressed summaries with standard errors:
+ * {@link dev.custintel.analytics.clv.ModifiedBgNbdModel} (Batislam, Denizel &amp; Filiztekin 2007: one-time buyers
+ * may have left), {@link dev.custintel.analytics.clv.ParetoNbdModel} (Schmittlein, Morrison &amp; Colombo 1987) and
+ * {@link dev.custintel.analytics.clv.BgNbdModel}, the BG/NBD model of Fader, Hardie &amp; Lee
  * (2005), "Counting Your Customers the Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science
- * 24(2), 275–284, fitted by maximum likelihood to {@link dev.custintel.analytics.clv.RfmSummary} values.
+ * 24(2), 275–284, fitted by maximum likelihood to {@link dev.custintel.analytics.clv.RfmSummary} values; and
+ * {@link dev.custintel.analytics.clv.GammaGammaModel} for spend per transaction (Fader, Hardie &amp; Lee 2005, "RFM
+ * and CLV", JMR 42(4)), fitted to {@link dev.custintel.analytics.clv.SpendSummary} values, whose unit is a
+ * currency, not time.
  *
  * <p><b>Time units.</b> The models carry no unit of their own: recency, age, the horizon {@code t} of every
  * prediction and the parameter {@code α} are all in the unit of the summaries the model was fitted on (for the

@@ -1,0 +1,300 @@
+package dev.custintel.analytics.clv;
+
+import dev.custintel.analytics.clv.internal.Bfgs;
+import dev.custintel.analytics.clv.internal.Covariance;
+import dev.custintel.analytics.clv.internal.FiniteDifferences;
+import dev.custintel.analytics.clv.internal.GammaGammaFormulas;
+import dev.custintel.core.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Gamma-Gamma model of the monetary value of repeat transactions: Fader, Hardie &amp; Lee (2005), "RFM and
+ * CLV: Using Iso-Value Curves for Customer Base Analysis", Journal of Marketing Research 42(4), 415–430, in the
+ * formulation of Fader &amp; Hardie (2013), "The Gamma-Gamma Model of Monetary Value". Immutable and thread-safe.
+ *
+ * <p>Assumptions: a customer's transaction values {@code Z_1, Z_2, …} are independent {@code Gamma(p, ν)} (shape
+ * {@code p}, rate {@code ν}), so their mean over {@code x} transactions is {@code z̄ ~ Gamma(px, νx)}; {@code ν}
+ * varies across customers as {@code Gamma(q, γ)}; spend is independent of the purchase process (so the model
+ * combines with {@link BgNbdModel} for CLV). Only repeat transactions are modelled: the note fits on the mean value
+ * of the repeat transactions, first purchase excluded.
+ *
+ * <p>Units: {@code z̄}, {@code γ} and every expected spend are in the currency unit of the data the model was
+ * fitted on; {@code p} and {@code q} are unitless. The log-likelihood is that of a density in {@code z̄}, so it
+ * shifts by {@code −n ln c} if the currency is rescaled by {@code c}.
+ *
+ * <p>Create one with {@link #fit} (maximum likelihood, with standard errors, diagnostics and the count of
+ * customers left out) or with {@link #of} (known parameters, for predictions only).
+ */
+public final class GammaGammaModel {
+
+  // Beyond e^±50 a parameter is meaningless for this model; treat the likelihood there as zero so the search
+  // backs off instead of overflowing.
+  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
+  private static final double GRADIENT_STEP = 1e-5;
+  private static final double HESSIAN_STEP = 1e-4;
+
+  private final GammaGammaParameters parameters;
+  private final @Nullable GammaGammaStandardErrors standardErrors;
+  private final @Nullable Double logLikelihood;
+  private final @Nullable FitDiagnostics diagnostics;
+  private final @Nullable GammaGammaSampleCounts sampleCounts;
+
+  private GammaGammaModel(
+      GammaGammaParameters parameters,
+      @Nullable GammaGammaStandardErrors standardErrors,
+      @Nullable Double logLikelihood,
+      @Nullable FitDiagnostics diagnostics,
+      @Nullable GammaGammaSampleCounts sampleCounts) {
+    this.parameters = parameters;
+    this.standardErrors = standardErrors;
+    this.logLikelihood = logLikelihood;
+    this.diagnostics = diagnostics;
+    this.sampleCounts = sampleCounts;
+  }
+
+  /**
+   * A model with known parameters and no fit information ({@link #standardErrors()}, {@link #logLikelihood()},
+   * {@link #diagnostics()} and {@link #sampleCounts()} are empty).
+   *
+   * @param parameters the parameters
+   * @return the model
+   */
+  public static GammaGammaModel of(GammaGammaParameters parameters) {
+    return new GammaGammaModel(parameters, null, null, null, null);
+  }
+
+  /**
+   * Fits the model by maximum likelihood: the sum over customers of the log marginal density of {@code z̄}
+   * given {@code x} (Fader &amp; Hardie 2013, eq. 4):
+   * {@code ln f(z̄ | p, q, γ; x) = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln z̄ + px ln x
+   * − (px+q) ln(γ + x z̄)}.
+   *
+   * <p>Only customers with {@code x ≥ 1} and {@code z̄ > 0} enter the likelihood; customers with {@code x = 0}
+   * (no repeat transaction, so no repeat spend was observed) and customers with {@code z̄ ≤ 0} (outside the
+   * support of a gamma distribution) are left out, and {@link #sampleCounts()} says how many of each. Identical
+   * {@code (x, z̄)} pairs are merged first ({@link FitDiagnostics#distinctSummaries()} counts the distinct
+   * pairs). The search runs BFGS over {@code (ln p, ln q, ln γ)}; standard errors come from the central-difference
+   * Hessian at the optimum and the delta method.
+   *
+   * <p>The likelihood is known to be flat along a ridge, so the search may need many iterations or stop short:
+   * the iteration budget is bounded by the options, and if it runs out (or the search stalls) before the gradient
+   * tolerance is met, the best point found is returned with {@code diagnostics().converged() == false}. The result
+   * never holds NaN or infinite values; if the Hessian there is not positive definite, {@link #standardErrors()}
+   * is empty. A fit may return {@code q ≤ 1}, in which case the spend predictions throw.
+   *
+   * @param summaries the customers, all in one currency unit
+   * @param options search options
+   * @return the fitted model
+   * @throws InvalidInputException {@code "summaries"} if the list is empty or no customer has {@code x ≥ 1} and
+   *     {@code z̄ > 0}; {@code "summaries[i]"} if an element is null; {@code "start"} if the log-likelihood is
+   *     not finite at the starting point
+   */
+  public static GammaGammaModel fit(List<SpendSummary> summaries, GammaGammaOptions options) {
+    if (summaries.isEmpty()) {
+      throw InvalidInputException.argument("summaries", "must not be empty");
+    }
+    record Key(int x, double meanSpend) {}
+    Map<Key, Long> merged = new LinkedHashMap<>();
+    int noRepeat = 0;
+    int nonPositive = 0;
+    for (int i = 0; i < summaries.size(); i++) {
+      @Nullable SpendSummary s = summaries.get(i);
+      if (s == null) {
+        throw InvalidInputException.argument("summaries[" + i + "]", "must not be null");
+      }
+      if (s.frequency() == 0) {
+        noRepeat++;
+      } else if (!(s.meanSpend() > 0.0)) {
+        nonPositive++;
+      } else {
+        merged.merge(new Key(s.frequency(), s.meanSpend()), 1L, Long::sum);
+      }
+    }
+    if (merged.isEmpty()) {
+      throw InvalidInputException.argument(
+          "summaries",
+          "need at least one customer with frequency > 0 and meanSpend > 0 (had " + noRepeat
+              + " with frequency 0 and " + nonPositive + " with meanSpend <= 0)");
+    }
+    int n = merged.size();
+    int[] xs = new int[n];
+    double[] spends = new double[n];
+    double[] weights = new double[n];
+    double totalWeight = 0.0;
+    int k = 0;
+    for (Map.Entry<Key, Long> e : merged.entrySet()) {
+      xs[k] = e.getKey().x();
+      spends[k] = e.getKey().meanSpend();
+      weights[k] = e.getValue();
+      totalWeight += weights[k];
+      k++;
+    }
+    double w = totalWeight;
+    // Mean negative log-likelihood per fitted customer: keeps the gradient tolerance independent of the data size.
+    ToDoubleFunction<double[]> objective = theta -> {
+      for (double v : theta) {
+        if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+      double p = Math.exp(theta[0]);
+      double q = Math.exp(theta[1]);
+      double gamma = Math.exp(theta[2]);
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        sum += weights[i] * GammaGammaFormulas.logLikelihood(p, q, gamma, xs[i], spends[i]);
+      }
+      double value = -sum / w;
+      return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
+    };
+
+    GammaGammaParameters start = options.start();
+    double[] theta0 = {Math.log(start.p()), Math.log(start.q()), Math.log(start.gamma())};
+    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
+      throw InvalidInputException.argument("start", "the log-likelihood is not finite there (was " + start + ")");
+    }
+    Bfgs.Result result =
+        Bfgs.minimize(objective, theta0, options.maxIterations(), options.gradientTolerance(), GRADIENT_STEP);
+    double[] theta = result.x();
+    GammaGammaParameters fitted =
+        new GammaGammaParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]));
+
+    GammaGammaStandardErrors errors = null;
+    double[][] meanHessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
+    double[][] hessian = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        hessian[i][j] = meanHessian[i][j] * w;
+      }
+    }
+    Optional<double[][]> cov = Covariance.inversePositiveDefinite(hessian);
+    if (cov.isPresent()) {
+      double[][] c = cov.get();
+      GammaGammaStandardErrors candidate = new GammaGammaStandardErrors(
+          fitted.p() * Math.sqrt(c[0][0]), fitted.q() * Math.sqrt(c[1][1]), fitted.gamma() * Math.sqrt(c[2][2]));
+      if (Double.isFinite(candidate.p()) && Double.isFinite(candidate.q()) && Double.isFinite(candidate.gamma())) {
+        errors = candidate;
+      }
+    }
+    double ll = -result.value() * w;
+    FitDiagnostics diag = new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
+    GammaGammaSampleCounts counts = new GammaGammaSampleCounts((int) totalWeight, noRepeat, nonPositive);
+    return new GammaGammaModel(fitted, errors, ll, diag, counts);
+  }
+
+  /** @return the (estimated or given) parameters */
+  public GammaGammaParameters parameters() {
+    return parameters;
+  }
+
+  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
+  public Optional<GammaGammaStandardErrors> standardErrors() {
+    return Optional.ofNullable(standardErrors);
+  }
+
+  /** @return the maximised log-likelihood of the fitted customers; empty for {@link #of} models */
+  public OptionalDouble logLikelihood() {
+    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
+  }
+
+  /** @return how the fit went; empty for {@link #of} models */
+  public Optional<FitDiagnostics> diagnostics() {
+    return Optional.ofNullable(diagnostics);
+  }
+
+  /** @return how many customers the fit used and left out, and why; empty for {@link #of} models */
+  public Optional<GammaGammaSampleCounts> sampleCounts() {
+    return Optional.ofNullable(sampleCounts);
+  }
+
+  /**
+   * Sum over the customers of the log marginal density of {@code z̄} (see {@link #fit}) under this model's
+   * parameters. Customers that {@link #fit} leaves out ({@code x = 0} or {@code z̄ ≤ 0}) contribute 0, so on the
+   * fitting data this reproduces {@link #logLikelihood()}.
+   *
+   * @param summaries the customers
+   * @return the total log-likelihood
+   * @throws InvalidInputException {@code "summaries[i]"} if an element is null
+   */
+  public double logLikelihoodOf(List<SpendSummary> summaries) {
+    GammaGammaParameters p = parameters;
+    double sum = 0.0;
+    for (int i = 0; i < summaries.size(); i++) {
+      @Nullable SpendSummary s = summaries.get(i);
+      if (s == null) {
+        throw InvalidInputException.argument("summaries[" + i + "]", "must not be null");
+      }
+      if (s.isFittable()) {
+        sum += GammaGammaFormulas.logLikelihood(p.p(), p.q(), p.gamma(), s.frequency(), s.meanSpend());
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Mean transaction value of a randomly chosen customer, {@code E[Z] = E[p/ν] = p γ / (q − 1)}, in the model's
+   * currency unit.
+   *
+   * @return the population mean spend per transaction, greater than 0
+   * @throws InvalidInputException {@code "parameters"} if {@code q ≤ 1} (the mean of {@code 1/ν} is then infinite)
+   */
+  public double expectedMeanSpend() {
+    requireQAboveOne();
+    return finite(GammaGammaFormulas.conditionalExpectedSpend(
+        parameters.p(), parameters.q(), parameters.gamma(), 0, 0.0));
+  }
+
+  /**
+   * Expected value of a future transaction of a customer with the given history, Fader &amp; Hardie (2013)
+   * eq. 5: {@code E[Z | x, z̄] = p (γ + x z̄) / (p x + q − 1)}, equivalently the weighted average
+   * {@code (q−1)/(px+q−1) · pγ/(q−1) + px/(px+q−1) · z̄} of the population mean and the customer's own mean.
+   *
+   * <p>For {@code x = 0} the formula gives the population mean {@code p γ / (q − 1)} whatever {@code z̄} is (with
+   * no repeat transaction the posterior of {@code ν} is its prior); lifetimes'
+   * {@code conditional_expected_average_profit} returns the same for such customers. A customer with
+   * {@code x ≥ 1} must have {@code z̄ > 0}, the model's support.
+   *
+   * @param summary the customer's spend summary
+   * @return the expected spend per transaction, in the model's currency unit, greater than 0
+   * @throws InvalidInputException {@code "parameters"} if {@code q ≤ 1}; {@code "meanSpend"} if {@code x ≥ 1}
+   *     and {@code z̄ ≤ 0}
+   */
+  public double conditionalExpectedSpend(SpendSummary summary) {
+    requireQAboveOne();
+    if (summary.frequency() > 0 && !(summary.meanSpend() > 0.0)) {
+      throw InvalidInputException.argument(
+          "meanSpend",
+          "must be greater than 0 when frequency > 0; the Gamma-Gamma model covers positive spend only (was "
+              + summary.meanSpend() + "); use frequency 0 for the population mean");
+    }
+    GammaGammaParameters p = parameters;
+    return finite(GammaGammaFormulas.conditionalExpectedSpend(
+        p.p(), p.q(), p.gamma(), summary.frequency(), summary.meanSpend()));
+  }
+
+  private void requireQAboveOne() {
+    if (!(parameters.q() > 1.0)) {
+      throw InvalidInputException.argument(
+          "parameters", "q must be greater than 1 for the expected spend to be finite (was " + parameters.q() + ")");
+    }
+  }
+
+  private static double finite(double value) {
+    if (!Double.isFinite(value)) {
+      // Only reachable with spends near Double.MAX_VALUE; fail loudly rather than hand back ∞.
+      throw InvalidInputException.argument("meanSpend", "too large: the expected spend overflows");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "GammaGammaModel[" + parameters + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
+  }
+}

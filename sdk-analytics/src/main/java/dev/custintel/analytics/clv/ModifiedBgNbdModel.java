@@ -1,0 +1,329 @@
+package dev.custintel.analytics.clv;
+
+import dev.custintel.analytics.clv.internal.Bfgs;
+import dev.custintel.analytics.clv.internal.Covariance;
+import dev.custintel.analytics.clv.internal.FiniteDifferences;
+import dev.custintel.analytics.clv.internal.ModifiedBgNbdFormulas;
+import dev.custintel.core.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The modified BG/NBD (MBG/NBD) model of Batislam, Denizel &amp; Filiztekin (2007), "Empirical validation and
+ * comparison of models for customer base analysis", International Journal of Research in Marketing 24(3),
+ * 201–209. Immutable and thread-safe.
+ *
+ * <p>Assumptions: as the BG/NBD ({@link BgNbdModel}) — while active, purchases follow a Poisson process with
+ * rate {@code λ ~ Gamma(r, α)}; the customer drops out for good with probability {@code p ~ Beta(a, b)}
+ * (independent of λ) — except that the dropout coin is also tossed right after the first (trial) purchase at
+ * time 0. So a customer with {@code x} repeat purchases has had {@code x + 1} chances to drop out, and a
+ * one-time buyer ({@code x = 0}) is no longer certainly alive:
+ * <pre>
+ *   P(alive | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^{r+x}),
+ *   P(alive | x = 0, T)  = 1 / (1 + (a/b) · (1 + T/α)^r)       (strictly below 1, decreasing in T).
+ * </pre>
+ * The parameters are the same four as the BG/NBD's and reuse {@link BgNbdParameters},
+ * {@link BgNbdStandardErrors}, {@link BgNbdOptions} and {@link FitDiagnostics}; their values are not
+ * interchangeable between the two models.
+ *
+ * <p>Units: every time (the summaries' recency and age, the horizon {@code t}, and {@code α}) is in the unit of
+ * the summaries used for fitting; see the package documentation.
+ *
+ * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
+ * (known parameters, for predictions only).
+ */
+public final class ModifiedBgNbdModel {
+
+  // Beyond e^±50 a parameter is meaningless and the special functions lose accuracy; treat the likelihood there
+  // as zero so the search backs off instead of failing.
+  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
+  private static final double GRADIENT_STEP = 1e-5;
+  private static final double HESSIAN_STEP = 1e-4;
+
+  private final BgNbdParameters parameters;
+  private final @Nullable BgNbdStandardErrors standardErrors;
+  private final @Nullable Double logLikelihood;
+  private final @Nullable FitDiagnostics diagnostics;
+
+  private ModifiedBgNbdModel(
+      BgNbdParameters parameters,
+      @Nullable BgNbdStandardErrors standardErrors,
+      @Nullable Double logLikelihood,
+      @Nullable FitDiagnostics diagnostics) {
+    this.parameters = parameters;
+    this.standardErrors = standardErrors;
+    this.logLikelihood = logLikelihood;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * A model with known parameters and no fit information.
+   *
+   * @param parameters the parameters {@code (r, α, a, b)} of the MBG/NBD
+   * @return the model
+   * @throws InvalidInputException {@code "parameters"} if null
+   */
+  public static ModifiedBgNbdModel of(BgNbdParameters parameters) {
+    if (parameters == null) {
+      throw InvalidInputException.argument("parameters", "must not be null");
+    }
+    return new ModifiedBgNbdModel(parameters, null, null, null);
+  }
+
+  /**
+   * Fits the model by maximum likelihood. The likelihood of one customer is
+   * {@code L = B(a, b+x+1)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+T)^{r+x}) · [1 + a/(b+x) · ((α+T)/(α+t_x))^{r+x}]},
+   * evaluated in log space (a soft-plus for the bracket) so that large {@code x} cannot overflow. Identical
+   * {@code (x, t_x, T)} summaries are merged first. The search runs BFGS over {@code (ln r, ln α, ln a, ln b)};
+   * standard errors come from the central-difference Hessian at the optimum (Cholesky inverse) and the delta
+   * method, {@code se(θ) = θ · se(ln θ)}.
+   *
+   * <p>The result never holds NaN or infinite values. If the iteration budget runs out or the search stalls, the
+   * best point found is returned with {@code diagnostics().converged() == false}; if the Hessian there is not
+   * positive definite, {@link #standardErrors()} is empty.
+   *
+   * @param summaries the customers, all in one time unit; at least one must have {@code frequency > 0}
+   * @param options search options (the same as the BG/NBD's)
+   * @return the fitted model
+   * @throws InvalidInputException {@code "summaries"} if the list is null or empty or nobody made a repeat
+   *     purchase (then the likelihood is maximised by "everybody dropped out at time 0" and the parameters are
+   *     not identified), {@code "summaries[i]"} if an element is null, {@code "options"} if null, or
+   *     {@code "start"} if the log-likelihood is not finite at the starting point
+   */
+  public static ModifiedBgNbdModel fit(List<RfmSummary> summaries, BgNbdOptions options) {
+    if (options == null) {
+      throw InvalidInputException.argument("options", "must not be null");
+    }
+    List<RfmSummary> data = RfmCompression.compress(summaries);
+    double totalWeight = 0.0;
+    boolean anyRepeat = false;
+    for (RfmSummary s : data) {
+      totalWeight += s.weight();
+      anyRepeat |= s.frequency() > 0;
+    }
+    if (!anyRepeat) {
+      throw InvalidInputException.argument(
+          "summaries",
+          "need at least one customer with frequency > 0; without repeat purchases the parameters cannot be"
+              + " estimated");
+    }
+    int n = data.size();
+    int[] xs = new int[n];
+    double[] txs = new double[n];
+    double[] ages = new double[n];
+    double[] weights = new double[n];
+    for (int i = 0; i < n; i++) {
+      RfmSummary s = data.get(i);
+      xs[i] = s.frequency();
+      txs[i] = s.recency();
+      ages[i] = s.age();
+      weights[i] = s.weight();
+    }
+    double w = totalWeight;
+    // Mean negative log-likelihood per customer, so the gradient tolerance does not depend on the data size.
+    ToDoubleFunction<double[]> objective = theta -> {
+      for (double v : theta) {
+        if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+      double r = Math.exp(theta[0]);
+      double alpha = Math.exp(theta[1]);
+      double a = Math.exp(theta[2]);
+      double b = Math.exp(theta[3]);
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        sum += weights[i] * ModifiedBgNbdFormulas.logLikelihood(r, alpha, a, b, xs[i], txs[i], ages[i]);
+      }
+      double value = -sum / w;
+      return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+    };
+
+    BgNbdParameters start = options.start();
+    double[] theta0 = {
+      Math.log(start.r()), Math.log(start.alpha()), Math.log(start.a()), Math.log(start.b())
+    };
+    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
+      throw InvalidInputException.argument("start", "the log-likelihood is not finite there (was " + start + ")");
+    }
+    Bfgs.Result result =
+        Bfgs.minimize(objective, theta0, options.maxIterations(), options.gradientTolerance(), GRADIENT_STEP);
+    double[] theta = result.x();
+    BgNbdParameters fitted =
+        new BgNbdParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
+
+    BgNbdStandardErrors errors = null;
+    double[][] meanHessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
+    double[][] hessian = new double[4][4];
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        hessian[i][j] = meanHessian[i][j] * w; // observed information of the whole sample
+      }
+    }
+    Optional<double[][]> cov = Covariance.inversePositiveDefinite(hessian);
+    if (cov.isPresent()) {
+      double[][] c = cov.get();
+      errors = new BgNbdStandardErrors(
+          fitted.r() * Math.sqrt(c[0][0]),
+          fitted.alpha() * Math.sqrt(c[1][1]),
+          fitted.a() * Math.sqrt(c[2][2]),
+          fitted.b() * Math.sqrt(c[3][3]));
+    }
+    double ll = -result.value() * w;
+    FitDiagnostics diag = new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
+    return new ModifiedBgNbdModel(fitted, errors, ll, diag);
+  }
+
+  /** @return the (estimated or given) parameters */
+  public BgNbdParameters parameters() {
+    return parameters;
+  }
+
+  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
+  public Optional<BgNbdStandardErrors> standardErrors() {
+    return Optional.ofNullable(standardErrors);
+  }
+
+  /** @return the maximised log-likelihood of the fitted data (weights included); empty for {@link #of} models */
+  public OptionalDouble logLikelihood() {
+    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
+  }
+
+  /** @return how the fit went; empty for {@link #of} models */
+  public Optional<FitDiagnostics> diagnostics() {
+    return Optional.ofNullable(diagnostics);
+  }
+
+  /**
+   * Log-likelihood contribution of a summary under this model's parameters (see {@link #fit}), times the
+   * summary's weight. It is the log of a density in the purchase times, so it can be positive. For a one-time
+   * buyer it is {@code ln[b/(a+b) · (α/(α+T))^r + a/(a+b)]}.
+   *
+   * @param summary the customer(s)
+   * @return {@code weight · ln L(r, α, a, b | x, t_x, T)}
+   * @throws InvalidInputException {@code "summary"} if null
+   */
+  public double logLikelihoodOf(RfmSummary summary) {
+    requireSummary(summary);
+    BgNbdParameters p = parameters;
+    return summary.weight()
+        * ModifiedBgNbdFormulas.logLikelihood(
+            p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+  }
+
+  /**
+   * Sum of {@link #logLikelihoodOf(RfmSummary)} over the summaries.
+   *
+   * @param summaries the customers
+   * @return the total log-likelihood
+   * @throws InvalidInputException {@code "summaries"} if null, {@code "summaries[i]"} if an element is null
+   */
+  public double logLikelihoodOf(List<RfmSummary> summaries) {
+    if (summaries == null) {
+      throw InvalidInputException.argument("summaries", "must not be null");
+    }
+    double sum = 0.0;
+    for (int i = 0; i < summaries.size(); i++) {
+      @Nullable RfmSummary s = summaries.get(i);
+      if (s == null) {
+        throw InvalidInputException.argument("summaries[" + i + "]", "must not be null");
+      }
+      sum += logLikelihoodOf(s);
+    }
+    return sum;
+  }
+
+  /**
+   * Expected number of repeat purchases of a randomly chosen customer in the {@code t} time units after their
+   * first purchase: {@code E[X(t)] = b/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b+1; a+b; t/(α+t))]}. It is the mixture
+   * over {@code λ ~ Gamma(r, α)}, {@code p ~ Beta(a, b)} of {@code (1−p)(1 − e^{−λpt})/p}; valid for every
+   * {@code a > 0} (also {@code a < 1}, the usual case, by analytic continuation).
+   *
+   * @param t the horizon, finite and 0 or more, in the model's time unit
+   * @return {@code E[X(t)]}, 0 or more
+   * @throws InvalidInputException {@code "t"} if it is negative or not finite, or so long relative to {@code α}
+   *     that the hypergeometric series does not converge
+   */
+  public double expectedPurchases(double t) {
+    checkHorizon(t);
+    BgNbdParameters p = parameters;
+    return finite(() -> ModifiedBgNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.a(), p.b(), t));
+  }
+
+  /**
+   * Expected number of purchases in the next {@code t} time units after the end of calibration for a customer
+   * with the given history:
+   * {@code E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} · 2F1(r+x, b+x+1; a+b+x;
+   * t/(α+T+t))] · P(alive | x, t_x, T)}. Evaluated so that very large {@code x} neither overflows nor produces
+   * NaN. The summary's weight is ignored (this is a per-customer quantity).
+   *
+   * @param t the horizon, finite and 0 or more, in the model's time unit
+   * @param summary the customer's calibration summary
+   * @return the expectation, 0 or more
+   * @throws InvalidInputException {@code "t"} as {@link #expectedPurchases}; {@code "summary"} if null
+   */
+  public double conditionalExpectedPurchases(double t, RfmSummary summary) {
+    checkHorizon(t);
+    requireSummary(summary);
+    BgNbdParameters p = parameters;
+    return finite(() -> ModifiedBgNbdFormulas.conditionalExpectedPurchases(
+        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age(), t));
+  }
+
+  /**
+   * Probability that a customer with this history is still active at the end of calibration:
+   * {@code 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^{r+x})}. For a one-time buyer ({@code x = 0}, {@code t_x = 0}) this
+   * is {@code 1 / (1 + (a/b) · (1 + T/α)^r)}, equivalently
+   * {@code [b/(a+b) (α/(α+T))^r] / [b/(a+b) (α/(α+T))^r + a/(a+b)]} (alive-and-silent over
+   * alive-and-silent plus dropped-at-the-trial-purchase): below 1, equal to {@code b/(a+b)} at {@code T = 0},
+   * and decreasing in {@code T}. Computed in log space, so a very frequent buyer who stopped long ago gets 0,
+   * not NaN.
+   *
+   * @param summary the customer's calibration summary (weight ignored)
+   * @return a probability in {@code [0, 1]}
+   * @throws InvalidInputException {@code "summary"} if null
+   */
+  public double probabilityAlive(RfmSummary summary) {
+    requireSummary(summary);
+    BgNbdParameters p = parameters;
+    return ModifiedBgNbdFormulas.probabilityAlive(
+        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+  }
+
+  private static void requireSummary(@Nullable RfmSummary summary) {
+    if (summary == null) {
+      throw InvalidInputException.argument("summary", "must not be null");
+    }
+  }
+
+  private static void checkHorizon(double t) {
+    if (!(t >= 0.0) || Double.isInfinite(t)) {
+      throw InvalidInputException.argument("t", "must be a finite number, 0 or more (was " + t + ")");
+    }
+  }
+
+  private static double finite(DoubleSupplier computation) {
+    double value;
+    try {
+      value = computation.getAsDouble();
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.argument(
+          "t", "is too long relative to alpha for the series to converge (" + e.getMessage() + ")");
+    }
+    if (!Double.isFinite(value)) {
+      // Not reachable with validated inputs; fail loudly rather than hand back NaN.
+      throw new IllegalStateException("MBG/NBD prediction was not finite: " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "ModifiedBgNbdModel[" + parameters
+        + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
+  }
+}
