@@ -1,0 +1,317 @@
+package dev.custintel.analytics.clv.summary;
+
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.store.CustintelStore;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Computes calibration summaries (and calibration/holdout splits) from the orders in a {@link CustintelStore}, with
+ * the aggregation pushed down to the database: the same results as {@link CalibrationSummaries} over the same
+ * purchases, on H2 and PostgreSQL alike. Stateless and thread-safe.
+ *
+ * <p>Which orders count:
+ *
+ * <ul>
+ *   <li>Purchases only ({@code kind = 'PURCHASE'}). Returns are <em>not</em> subtracted from the summaries: the
+ *       models describe buying behaviour, and returns are a separate signal.
+ *   <li>One currency, named by the caller: orders in other currencies are ignored, since summaries across
+ *       currencies would mix units.
+ *   <li>An order's day is the UTC calendar day of its {@code placed_at} instant.
+ * </ul>
+ *
+ * <p>Definitions (see the package documentation): same-day purchases of a customer merge into one purchase whose
+ * amount is the sum of the order totals; {@code x} = number of distinct purchase days after the first, up to and
+ * including the calibration end {@code E}; {@code t_x} = (last purchase day &minus; first purchase day) and
+ * {@code T} = ({@code E} &minus; first purchase day), both in days divided by {@link PeriodUnit#days()} as doubles;
+ * monetary value = mean amount of the repeat purchase days (0 when {@code x = 0}); customers whose first purchase
+ * day is after {@code E} are left out and counted in {@link Summaries#excludedCustomers()}.
+ *
+ * <p>How: the database groups the orders by customer and UTC day and sums them (one row per customer and purchase
+ * day, ordered by customer and day); those rows are streamed and folded in one pass holding one customer at a
+ * time, so memory is O(customers) for the result only. A second query counts the customers who first bought after
+ * {@code E}. Both run in one read-only repeatable-read transaction. Customers are returned in ascending order of
+ * their id ({@link String#compareTo}), identically on every database.
+ *
+ * <p>Amounts keep the store's scale (4 decimals, {@code DECIMAL(19,4)}); the monetary value is rounded to 16
+ * significant digits ({@link MathContext#DECIMAL64}) as in {@link CalibrationSummaries}.
+ */
+public final class StoreSummaries {
+
+  /** Rows fetched per round trip; PostgreSQL streams (instead of buffering the result) only with a fetch size. */
+  private static final int FETCH_SIZE = 1_000;
+
+  /**
+   * The UTC day of {@code placed_at} as an integer {@code yyyymmdd}. Portable: {@code CAST(... AS DATE)} of a
+   * {@code TIMESTAMP WITH TIME ZONE} uses the session time zone on H2 (the JVM's), while EXTRACT of the UTC fields
+   * gives the same value on H2 and PostgreSQL whatever the session or JVM time zone.
+   */
+  private static final String UTC_DAY_KEY =
+      "CAST(EXTRACT(YEAR FROM placed_at AT TIME ZONE 'UTC') * 10000"
+          + " + EXTRACT(MONTH FROM placed_at AT TIME ZONE 'UTC') * 100"
+          + " + EXTRACT(DAY FROM placed_at AT TIME ZONE 'UTC') AS INTEGER)";
+
+  private StoreSummaries() {}
+
+  /**
+   * Summarizes each customer's calibration period from the store's purchases in one currency.
+   *
+   * @param store the store whose orders are read
+   * @param currency the currency of the orders to summarize; orders in other currencies are ignored
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period; later purchases are ignored
+   * @param unit the unit of recency and age
+   * @return one summary per customer whose first purchase (in {@code currency}) is on or before
+   *     {@code calibrationEnd}, in ascending order of customer id, and the number of customers excluded because
+   *     they first bought later; empty when the store has no purchase in {@code currency}
+   * @throws InvalidInputException naming an argument that is null, or {@code calibrationEnd} when it is before
+   *     every purchase in {@code currency} (nothing could be summarized)
+   * @throws DataAccessException if the database fails
+   */
+  public static Summaries summarize(
+      CustintelStore store, Currency currency, LocalDate calibrationEnd, PeriodUnit unit) {
+    notNull(store, "store");
+    notNull(currency, "currency");
+    notNull(calibrationEnd, "calibrationEnd");
+    notNull(unit, "unit");
+    return run(store, currency, calibrationEnd, null, unit).summaries();
+  }
+
+  /**
+   * Summarizes each customer's calibration period and counts their purchase days in the holdout period after it,
+   * from the store's purchases in one currency. Customers excluded from the calibration (first purchase after
+   * {@code calibrationEnd}) are not reported in the holdout either.
+   *
+   * @param store the store whose orders are read
+   * @param currency the currency of the orders to summarize; orders in other currencies are ignored
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period
+   * @param holdoutEnd the last day (UTC, inclusive) of the holdout period; after {@code calibrationEnd}; later
+   *     purchases are ignored
+   * @param unit the unit of recency, age and the holdout duration
+   * @return the calibration summaries with each customer's holdout purchase days and amount, in ascending order
+   *     of customer id
+   * @throws InvalidInputException naming {@code holdoutEnd} when it is not after {@code calibrationEnd}, or as
+   *     {@link #summarize(CustintelStore, Currency, LocalDate, PeriodUnit)}
+   * @throws DataAccessException if the database fails
+   */
+  public static CalibrationHoldoutSplit split(
+      CustintelStore store, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
+    notNull(store, "store");
+    notNull(currency, "currency");
+    notNull(calibrationEnd, "calibrationEnd");
+    notNull(holdoutEnd, "holdoutEnd");
+    notNull(unit, "unit");
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw InvalidInputException.argument(
+          "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
+    }
+    Result result = run(store, currency, calibrationEnd, holdoutEnd, unit);
+    return new CalibrationHoldoutSplit(
+        result.summaries(), holdoutEnd, unit.between(calibrationEnd, holdoutEnd), result.holdout());
+  }
+
+  /** Late customers: those whose first purchase is on or after the instant bound. */
+  private record Late(int count, @Nullable LocalDate earliest) {}
+
+  /** The summaries and, when a holdout end was given, the holdout activity in the same order (else empty). */
+  private record Result(Summaries summaries, List<HoldoutActivity> holdout) {}
+
+  private static Result run(
+      CustintelStore store,
+      Currency currency,
+      LocalDate calibrationEnd,
+      @Nullable LocalDate holdoutEnd,
+      PeriodUnit unit) {
+    String orders = store.tablePrefix() + "orders";
+    String code = currency.getCurrencyCode();
+    OffsetDateTime calibrationLimit = startOfDayAfter(calibrationEnd);
+    OffsetDateTime readLimit = startOfDayAfter(holdoutEnd == null ? calibrationEnd : holdoutEnd);
+    Folder folder = new Folder(calibrationEnd, unit, holdoutEnd != null);
+    Late late;
+    try {
+      Jdbi jdbi = Jdbi.create(store.dataSource());
+      late =
+          jdbi.inTransaction(
+              TransactionIsolationLevel.REPEATABLE_READ,
+              h -> {
+                h.setReadOnly(true);
+                streamDays(h, orders, code, readLimit, folder);
+                return late(h, orders, code, calibrationLimit);
+              });
+    } catch (JdbiException e) {
+      throw new DataAccessException("Summarizing the " + code + " purchases in " + orders + " failed", e);
+    }
+    folder.finish();
+    List<CustomerRfm> customers = folder.customers;
+    if (customers.isEmpty() && late.count() > 0) {
+      // Almost always a wrong argument (such as a swapped year), not a meaningful empty result.
+      throw InvalidInputException.argument(
+          "calibrationEnd",
+          "is before every transaction (was "
+              + calibrationEnd
+              + ", earliest transaction "
+              + late.earliest()
+              + ")");
+    }
+    // Sort customers (with their holdout activity) by id so that every database gives the same order, whatever
+    // its collation.
+    List<Integer> order = new ArrayList<>(customers.size());
+    for (int i = 0; i < customers.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(i -> customers.get(i).customerId()));
+    List<CustomerRfm> sortedCustomers = new ArrayList<>(customers.size());
+    List<HoldoutActivity> sortedHoldout = new ArrayList<>(folder.holdout.size());
+    for (int i : order) {
+      sortedCustomers.add(customers.get(i));
+      if (holdoutEnd != null) {
+        sortedHoldout.add(folder.holdout.get(i));
+      }
+    }
+    return new Result(new Summaries(sortedCustomers, calibrationEnd, unit, late.count()), sortedHoldout);
+  }
+
+  /** Streams one row per customer and UTC purchase day, ordered by customer and day, into the folder. */
+  private static void streamDays(
+      Handle h, String orders, String currency, OffsetDateTime readLimit, Folder folder) {
+    String sql =
+        "SELECT customer_id, purchase_day, SUM(total_amount) AS amount FROM ("
+            + " SELECT customer_id, "
+            + UTC_DAY_KEY
+            + " AS purchase_day, total_amount FROM "
+            + orders
+            + " WHERE kind = 'PURCHASE' AND currency = ? AND placed_at < ?) p"
+            + " GROUP BY customer_id, purchase_day"
+            + " ORDER BY customer_id, purchase_day";
+    h.createQuery(sql)
+        .bind(0, currency)
+        .bind(1, readLimit)
+        .setFetchSize(FETCH_SIZE)
+        .scanResultSet(
+            (supplier, ctx) -> {
+              var rs = supplier.get();
+              while (rs.next()) {
+                folder.accept(rs.getString(1), dayOf(rs.getInt(2)), rs.getBigDecimal(3));
+              }
+              return null;
+            });
+  }
+
+  /** Counts the customers whose first purchase in the currency is at or after {@code calibrationLimit}. */
+  private static Late late(Handle h, String orders, String currency, OffsetDateTime calibrationLimit) {
+    String sql =
+        "SELECT COUNT(*), MIN(first_at) FROM (SELECT customer_id, MIN(placed_at) AS first_at FROM "
+            + orders
+            + " WHERE kind = 'PURCHASE' AND currency = ? GROUP BY customer_id HAVING MIN(placed_at) >= ?) f";
+    return h.createQuery(sql)
+        .bind(0, currency)
+        .bind(1, calibrationLimit)
+        .map(
+            (rs, ctx) -> {
+              OffsetDateTime earliest = rs.getObject(2, OffsetDateTime.class);
+              return new Late(
+                  rs.getInt(1),
+                  earliest == null ? null : LocalDate.ofInstant(earliest.toInstant(), ZoneOffset.UTC));
+            })
+        .one();
+  }
+
+  private static OffsetDateTime startOfDayAfter(LocalDate day) {
+    return day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+  }
+
+  private static LocalDate dayOf(int key) {
+    return LocalDate.of(key / 10_000, key / 100 % 100, key % 100);
+  }
+
+  /**
+   * Folds the per-customer, per-day rows (ordered by customer and day) into summaries, one customer at a time.
+   * Not thread-safe.
+   */
+  private static final class Folder {
+    private final LocalDate calibrationEnd;
+    private final PeriodUnit unit;
+    private final boolean withHoldout;
+    final List<CustomerRfm> customers = new ArrayList<>();
+    final List<HoldoutActivity> holdout = new ArrayList<>();
+
+    private @Nullable String customerId;
+    private @Nullable LocalDate firstDay;
+    private BigDecimal firstAmount = BigDecimal.ZERO;
+    private LocalDate lastDay = LocalDate.MIN;
+    private int repeatDays;
+    private BigDecimal repeatAmount = BigDecimal.ZERO;
+    private int holdoutDays;
+    private BigDecimal holdoutAmount = BigDecimal.ZERO;
+
+    Folder(LocalDate calibrationEnd, PeriodUnit unit, boolean withHoldout) {
+      this.calibrationEnd = calibrationEnd;
+      this.unit = unit;
+      this.withHoldout = withHoldout;
+    }
+
+    void accept(String customer, LocalDate day, BigDecimal amount) {
+      if (!customer.equals(customerId)) {
+        finish();
+        customerId = customer;
+        firstDay = null;
+        repeatDays = 0;
+        repeatAmount = BigDecimal.ZERO;
+        holdoutDays = 0;
+        holdoutAmount = BigDecimal.ZERO;
+      }
+      if (day.isAfter(calibrationEnd)) {
+        holdoutDays++;
+        holdoutAmount = holdoutAmount.add(amount);
+      } else if (firstDay == null) {
+        firstDay = day;
+        firstAmount = amount;
+        lastDay = day;
+      } else {
+        repeatDays++;
+        repeatAmount = repeatAmount.add(amount);
+        lastDay = day;
+      }
+    }
+
+    /** Adds the current customer, if any; a customer without a calibration purchase is counted elsewhere. */
+    void finish() {
+      String id = customerId;
+      LocalDate first = firstDay;
+      customerId = null;
+      if (id == null || first == null) {
+        return;
+      }
+      double recency = repeatDays == 0 ? 0.0 : unit.between(first, lastDay);
+      BigDecimal monetary =
+          repeatDays == 0
+              ? BigDecimal.ZERO
+              : repeatAmount.divide(BigDecimal.valueOf(repeatDays), MathContext.DECIMAL64);
+      customers.add(
+          new CustomerRfm(
+              id, repeatDays, recency, unit.between(first, calibrationEnd), monetary, firstAmount, first));
+      if (withHoldout) {
+        holdout.add(new HoldoutActivity(id, holdoutDays, holdoutAmount));
+      }
+    }
+  }
+
+  private static void notNull(@Nullable Object value, String field) {
+    // Declared non-null, but checked so that a caller's mistake names the argument instead of an NPE deep inside.
+    if (value == null) {
+      throw InvalidInputException.argument(field, "must not be null");
+    }
+  }
+}
