@@ -1,0 +1,247 @@
+package dev.custintel.analytics.clv.backtest;
+
+import dev.custintel.analytics.clv.RfmSummary;
+import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
+import dev.custintel.analytics.clv.summary.CustomerRfm;
+import dev.custintel.analytics.clv.summary.HoldoutActivity;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.clv.summary.Transaction;
+import dev.custintel.core.InvalidInputException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares a model's predictions from a calibration period with the holdout period that follows. Stateless and
+ * thread-safe (as far as the predictor is).
+ *
+ * <p>Cost: O(n log n) for n customers and transactions, plus one {@link PurchasePredictor#expectedPurchases} call
+ * per period and distinct first-purchase day for the tracking.
+ */
+public final class Backtest {
+
+  /** Number of bins of the P(alive) calibration table (fewer when there are fewer customers). */
+  public static final int CALIBRATION_BINS = 10;
+
+  private Backtest() {}
+
+  /**
+   * Runs the backtest.
+   *
+   * <p>Holdout predictions are {@code E[Y(h) | x, t_x, T]} with {@code h = split.holdoutDuration()}. The tracking
+   * divides the days from the earliest first purchase to the holdout end into periods of the split's unit; a
+   * customer's time at the end of period {@code k} is measured from the first purchase day to the period's last day
+   * (the convention of {@link CustomerRfm#age()}, so that the period ending on the calibration end uses exactly
+   * {@code T}).
+   *
+   * @param split the calibration summaries and holdout activity
+   * @param transactions the transactions {@code split} was computed from (needed for the per-period tracking);
+   *     transactions of customers not in the split and after the holdout end are ignored
+   * @param predictor the model, fitted on {@code split.calibration()}
+   * @return the backtest report
+   * @throws InvalidInputException naming {@code split} when it has no customers, {@code transactions} when they do
+   *     not match the split (a customer missing or with another first purchase day), or {@code predictor} when it
+   *     returns a value that is not finite (or a P(alive) outside [0, 1])
+   */
+  public static BacktestResult run(
+      CalibrationHoldoutSplit split, Collection<Transaction> transactions, PurchasePredictor predictor) {
+    notNull(split, "split");
+    notNull(transactions, "transactions");
+    notNull(predictor, "predictor");
+    List<CustomerRfm> rfm = split.calibration().customers();
+    if (rfm.isEmpty()) {
+      throw InvalidInputException.argument("split", "must contain at least one customer");
+    }
+    List<CustomerPrediction> customers = predictions(split, predictor);
+    return new BacktestResult(
+        customers,
+        accuracy(customers),
+        aliveAuc(customers),
+        aliveCalibration(customers),
+        tracking(split, transactions, predictor));
+  }
+
+  private static List<CustomerPrediction> predictions(CalibrationHoldoutSplit split, PurchasePredictor predictor) {
+    List<CustomerRfm> rfm = split.calibration().customers();
+    List<HoldoutActivity> holdout = split.holdout();
+    double horizon = split.holdoutDuration();
+    List<CustomerPrediction> result = new ArrayList<>(rfm.size());
+    for (int i = 0; i < rfm.size(); i++) {
+      CustomerRfm c = rfm.get(i);
+      HoldoutActivity h = holdout.get(i);
+      RfmSummary summary = RfmSummary.of(c.frequency(), c.recency(), c.age());
+      double predicted = finite(predictor.conditionalExpectedPurchases(horizon, summary), "conditional", c);
+      double alive = finite(predictor.probabilityAlive(summary), "P(alive)", c);
+      if (alive < 0.0 || alive > 1.0) {
+        throw InvalidInputException.argument(
+            "predictor", "returned P(alive) " + alive + " outside [0, 1] for customer " + c.customerId());
+      }
+      result.add(new CustomerPrediction(c.customerId(), predicted, h.purchases(), alive));
+    }
+    return result;
+  }
+
+  private static HoldoutAccuracy accuracy(List<CustomerPrediction> customers) {
+    double absolute = 0.0;
+    double squared = 0.0;
+    double predicted = 0.0;
+    long actual = 0;
+    for (CustomerPrediction c : customers) {
+      double error = c.predictedPurchases() - c.actualPurchases();
+      absolute += Math.abs(error);
+      squared += error * error;
+      predicted += c.predictedPurchases();
+      actual += c.actualPurchases();
+    }
+    int n = customers.size();
+    return new HoldoutAccuracy(n, absolute / n, Math.sqrt(squared / n), predicted, actual);
+  }
+
+  private static OptionalDouble aliveAuc(List<CustomerPrediction> customers) {
+    int n = customers.size();
+    double[] scores = new double[n];
+    boolean[] purchased = new boolean[n];
+    boolean anyPositive = false;
+    boolean anyNegative = false;
+    for (int i = 0; i < n; i++) {
+      scores[i] = customers.get(i).probabilityAlive();
+      purchased[i] = customers.get(i).actualPurchases() > 0;
+      anyPositive |= purchased[i];
+      anyNegative |= !purchased[i];
+    }
+    return anyPositive && anyNegative ? OptionalDouble.of(Auc.of(scores, purchased)) : OptionalDouble.empty();
+  }
+
+  private static List<CalibrationBin> aliveCalibration(List<CustomerPrediction> customers) {
+    int n = customers.size();
+    int bins = Math.min(CALIBRATION_BINS, n);
+    CustomerPrediction[] sorted = customers.toArray(new CustomerPrediction[0]);
+    Arrays.sort(sorted, Comparator.comparingDouble(CustomerPrediction::probabilityAlive));
+    List<CalibrationBin> result = new ArrayList<>(bins);
+    for (int b = 0; b < bins; b++) {
+      // Rank r belongs to bin floor(r * bins / n): sizes differ by at most one.
+      int from = (int) ((long) b * n / bins);
+      int to = (int) ((long) (b + 1) * n / bins);
+      double sum = 0.0;
+      int buyers = 0;
+      for (int r = from; r < to; r++) {
+        sum += sorted[r].probabilityAlive();
+        if (sorted[r].actualPurchases() > 0) {
+          buyers++;
+        }
+      }
+      int size = to - from;
+      result.add(
+          new CalibrationBin(
+              b + 1,
+              size,
+              sorted[from].probabilityAlive(),
+              sorted[to - 1].probabilityAlive(),
+              sum / size,
+              buyers / (double) size));
+    }
+    return result;
+  }
+
+  private static List<TrackingPoint> tracking(
+      CalibrationHoldoutSplit split, Collection<Transaction> transactions, PurchasePredictor predictor) {
+    List<CustomerRfm> rfm = split.calibration().customers();
+    PeriodUnit unit = split.calibration().unit();
+    LocalDate calibrationEnd = split.calibration().calibrationEnd();
+    LocalDate holdoutEnd = split.holdoutEnd();
+
+    Map<String, NavigableSet<LocalDate>> days = new HashMap<>(rfm.size() * 2);
+    for (CustomerRfm c : rfm) {
+      days.put(c.customerId(), new TreeSet<>());
+    }
+    int index = 0;
+    for (@Nullable Transaction t : transactions) {
+      if (t == null) {
+        throw InvalidInputException.argument("transactions[" + index + "]", "must not be null");
+      }
+      NavigableSet<LocalDate> own = days.get(t.customerId());
+      if (own != null && !t.day().isAfter(holdoutEnd)) {
+        own.add(t.day());
+      }
+      index++;
+    }
+
+    LocalDate start = rfm.get(0).firstPurchaseDay();
+    TreeMap<LocalDate, Integer> cohorts = new TreeMap<>();
+    for (CustomerRfm c : rfm) {
+      NavigableSet<LocalDate> own = days.get(c.customerId());
+      if (own.isEmpty() || !own.first().equals(c.firstPurchaseDay())) {
+        throw InvalidInputException.argument(
+            "transactions",
+            "must be those the split was computed from (customer "
+                + c.customerId()
+                + " first purchased on "
+                + c.firstPurchaseDay()
+                + " in the split, "
+                + (own.isEmpty() ? "never" : "on " + own.first())
+                + " in the transactions)");
+      }
+      cohorts.merge(c.firstPurchaseDay(), 1, Integer::sum);
+      if (c.firstPurchaseDay().isBefore(start)) {
+        start = c.firstPurchaseDay();
+      }
+    }
+
+    int unitDays = unit.days();
+    long spanDays = ChronoUnit.DAYS.between(start, holdoutEnd) + 1;
+    int periods = Math.toIntExact((spanDays + unitDays - 1) / unitDays);
+    long[] repeatsInPeriod = new long[periods];
+    for (NavigableSet<LocalDate> own : days.values()) {
+      for (LocalDate day : own.tailSet(own.first(), false)) {
+        repeatsInPeriod[(int) (ChronoUnit.DAYS.between(start, day) / unitDays)]++;
+      }
+    }
+
+    List<TrackingPoint> result = new ArrayList<>(periods);
+    long cumulative = 0;
+    for (int k = 1; k <= periods; k++) {
+      cumulative += repeatsInPeriod[k - 1];
+      LocalDate last = start.plusDays((long) k * unitDays - 1);
+      if (last.isAfter(holdoutEnd)) {
+        last = holdoutEnd;
+      }
+      double predicted = 0.0;
+      for (Map.Entry<LocalDate, Integer> cohort : cohorts.headMap(last, true).entrySet()) {
+        double t = unit.between(cohort.getKey(), last);
+        double expected = predictor.expectedPurchases(t);
+        if (!Double.isFinite(expected)) {
+          throw InvalidInputException.argument(
+              "predictor", "returned " + expected + " as expected purchases for t = " + t);
+        }
+        predicted += cohort.getValue() * expected;
+      }
+      result.add(new TrackingPoint(k, cumulative, predicted, last.isAfter(calibrationEnd)));
+    }
+    return result;
+  }
+
+  private static double finite(double value, String what, CustomerRfm customer) {
+    if (!Double.isFinite(value)) {
+      throw InvalidInputException.argument(
+          "predictor", "returned " + value + " as " + what + " for customer " + customer.customerId());
+    }
+    return value;
+  }
+
+  private static void notNull(@Nullable Object value, String field) {
+    if (value == null) {
+      throw InvalidInputException.argument(field, "must not be null");
+    }
+  }
+}
