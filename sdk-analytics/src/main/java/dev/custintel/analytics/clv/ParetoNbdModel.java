@@ -1,15 +1,11 @@
 package dev.custintel.analytics.clv;
 
-import dev.custintel.analytics.clv.internal.Bfgs;
-import dev.custintel.analytics.clv.internal.Covariance;
-import dev.custintel.analytics.clv.internal.FiniteDifferences;
 import dev.custintel.analytics.clv.internal.ParetoNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
-import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,9 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ParetoNbdModel {
 
-  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
-  private static final double GRADIENT_STEP = 1e-5;
-  private static final double HESSIAN_STEP = 1e-4;
 
   private final ParetoNbdParameters parameters;
   private final @Nullable ParetoNbdStandardErrors standardErrors;
@@ -93,86 +86,19 @@ public final class ParetoNbdModel {
     if (options == null) {
       throw InvalidInputException.argument("options", "must not be null");
     }
-    List<RfmSummary> data = RfmCompression.compress(summaries);
-    double totalWeight = 0.0;
-    boolean anyRepeat = false;
-    for (RfmSummary s : data) {
-      totalWeight += s.weight();
-      anyRepeat |= s.frequency() > 0;
-    }
-    if (!anyRepeat) {
-      throw InvalidInputException.argument(
-          "summaries", "need at least one customer with frequency > 0; otherwise r runs to 0 and the purchase"
-              + " rate cannot be estimated");
-    }
-    int n = data.size();
-    int[] xs = new int[n];
-    double[] txs = new double[n];
-    double[] ages = new double[n];
-    double[] weights = new double[n];
-    for (int i = 0; i < n; i++) {
-      RfmSummary s = data.get(i);
-      xs[i] = s.frequency();
-      txs[i] = s.recency();
-      ages[i] = s.age();
-      weights[i] = s.weight();
-    }
-    double w = totalWeight;
-    // Mean negative log-likelihood per customer, so the gradient tolerance does not depend on the data size.
-    ToDoubleFunction<double[]> objective = theta -> {
-      for (double v : theta) {
-        if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
-          return Double.POSITIVE_INFINITY;
-        }
-      }
-      double r = Math.exp(theta[0]);
-      double alpha = Math.exp(theta[1]);
-      double s = Math.exp(theta[2]);
-      double beta = Math.exp(theta[3]);
-      double sum = 0.0;
-      try {
-        for (int i = 0; i < n; i++) {
-          sum += weights[i] * ParetoNbdFormulas.logLikelihood(r, alpha, s, beta, xs[i], txs[i], ages[i]);
-        }
-      } catch (IllegalArgumentException e) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double value = -sum / w;
-      return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
-    };
-
     ParetoNbdParameters start = options.start();
-    double[] theta0 = {
-      Math.log(start.r()), Math.log(start.alpha()), Math.log(start.s()), Math.log(start.beta())
-    };
-    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
-      throw InvalidInputException.argument("start", "the log-likelihood is not finite there (was " + start + ")");
-    }
-    Bfgs.Result result =
-        Bfgs.minimize(objective, theta0, options.maxIterations(), options.gradientTolerance(), GRADIENT_STEP);
-    double[] theta = result.x();
-    ParetoNbdParameters fitted =
-        new ParetoNbdParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
-
-    ParetoNbdStandardErrors errors = null;
-    double[][] hessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
-    for (double[] row : hessian) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] *= w; // observed information of the whole sample
-      }
-    }
-    Optional<double[][]> cov = Covariance.inversePositiveDefinite(hessian);
-    if (cov.isPresent()) {
-      double[][] c = cov.get();
-      errors = new ParetoNbdStandardErrors(
-          fitted.r() * Math.sqrt(c[0][0]),
-          fitted.alpha() * Math.sqrt(c[1][1]),
-          fitted.s() * Math.sqrt(c[2][2]),
-          fitted.beta() * Math.sqrt(c[3][3]));
-    }
-    double ll = -result.value() * w;
-    FitDiagnostics diag = new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
-    return new ParetoNbdModel(fitted, errors, ll, diag);
+    RfmMaximumLikelihood.Estimate e = RfmMaximumLikelihood.fit(
+        summaries,
+        new double[] {start.r(), start.alpha(), start.s(), start.beta()},
+        String.valueOf(start),
+        options.maxIterations(),
+        options.gradientTolerance(),
+        "otherwise r runs to 0 and the purchase rate cannot be estimated",
+        ParetoNbdFormulas::logLikelihood);
+    double[] p = e.parameters();
+    double[] se = e.standardErrors();
+    ParetoNbdStandardErrors errors = se == null ? null : new ParetoNbdStandardErrors(se[0], se[1], se[2], se[3]);
+    return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
   }
 
   /** @return the (estimated or given) parameters */

@@ -1,0 +1,131 @@
+package dev.custintel.analytics.clv;
+
+import dev.custintel.analytics.clv.internal.Bfgs;
+import dev.custintel.analytics.clv.internal.Covariance;
+import dev.custintel.analytics.clv.internal.FiniteDifferences;
+import dev.custintel.core.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maximum likelihood for the four-parameter purchase models (BG/NBD, modified BG/NBD, Pareto/NBD): compress the
+ * summaries, minimise the mean negative log-likelihood per customer over log-parameters with BFGS (so the gradient
+ * tolerance does not depend on the data size and the parameters stay positive), then standard errors from the
+ * observed information of the whole sample by the delta method ({@code se(θ) = θ · se(ln θ)}).
+ */
+final class RfmMaximumLikelihood {
+  /** Log-parameters beyond ±50 are treated as outside the model: the search backs off instead of overflowing. */
+  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
+  private static final double GRADIENT_STEP = 1e-5;
+  private static final double HESSIAN_STEP = 1e-4;
+
+  private RfmMaximumLikelihood() {}
+
+  /** One customer's log-likelihood at natural (positive) parameters. */
+  @FunctionalInterface
+  interface LogLikelihood {
+    double of(double p0, double p1, double p2, double p3, int x, double tx, double age);
+  }
+
+  /**
+   * @param parameters the estimates, in the model's order
+   * @param standardErrors their standard errors, or null when the Hessian is not positive definite
+   * @param logLikelihood the maximised log-likelihood of the whole sample (weights included)
+   * @param diagnostics iterations, gradient norm, convergence, distinct summaries
+   */
+  record Estimate(
+      double[] parameters, double @Nullable [] standardErrors, double logLikelihood, FitDiagnostics diagnostics) {}
+
+  /**
+   * @param summaries the customers
+   * @param start starting parameters (natural scale), in the model's order
+   * @param startDescription the starting parameters as the user gave them, for the error message
+   * @param noRepeatReason why the model cannot be fitted when no customer made a repeat purchase
+   */
+  static Estimate fit(
+      List<RfmSummary> summaries,
+      double[] start,
+      String startDescription,
+      int maxIterations,
+      double gradientTolerance,
+      String noRepeatReason,
+      LogLikelihood logLikelihood) {
+    List<RfmSummary> data = RfmCompression.compress(summaries);
+    int n = data.size();
+    int[] xs = new int[n];
+    double[] txs = new double[n];
+    double[] ages = new double[n];
+    double[] weights = new double[n];
+    double totalWeight = 0.0;
+    boolean anyRepeat = false;
+    for (int i = 0; i < n; i++) {
+      RfmSummary s = data.get(i);
+      xs[i] = s.frequency();
+      txs[i] = s.recency();
+      ages[i] = s.age();
+      weights[i] = s.weight();
+      totalWeight += s.weight();
+      anyRepeat |= s.frequency() > 0;
+    }
+    if (!anyRepeat) {
+      throw InvalidInputException.argument("summaries", "need at least one customer with frequency > 0; " + noRepeatReason);
+    }
+    double w = totalWeight;
+    ToDoubleFunction<double[]> objective = theta -> {
+      for (double v : theta) {
+        if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+      double p0 = Math.exp(theta[0]);
+      double p1 = Math.exp(theta[1]);
+      double p2 = Math.exp(theta[2]);
+      double p3 = Math.exp(theta[3]);
+      double sum = 0.0;
+      try {
+        for (int i = 0; i < n; i++) {
+          sum += weights[i] * logLikelihood.of(p0, p1, p2, p3, xs[i], txs[i], ages[i]);
+        }
+      } catch (IllegalArgumentException e) {
+        return Double.POSITIVE_INFINITY; // a series that cannot be evaluated there: outside the search region
+      }
+      double value = -sum / w;
+      return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+    };
+
+    double[] theta0 = new double[start.length];
+    for (int i = 0; i < start.length; i++) {
+      theta0[i] = Math.log(start[i]);
+    }
+    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
+      throw InvalidInputException.argument(
+          "start", "the log-likelihood is not finite there (was " + startDescription + ")");
+    }
+    Bfgs.Result result = Bfgs.minimize(objective, theta0, maxIterations, gradientTolerance, GRADIENT_STEP);
+    double[] theta = result.x();
+    double[] fitted = new double[theta.length];
+    for (int i = 0; i < theta.length; i++) {
+      fitted[i] = Math.exp(theta[i]);
+    }
+    double[][] hessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
+    for (double[] row : hessian) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] *= w; // observed information of the whole sample, not per customer
+      }
+    }
+    double[] errors = null;
+    Optional<double[][]> cov = Covariance.inversePositiveDefinite(hessian);
+    if (cov.isPresent()) {
+      double[][] c = cov.get();
+      errors = new double[fitted.length];
+      for (int i = 0; i < fitted.length; i++) {
+        errors[i] = fitted[i] * Math.sqrt(c[i][i]);
+      }
+    }
+    FitDiagnostics diagnostics =
+        new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
+    return new Estimate(fitted, errors, -result.value() * w, diagnostics);
+  }
+}
