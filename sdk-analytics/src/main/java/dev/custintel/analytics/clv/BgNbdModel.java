@@ -3,8 +3,6 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.BgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -24,25 +22,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class BgNbdModel {
+public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors> {
 
   // Beyond e^±50 a parameter is meaningless for this model and the special functions lose accuracy; treat the
   // likelihood there as zero so the search backs off instead of failing.
 
-  private final BgNbdParameters parameters;
-  private final @Nullable BgNbdStandardErrors standardErrors;
-  private final @Nullable Double logLikelihood;
-  private final @Nullable FitDiagnostics diagnostics;
 
   private BgNbdModel(
       BgNbdParameters parameters,
       @Nullable BgNbdStandardErrors standardErrors,
       @Nullable Double logLikelihood,
       @Nullable FitDiagnostics diagnostics) {
-    this.parameters = parameters;
-    this.standardErrors = standardErrors;
-    this.logLikelihood = logLikelihood;
-    this.diagnostics = diagnostics;
+    super(parameters, standardErrors, logLikelihood, diagnostics);
   }
 
   /**
@@ -91,26 +82,6 @@ public final class BgNbdModel {
     return new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
   }
 
-  /** @return the (estimated or given) parameters */
-  public BgNbdParameters parameters() {
-    return parameters;
-  }
-
-  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
-  public Optional<BgNbdStandardErrors> standardErrors() {
-    return Optional.ofNullable(standardErrors);
-  }
-
-  /** @return the maximised log-likelihood of the fitted data (weights included); empty for {@link #of} models */
-  public OptionalDouble logLikelihood() {
-    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
-  }
-
-  /** @return how the fit went; empty for {@link #of} models */
-  public Optional<FitDiagnostics> diagnostics() {
-    return Optional.ofNullable(diagnostics);
-  }
-
   /**
    * Log-likelihood contribution of a summary under this model's parameters, eq. (6) of the paper, times the
    * summary's weight. It is the log of a density in the purchase times, so it can be positive.
@@ -119,7 +90,7 @@ public final class BgNbdModel {
    * @return {@code weight · ln L(r, α, a, b | x, t_x, T)}
    */
   public double logLikelihoodOf(RfmSummary summary) {
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return summary.weight()
         * BgNbdFormulas.logLikelihood(
             p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
@@ -154,7 +125,7 @@ public final class BgNbdModel {
   public double expectedPurchases(double t) {
     checkHorizon(t);
     requireABAboveOne(0);
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return finite(() -> BgNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.a(), p.b(), t));
   }
 
@@ -174,7 +145,7 @@ public final class BgNbdModel {
   public double conditionalExpectedPurchases(double t, RfmSummary summary) {
     checkHorizon(t);
     requireABAboveOne(summary.frequency());
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return finite(() -> BgNbdFormulas.conditionalExpectedPurchases(
         p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age(), t));
   }
@@ -189,7 +160,7 @@ public final class BgNbdModel {
    * @return a probability in {@code [0, 1]}
    */
   public double probabilityAlive(RfmSummary summary) {
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return BgNbdFormulas.probabilityAlive(
         p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
   }
@@ -210,7 +181,7 @@ public final class BgNbdModel {
       throw InvalidInputException.argument("n", "must be 0 or more (was " + n + ")");
     }
     checkHorizon(t);
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return finite(() -> BgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
   }
 
@@ -223,10 +194,10 @@ public final class BgNbdModel {
   // The hypergeometric function in eqs. (9) and (10) has third argument a+b+x−1, which must be positive for
   // the series (and the closed form) to hold.
   private void requireABAboveOne(int x) {
-    if (!(parameters.a() + parameters.b() + x > 1.0)) {
+    if (!(parameters().a() + parameters().b() + x > 1.0)) {
       throw InvalidInputException.argument(
           "parameters", "a + b must be greater than 1 for the expected number of purchases (was "
-              + (parameters.a() + parameters.b()) + ")");
+              + (parameters().a() + parameters().b()) + ")");
     }
   }
 
@@ -245,8 +216,4 @@ public final class BgNbdModel {
     return value;
   }
 
-  @Override
-  public String toString() {
-    return "BgNbdModel[" + parameters + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
-  }
 }

@@ -19,13 +19,7 @@ public record BgNbdOptions(int maxIterations, double gradientTolerance, BgNbdPar
    * @throws InvalidInputException naming {@code maxIterations} or {@code gradientTolerance}
    */
   public BgNbdOptions {
-    if (maxIterations < 1) {
-      throw InvalidInputException.argument("maxIterations", "must be 1 or more (was " + maxIterations + ")");
-    }
-    if (!(gradientTolerance > 0.0) || Double.isInfinite(gradientTolerance)) {
-      throw InvalidInputException.argument(
-          "gradientTolerance", "must be a finite number greater than 0 (was " + gradientTolerance + ")");
-    }
+    SearchLimits.check(maxIterations, gradientTolerance);
   }
 
   /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors, diagnostics and the count of
  * customers left out) or with {@link #of} (known parameters, for predictions only).
  */
-public final class GammaGammaModel {
+public final class GammaGammaModel extends FittedModel<GammaGammaParameters, GammaGammaStandardErrors> {
 
   // Beyond e^±50 a parameter is meaningless for this model; treat the likelihood there as zero so the search
   // backs off instead of overflowing.
@@ -39,10 +38,6 @@ public final class GammaGammaModel {
   private static final double GRADIENT_STEP = 1e-5;
   private static final double HESSIAN_STEP = 1e-4;
 
-  private final GammaGammaParameters parameters;
-  private final @Nullable GammaGammaStandardErrors standardErrors;
-  private final @Nullable Double logLikelihood;
-  private final @Nullable FitDiagnostics diagnostics;
   private final @Nullable GammaGammaSampleCounts sampleCounts;
 
   private GammaGammaModel(
@@ -51,10 +46,7 @@ public final class GammaGammaModel {
       @Nullable Double logLikelihood,
       @Nullable FitDiagnostics diagnostics,
       @Nullable GammaGammaSampleCounts sampleCounts) {
-    this.parameters = parameters;
-    this.standardErrors = standardErrors;
-    this.logLikelihood = logLikelihood;
-    this.diagnostics = diagnostics;
+    super(parameters, standardErrors, logLikelihood, diagnostics);
     this.sampleCounts = sampleCounts;
   }
 
@@ -188,26 +180,6 @@ public final class GammaGammaModel {
     return new GammaGammaModel(fitted, errors, ll, diag, counts);
   }
 
-  /** @return the (estimated or given) parameters */
-  public GammaGammaParameters parameters() {
-    return parameters;
-  }
-
-  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
-  public Optional<GammaGammaStandardErrors> standardErrors() {
-    return Optional.ofNullable(standardErrors);
-  }
-
-  /** @return the maximised log-likelihood of the fitted customers; empty for {@link #of} models */
-  public OptionalDouble logLikelihood() {
-    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
-  }
-
-  /** @return how the fit went; empty for {@link #of} models */
-  public Optional<FitDiagnostics> diagnostics() {
-    return Optional.ofNullable(diagnostics);
-  }
-
   /** @return how many customers the fit used and left out, and why; empty for {@link #of} models */
   public Optional<GammaGammaSampleCounts> sampleCounts() {
     return Optional.ofNullable(sampleCounts);
@@ -223,7 +195,7 @@ public final class GammaGammaModel {
    * @throws InvalidInputException {@code "summaries[i]"} if an element is null
    */
   public double logLikelihoodOf(List<SpendSummary> summaries) {
-    GammaGammaParameters p = parameters;
+    GammaGammaParameters p = parameters();
     double sum = 0.0;
     for (int i = 0; i < summaries.size(); i++) {
       @Nullable SpendSummary s = summaries.get(i);
@@ -247,7 +219,7 @@ public final class GammaGammaModel {
   public double expectedMeanSpend() {
     requireQAboveOne();
     return finite(GammaGammaFormulas.conditionalExpectedSpend(
-        parameters.p(), parameters.q(), parameters.gamma(), 0, 0.0));
+        parameters().p(), parameters().q(), parameters().gamma(), 0, 0.0));
   }
 
   /**
@@ -273,15 +245,15 @@ public final class GammaGammaModel {
           "must be greater than 0 when frequency > 0; the Gamma-Gamma model covers positive spend only (was "
               + summary.meanSpend() + "); use frequency 0 for the population mean");
     }
-    GammaGammaParameters p = parameters;
+    GammaGammaParameters p = parameters();
     return finite(GammaGammaFormulas.conditionalExpectedSpend(
         p.p(), p.q(), p.gamma(), summary.frequency(), summary.meanSpend()));
   }
 
   private void requireQAboveOne() {
-    if (!(parameters.q() > 1.0)) {
+    if (!(parameters().q() > 1.0)) {
       throw InvalidInputException.argument(
-          "parameters", "q must be greater than 1 for the expected spend to be finite (was " + parameters.q() + ")");
+          "parameters", "q must be greater than 1 for the expected spend to be finite (was " + parameters().q() + ")");
     }
   }
 
@@ -293,8 +265,4 @@ public final class GammaGammaModel {
     return value;
   }
 
-  @Override
-  public String toString() {
-    return "GammaGammaModel[" + parameters + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
-  }
 }

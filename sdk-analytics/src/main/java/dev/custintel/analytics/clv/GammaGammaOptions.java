@@ -20,13 +20,7 @@ public record GammaGammaOptions(int maxIterations, double gradientTolerance, Gam
    * @throws InvalidInputException naming {@code maxIterations}, {@code gradientTolerance} or {@code start}
    */
   public GammaGammaOptions {
-    if (maxIterations < 1) {
-      throw InvalidInputException.argument("maxIterations", "must be 1 or more (was " + maxIterations + ")");
-    }
-    if (!(gradientTolerance > 0.0) || Double.isInfinite(gradientTolerance)) {
-      throw InvalidInputException.argument(
-          "gradientTolerance", "must be a finite number greater than 0 (was " + gradientTolerance + ")");
-    }
+    SearchLimits.check(maxIterations, gradientTolerance);
     if (start == null) {
       throw InvalidInputException.argument("start", "must not be null");
     }

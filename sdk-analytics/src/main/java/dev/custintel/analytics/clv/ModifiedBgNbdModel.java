@@ -3,8 +3,6 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.ModifiedBgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -32,25 +30,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class ModifiedBgNbdModel {
+public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors> {
 
   // Beyond e^±50 a parameter is meaningless and the special functions lose accuracy; treat the likelihood there
   // as zero so the search backs off instead of failing.
 
-  private final BgNbdParameters parameters;
-  private final @Nullable BgNbdStandardErrors standardErrors;
-  private final @Nullable Double logLikelihood;
-  private final @Nullable FitDiagnostics diagnostics;
 
   private ModifiedBgNbdModel(
       BgNbdParameters parameters,
       @Nullable BgNbdStandardErrors standardErrors,
       @Nullable Double logLikelihood,
       @Nullable FitDiagnostics diagnostics) {
-    this.parameters = parameters;
-    this.standardErrors = standardErrors;
-    this.logLikelihood = logLikelihood;
-    this.diagnostics = diagnostics;
+    super(parameters, standardErrors, logLikelihood, diagnostics);
   }
 
   /**
@@ -106,26 +97,6 @@ public final class ModifiedBgNbdModel {
     return new ModifiedBgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
   }
 
-  /** @return the (estimated or given) parameters */
-  public BgNbdParameters parameters() {
-    return parameters;
-  }
-
-  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
-  public Optional<BgNbdStandardErrors> standardErrors() {
-    return Optional.ofNullable(standardErrors);
-  }
-
-  /** @return the maximised log-likelihood of the fitted data (weights included); empty for {@link #of} models */
-  public OptionalDouble logLikelihood() {
-    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
-  }
-
-  /** @return how the fit went; empty for {@link #of} models */
-  public Optional<FitDiagnostics> diagnostics() {
-    return Optional.ofNullable(diagnostics);
-  }
-
   /**
    * Log-likelihood contribution of a summary under this model's parameters (see {@link #fit}), times the
    * summary's weight. It is the log of a density in the purchase times, so it can be positive. For a one-time
@@ -137,7 +108,7 @@ public final class ModifiedBgNbdModel {
    */
   public double logLikelihoodOf(RfmSummary summary) {
     requireSummary(summary);
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return summary.weight()
         * ModifiedBgNbdFormulas.logLikelihood(
             p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
@@ -178,7 +149,7 @@ public final class ModifiedBgNbdModel {
    */
   public double expectedPurchases(double t) {
     checkHorizon(t);
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return finite(() -> ModifiedBgNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.a(), p.b(), t));
   }
 
@@ -197,7 +168,7 @@ public final class ModifiedBgNbdModel {
   public double conditionalExpectedPurchases(double t, RfmSummary summary) {
     checkHorizon(t);
     requireSummary(summary);
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return finite(() -> ModifiedBgNbdFormulas.conditionalExpectedPurchases(
         p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age(), t));
   }
@@ -217,7 +188,7 @@ public final class ModifiedBgNbdModel {
    */
   public double probabilityAlive(RfmSummary summary) {
     requireSummary(summary);
-    BgNbdParameters p = parameters;
+    BgNbdParameters p = parameters();
     return ModifiedBgNbdFormulas.probabilityAlive(
         p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
   }
@@ -249,9 +220,4 @@ public final class ModifiedBgNbdModel {
     return value;
   }
 
-  @Override
-  public String toString() {
-    return "ModifiedBgNbdModel[" + parameters
-        + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
-  }
 }

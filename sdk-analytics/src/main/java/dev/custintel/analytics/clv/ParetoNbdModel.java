@@ -3,8 +3,6 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.ParetoNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -31,23 +29,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class ParetoNbdModel {
+public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, ParetoNbdStandardErrors> {
 
 
-  private final ParetoNbdParameters parameters;
-  private final @Nullable ParetoNbdStandardErrors standardErrors;
-  private final @Nullable Double logLikelihood;
-  private final @Nullable FitDiagnostics diagnostics;
 
   private ParetoNbdModel(
       ParetoNbdParameters parameters,
       @Nullable ParetoNbdStandardErrors standardErrors,
       @Nullable Double logLikelihood,
       @Nullable FitDiagnostics diagnostics) {
-    this.parameters = parameters;
-    this.standardErrors = standardErrors;
-    this.logLikelihood = logLikelihood;
-    this.diagnostics = diagnostics;
+    super(parameters, standardErrors, logLikelihood, diagnostics);
   }
 
   /**
@@ -101,26 +92,6 @@ public final class ParetoNbdModel {
     return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
   }
 
-  /** @return the (estimated or given) parameters */
-  public ParetoNbdParameters parameters() {
-    return parameters;
-  }
-
-  /** @return standard errors of a fit; empty for {@link #of} models or when the Hessian was not positive definite */
-  public Optional<ParetoNbdStandardErrors> standardErrors() {
-    return Optional.ofNullable(standardErrors);
-  }
-
-  /** @return the maximised log-likelihood of the fitted data (weights included); empty for {@link #of} models */
-  public OptionalDouble logLikelihood() {
-    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
-  }
-
-  /** @return how the fit went; empty for {@link #of} models */
-  public Optional<FitDiagnostics> diagnostics() {
-    return Optional.ofNullable(diagnostics);
-  }
-
   /**
    * Log-likelihood contribution of a summary under this model's parameters, times the summary's weight.
    *
@@ -131,7 +102,7 @@ public final class ParetoNbdModel {
    */
   public double logLikelihoodOf(RfmSummary summary) {
     requireSummary(summary);
-    ParetoNbdParameters p = parameters;
+    ParetoNbdParameters p = parameters();
     return summary.weight() * evaluate(() -> ParetoNbdFormulas.logLikelihood(
         p.r(), p.alpha(), p.s(), p.beta(), summary.frequency(), summary.recency(), summary.age()));
   }
@@ -161,7 +132,7 @@ public final class ParetoNbdModel {
    */
   public double probabilityAlive(RfmSummary summary) {
     requireSummary(summary);
-    ParetoNbdParameters p = parameters;
+    ParetoNbdParameters p = parameters();
     return evaluate(() -> ParetoNbdFormulas.probabilityAlive(
         p.r(), p.alpha(), p.s(), p.beta(), summary.frequency(), summary.recency(), summary.age()));
   }
@@ -181,7 +152,7 @@ public final class ParetoNbdModel {
   public double conditionalExpectedPurchases(double t, RfmSummary summary) {
     checkHorizon(t);
     requireSummary(summary);
-    ParetoNbdParameters p = parameters;
+    ParetoNbdParameters p = parameters();
     return evaluate(() -> ParetoNbdFormulas.conditionalExpectedPurchases(
         p.r(), p.alpha(), p.s(), p.beta(), summary.frequency(), summary.recency(), summary.age(), t));
   }
@@ -197,7 +168,7 @@ public final class ParetoNbdModel {
    */
   public double expectedPurchases(double t) {
     checkHorizon(t);
-    ParetoNbdParameters p = parameters;
+    ParetoNbdParameters p = parameters();
     return evaluate(() -> ParetoNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.s(), p.beta(), t));
   }
 
@@ -219,7 +190,7 @@ public final class ParetoNbdModel {
       value = computation.getAsDouble();
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.argument(
-          "parameters", "the Pareto/NBD likelihood cannot be evaluated at " + parameters + " (" + e.getMessage() + ")");
+          "parameters", "the Pareto/NBD likelihood cannot be evaluated at " + parameters() + " (" + e.getMessage() + ")");
     }
     if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
       // Not reachable with validated inputs; fail loudly rather than hand back NaN.
@@ -228,8 +199,4 @@ public final class ParetoNbdModel {
     return value;
   }
 
-  @Override
-  public String toString() {
-    return "ParetoNbdModel[" + parameters + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
-  }
 }

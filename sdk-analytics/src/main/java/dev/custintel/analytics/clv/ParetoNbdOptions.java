@@ -19,13 +19,7 @@ public record ParetoNbdOptions(int maxIterations, double gradientTolerance, Pare
    * @throws InvalidInputException naming {@code maxIterations}, {@code gradientTolerance} or {@code start}
    */
   public ParetoNbdOptions {
-    if (maxIterations < 1) {
-      throw InvalidInputException.argument("maxIterations", "must be 1 or more (was " + maxIterations + ")");
-    }
-    if (!(gradientTolerance > 0.0) || Double.isInfinite(gradientTolerance)) {
-      throw InvalidInputException.argument(
-          "gradientTolerance", "must be a finite number greater than 0 (was " + gradientTolerance + ")");
-    }
+    SearchLimits.check(maxIterations, gradientTolerance);
     if (start == null) {
       throw InvalidInputException.argument("start", "must not be null");
     }

@@ -2,7 +2,6 @@ package dev.custintel.analytics.clv.summary;
 
 import dev.custintel.core.InvalidInputException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,21 +105,8 @@ public final class CalibrationSummaries {
   private static CustomerRfm summarize(
       String customerId, NavigableMap<LocalDate, BigDecimal> days, LocalDate calibrationEnd, PeriodUnit unit) {
     Map.Entry<LocalDate, BigDecimal> first = days.firstEntry();
-    int frequency = days.size() - 1;
-    double recency = frequency == 0 ? 0.0 : unit.between(first.getKey(), days.lastKey());
-    BigDecimal monetary =
-        frequency == 0
-            ? BigDecimal.ZERO
-            : sum(days.tailMap(first.getKey(), false).values())
-                .divide(BigDecimal.valueOf(frequency), MathContext.DECIMAL64);
-    return new CustomerRfm(
-        customerId,
-        frequency,
-        recency,
-        unit.between(first.getKey(), calibrationEnd),
-        monetary,
-        first.getValue(),
-        first.getKey());
+    return CustomerRfm.fromPurchaseDays(customerId, first.getKey(), first.getValue(), days.lastKey(),
+        days.size() - 1, sum(days.tailMap(first.getKey(), false).values()), calibrationEnd, unit);
   }
 
   /** Groups by customer (in order of first appearance) and merges same-day purchases by summing their amounts. */
@@ -147,7 +133,7 @@ public final class CalibrationSummaries {
     return total;
   }
 
-  private static void notNull(@Nullable Object value, String field) {
+  static void notNull(@Nullable Object value, String field) {
     // Declared non-null, but checked so that a caller's mistake names the argument instead of an NPE deep inside.
     if (value == null) {
       throw InvalidInputException.argument(field, "must not be null");

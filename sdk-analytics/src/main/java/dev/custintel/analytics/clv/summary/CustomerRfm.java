@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv.summary;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 
 /**
@@ -26,6 +27,31 @@ public record CustomerRfm(
     BigDecimal monetaryValue,
     BigDecimal firstPurchaseAmount,
     LocalDate firstPurchaseDay) {
+
+  /**
+   * The summary from a customer's calibration purchase days, however they were gathered (in memory or from the
+   * database): the one place the definitions turn into numbers.
+   *
+   * @param repeatDays purchase days after the first
+   * @param repeatAmount their total amount
+   */
+  static CustomerRfm fromPurchaseDays(
+      String customerId,
+      LocalDate firstDay,
+      BigDecimal firstAmount,
+      LocalDate lastDay,
+      int repeatDays,
+      BigDecimal repeatAmount,
+      LocalDate calibrationEnd,
+      PeriodUnit unit) {
+    double recency = repeatDays == 0 ? 0.0 : unit.between(firstDay, lastDay);
+    BigDecimal monetary =
+        repeatDays == 0
+            ? BigDecimal.ZERO
+            : repeatAmount.divide(BigDecimal.valueOf(repeatDays), MathContext.DECIMAL64);
+    return new CustomerRfm(
+        customerId, repeatDays, recency, unit.between(firstDay, calibrationEnd), monetary, firstAmount, firstDay);
+  }
 
   /** @return true when the customer made at least one repeat purchase in the calibration period */
   public boolean isRepeater() {

@@ -82,10 +82,10 @@ public final class StoreSummaries {
    */
   public static Summaries summarize(
       CustintelStore store, Currency currency, LocalDate calibrationEnd, PeriodUnit unit) {
-    notNull(store, "store");
-    notNull(currency, "currency");
-    notNull(calibrationEnd, "calibrationEnd");
-    notNull(unit, "unit");
+    CalibrationSummaries.notNull(store, "store");
+    CalibrationSummaries.notNull(currency, "currency");
+    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
+    CalibrationSummaries.notNull(unit, "unit");
     return run(store, currency, calibrationEnd, null, unit).summaries();
   }
 
@@ -108,11 +108,11 @@ public final class StoreSummaries {
    */
   public static CalibrationHoldoutSplit split(
       CustintelStore store, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
-    notNull(store, "store");
-    notNull(currency, "currency");
-    notNull(calibrationEnd, "calibrationEnd");
-    notNull(holdoutEnd, "holdoutEnd");
-    notNull(unit, "unit");
+    CalibrationSummaries.notNull(store, "store");
+    CalibrationSummaries.notNull(currency, "currency");
+    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
+    CalibrationSummaries.notNull(holdoutEnd, "holdoutEnd");
+    CalibrationSummaries.notNull(unit, "unit");
     if (!holdoutEnd.isAfter(calibrationEnd)) {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
@@ -294,24 +294,11 @@ public final class StoreSummaries {
       if (id == null || first == null) {
         return;
       }
-      double recency = repeatDays == 0 ? 0.0 : unit.between(first, lastDay);
-      BigDecimal monetary =
-          repeatDays == 0
-              ? BigDecimal.ZERO
-              : repeatAmount.divide(BigDecimal.valueOf(repeatDays), MathContext.DECIMAL64);
-      customers.add(
-          new CustomerRfm(
-              id, repeatDays, recency, unit.between(first, calibrationEnd), monetary, firstAmount, first));
+      customers.add(CustomerRfm.fromPurchaseDays(
+          id, first, firstAmount, lastDay, repeatDays, repeatAmount, calibrationEnd, unit));
       if (withHoldout) {
         holdout.add(new HoldoutActivity(id, holdoutDays, holdoutAmount));
       }
-    }
-  }
-
-  private static void notNull(@Nullable Object value, String field) {
-    // Declared non-null, but checked so that a caller's mistake names the argument instead of an NPE deep inside.
-    if (value == null) {
-      throw InvalidInputException.argument(field, "must not be null");
     }
   }
 }

@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -31,6 +34,7 @@ public final class StoreMetrics {
   private final MeterRegistry registry;
   private final Tags base;
   private final List<Meter> meters = new CopyOnWriteArrayList<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final Counter ordersInserted;
   private final Counter ordersUpdated;
   private final Counter ordersUnchanged;
@@ -64,22 +68,20 @@ public final class StoreMetrics {
       outcome = "success";
       return result;
     } finally {
-      timer(op, outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      timer(op, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }
 
   private Timer timer(String op, String outcome) {
-    Timer t =
+    // Every public call passes here: look the timer up in our own map rather than building and registering it
+    // (and scanning the meter list) each time.
+    return timers.computeIfAbsent(op + '\u0000' + outcome, k -> keep(
         Timer.builder("custintel.operation")
             .description("Custintel operations")
             .tags(base)
             .tag("op", op)
             .tag("outcome", outcome)
-            .register(registry);
-    if (!meters.contains(t)) {
-      meters.add(t);
-    }
-    return t;
+            .register(registry)));
   }
 
   public void ordersIngested(int inserted, int updated, int unchanged) {
@@ -135,5 +137,6 @@ public final class StoreMetrics {
       registry.remove(m);
     }
     meters.clear();
+    timers.clear();
   }
 }

@@ -1,0 +1,59 @@
+package dev.custintel.analytics.clv;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every model of this package holds: its parameters and, when it was fitted rather than built from known
+ * parameters, the standard errors, maximised log-likelihood and diagnostics of the fit. Immutable.
+ *
+ * @param <P> the parameter record
+ * @param <S> the standard-error record
+ */
+abstract class FittedModel<P, S> {
+  private final P parameters;
+  private final @Nullable S standardErrors;
+  private final @Nullable Double logLikelihood;
+  private final @Nullable FitDiagnostics diagnostics;
+
+  FittedModel(
+      P parameters, @Nullable S standardErrors, @Nullable Double logLikelihood, @Nullable FitDiagnostics diagnostics) {
+    this.parameters = parameters;
+    this.standardErrors = standardErrors;
+    this.logLikelihood = logLikelihood;
+    this.diagnostics = diagnostics;
+  }
+
+  /** @return the (estimated or given) parameters */
+  public final P parameters() {
+    return parameters;
+  }
+
+  /**
+   * @return standard errors of a fit; empty for models built from known parameters, or when the Hessian at the
+   *     optimum was not positive definite
+   */
+  public final Optional<S> standardErrors() {
+    return Optional.ofNullable(standardErrors);
+  }
+
+  /**
+   * @return the maximised log-likelihood of the fitted data (weights included); empty for models built from known
+   *     parameters
+   */
+  public final OptionalDouble logLikelihood() {
+    return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
+  }
+
+  /** @return how the fit went; empty for models built from known parameters */
+  public final Optional<FitDiagnostics> diagnostics() {
+    return Optional.ofNullable(diagnostics);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + parameters
+        + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
+  }
+}
