@@ -17,6 +17,10 @@ CREATE TABLE ${prefix}model_runs (
   watermark_placed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
   watermark_orders     BIGINT                   NOT NULL,
   duration_ms          BIGINT                   NOT NULL,
+  -- The valuation every score of the run uses: horizon in months of 365.25/12 days, discount, interval coverage.
+  horizon_months       DOUBLE PRECISION         NOT NULL,
+  monthly_discount     DOUBLE PRECISION         NOT NULL,
+  interval_level       DOUBLE PRECISION         NOT NULL,
   params               TEXT                     NOT NULL,
   metrics              TEXT                     NOT NULL,
   CONSTRAINT ${prefix}model_runs_pk PRIMARY KEY (run_id)
