@@ -58,3 +58,6 @@ CREATE TABLE ${prefix}customer_scores (
 
 -- The at-risk list: a run's customers by value at risk, read from the top.
 CREATE INDEX ${prefix}customer_scores_risk_idx ON ${prefix}customer_scores (run_id, value_at_risk);
+
+-- Rankings by lifetime value.
+CREATE INDEX ${prefix}customer_scores_ltv_idx ON ${prefix}customer_scores (run_id, ltv);

@@ -91,6 +91,42 @@ public final class CustomerValueModel {
     return new CustomerValueModel(purchases, spend, unit, currency, pc, sc);
   }
 
+  /**
+   * A value model from stored fits: models with given parameters and the covariances their fits reported.
+   *
+   * @param purchases the purchase model
+   * @param purchaseCovariance covariance of its log-parameters
+   * @param spend the Gamma-Gamma model, {@code q > 1}
+   * @param spendCovariance covariance of its log-parameters
+   * @param unit the time unit both were fitted in
+   * @param currency the currency of the spend model's amounts
+   * @return the value model
+   * @throws InvalidInputException naming a covariance whose size does not match its model, {@code "spend"}'s
+   *     {@code "parameters"} when {@code q ≤ 1}, or an argument that is null
+   */
+  public static CustomerValueModel of(
+      PurchaseModel purchases,
+      ParameterCovariance purchaseCovariance,
+      GammaGammaModel spend,
+      ParameterCovariance spendCovariance,
+      PeriodUnit unit,
+      Currency currency) {
+    notNull(purchases, "purchases");
+    notNull(purchaseCovariance, "purchaseCovariance");
+    notNull(spend, "spend");
+    notNull(spendCovariance, "spendCovariance");
+    notNull(unit, "unit");
+    notNull(currency, "currency");
+    if (purchaseCovariance.size() != 4) {
+      throw InvalidInputException.argument("purchaseCovariance", "must be 4x4 (was " + purchaseCovariance.size() + ")");
+    }
+    if (spendCovariance.size() != 3) {
+      throw InvalidInputException.argument("spendCovariance", "must be 3x3 (was " + spendCovariance.size() + ")");
+    }
+    spend.expectedMeanSpend();
+    return new CustomerValueModel(purchases, spend, unit, currency, purchaseCovariance, spendCovariance);
+  }
+
   /** @return the purchase model */
   public PurchaseModel purchases() {
     return purchases;
@@ -121,9 +157,27 @@ public final class CustomerValueModel {
    */
   public CustomerValue value(CustomerRfm customer, ValuationOptions options) {
     notNull(customer, "customer");
+    return value(customer.customerId(), summaryOf(customer), customer.monetaryValue().doubleValue(), options);
+  }
+
+  /**
+   * Values one customer given as a summary and mean spend (for example read back from a stored run).
+   *
+   * @param customerId the customer
+   * @param summary frequency, recency and age in this model's unit (weight ignored)
+   * @param meanSpend mean amount of the repeat purchases, 0 when there are none
+   * @param options horizon, discount rate and interval level
+   * @return the value
+   * @throws InvalidInputException naming an argument that is null or a mean spend that is not finite, or as the
+   *     models' predictions
+   */
+  public CustomerValue value(String customerId, RfmSummary summary, double meanSpend, ValuationOptions options) {
+    notNull(customerId, "customerId");
+    notNull(summary, "summary");
     notNull(options, "options");
+    finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
-    return combine(customer, purchaseTerms(summaryOf(customer), schedule), schedule);
+    return combine(customerId, summary, meanSpend, purchaseTerms(summary, schedule), schedule);
   }
 
   /**
@@ -159,7 +213,11 @@ public final class CustomerValueModel {
     IntStream.range(0, terms.length).parallel().forEach(k -> terms[k] = purchaseTerms(distinct.get(k), schedule));
     CustomerValue[] out = new CustomerValue[customers.size()];
     IntStream.range(0, out.length).parallel()
-        .forEach(i -> out[i] = combine(customers.get(i), terms[keyOf[i]], schedule));
+        .forEach(i -> {
+          CustomerRfm c = customers.get(i);
+          out[i] = combine(c.customerId(), distinct.get(keyOf[i]), c.monetaryValue().doubleValue(), terms[keyOf[i]],
+              schedule);
+        });
     return List.of(out);
   }
 
@@ -179,11 +237,27 @@ public final class CustomerValueModel {
    */
   public ValueDrivers drivers(CustomerRfm customer, ReferenceCustomer reference, ValuationOptions options) {
     notNull(customer, "customer");
+    return drivers(summaryOf(customer), customer.monetaryValue().doubleValue(), reference, options);
+  }
+
+  /**
+   * As {@link #drivers(CustomerRfm, ReferenceCustomer, ValuationOptions)}, for a customer given as a summary and
+   * mean spend.
+   *
+   * @param summary frequency, recency and age in this model's unit (weight ignored)
+   * @param meanSpend mean amount of the repeat purchases, 0 when there are none
+   * @param reference whom to compare with
+   * @param options horizon and discount rate
+   * @return the drivers
+   */
+  public ValueDrivers drivers(
+      RfmSummary summary, double meanSpend, ReferenceCustomer reference, ValuationOptions options) {
+    notNull(summary, "summary");
     notNull(reference, "reference");
     notNull(options, "options");
+    finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
-    double[] own = {customer.frequency(), customer.age() - customer.recency(), customer.age(),
-        customer.monetaryValue().doubleValue()};
+    double[] own = {summary.frequency(), summary.age() - summary.recency(), summary.age(), meanSpend};
     double[] ref = {reference.frequency(), reference.timeSinceLastPurchase(), reference.age(), reference.meanSpend()};
     double[] v = new double[16];
     for (int mask = 0; mask < 16; mask++) {
@@ -269,8 +343,7 @@ public final class CustomerValueModel {
     return new double[] {sum, previous};
   }
 
-  private CustomerValue combine(CustomerRfm c, PurchaseTerms t, Schedule schedule) {
-    double z = c.monetaryValue().doubleValue();
+  private CustomerValue combine(String id, RfmSummary c, double z, PurchaseTerms t, Schedule schedule) {
     double perPurchase = expectedSpend(c.frequency(), z);
     double valueIfAlive = perPurchase * t.discountedIfAlive();
     double value = t.alive() * valueIfAlive;
@@ -284,7 +357,7 @@ public final class CustomerValueModel {
       high = Math.min(Double.MAX_VALUE, value * Math.exp(schedule.z * sd));
     }
     return new CustomerValue(
-        c.customerId(),
+        id,
         c.frequency(),
         c.recency(),
         c.age(),
@@ -387,6 +460,12 @@ public final class CustomerValueModel {
 
   private static RfmSummary summaryOf(CustomerRfm c) {
     return RfmSummary.of(c.frequency(), c.recency(), c.age());
+  }
+
+  private static void finiteSpend(double meanSpend) {
+    if (!Double.isFinite(meanSpend)) {
+      throw InvalidInputException.argument("meanSpend", "must be a finite number (was " + meanSpend + ")");
+    }
   }
 
   private static void notNull(@Nullable Object value, String field) {

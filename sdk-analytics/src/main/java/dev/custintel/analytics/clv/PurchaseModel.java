@@ -2,6 +2,7 @@ package dev.custintel.analytics.clv;
 
 import dev.custintel.analytics.clv.backtest.PurchasePredictor;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A fitted (or given) customer-base model: purchases while alive, unobserved dropout. The predictions of
@@ -39,4 +40,7 @@ public sealed interface PurchaseModel extends PurchasePredictor
 
   /** @return how the fit went; empty for given parameters */
   Optional<FitDiagnostics> diagnostics();
+
+  /** @return the maximised log-likelihood of a fit; empty for given parameters */
+  OptionalDouble logLikelihood();
 }
