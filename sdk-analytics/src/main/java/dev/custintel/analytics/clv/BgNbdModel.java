@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.analytics.clv.internal.RfmObjective;
 import dev.custintel.analytics.clv.internal.BgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
         options.maxIterations(),
         options.gradientTolerance(),
         "without repeat purchases the dropout parameters a and b cannot be estimated",
-        BgNbdFormulas::logLikelihood);
+        BgNbdFormulas::logLikelihood,
+        (xs, txs, ages, ws) -> new RfmObjective(false, xs, txs, ages, ws));
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.analytics.clv.internal.Normal;
+import dev.custintel.analytics.clv.internal.SummaryKey;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.core.InvalidInputException;
@@ -118,7 +119,8 @@ public final class CustomerValueModel {
     notNull(unit, "unit");
     notNull(currency, "currency");
     if (purchaseCovariance.size() != 4) {
-      throw InvalidInputException.argument("purchaseCovariance", "must be 4x4 (was " + purchaseCovariance.size() + ")");
+      throw InvalidInputException.argument(
+          "purchaseCovariance", "must be 4x4 (was " + purchaseCovariance.size() + ")");
     }
     if (spendCovariance.size() != 3) {
       throw InvalidInputException.argument("spendCovariance", "must be 3x3 (was " + spendCovariance.size() + ")");
@@ -171,13 +173,15 @@ public final class CustomerValueModel {
    * @throws InvalidInputException naming an argument that is null or a mean spend that is not finite, or as the
    *     models' predictions
    */
-  public CustomerValue value(String customerId, RfmSummary summary, double meanSpend, ValuationOptions options) {
+  public CustomerValue value(
+      String customerId, RfmSummary summary, double meanSpend, ValuationOptions options) {
     notNull(customerId, "customerId");
     notNull(summary, "summary");
     notNull(options, "options");
     finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
-    return combine(customerId, summary, meanSpend, purchaseTerms(summary, schedule), schedule);
+    return combine(customerId, summary, meanSpend, aliveTerms(summary, schedule), futureTerms(summary, schedule),
+        schedule);
   }
 
   /**
@@ -192,31 +196,47 @@ public final class CustomerValueModel {
     notNull(customers, "customers");
     notNull(options, "options");
     Schedule schedule = new Schedule(options, unit);
-    record Key(int x, double tx, double age) {}
-    Map<Key, Integer> index = new HashMap<>();
-    List<RfmSummary> distinct = new ArrayList<>();
-    int[] keyOf = new int[customers.size()];
-    for (int i = 0; i < customers.size(); i++) {
+    // P(alive) depends on (x, t_x, T); the expected purchases if alive on (x, T) only, and they are the costly part
+    // (a hypergeometric function per month and per perturbed parameter), so they are shared more widely.
+    Map<SummaryKey, Integer> aliveIndex = new HashMap<>(Math.max(16, customers.size() / 2));
+    Map<SummaryKey, Integer> futureIndex = new HashMap<>();
+    List<RfmSummary> aliveSummaries = new ArrayList<>();
+    List<RfmSummary> futureSummaries = new ArrayList<>();
+    int n = customers.size();
+    int[] aliveOf = new int[n];
+    int[] futureOf = new int[n];
+    for (int i = 0; i < n; i++) {
       @Nullable CustomerRfm c = customers.get(i);
       if (c == null) {
         throw InvalidInputException.argument("customers[" + i + "]", "must not be null");
       }
-      Integer k = index.putIfAbsent(new Key(c.frequency(), c.recency(), c.age()), distinct.size());
-      if (k == null) {
-        keyOf[i] = distinct.size();
-        distinct.add(summaryOf(c));
+      Integer a = aliveIndex.putIfAbsent(new SummaryKey(c.frequency(), c.recency(), c.age()), aliveSummaries.size());
+      if (a == null) {
+        aliveOf[i] = aliveSummaries.size();
+        aliveSummaries.add(summaryOf(c));
       } else {
-        keyOf[i] = k;
+        aliveOf[i] = a;
+      }
+      Integer f = futureIndex.putIfAbsent(new SummaryKey(c.frequency(), 0.0, c.age()), futureSummaries.size());
+      if (f == null) {
+        futureOf[i] = futureSummaries.size();
+        futureSummaries.add(RfmSummary.of(c.frequency(), 0.0, c.age()));
+      } else {
+        futureOf[i] = f;
       }
     }
-    PurchaseTerms[] terms = new PurchaseTerms[distinct.size()];
-    IntStream.range(0, terms.length).parallel().forEach(k -> terms[k] = purchaseTerms(distinct.get(k), schedule));
-    CustomerValue[] out = new CustomerValue[customers.size()];
-    IntStream.range(0, out.length).parallel()
+    AliveTerms[] alive = new AliveTerms[aliveSummaries.size()];
+    IntStream.range(0, alive.length).parallel()
+        .forEach(k -> alive[k] = aliveTerms(aliveSummaries.get(k), schedule));
+    FutureTerms[] future = new FutureTerms[futureSummaries.size()];
+    IntStream.range(0, future.length).parallel()
+        .forEach(k -> future[k] = futureTerms(futureSummaries.get(k), schedule));
+    CustomerValue[] out = new CustomerValue[n];
+    IntStream.range(0, n).parallel()
         .forEach(i -> {
           CustomerRfm c = customers.get(i);
-          out[i] = combine(c.customerId(), distinct.get(keyOf[i]), c.monetaryValue().doubleValue(), terms[keyOf[i]],
-              schedule);
+          out[i] = combine(c.customerId(), aliveSummaries.get(aliveOf[i]), c.monetaryValue().doubleValue(),
+              alive[aliveOf[i]], future[futureOf[i]], schedule);
         });
     return List.of(out);
   }
@@ -257,8 +277,12 @@ public final class CustomerValueModel {
     notNull(options, "options");
     finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
-    double[] own = {summary.frequency(), summary.age() - summary.recency(), summary.age(), meanSpend};
     double[] ref = {reference.frequency(), reference.timeSinceLastPurchase(), reference.age(), reference.meanSpend()};
+    // A customer without repeat purchases has no spend of their own to compare: give them the reference's, so the
+    // spend factor has no effect (as its explanation says) instead of a spend of 0 in the mixes where the
+    // reference's frequency makes spend count.
+    double[] own = {summary.frequency(), summary.age() - summary.recency(), summary.age(),
+        summary.frequency() == 0 ? reference.meanSpend() : meanSpend};
     double[] v = new double[16];
     for (int mask = 0; mask < 16; mask++) {
       double[] mix = new double[4];
@@ -286,11 +310,15 @@ public final class CustomerValueModel {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  /** Month ends of the horizon in the model's unit, and their discount factors. */
-  private static final class Schedule {
+  /**
+   * Month ends of the horizon in the model's unit, their discount factors, the interval's normal quantile, and the
+   * purchase model with each log-parameter shifted by {@value #LOG_STEP} (for the gradients).
+   */
+  private final class Schedule {
     final double[] ends;
     final double[] discount;
     final double z;
+    final PurchaseModel[] shifted = new PurchaseModel[4];
 
     Schedule(ValuationOptions options, PeriodUnit unit) {
       double months = options.horizon().months();
@@ -303,32 +331,48 @@ public final class CustomerValueModel {
         discount[i] = Math.pow(1.0 + options.monthlyDiscountRate(), -m);
       }
       z = Normal.quantile(0.5 + options.intervalLevel() / 2.0);
+      double[] theta = purchases.logParameters();
+      for (int j = 0; j < 4; j++) {
+        double[] t = theta.clone();
+        t[j] += LOG_STEP;
+        shifted[j] = purchases.withLogParameters(t);
+      }
     }
   }
 
-  /**
-   * The purchase side of one distinct summary: P(alive), expected purchases over the horizon if alive, discounted
-   * expected purchases if alive, and the gradient of ln(P(alive) · discounted) in the log-parameters.
-   */
-  private record PurchaseTerms(double alive, double expectedIfAlive, double discountedIfAlive, double[] gradient) {}
+  /** P(alive) of one distinct {@code (x, t_x, T)} and the gradient of its logarithm in the log-parameters. */
+  private record AliveTerms(double alive, double[] gradient) {}
 
-  private PurchaseTerms purchaseTerms(RfmSummary s, Schedule schedule) {
+  /**
+   * Of one distinct {@code (x, T)}, for a customer alive at {@code T}: discounted expected purchases over the
+   * horizon, undiscounted expected purchases, and the gradient of the logarithm of the former.
+   */
+  private record FutureTerms(double discounted, double expected, double[] gradient) {}
+
+  private AliveTerms aliveTerms(RfmSummary s, Schedule schedule) {
     double alive = purchases.probabilityAlive(s);
-    double[] base = discounted(purchases, s, schedule);
     double[] gradient = new double[4];
-    double logValue = Math.log(alive) + Math.log(base[0]);
-    if (Double.isFinite(logValue)) {
-      double[] theta = purchases.logParameters();
+    double log = Math.log(alive);
+    if (Double.isFinite(log)) {
       for (int j = 0; j < 4; j++) {
-        double[] shifted = theta.clone();
-        shifted[j] += LOG_STEP;
-        PurchaseModel m = purchases.withLogParameters(shifted);
-        double logShifted = Math.log(m.probabilityAlive(s)) + Math.log(discounted(m, s, schedule)[0]);
-        double g = (logShifted - logValue) / LOG_STEP;
+        double g = (Math.log(schedule.shifted[j].probabilityAlive(s)) - log) / LOG_STEP;
         gradient[j] = Double.isFinite(g) ? g : 0.0;
       }
     }
-    return new PurchaseTerms(alive, base[1], base[0], gradient);
+    return new AliveTerms(alive, gradient);
+  }
+
+  private FutureTerms futureTerms(RfmSummary s, Schedule schedule) {
+    double[] base = discounted(purchases, s, schedule);
+    double[] gradient = new double[4];
+    double log = Math.log(base[0]);
+    if (Double.isFinite(log)) {
+      for (int j = 0; j < 4; j++) {
+        double g = (Math.log(discounted(schedule.shifted[j], s, schedule)[0]) - log) / LOG_STEP;
+        gradient[j] = Double.isFinite(g) ? g : 0.0;
+      }
+    }
+    return new FutureTerms(base[0], base[1], gradient);
   }
 
   /** {discounted expected purchases if alive, undiscounted expected purchases over the horizon if alive}. */
@@ -343,14 +387,19 @@ public final class CustomerValueModel {
     return new double[] {sum, previous};
   }
 
-  private CustomerValue combine(String id, RfmSummary c, double z, PurchaseTerms t, Schedule schedule) {
+  private CustomerValue combine(
+      String id, RfmSummary c, double z, AliveTerms alive, FutureTerms future, Schedule schedule) {
     double perPurchase = expectedSpend(c.frequency(), z);
-    double valueIfAlive = perPurchase * t.discountedIfAlive();
-    double value = t.alive() * valueIfAlive;
+    double valueIfAlive = perPurchase * future.discounted();
+    double value = alive.alive() * valueIfAlive;
     double low = value;
     double high = value;
     if (value > 0.0) {
-      double variance = quadraticForm(purchaseCovariance, t.gradient())
+      double[] gradient = new double[4];
+      for (int j = 0; j < 4; j++) {
+        gradient[j] = alive.gradient()[j] + future.gradient()[j];
+      }
+      double variance = quadraticForm(purchaseCovariance, gradient)
           + quadraticForm(spendCovariance, spendGradient(c.frequency(), z));
       double sd = Math.sqrt(Math.max(0.0, variance));
       low = value * Math.exp(-schedule.z * sd);
@@ -362,14 +411,14 @@ public final class CustomerValueModel {
         c.recency(),
         c.age(),
         z,
-        t.alive(),
-        t.alive() * t.expectedIfAlive(),
+        alive.alive(),
+        alive.alive() * future.expected(),
         perPurchase,
         value,
         low,
         high,
         valueIfAlive,
-        (1.0 - t.alive()) * valueIfAlive);
+        (1.0 - alive.alive()) * valueIfAlive);
   }
 
   /** Gamma-Gamma expected spend per purchase; 0 for repeat purchases averaging 0 or less (outside the model). */

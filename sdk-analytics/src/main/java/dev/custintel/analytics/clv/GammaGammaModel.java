@@ -3,13 +3,14 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.Bfgs;
 import dev.custintel.analytics.clv.internal.Covariance;
 import dev.custintel.analytics.clv.internal.FiniteDifferences;
+import dev.custintel.analytics.clv.internal.GammaGammaObjective;
+import dev.custintel.analytics.clv.internal.SummaryKey;
 import dev.custintel.analytics.clv.internal.GammaGammaFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +36,8 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
   // Beyond e^±50 a parameter is meaningless for this model; treat the likelihood there as zero so the search
   // backs off instead of overflowing.
   private static final double MAX_ABS_LOG_PARAMETER = 50.0;
-  private static final double GRADIENT_STEP = 1e-5;
-  private static final double HESSIAN_STEP = 1e-4;
+  /** Central differences of the exact gradient for the Hessian. */
+  private static final double HESSIAN_STEP = 1e-5;
 
   private final @Nullable GammaGammaSampleCounts sampleCounts;
 
@@ -92,8 +93,7 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
     if (summaries.isEmpty()) {
       throw InvalidInputException.argument("summaries", "must not be empty");
     }
-    record Key(int x, double meanSpend) {}
-    Map<Key, Long> merged = new LinkedHashMap<>();
+    Map<SummaryKey, Long> merged = new LinkedHashMap<>();
     int noRepeat = 0;
     int nonPositive = 0;
     for (int i = 0; i < summaries.size(); i++) {
@@ -106,7 +106,7 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
       } else if (!(s.meanSpend() > 0.0)) {
         nonPositive++;
       } else {
-        merged.merge(new Key(s.frequency(), s.meanSpend()), 1L, Long::sum);
+        merged.merge(new SummaryKey(s.frequency(), s.meanSpend(), 0.0), 1L, Long::sum);
       }
     }
     if (merged.isEmpty()) {
@@ -121,46 +121,30 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
     double[] weights = new double[n];
     double totalWeight = 0.0;
     int k = 0;
-    for (Map.Entry<Key, Long> e : merged.entrySet()) {
+    for (Map.Entry<SummaryKey, Long> e : merged.entrySet()) {
       xs[k] = e.getKey().x();
-      spends[k] = e.getKey().meanSpend();
+      spends[k] = e.getKey().first();
       weights[k] = e.getValue();
       totalWeight += weights[k];
       k++;
     }
+    // Mean negative log-likelihood per fitted customer, with its exact gradient: keeps the gradient tolerance
+    // independent of the data size.
+    Bfgs.Objective exact = new GammaGammaObjective(xs, spends, weights);
     double w = totalWeight;
-    // Mean negative log-likelihood per fitted customer: keeps the gradient tolerance independent of the data size.
-    ToDoubleFunction<double[]> objective = theta -> {
-      for (double v : theta) {
-        if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
-          return Double.POSITIVE_INFINITY;
-        }
-      }
-      double p = Math.exp(theta[0]);
-      double q = Math.exp(theta[1]);
-      double gamma = Math.exp(theta[2]);
-      double sum = 0.0;
-      for (int i = 0; i < n; i++) {
-        sum += weights[i] * GammaGammaFormulas.logLikelihood(p, q, gamma, xs[i], spends[i]);
-      }
-      double value = -sum / w;
-      return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
-    };
-
     GammaGammaParameters start = options.start();
     double[] theta0 = {Math.log(start.p()), Math.log(start.q()), Math.log(start.gamma())};
-    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
+    if (!Double.isFinite(exact.valueAndGradient(theta0, new double[3]))) {
       throw InvalidInputException.argument("start", "the log-likelihood is not finite there (was " + start + ")");
     }
-    Bfgs.Result result =
-        Bfgs.minimize(objective, theta0, options.maxIterations(), options.gradientTolerance(), GRADIENT_STEP);
+    Bfgs.Result result = Bfgs.minimize(exact, theta0, options.maxIterations(), options.gradientTolerance());
     double[] theta = result.x();
     GammaGammaParameters fitted =
         new GammaGammaParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]));
 
     GammaGammaStandardErrors errors = null;
     ParameterCovariance covariance = null;
-    double[][] meanHessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
+    double[][] meanHessian = FiniteDifferences.hessianFromGradient(exact, theta, HESSIAN_STEP);
     double[][] hessian = new double[3][3];
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < 3; j++) {

@@ -67,6 +67,10 @@ public record Horizon(double days) {
   @Override
   public String toString() {
     double m = months();
-    return Math.abs(m - Math.rint(m)) < 1e-9 ? (long) Math.rint(m) + " months" : days + " days";
+    if (Math.abs(m - Math.rint(m)) < 1e-9) {
+      long whole = (long) Math.rint(m);
+      return whole + (whole == 1 ? " month" : " months");
+    }
+    return days + " days";
   }
 }

@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.analytics.clv.internal.RfmObjective;
 import dev.custintel.analytics.clv.internal.ModifiedBgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
@@ -92,7 +93,8 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
         options.maxIterations(),
         options.gradientTolerance(),
         "without repeat purchases the parameters cannot be estimated",
-        ModifiedBgNbdFormulas::logLikelihood);
+        ModifiedBgNbdFormulas::logLikelihood,
+        (xs, txs, ages, ws) -> new RfmObjective(true, xs, txs, ages, ws));
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);

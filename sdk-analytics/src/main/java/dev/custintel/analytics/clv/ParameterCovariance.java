@@ -24,7 +24,8 @@ public final class ParameterCovariance {
     this.names = List.copyOf(names);
     int n = this.names.size();
     if (logScale.length != n) {
-      throw InvalidInputException.argument("logScale", "must be " + n + "x" + n + " (had " + logScale.length + " rows)");
+      throw InvalidInputException.argument(
+          "logScale", "must be " + n + "x" + n + " (had " + logScale.length + " rows)");
     }
     this.logScale = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -41,6 +42,18 @@ public final class ParameterCovariance {
         throw InvalidInputException.argument("logScale", "variances must be positive (was " + logScale[i][i] + ")");
       }
       this.logScale[i] = logScale[i].clone();
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        double scale = Math.sqrt(logScale[i][i] * logScale[j][j]);
+        if (Math.abs(logScale[i][j] - logScale[j][i]) > 1e-9 * scale) {
+          throw InvalidInputException.argument("logScale", "must be symmetric (entries " + i + "," + j + " differ)");
+        }
+        if (Math.abs(logScale[i][j]) > (1 + 1e-9) * scale) {
+          throw InvalidInputException.argument(
+              "logScale", "is not a covariance: |correlation| of " + i + "," + j + " exceeds 1");
+        }
+      }
     }
   }
 
@@ -78,7 +91,7 @@ public final class ParameterCovariance {
    * @return the correlation of {@code ln θ_i} and {@code ln θ_j}, in [-1, 1]
    */
   public double correlation(int i, int j) {
-    return logScale[i][j] / Math.sqrt(logScale[i][i] * logScale[j][j]);
+    return Math.max(-1.0, Math.min(1.0, logScale[i][j] / Math.sqrt(logScale[i][i] * logScale[j][j])));
   }
 
   @Override

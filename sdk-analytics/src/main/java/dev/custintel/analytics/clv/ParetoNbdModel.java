@@ -87,7 +87,8 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
         options.maxIterations(),
         options.gradientTolerance(),
         "otherwise r runs to 0 and the purchase rate cannot be estimated",
-        ParetoNbdFormulas::logLikelihood);
+        ParetoNbdFormulas::logLikelihood,
+        null);
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     ParetoNbdStandardErrors errors = se == null ? null : new ParetoNbdStandardErrors(se[0], se[1], se[2], se[3]);

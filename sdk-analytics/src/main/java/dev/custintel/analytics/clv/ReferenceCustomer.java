@@ -62,11 +62,9 @@ public record ReferenceCustomer(int frequency, double timeSinceLastPurchase, dou
       }
       i++;
     }
-    double medianAge = median(age, n);
-    // Medians of separate columns can break age >= since; the reference's last purchase cannot precede its first.
-    double medianSince = Math.min(median(since, n), medianAge);
-    return new ReferenceCustomer(
-        (int) lowerMedian(frequency, n), medianSince, medianAge, repeaters == 0 ? 0.0 : Math.max(0.0, median(spend, repeaters)));
+    // Every customer's time since the last purchase is at most their age, so the same holds for the medians.
+    double medianSpend = repeaters == 0 ? 0.0 : Math.max(0.0, median(spend, repeaters));
+    return new ReferenceCustomer((int) lowerMedian(frequency, n), median(since, n), median(age, n), medianSpend);
   }
 
   private static double median(double[] values, int n) {

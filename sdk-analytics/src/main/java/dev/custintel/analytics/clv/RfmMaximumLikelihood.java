@@ -20,6 +20,8 @@ final class RfmMaximumLikelihood {
   private static final double MAX_ABS_LOG_PARAMETER = 50.0;
   private static final double GRADIENT_STEP = 1e-5;
   private static final double HESSIAN_STEP = 1e-4;
+  /** Central differences of an exact gradient: error O(h²) with no second-difference cancellation. */
+  private static final double EXACT_HESSIAN_STEP = 1e-5;
 
   private RfmMaximumLikelihood() {}
 
@@ -27,6 +29,12 @@ final class RfmMaximumLikelihood {
   @FunctionalInterface
   interface LogLikelihood {
     double of(double p0, double p1, double p2, double p3, int x, double tx, double age);
+  }
+
+  /** Builds the objective with an exact gradient from the compressed data. */
+  @FunctionalInterface
+  interface ExactObjective {
+    Bfgs.Objective over(int[] xs, double[] recencies, double[] ages, double[] weights);
   }
 
   /**
@@ -53,6 +61,9 @@ final class RfmMaximumLikelihood {
    * @param start starting parameters (natural scale), in the model's order
    * @param startDescription the starting parameters as the user gave them, for the error message
    * @param noRepeatReason why the model cannot be fitted when no customer made a repeat purchase
+   * @param logLikelihood one customer's log-likelihood
+   * @param exact the same likelihood with its exact gradient over all the data, or null to search with
+   *     central-difference gradients of {@code logLikelihood}
    */
   static Estimate fit(
       List<RfmSummary> summaries,
@@ -61,7 +72,8 @@ final class RfmMaximumLikelihood {
       int maxIterations,
       double gradientTolerance,
       String noRepeatReason,
-      LogLikelihood logLikelihood) {
+      LogLikelihood logLikelihood,
+      @Nullable ExactObjective exact) {
     List<RfmSummary> data = RfmCompression.compress(summaries);
     int n = data.size();
     int[] xs = new int[n];
@@ -113,13 +125,21 @@ final class RfmMaximumLikelihood {
       throw InvalidInputException.argument(
           "start", "the log-likelihood is not finite there (was " + startDescription + ")");
     }
-    Bfgs.Result result = Bfgs.minimize(objective, theta0, maxIterations, gradientTolerance, GRADIENT_STEP);
+    Bfgs.Result result;
+    double[][] hessian;
+    if (exact == null) {
+      result = Bfgs.minimize(objective, theta0, maxIterations, gradientTolerance, GRADIENT_STEP);
+      hessian = FiniteDifferences.hessian(objective, result.x(), HESSIAN_STEP);
+    } else {
+      Bfgs.Objective withGradient = exact.over(xs, txs, ages, weights);
+      result = Bfgs.minimize(withGradient, theta0, maxIterations, gradientTolerance);
+      hessian = FiniteDifferences.hessianFromGradient(withGradient, result.x(), EXACT_HESSIAN_STEP);
+    }
     double[] theta = result.x();
     double[] fitted = new double[theta.length];
     for (int i = 0; i < theta.length; i++) {
       fitted[i] = Math.exp(theta[i]);
     }
-    double[][] hessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
     for (double[] row : hessian) {
       for (int j = 0; j < row.length; j++) {
         row[j] *= w; // observed information of the whole sample, not per customer

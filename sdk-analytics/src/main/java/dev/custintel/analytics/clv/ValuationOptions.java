@@ -9,9 +9,15 @@ import dev.custintel.core.InvalidInputException;
  *     whole number of months)
  * @param monthlyDiscountRate the discount rate per month, 0 or more and below 1: purchases in month {@code i}
  *     count {@code 1 / (1 + rate)^i}. 0.01 a month is about 12.7% a year
- * @param intervalLevel coverage of the value interval, in (0, 1), for example 0.9 for a 90% interval
+ * @param intervalLevel coverage of the value interval, greater than 0 and at most 0.999, for example 0.9 for a 90%
+ *     interval
  */
 public record ValuationOptions(Horizon horizon, double monthlyDiscountRate, double intervalLevel) {
+  /**
+   * The widest interval offered: beyond 99.9% the normal approximation of parameter uncertainty says nothing
+   * useful, and the quantile would round to infinity.
+   */
+  public static final double MAX_INTERVAL_LEVEL = 0.999;
 
   /** Validates the options, naming the field at fault. */
   public ValuationOptions {
@@ -22,8 +28,9 @@ public record ValuationOptions(Horizon horizon, double monthlyDiscountRate, doub
       throw InvalidInputException.argument(
           "monthlyDiscountRate", "must be 0 or more and below 1 (was " + monthlyDiscountRate + ")");
     }
-    if (!(intervalLevel > 0.0 && intervalLevel < 1.0)) {
-      throw InvalidInputException.argument("intervalLevel", "must be between 0 and 1 (was " + intervalLevel + ")");
+    if (!(intervalLevel > 0.0 && intervalLevel <= MAX_INTERVAL_LEVEL)) {
+      throw InvalidInputException.argument(
+          "intervalLevel", "must be greater than 0 and at most 0.999 (was " + intervalLevel + ")");
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * @param drivers one per {@link ValueDriver.Factor}, largest absolute effect first; effects sum to
  *     {@code value − referenceValue}
  */
-public record ValueDrivers(double value, double referenceValue, ReferenceCustomer reference, List<ValueDriver> drivers) {
+public record ValueDrivers(
+    double value, double referenceValue, ReferenceCustomer reference, List<ValueDriver> drivers) {
 
   /** Copies the list so the record is immutable. */
   public ValueDrivers {

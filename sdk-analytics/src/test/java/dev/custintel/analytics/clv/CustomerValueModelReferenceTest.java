@@ -30,16 +30,18 @@ class CustomerValueModelReferenceTest {
 
   @Test
   void fits_matchTheParametersTheReferenceValuesWereComputedWith() {
-    // The reference values below hold for these parameters only; check them first (1e-7 relative).
+    // The reference values below hold for these parameters; check them first. The fit stops at a gradient norm of
+    // 1e-7, which fixes the optimum to about 1e-7 in the log-parameters: 1e-6 leaves room for that, and the values
+    // below move by far less than their 1e-6 tolerance over it.
     double[] log = model.purchases().logParameters();
     for (int i = 0; i < 4; i++) {
       double expected = MBG_LOG_PARAMETERS[i];
-      assertThat(log[i]).as("ln θ[%d]", i).isCloseTo(expected, within(1e-7 * Math.abs(expected)));
+      assertThat(log[i]).as("ln θ[%d]", i).isCloseTo(expected, within(1e-6));
     }
     GammaGammaParameters g = model.spend().parameters();
-    assertThat(g.p()).isCloseTo(GG_PARAMETERS[0], within(1e-7 * GG_PARAMETERS[0]));
-    assertThat(g.q()).isCloseTo(GG_PARAMETERS[1], within(1e-7 * GG_PARAMETERS[1]));
-    assertThat(g.gamma()).isCloseTo(GG_PARAMETERS[2], within(1e-7 * GG_PARAMETERS[2]));
+    assertThat(g.p()).isCloseTo(GG_PARAMETERS[0], within(1e-6 * GG_PARAMETERS[0]));
+    assertThat(g.q()).isCloseTo(GG_PARAMETERS[1], within(1e-6 * GG_PARAMETERS[1]));
+    assertThat(g.gamma()).isCloseTo(GG_PARAMETERS[2], within(1e-6 * GG_PARAMETERS[2]));
     assertThat(model.purchases().kind()).isEqualTo(PurchaseModelKind.MODIFIED_BG_NBD);
   }
 

@@ -3,8 +3,8 @@ package dev.custintel.analytics.clv.internal;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Unconstrained minimisation by BFGS (inverse-Hessian update) with a backtracking Armijo line search and
- * central-difference gradients. Non-finite function values are treated as "too far" and make the line search
+ * Unconstrained minimisation by BFGS (inverse-Hessian update) with a backtracking Armijo line search, on a function
+ * that computes its own gradient or with central-difference gradients. Non-finite function values are treated as "too far" and make the line search
  * back off, so the result is always a point where the function is finite. Not API.
  */
 public final class Bfgs {
@@ -18,10 +18,21 @@ public final class Bfgs {
    */
   public record Result(double[] x, double value, double gradientNorm, int iterations, boolean converged) {}
 
+  /** A function with its gradient, computed together (they share most of the work). */
+  @FunctionalInterface
+  public interface Objective {
+    /**
+     * @param x the point (not modified)
+     * @param gradient receives the gradient at {@code x} when the value is finite
+     * @return the value at {@code x}; not finite where the function is undefined
+     */
+    double valueAndGradient(double[] x, double[] gradient);
+  }
+
   private Bfgs() {}
 
   /**
-   * Minimises {@code f} from {@code start}.
+   * Minimises {@code f} from {@code start} with central-difference gradients.
    *
    * @param f the function; must be finite at {@code start}
    * @param start the starting point (not modified)
@@ -32,13 +43,33 @@ public final class Bfgs {
    */
   public static Result minimize(
       ToDoubleFunction<double[]> f, double[] start, int maxIterations, double gradientTolerance, double step) {
+    Objective objective = (x, gradient) -> {
+      double value = f.applyAsDouble(x);
+      if (Double.isFinite(value)) {
+        System.arraycopy(FiniteDifferences.gradient(f, x, step), 0, gradient, 0, gradient.length);
+      }
+      return value;
+    };
+    return minimize(objective, start, maxIterations, gradientTolerance);
+  }
+
+  /**
+   * Minimises {@code f} from {@code start} with the gradients it computes.
+   *
+   * @param f the function and its gradient; must be finite at {@code start}
+   * @param start the starting point (not modified)
+   * @param maxIterations maximum number of iterations
+   * @param gradientTolerance stop when the gradient norm is below this
+   * @return the result
+   */
+  public static Result minimize(Objective f, double[] start, int maxIterations, double gradientTolerance) {
     int n = start.length;
     double[] x = start.clone();
-    double fx = f.applyAsDouble(x);
+    double[] g = new double[n];
+    double fx = f.valueAndGradient(x, g);
     if (!Double.isFinite(fx)) {
       throw new IllegalArgumentException("function is not finite at the starting point");
     }
-    double[] g = FiniteDifferences.gradient(f, x, step);
     double[][] hInv = identity(n);
     int iter = 0;
     double gNorm = norm(g);
@@ -61,13 +92,14 @@ public final class Bfgs {
       double dNorm = norm(d);
       double alpha = dNorm > 5.0 ? 5.0 / dNorm : 1.0;
       double[] xNew = new double[n];
+      double[] gNew = new double[n];
       double fNew = Double.NaN;
       boolean accepted = false;
       for (int k = 0; k < 60; k++) {
         for (int i = 0; i < n; i++) {
           xNew[i] = x[i] + alpha * d[i];
         }
-        fNew = f.applyAsDouble(xNew);
+        fNew = f.valueAndGradient(xNew, gNew);
         if (Double.isFinite(fNew) && fNew <= fx + 1e-4 * alpha * slope) {
           accepted = true;
           break;
@@ -78,7 +110,6 @@ public final class Bfgs {
         // No decrease along the search direction: we are at the limit of what rounding allows.
         break;
       }
-      double[] gNew = FiniteDifferences.gradient(f, xNew, step);
       double[] s = new double[n];
       double[] y = new double[n];
       for (int i = 0; i < n; i++) {

@@ -67,4 +67,38 @@ public final class FiniteDifferences {
     }
     return hess;
   }
+
+  /**
+   * Hessian from central differences of an exact gradient, error {@code O(h²)}, symmetrised.
+   *
+   * @param f the function with its gradient; finite around {@code x}
+   * @param x the point (not modified)
+   * @param h the step in every coordinate
+   * @return the Hessian; entries are NaN where the function was not finite
+   */
+  public static double[][] hessianFromGradient(Bfgs.Objective f, double[] x, double h) {
+    int n = x.length;
+    double[][] columns = new double[n][];
+    double[] p = x.clone();
+    for (int j = 0; j < n; j++) {
+      double[] up = new double[n];
+      double[] down = new double[n];
+      p[j] = x[j] + h;
+      double fu = f.valueAndGradient(p, up);
+      p[j] = x[j] - h;
+      double fd = f.valueAndGradient(p, down);
+      p[j] = x[j];
+      columns[j] = new double[n];
+      for (int i = 0; i < n; i++) {
+        columns[j][i] = Double.isFinite(fu) && Double.isFinite(fd) ? (up[i] - down[i]) / (2.0 * h) : Double.NaN;
+      }
+    }
+    double[][] hess = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        hess[i][j] = 0.5 * (columns[j][i] + columns[i][j]);
+      }
+    }
+    return hess;
+  }
 }

@@ -202,6 +202,15 @@ public final class ParetoNbdFormulas {
     if (!(p > 0.0 && p <= q && w >= 0.0 && w < 1.0)) {
       throw new IllegalArgumentException("series needs 0 < p <= q and 0 <= w < 1 (was " + p + ", " + q + ", " + w + ")");
     }
+    // The terms shrink no faster than w^n, so reaching rounding takes at least ln(1e-16 (1−w)) / ln w terms; when
+    // that is beyond the budget, fail at once instead of after the whole budget (a search wandering towards such
+    // parameters would otherwise spend seconds per step there).
+    double minimumTerms = Math.log(1e-16 * (1.0 - w)) / Math.log(w);
+    if (w > 0.0 && minimumTerms > MAX_SERIES_TERMS) {
+      throw new IllegalArgumentException(
+          "hypergeometric series would need more than " + MAX_SERIES_TERMS + " terms (argument " + w
+              + " too close to 1)");
+    }
     double upperFactor = w / (1.0 - w);
     double term = 1.0;
     double sum = 1.0;

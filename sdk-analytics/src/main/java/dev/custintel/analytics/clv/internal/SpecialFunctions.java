@@ -46,6 +46,31 @@ public final class SpecialFunctions {
   }
 
   /**
+   * The digamma function {@code ψ(x) = d ln Γ(x) / dx} for {@code x > 0}: the recurrence {@code ψ(x) = ψ(x+1) − 1/x}
+   * up to {@code x ≥ 6}, then the asymptotic series {@code ln x − 1/(2x) − Σ B_{2k} / (2k x^{2k})} to {@code x^-12},
+   * accurate to about 1e-15 there.
+   *
+   * @param x the argument, greater than 0 and finite
+   * @return {@code ψ(x)}
+   * @throws IllegalArgumentException if {@code x} is not a finite number greater than 0
+   */
+  public static double digamma(double x) {
+    if (!(x > 0.0) || Double.isInfinite(x)) {
+      throw new IllegalArgumentException("digamma needs a finite x > 0 (was " + x + ")");
+    }
+    double shift = 0.0;
+    while (x < 6.0) {
+      shift -= 1.0 / x;
+      x += 1.0;
+    }
+    double inv = 1.0 / x;
+    double inv2 = inv * inv;
+    double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
+        - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760))))));
+    return shift + Math.log(x) - 0.5 * inv - series;
+  }
+
+  /**
    * {@code ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b)}.
    *
    * @param a greater than 0

@@ -1,0 +1,206 @@
+package dev.custintel.analytics.clv.internal;
+
+import static dev.custintel.analytics.clv.internal.SpecialFunctions.digamma;
+import static dev.custintel.analytics.clv.internal.SpecialFunctions.log1pExp;
+import static dev.custintel.analytics.clv.internal.SpecialFunctions.logGamma;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The mean negative log-likelihood of the BG/NBD or modified BG/NBD model over weighted summaries, with its exact
+ * gradient, as a function of the log-parameters {@code (ln r, ln α, ln a, ln b)}. Not API.
+ *
+ * <p>Per customer, with {@code L_T = ln(α+T)}, {@code L_t = ln(α+t_x)} and {@code c} = 0 (BG/NBD) or 1 (modified):
+ * {@code ln L = [ln Γ(r+x) − ln Γ(r) + r ln α] + [ln B(a, b+x+c) − ln B(a, b)] − (r+x) L_T + ln(1 + D)}, with
+ * {@code D = a/(b+x+c−1) · e^{(r+x)(L_T − L_t)}} (for BG/NBD only when {@code x > 0}). The bracketed terms and
+ * their derivatives depend on {@code x} only, so they are computed once per distinct {@code x}; {@code L_T} and
+ * {@code L_t} once per distinct age and recency; what remains per summary is one exponential and one logarithm.
+ * Summaries are summed in fixed chunks (in parallel when there are many) and the chunk sums added in order, so the
+ * result does not depend on the thread schedule.
+ */
+public final class RfmObjective implements Bfgs.Objective {
+  private static final int CHUNK = 16_384;
+  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
+
+  private final boolean modified;
+  private final int n;
+  private final double[] weights;
+  private final double totalWeight;
+  private final int[] xIndex;
+  private final int[] distinctX;
+  private final int[] ageIndex;
+  private final double[] distinctAge;
+  private final int[] recencyIndex;
+  private final double[] distinctRecency;
+
+  /**
+   * @param modified true for the modified BG/NBD, false for BG/NBD
+   * @param xs frequencies
+   * @param recencies recencies
+   * @param ages ages
+   * @param weights weights, positive
+   */
+  public RfmObjective(boolean modified, int[] xs, double[] recencies, double[] ages, double[] weights) {
+    this.modified = modified;
+    this.n = xs.length;
+    this.weights = weights.clone();
+    double w = 0.0;
+    for (double v : weights) {
+      w += v;
+    }
+    this.totalWeight = w;
+    Map<Integer, Integer> xs0 = new HashMap<>();
+    xIndex = new int[n];
+    for (int i = 0; i < n; i++) {
+      xIndex[i] = xs0.computeIfAbsent(xs[i], k -> xs0.size());
+    }
+    distinctX = new int[xs0.size()];
+    xs0.forEach((x, k) -> distinctX[k] = x);
+    ageIndex = new int[n];
+    distinctAge = index(ages, ageIndex);
+    recencyIndex = new int[n];
+    distinctRecency = index(recencies, recencyIndex);
+  }
+
+  /** The distinct values, sorted, and each value's position among them (sorting: no hashing of doubles). */
+  private static double[] index(double[] values, int[] indexOut) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int m = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || Double.compare(sorted[i], sorted[m - 1]) != 0) {
+        sorted[m++] = sorted[i];
+      }
+    }
+    double[] distinct = Arrays.copyOf(sorted, m);
+    for (int i = 0; i < values.length; i++) {
+      indexOut[i] = Arrays.binarySearch(distinct, values[i]);
+    }
+    return distinct;
+  }
+
+  @Override
+  public double valueAndGradient(double[] theta, double[] gradient) {
+    for (double v : theta) {
+      if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    double r = Math.exp(theta[0]);
+    double alpha = Math.exp(theta[1]);
+    double a = Math.exp(theta[2]);
+    double b = Math.exp(theta[3]);
+    double c = modified ? 1.0 : 0.0;
+
+    // Per distinct x: the x-only terms, their derivatives, r + x and ln(a / (b+x+c−1)).
+    int m = distinctX.length;
+    double[] constant = new double[m];
+    double[] dr = new double[m];
+    double[] da = new double[m];
+    double[] db = new double[m];
+    double[] rx = new double[m];
+    double[] logRatio = new double[m];
+    double[] denominator = new double[m];
+    boolean[] hasD = new boolean[m];
+    double psiR = digamma(r);
+    double psiAB = digamma(a + b);
+    double psiB = digamma(b);
+    double lgR = logGamma(r);
+    double lbAB = SpecialFunctions.logBeta(a, b);
+    double logAlpha = Math.log(alpha);
+    for (int k = 0; k < m; k++) {
+      int x = distinctX[k];
+      rx[k] = r + x;
+      constant[k] = logGamma(r + x) - lgR + r * logAlpha + SpecialFunctions.logBeta(a, b + x + c) - lbAB;
+      dr[k] = digamma(r + x) - psiR + logAlpha;
+      double psiABX = digamma(a + b + x + c);
+      da[k] = psiAB - psiABX;
+      db[k] = digamma(b + x + c) - psiABX - psiB + psiAB;
+      hasD[k] = modified || x > 0;
+      denominator[k] = b + x + c - 1.0;
+      logRatio[k] = hasD[k] ? Math.log(a) - Math.log(denominator[k]) : 0.0;
+    }
+    double[] logAge = new double[distinctAge.length];
+    double[] invAge = new double[distinctAge.length];
+    for (int k = 0; k < distinctAge.length; k++) {
+      logAge[k] = Math.log(alpha + distinctAge[k]);
+      invAge[k] = 1.0 / (alpha + distinctAge[k]);
+    }
+    double[] logRec = new double[distinctRecency.length];
+    double[] invRec = new double[distinctRecency.length];
+    for (int k = 0; k < distinctRecency.length; k++) {
+      logRec[k] = Math.log(alpha + distinctRecency[k]);
+      invRec[k] = 1.0 / (alpha + distinctRecency[k]);
+    }
+
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    double[][] partial = new double[chunks][];
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+      double sum = 0.0;
+      double gr = 0.0;
+      double gAlpha = 0.0;
+      double ga = 0.0;
+      double gb = 0.0;
+      int end = Math.min(n, (ch + 1) * CHUNK);
+      for (int i = ch * CHUNK; i < end; i++) {
+        int k = xIndex[i];
+        double w = weights[i];
+        double lt = logAge[ageIndex[i]];
+        double it = invAge[ageIndex[i]];
+        double ll = constant[k] - rx[k] * lt;
+        double dR = dr[k] - lt;
+        double dAlpha = r / alpha - rx[k] * it;
+        double dA = da[k];
+        double dB = db[k];
+        if (hasD[k]) {
+          double diff = lt - logRec[recencyIndex[i]];
+          double logD = logRatio[k] + rx[k] * diff;
+          ll += log1pExp(logD);
+          // w = D / (1 + D), the weight of the "dropped out after the last purchase" branch.
+          double share = logD > 0 ? 1.0 / (1.0 + Math.exp(-logD)) : Math.exp(logD) / (1.0 + Math.exp(logD));
+          dR += share * diff;
+          dAlpha += share * rx[k] * (it - invRec[recencyIndex[i]]);
+          dA += share / a;
+          dB -= share / denominator[k];
+        }
+        sum += w * ll;
+        gr += w * dR;
+        gAlpha += w * dAlpha;
+        ga += w * dA;
+        gb += w * dB;
+      }
+      partial[ch] = new double[] {sum, gr, gAlpha, ga, gb};
+    });
+    double[] total = new double[5];
+    for (double[] p : partial) {
+      for (int j = 0; j < 5; j++) {
+        total[j] += p[j];
+      }
+    }
+    double value = -total[0] / totalWeight;
+    if (!Double.isFinite(value)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    // Chain rule to the log-parameters: d/d ln θ = θ d/dθ.
+    gradient[0] = -r * total[1] / totalWeight;
+    gradient[1] = -alpha * total[2] / totalWeight;
+    gradient[2] = -a * total[3] / totalWeight;
+    gradient[3] = -b * total[4] / totalWeight;
+    for (double g : gradient) {
+      if (!Double.isFinite(g)) {
+        Arrays.fill(gradient, 0.0);
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    return value;
+  }
+
+  /** @return the total weight: the objective is the negative log-likelihood divided by it */
+  public double totalWeight() {
+    return totalWeight;
+  }
+}
