@@ -66,6 +66,8 @@ if [ ! -f "$JAR" ]; then
   exit 1
 fi
 
+# The CLV benchmarks read the CDNOW files from the repository's data directory.
+JMH_EXTRA+=(-jvmArgsAppend "-Dcustintel.dataDir=$ROOT/data")
 if [ -n "${CUSTINTEL_BENCH_POSTGRES_URL:-}" ]; then
   JMH_EXTRA+=(-jvmArgsAppend "-Dcustintel.bench.postgresUrl=${CUSTINTEL_BENCH_POSTGRES_URL}")
 fi

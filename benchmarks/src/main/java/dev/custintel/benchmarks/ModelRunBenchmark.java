@@ -1,0 +1,79 @@
+package dev.custintel.benchmarks;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.core.store.CustintelStore;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A whole model run, {@code ci.models().refresh()}, on a generated shop of {@link #customers} customers (about ten
+ * orders each) in the database: SQL summaries, holdout backtest, fits, scores and the transactional write of every
+ * score, then activation. Single shots, seconds; the trial's setup generates and ingests the shop first.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ModelRunBenchmark {
+  /** The database: {@code postgresql} (local server, fresh schema) or {@code h2} (in memory). */
+  @Param({"h2", "postgresql"})
+  public String database;
+
+  /** Customers in the generated shop. */
+  @Param({"100000"})
+  public int customers;
+
+  private BenchDatabase db;
+  private CustomerIntelligence ci;
+  private ModelRun last;
+
+  /** Generates and ingests the shop. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    db = BenchDatabase.create(database);
+    CustintelStore store = db.configure(CustintelStore.builder()).clock(ShopData.CLOCK).build();
+    ShopData.Population p = ShopData.populate(store, customers, 2_000, 0);
+    store.close();
+    ci = configure(CustomerIntelligence.builder()).clock(ShopData.CLOCK).build();
+    System.out.printf("%n[setup] %s: %,d customers, %,d orders ingested in %.1f s%n", database,
+        p.shop().customers(), p.shop().orders(), p.seconds());
+  }
+
+  private CustomerIntelligence.Builder configure(CustomerIntelligence.Builder builder) {
+    return builder.jdbcUrl(db.url());
+  }
+
+  /** @return the new, active run */
+  @Benchmark
+  public ModelRun refresh() {
+    last = ci.models().refresh();
+    ci.models().prune(1);
+    return last;
+  }
+
+  /** Prints the last run's phases, and drops the database. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (last != null) {
+      System.out.printf("%n[run] %,d customers scored, phases %s, AUC %s%n", last.customers(), last.timings(),
+          last.backtest() == null ? last.backtestSkipped() : last.backtest().churnAuc());
+    }
+    ci.close();
+    db.close();
+  }
+}
