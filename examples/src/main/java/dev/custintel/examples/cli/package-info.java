@@ -1,4 +1,4 @@
-/** The {@code custintel} command line: {@code demo}, {@code import} and {@code profile}. */
+/** The {@code custintel} command line: {@code demo}, {@code import}, {@code profile} and {@code clv fit}. */
 @NullMarked
 package dev.custintel.examples.cli;
 
