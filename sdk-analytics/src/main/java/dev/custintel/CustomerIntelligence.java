@@ -1,6 +1,9 @@
 package dev.custintel;
 
+import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
+import dev.custintel.analytics.ltv.LtvClient;
+import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.store.CustintelStore;
@@ -18,7 +21,10 @@ import javax.sql.DataSource;
  * <pre>{@code
  * try (CustomerIntelligence ci = CustomerIntelligence.builder().dataSource(ds).build()) {
  *   ci.ingestion().upsertOrders(orders);
+ *   ModelRun run = ci.models().refresh();          // fit, backtest, score every customer, activate
  *   CustomerProfile p = ci.customers().profile("C-12345");
+ *   ChurnRisk risk = ci.churn().risk("C-12345");
+ *   LtvPrediction ltv = ci.ltv().predict("C-12345", Horizon.months(12));
  * }
  * }</pre>
  */
@@ -32,8 +38,17 @@ public interface CustomerIntelligence extends AutoCloseable {
   /** @return ingestion: typed batch upserts and CSV import */
   IngestionClient ingestion();
 
-  /** @return customer profiles and queries */
+  /** @return customer profiles and queries (profiles include the active model run's scores) */
   CustomerClient customers();
+
+  /** @return versioned model runs: refresh (fit, score, persist), list, activate, prune */
+  ModelsClient models();
+
+  /** @return churn risk per customer, across the base, and the at-risk list, from the active model run */
+  ChurnClient churn();
+
+  /** @return lifetime value with intervals and drivers, from the active model run */
+  LtvClient ltv();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Root of every exception Custintel throws. All are unchecked; catch this type to handle any Custintel failure.
  *
  * <p>Subtypes say what went wrong: {@link NotFoundException}, {@link InvalidInputException},
- * {@link DataAccessException}. Messages never contain credentials or connection passwords.
+ * {@link DataAccessException}, {@link ModelNotReadyException}. Messages never contain credentials or connection
+ * passwords.
  */
 public class CustintelException extends RuntimeException {
   private static final long serialVersionUID = 1L;

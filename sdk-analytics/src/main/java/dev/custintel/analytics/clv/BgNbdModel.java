@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors> {
+public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors>
+    implements PurchaseModel {
 
   // Beyond e^±50 a parameter is meaningless for this model and the special functions lose accuracy; treat the
   // likelihood there as zero so the search backs off instead of failing.
@@ -32,8 +33,9 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
       BgNbdParameters parameters,
       @Nullable BgNbdStandardErrors standardErrors,
       @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics) {
-    super(parameters, standardErrors, logLikelihood, diagnostics);
+      @Nullable FitDiagnostics diagnostics,
+      @Nullable ParameterCovariance covariance) {
+    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
   }
 
   /**
@@ -44,7 +46,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    * @return the model
    */
   public static BgNbdModel of(BgNbdParameters parameters) {
-    return new BgNbdModel(parameters, null, null, null);
+    return new BgNbdModel(parameters, null, null, null, null);
   }
 
   /**
@@ -79,7 +81,8 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
+    return new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics(),
+        e.covariance(List.of("r", "alpha", "a", "b")));
   }
 
   /**
@@ -216,4 +219,34 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
     return value;
   }
 
+  @Override
+  public PurchaseModelKind kind() {
+    return PurchaseModelKind.BG_NBD;
+  }
+
+  @Override
+  public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
+    checkHorizon(t);
+    if (summary == null) {
+      throw InvalidInputException.argument("summary", "must not be null");
+    }
+    requireABAboveOne(summary.frequency());
+    BgNbdParameters p = parameters();
+    return finite(() -> BgNbdFormulas.expectedPurchasesIfAlive(
+        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.age(), t));
+  }
+
+  @Override
+  public double[] logParameters() {
+    BgNbdParameters p = parameters();
+    return new double[] {Math.log(p.r()), Math.log(p.alpha()), Math.log(p.a()), Math.log(p.b())};
+  }
+
+  @Override
+  public BgNbdModel withLogParameters(double[] logParameters) {
+    if (logParameters.length != 4) {
+      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
+    }
+    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]), Math.exp(logParameters[3])));
+  }
 }

@@ -16,13 +16,19 @@ abstract class FittedModel<P, S> {
   private final @Nullable S standardErrors;
   private final @Nullable Double logLikelihood;
   private final @Nullable FitDiagnostics diagnostics;
+  private final @Nullable ParameterCovariance covariance;
 
   FittedModel(
-      P parameters, @Nullable S standardErrors, @Nullable Double logLikelihood, @Nullable FitDiagnostics diagnostics) {
+      P parameters,
+      @Nullable S standardErrors,
+      @Nullable Double logLikelihood,
+      @Nullable FitDiagnostics diagnostics,
+      @Nullable ParameterCovariance covariance) {
     this.parameters = parameters;
     this.standardErrors = standardErrors;
     this.logLikelihood = logLikelihood;
     this.diagnostics = diagnostics;
+    this.covariance = covariance;
   }
 
   /** @return the (estimated or given) parameters */
@@ -44,6 +50,14 @@ abstract class FittedModel<P, S> {
    */
   public final OptionalDouble logLikelihood() {
     return logLikelihood == null ? OptionalDouble.empty() : OptionalDouble.of(logLikelihood);
+  }
+
+  /**
+   * @return the asymptotic covariance of the log-parameters, present exactly when {@link #standardErrors()} is;
+   *     what prediction intervals draw on
+   */
+  public final Optional<ParameterCovariance> covariance() {
+    return Optional.ofNullable(covariance);
   }
 
   /** @return how the fit went; empty for models built from known parameters */

@@ -45,8 +45,9 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
       @Nullable GammaGammaStandardErrors standardErrors,
       @Nullable Double logLikelihood,
       @Nullable FitDiagnostics diagnostics,
+      @Nullable ParameterCovariance covariance,
       @Nullable GammaGammaSampleCounts sampleCounts) {
-    super(parameters, standardErrors, logLikelihood, diagnostics);
+    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
     this.sampleCounts = sampleCounts;
   }
 
@@ -58,7 +59,7 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
    * @return the model
    */
   public static GammaGammaModel of(GammaGammaParameters parameters) {
-    return new GammaGammaModel(parameters, null, null, null, null);
+    return new GammaGammaModel(parameters, null, null, null, null, null);
   }
 
   /**
@@ -158,6 +159,7 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
         new GammaGammaParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]));
 
     GammaGammaStandardErrors errors = null;
+    ParameterCovariance covariance = null;
     double[][] meanHessian = FiniteDifferences.hessian(objective, theta, HESSIAN_STEP);
     double[][] hessian = new double[3][3];
     for (int i = 0; i < 3; i++) {
@@ -172,12 +174,13 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
           fitted.p() * Math.sqrt(c[0][0]), fitted.q() * Math.sqrt(c[1][1]), fitted.gamma() * Math.sqrt(c[2][2]));
       if (Double.isFinite(candidate.p()) && Double.isFinite(candidate.q()) && Double.isFinite(candidate.gamma())) {
         errors = candidate;
+        covariance = new ParameterCovariance(List.of("p", "q", "gamma"), c);
       }
     }
     double ll = -result.value() * w;
     FitDiagnostics diag = new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
     GammaGammaSampleCounts counts = new GammaGammaSampleCounts((int) totalWeight, noRepeat, nonPositive);
-    return new GammaGammaModel(fitted, errors, ll, diag, counts);
+    return new GammaGammaModel(fitted, errors, ll, diag, covariance, counts);
   }
 
   /** @return how many customers the fit used and left out, and why; empty for {@link #of} models */

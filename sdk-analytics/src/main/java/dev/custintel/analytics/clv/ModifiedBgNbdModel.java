@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors> {
+public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors>
+    implements PurchaseModel {
 
   // Beyond e^±50 a parameter is meaningless and the special functions lose accuracy; treat the likelihood there
   // as zero so the search backs off instead of failing.
@@ -40,8 +41,9 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
       BgNbdParameters parameters,
       @Nullable BgNbdStandardErrors standardErrors,
       @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics) {
-    super(parameters, standardErrors, logLikelihood, diagnostics);
+      @Nullable FitDiagnostics diagnostics,
+      @Nullable ParameterCovariance covariance) {
+    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
   }
 
   /**
@@ -55,7 +57,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     if (parameters == null) {
       throw InvalidInputException.argument("parameters", "must not be null");
     }
-    return new ModifiedBgNbdModel(parameters, null, null, null);
+    return new ModifiedBgNbdModel(parameters, null, null, null, null);
   }
 
   /**
@@ -94,7 +96,8 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new ModifiedBgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
+    return new ModifiedBgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics(),
+        e.covariance(List.of("r", "alpha", "a", "b")));
   }
 
   /**
@@ -220,4 +223,31 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     return value;
   }
 
+  @Override
+  public PurchaseModelKind kind() {
+    return PurchaseModelKind.MODIFIED_BG_NBD;
+  }
+
+  @Override
+  public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
+    checkHorizon(t);
+    requireSummary(summary);
+    BgNbdParameters p = parameters();
+    return finite(() -> ModifiedBgNbdFormulas.expectedPurchasesIfAlive(
+        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.age(), t));
+  }
+
+  @Override
+  public double[] logParameters() {
+    BgNbdParameters p = parameters();
+    return new double[] {Math.log(p.r()), Math.log(p.alpha()), Math.log(p.a()), Math.log(p.b())};
+  }
+
+  @Override
+  public ModifiedBgNbdModel withLogParameters(double[] logParameters) {
+    if (logParameters.length != 4) {
+      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
+    }
+    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]), Math.exp(logParameters[3])));
+  }
 }

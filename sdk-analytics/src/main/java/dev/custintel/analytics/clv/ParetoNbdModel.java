@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, ParetoNbdStandardErrors> {
+public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, ParetoNbdStandardErrors>
+    implements PurchaseModel {
 
 
 
@@ -37,8 +38,9 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
       ParetoNbdParameters parameters,
       @Nullable ParetoNbdStandardErrors standardErrors,
       @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics) {
-    super(parameters, standardErrors, logLikelihood, diagnostics);
+      @Nullable FitDiagnostics diagnostics,
+      @Nullable ParameterCovariance covariance) {
+    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
   }
 
   /**
@@ -52,7 +54,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     if (parameters == null) {
       throw InvalidInputException.argument("parameters", "must not be null");
     }
-    return new ParetoNbdModel(parameters, null, null, null);
+    return new ParetoNbdModel(parameters, null, null, null, null);
   }
 
   /**
@@ -89,7 +91,8 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     ParetoNbdStandardErrors errors = se == null ? null : new ParetoNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics());
+    return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics(),
+        e.covariance(List.of("r", "alpha", "s", "beta")));
   }
 
   /**
@@ -199,4 +202,31 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     return value;
   }
 
+  @Override
+  public PurchaseModelKind kind() {
+    return PurchaseModelKind.PARETO_NBD;
+  }
+
+  @Override
+  public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
+    checkHorizon(t);
+    requireSummary(summary);
+    ParetoNbdParameters p = parameters();
+    return evaluate(() -> ParetoNbdFormulas.expectedPurchasesIfAlive(
+        p.r(), p.alpha(), p.s(), p.beta(), summary.frequency(), summary.age(), t));
+  }
+
+  @Override
+  public double[] logParameters() {
+    ParetoNbdParameters p = parameters();
+    return new double[] {Math.log(p.r()), Math.log(p.alpha()), Math.log(p.s()), Math.log(p.beta())};
+  }
+
+  @Override
+  public ParetoNbdModel withLogParameters(double[] logParameters) {
+    if (logParameters.length != 4) {
+      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
+    }
+    return of(new ParetoNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]), Math.exp(logParameters[3])));
+  }
 }

@@ -36,7 +36,17 @@ final class RfmMaximumLikelihood {
    * @param diagnostics iterations, gradient norm, convergence, distinct summaries
    */
   record Estimate(
-      double[] parameters, double @Nullable [] standardErrors, double logLikelihood, FitDiagnostics diagnostics) {}
+      double[] parameters,
+      double @Nullable [] standardErrors,
+      double logLikelihood,
+      FitDiagnostics diagnostics,
+      double @Nullable [][] logCovariance) {
+
+    /** @return the covariance of the log-parameters under these names, or null without standard errors */
+    @Nullable ParameterCovariance covariance(List<String> names) {
+      return standardErrors == null || logCovariance == null ? null : new ParameterCovariance(names, logCovariance);
+    }
+  }
 
   /**
    * @param summaries the customers
@@ -116,16 +126,22 @@ final class RfmMaximumLikelihood {
       }
     }
     double[] errors = null;
+    double[][] logCovariance = null;
     Optional<double[][]> cov = Covariance.inversePositiveDefinite(hessian);
     if (cov.isPresent()) {
       double[][] c = cov.get();
       errors = new double[fitted.length];
       for (int i = 0; i < fitted.length; i++) {
         errors[i] = fitted[i] * Math.sqrt(c[i][i]);
+        if (!Double.isFinite(errors[i])) {
+          errors = null;
+          break;
+        }
       }
+      logCovariance = errors == null ? null : c;
     }
     FitDiagnostics diagnostics =
         new FitDiagnostics(result.iterations(), result.gradientNorm(), result.converged(), n);
-    return new Estimate(fitted, errors, -result.value() * w, diagnostics);
+    return new Estimate(fitted, errors, -result.value() * w, diagnostics, logCovariance);
   }
 }

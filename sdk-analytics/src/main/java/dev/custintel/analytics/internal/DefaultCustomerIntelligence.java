@@ -1,6 +1,14 @@
 package dev.custintel.analytics.internal;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.churn.ChurnClient;
+import dev.custintel.analytics.internal.models.ActiveRuns;
+import dev.custintel.analytics.internal.models.DefaultChurnClient;
+import dev.custintel.analytics.internal.models.DefaultLtvClient;
+import dev.custintel.analytics.internal.models.DefaultModelsClient;
+import dev.custintel.analytics.internal.models.RunStore;
+import dev.custintel.analytics.ltv.LtvClient;
+import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.store.CustintelStore;
@@ -10,9 +18,32 @@ import java.time.Clock;
 /** The facade over a store. Not API: build it with {@link CustomerIntelligence#builder()}. */
 public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final CustintelStore store;
+  private final ModelsClient models;
+  private final ChurnClient churn;
+  private final LtvClient ltv;
 
   public DefaultCustomerIntelligence(CustintelStore store) {
     this.store = store;
+    RunStore runs = new RunStore(store);
+    ActiveRuns active = new ActiveRuns(store, runs);
+    this.models = new DefaultModelsClient(store, runs, active);
+    this.churn = new DefaultChurnClient(runs);
+    this.ltv = new DefaultLtvClient(runs, active);
+  }
+
+  @Override
+  public ModelsClient models() {
+    return models;
+  }
+
+  @Override
+  public ChurnClient churn() {
+    return churn;
+  }
+
+  @Override
+  public LtvClient ltv() {
+    return ltv;
   }
 
   @Override

@@ -46,4 +46,14 @@ public interface CustomerClient {
 
   /** @return number of customers stored */
   long count();
+
+  /**
+   * Drops every cached profile, so the next {@link #profile(String)} of each customer reads the database again.
+   *
+   * <p>Ingestion through this SDK keeps the cache right by itself. Model runs call this when they activate a run,
+   * so profiles show the new scores at once. Hosts call it after changing the Custintel tables outside the SDK (SQL
+   * of their own, a restore); otherwise profiles may stay stale until their cache entries expire. Cheap, and safe
+   * to call at any time: a profile read that overlaps the call may still return what it read, but it is not kept.
+   */
+  void invalidateCache();
 }

@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * @param topProducts up to 5 products by units bought, then amount
  * @param topCategories up to 3 categories by amount
  * @param asOf the instant the relative figures were computed for
+ * @param scores what the active customer value model predicts for the customer (churn risk, lifetime value); null
+ *     when no model run is active or the active run did not score this customer (for example, a customer newer
+ *     than the run). A cached profile keeps the scores it was read with until {@link CustomerClient#invalidateCache()}
+ *     is called or the cache entry expires
  */
 public record CustomerProfile(
     String customerId,
@@ -49,7 +53,8 @@ public record CustomerProfile(
     @Nullable Long tenureDays,
     List<ProductStat> topProducts,
     List<CategoryStat> topCategories,
-    Instant asOf) {
+    Instant asOf,
+    @Nullable CustomerScores scores) {
 
   /** Copies the lists. */
   public CustomerProfile {

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -26,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * Compares a model's predictions from a calibration period with the holdout period that follows. Stateless and
  * thread-safe (as far as the predictor is).
  *
- * <p>Cost: O(n log n) for n customers and transactions, plus one {@link PurchasePredictor#expectedPurchases} call
- * per period and distinct first-purchase day for the tracking.
+ * <p>Cost: O(n log n) for n customers (and transactions, for {@link #run(CalibrationHoldoutSplit, Collection,
+ * PurchasePredictor)}), plus one {@link PurchasePredictor#expectedPurchases} call per period and distinct
+ * first-purchase day for the tracking.
  */
 public final class Backtest {
 
@@ -37,17 +39,38 @@ public final class Backtest {
   private Backtest() {}
 
   /**
-   * Runs the backtest.
+   * Runs the backtest from the split alone, such as one computed in the database by
+   * {@link dev.custintel.analytics.clv.summary.StoreSummaries#split StoreSummaries.split}.
    *
    * <p>Holdout predictions are {@code E[Y(h) | x, t_x, T]} with {@code h = split.holdoutDuration()}. The tracking
-   * divides the days from the earliest first purchase to the holdout end into periods of the split's unit; a
-   * customer's time at the end of period {@code k} is measured from the first purchase day to the period's last day
-   * (the convention of {@link CustomerRfm#age()}, so that the period ending on the calibration end uses exactly
+   * divides the days from the earliest first purchase to the holdout end into periods of the split's unit, and
+   * counts the repeat purchase days of {@link CalibrationHoldoutSplit#repeatPurchasesByDay()} in each; a customer's
+   * time at the end of period {@code k} is measured from the first purchase day to the period's last day (the
+   * convention of {@link CustomerRfm#age()}, so that the period ending on the calibration end uses exactly
    * {@code T}).
    *
+   * @param split the calibration summaries, holdout activity and repeat purchase days per day
+   * @param predictor the model, fitted on {@code split.calibration()}
+   * @return the backtest report
+   * @throws InvalidInputException naming {@code split} when it has no customers, or {@code predictor} when it
+   *     returns a value that is not finite (or a P(alive) outside [0, 1])
+   */
+  public static BacktestResult run(CalibrationHoldoutSplit split, PurchasePredictor predictor) {
+    notNull(split, "split");
+    notNull(predictor, "predictor");
+    requireCustomers(split);
+    return run(split, split.repeatPurchasesByDay(), predictor);
+  }
+
+  /**
+   * Runs the backtest with the tracking counted from the transactions the split was computed from, checking that
+   * they match it. Gives the same result as {@link #run(CalibrationHoldoutSplit, PurchasePredictor)} for those
+   * transactions, which needs no transactions in memory.
+   *
    * @param split the calibration summaries and holdout activity
-   * @param transactions the transactions {@code split} was computed from (needed for the per-period tracking);
-   *     transactions of customers not in the split and after the holdout end are ignored
+   * @param transactions the transactions {@code split} was computed from (the tracking counts their repeat purchase
+   *     days instead of {@link CalibrationHoldoutSplit#repeatPurchasesByDay()}); transactions of customers not in
+   *     the split and after the holdout end are ignored
    * @param predictor the model, fitted on {@code split.calibration()}
    * @return the backtest report
    * @throws InvalidInputException naming {@code split} when it has no customers, {@code transactions} when they do
@@ -59,17 +82,25 @@ public final class Backtest {
     notNull(split, "split");
     notNull(transactions, "transactions");
     notNull(predictor, "predictor");
-    List<CustomerRfm> rfm = split.calibration().customers();
-    if (rfm.isEmpty()) {
-      throw InvalidInputException.argument("split", "must contain at least one customer");
-    }
+    requireCustomers(split);
+    return run(split, repeatPurchasesByDay(split, transactions), predictor);
+  }
+
+  private static BacktestResult run(
+      CalibrationHoldoutSplit split, NavigableMap<LocalDate, Integer> repeatsByDay, PurchasePredictor predictor) {
     List<CustomerPrediction> customers = predictions(split, predictor);
     return new BacktestResult(
         customers,
         accuracy(customers),
         aliveAuc(customers),
         aliveCalibration(customers),
-        tracking(split, transactions, predictor));
+        tracking(split, repeatsByDay, predictor));
+  }
+
+  private static void requireCustomers(CalibrationHoldoutSplit split) {
+    if (split.calibration().customers().isEmpty()) {
+      throw InvalidInputException.argument("split", "must contain at least one customer");
+    }
   }
 
   private static List<CustomerPrediction> predictions(CalibrationHoldoutSplit split, PurchasePredictor predictor) {
@@ -154,13 +185,14 @@ public final class Backtest {
     return result;
   }
 
-  private static List<TrackingPoint> tracking(
-      CalibrationHoldoutSplit split, Collection<Transaction> transactions, PurchasePredictor predictor) {
+  /**
+   * The split customers' repeat purchase days per day up to the holdout end, counted from the transactions after
+   * checking that every customer's first purchase day in them is the split's.
+   */
+  private static NavigableMap<LocalDate, Integer> repeatPurchasesByDay(
+      CalibrationHoldoutSplit split, Collection<Transaction> transactions) {
     List<CustomerRfm> rfm = split.calibration().customers();
-    PeriodUnit unit = split.calibration().unit();
-    LocalDate calibrationEnd = split.calibration().calibrationEnd();
     LocalDate holdoutEnd = split.holdoutEnd();
-
     Map<String, NavigableSet<LocalDate>> days = new HashMap<>(rfm.size() * 2);
     for (CustomerRfm c : rfm) {
       days.put(c.customerId(), new TreeSet<>());
@@ -176,9 +208,7 @@ public final class Backtest {
       }
       index++;
     }
-
-    LocalDate start = rfm.get(0).firstPurchaseDay();
-    TreeMap<LocalDate, Integer> cohorts = new TreeMap<>();
+    NavigableMap<LocalDate, Integer> result = new TreeMap<>();
     for (CustomerRfm c : rfm) {
       NavigableSet<LocalDate> own = days.get(c.customerId());
       if (own.isEmpty() || !own.first().equals(c.firstPurchaseDay())) {
@@ -192,20 +222,35 @@ public final class Backtest {
                 + (own.isEmpty() ? "never" : "on " + own.first())
                 + " in the transactions)");
       }
-      cohorts.merge(c.firstPurchaseDay(), 1, Integer::sum);
-      if (c.firstPurchaseDay().isBefore(start)) {
-        start = c.firstPurchaseDay();
+      for (LocalDate day : own.tailSet(own.first(), false)) {
+        result.merge(day, 1, Integer::sum);
       }
     }
+    return result;
+  }
+
+  /**
+   * The cumulative tracking from repeat purchase days per day, which (as {@link CalibrationHoldoutSplit} ensures)
+   * are after the earliest first purchase and on or before the holdout end.
+   */
+  private static List<TrackingPoint> tracking(
+      CalibrationHoldoutSplit split, NavigableMap<LocalDate, Integer> repeatsByDay, PurchasePredictor predictor) {
+    PeriodUnit unit = split.calibration().unit();
+    LocalDate calibrationEnd = split.calibration().calibrationEnd();
+    LocalDate holdoutEnd = split.holdoutEnd();
+
+    TreeMap<LocalDate, Integer> cohorts = new TreeMap<>();
+    for (CustomerRfm c : split.calibration().customers()) {
+      cohorts.merge(c.firstPurchaseDay(), 1, Integer::sum);
+    }
+    LocalDate start = cohorts.firstKey();
 
     int unitDays = unit.days();
     long spanDays = ChronoUnit.DAYS.between(start, holdoutEnd) + 1;
     int periods = Math.toIntExact((spanDays + unitDays - 1) / unitDays);
     long[] repeatsInPeriod = new long[periods];
-    for (NavigableSet<LocalDate> own : days.values()) {
-      for (LocalDate day : own.tailSet(own.first(), false)) {
-        repeatsInPeriod[(int) (ChronoUnit.DAYS.between(start, day) / unitDays)]++;
-      }
+    for (Map.Entry<LocalDate, Integer> repeats : repeatsByDay.entrySet()) {
+      repeatsInPeriod[(int) (ChronoUnit.DAYS.between(start, repeats.getKey()) / unitDays)] += repeats.getValue();
     }
 
     List<TrackingPoint> result = new ArrayList<>(periods);

@@ -3,8 +3,9 @@
  * customers actually did in the following holdout period.
  *
  * <p>{@link dev.custintel.analytics.clv.backtest.Backtest#run Backtest.run} takes a
- * {@link dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit}, the transactions it was computed from and a
- * model behind the {@link dev.custintel.analytics.clv.backtest.PurchasePredictor} interface, and reports per-customer
+ * {@link dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit} (computed in memory or in the database; it
+ * carries the repeat purchase days per day the tracking needs, so no transactions are required) and a model behind
+ * the {@link dev.custintel.analytics.clv.backtest.PurchasePredictor} interface, and reports per-customer
  * holdout accuracy (MAE, RMSE, totals), how well P(alive) separates customers who purchased in the holdout from
  * those who did not (rank AUC and a decile calibration table), and the cumulative repeat-transaction tracking of
  * Fader, Hardie &amp; Lee (2005).

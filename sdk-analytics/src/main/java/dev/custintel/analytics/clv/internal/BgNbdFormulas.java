@@ -68,6 +68,14 @@ public final class BgNbdFormulas {
     return expectedFuture(r, alpha, a, b, x, age, t) * alive;
   }
 
+  /**
+   * Expected purchases in {@code (T, T+t]} of a customer known to be alive at {@code T}:
+   * {@code E[Y(t) | x, t_x, T] / P(alive)}, which does not depend on {@code t_x}. Needs {@code a + b + x > 1}.
+   */
+  public static double expectedPurchasesIfAlive(double r, double alpha, double a, double b, int x, double age, double t) {
+    return expectedFuture(r, alpha, a, b, x, age, t);
+  }
+
   // (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))], the expected purchases in
   // (T, T+t] of a customer known to be alive at T with the posterior λ, p; eq. (9) is the case x = 0, T = 0.
   private static double expectedFuture(double r, double alpha, double a, double b, int x, double age, double t) {

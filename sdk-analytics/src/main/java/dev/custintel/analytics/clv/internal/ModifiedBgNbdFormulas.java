@@ -92,13 +92,23 @@ public final class ModifiedBgNbdFormulas {
     if (alive == 0.0) {
       return 0.0;
     }
+    return expectedPurchasesIfAlive(r, alpha, a, b, x, age, t) * alive;
+  }
+
+  /**
+   * Expected purchases in {@code (T, T+t]} of a customer known to be alive at {@code T}:
+   * {@code E[Y(t) | x, t_x, T] / P(alive)}, which does not depend on {@code t_x}.
+   */
+  public static double expectedPurchasesIfAlive(double r, double alpha, double a, double b, int x, double age, double t) {
+    if (t == 0.0) {
+      return 0.0;
+    }
     double z = t / (alpha + age + t);
-    double future = aroundOne(a, aa -> {
+    return aroundOne(a, aa -> {
       // ln[(1−z)^{r+x} 2F1] stays moderate even when 2F1 alone would overflow.
       double logProduct = (r + x) * Math.log1p(-z) + logHypergeometric2F1(r + x, b + x + 1.0, aa + b + x, z);
       return (aa + b + x) / (aa - 1.0) * -Math.expm1(logProduct);
     });
-    return future * alive;
   }
 
   private interface InA {

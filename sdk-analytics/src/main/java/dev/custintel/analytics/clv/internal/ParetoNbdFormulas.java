@@ -99,8 +99,22 @@ public final class ParetoNbdFormulas {
       return 0.0;
     }
     double pAlive = probabilityAlive(r, alpha, s, beta, x, tx, age);
+    return expectedPurchasesIfAlive(r, alpha, s, beta, x, age, t) * pAlive;
+  }
+
+  /**
+   * Expected purchases in {@code (T, T+t]} of a customer known to be alive at {@code T}:
+   * {@code E[Y(t) | x, t_x, T] / P(alive)}, which does not depend on {@code t_x}.
+   *
+   * @return the expectation, 0 or more
+   */
+  public static double expectedPurchasesIfAlive(
+      double r, double alpha, double s, double beta, int x, double age, double t) {
+    if (t == 0.0) {
+      return 0.0;
+    }
     double horizon = powerRatioIntegral(s - 1.0, Math.log1p(t / (beta + age)));
-    return (r + x) * (beta + age) / (alpha + age) * horizon * pAlive;
+    return (r + x) * (beta + age) / (alpha + age) * horizon;
   }
 
   /**

@@ -50,7 +50,8 @@ public final class CalibrationSummaries {
    * @param holdoutEnd the last day (UTC, inclusive) of the holdout period; after {@code calibrationEnd};
    *     transactions after it are ignored
    * @param unit the unit of recency, age and the holdout duration
-   * @return the calibration summaries with each customer's holdout purchase days and amount
+   * @return the calibration summaries with each customer's holdout purchase days and amount, and the summarized
+   *     customers' repeat purchase days per day up to {@code holdoutEnd}
    * @throws InvalidInputException naming {@code holdoutEnd} when it is not after {@code calibrationEnd}, or as
    *     {@link #summarize(Collection, LocalDate, PeriodUnit)}
    */
@@ -66,14 +67,18 @@ public final class CalibrationSummaries {
     Map<String, NavigableMap<LocalDate, BigDecimal>> daily = dailyPurchases(transactions);
     Summaries calibration = summarize(daily, calibrationEnd, unit);
     List<HoldoutActivity> holdout = new ArrayList<>(calibration.customers().size());
+    NavigableMap<LocalDate, Integer> repeatsByDay = new TreeMap<>();
     for (CustomerRfm customer : calibration.customers()) {
+      NavigableMap<LocalDate, BigDecimal> all = daily.get(customer.customerId());
       // (calibrationEnd, holdoutEnd]: the day after the calibration end is the holdout's first day.
-      NavigableMap<LocalDate, BigDecimal> days =
-          daily.get(customer.customerId()).subMap(calibrationEnd, false, holdoutEnd, true);
+      NavigableMap<LocalDate, BigDecimal> days = all.subMap(calibrationEnd, false, holdoutEnd, true);
       holdout.add(new HoldoutActivity(customer.customerId(), days.size(), sum(days.values())));
+      for (LocalDate day : all.subMap(customer.firstPurchaseDay(), false, holdoutEnd, true).keySet()) {
+        repeatsByDay.merge(day, 1, Integer::sum);
+      }
     }
     return new CalibrationHoldoutSplit(
-        calibration, holdoutEnd, unit.between(calibrationEnd, holdoutEnd), holdout);
+        calibration, holdoutEnd, unit.between(calibrationEnd, holdoutEnd), holdout, repeatsByDay);
   }
 
   private static Summaries summarize(

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -42,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How: the database groups the orders by customer and UTC day and sums them (one row per customer and purchase
  * day, ordered by customer and day); those rows are streamed and folded in one pass holding one customer at a
- * time, so memory is O(customers) for the result only. A second query counts the customers who first bought after
- * {@code E}. Both run in one read-only repeatable-read transaction. Customers are returned in ascending order of
- * their id ({@link String#compareTo}), identically on every database.
+ * time, so memory is O(customers) for the result only, plus O(days) for a split's repeat purchase days per day
+ * (gathered in the same pass). A second query counts the customers who first bought after {@code E}. Both run in
+ * one read-only repeatable-read transaction. Customers are returned in ascending order of their id
+ * ({@link String#compareTo}), identically on every database.
  *
  * <p>Amounts keep the store's scale (4 decimals, {@code DECIMAL(19,4)}); the monetary value is rounded to 16
  * significant digits ({@link MathContext#DECIMAL64}) as in {@link CalibrationSummaries}.
@@ -101,7 +104,7 @@ public final class StoreSummaries {
    *     purchases are ignored
    * @param unit the unit of recency, age and the holdout duration
    * @return the calibration summaries with each customer's holdout purchase days and amount, in ascending order
-   *     of customer id
+   *     of customer id, and the summarized customers' repeat purchase days per day up to {@code holdoutEnd}
    * @throws InvalidInputException naming {@code holdoutEnd} when it is not after {@code calibrationEnd}, or as
    *     {@link #summarize(CustintelStore, Currency, LocalDate, PeriodUnit)}
    * @throws DataAccessException if the database fails
@@ -119,14 +122,22 @@ public final class StoreSummaries {
     }
     Result result = run(store, currency, calibrationEnd, holdoutEnd, unit);
     return new CalibrationHoldoutSplit(
-        result.summaries(), holdoutEnd, unit.between(calibrationEnd, holdoutEnd), result.holdout());
+        result.summaries(),
+        holdoutEnd,
+        unit.between(calibrationEnd, holdoutEnd),
+        result.holdout(),
+        result.repeatsByDay());
   }
 
   /** Late customers: those whose first purchase is on or after the instant bound. */
   private record Late(int count, @Nullable LocalDate earliest) {}
 
-  /** The summaries and, when a holdout end was given, the holdout activity in the same order (else empty). */
-  private record Result(Summaries summaries, List<HoldoutActivity> holdout) {}
+  /**
+   * The summaries and, when a holdout end was given, the holdout activity in the same order and the repeat purchase
+   * days per day (else both empty).
+   */
+  private record Result(
+      Summaries summaries, List<HoldoutActivity> holdout, NavigableMap<LocalDate, Integer> repeatsByDay) {}
 
   private static Result run(
       CustintelStore store,
@@ -180,7 +191,8 @@ public final class StoreSummaries {
         sortedHoldout.add(folder.holdout.get(i));
       }
     }
-    return new Result(new Summaries(sortedCustomers, calibrationEnd, unit, late.count()), sortedHoldout);
+    return new Result(
+        new Summaries(sortedCustomers, calibrationEnd, unit, late.count()), sortedHoldout, folder.repeatsByDay);
   }
 
   /** Streams one row per customer and UTC purchase day, ordered by customer and day, into the folder. */
@@ -246,6 +258,8 @@ public final class StoreSummaries {
     private final boolean withHoldout;
     final List<CustomerRfm> customers = new ArrayList<>();
     final List<HoldoutActivity> holdout = new ArrayList<>();
+    /** Repeat purchase days per day of the summarized customers, when {@code withHoldout}. */
+    final NavigableMap<LocalDate, Integer> repeatsByDay = new TreeMap<>();
 
     private @Nullable String customerId;
     private @Nullable LocalDate firstDay;
@@ -271,6 +285,12 @@ public final class StoreSummaries {
         repeatAmount = BigDecimal.ZERO;
         holdoutDays = 0;
         holdoutAmount = BigDecimal.ZERO;
+      }
+      // Days come in order: a customer's first row is their first purchase day, so one first seen after the
+      // calibration end (firstDay stays null) is left out, and every later row of a summarized customer is a
+      // repeat purchase day.
+      if (firstDay != null && withHoldout) {
+        repeatsByDay.merge(day, 1, Integer::sum);
       }
       if (day.isAfter(calibrationEnd)) {
         holdoutDays++;

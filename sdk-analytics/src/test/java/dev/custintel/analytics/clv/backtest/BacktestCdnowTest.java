@@ -52,6 +52,14 @@ class BacktestCdnowTest {
   }
 
   @Test
+  void splitAloneGivesTheSameResultAsWithTheTransactions() {
+    assertThat(Backtest.run(split, PurchasePredictor.of(model))).isEqualTo(result);
+    ParetoNbdModel pareto = ParetoNbdModel.of(new ParetoNbdParameters(0.553, 10.578, 0.606, 11.669));
+    assertThat(Backtest.run(split, PurchasePredictor.of(pareto)))
+        .isEqualTo(Backtest.run(split, transactions, PurchasePredictor.of(pareto)));
+  }
+
+  @Test
   void trackingHasSeventyEightWeeksWithTheActualCumulativeRepeatTransactions() {
     assertThat(result.tracking()).hasSize(78);
     assertThat(result.tracking().get(38).actual()).isEqualTo(2457);

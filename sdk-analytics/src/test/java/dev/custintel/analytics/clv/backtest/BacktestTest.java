@@ -2,6 +2,7 @@ package dev.custintel.analytics.clv.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
@@ -75,6 +76,43 @@ class BacktestTest {
   }
 
   @Test
+  void splitAloneGivesTheSameResultAsWithTheTransactions() {
+    for (PeriodUnit unit : PeriodUnit.values()) {
+      CalibrationHoldoutSplit split = CalibrationSummaries.split(TX, D0.plusDays(9), D0.plusDays(13), unit);
+      assertThat(Backtest.run(split, TOY)).as(unit.name()).isEqualTo(Backtest.run(split, TX, TOY));
+    }
+  }
+
+  @Test
+  void trackingFromTheSplitCountsItsRepeatPurchasesPerDay() {
+    // Calibration 0..4, holdout 5..6: a (days 0, 1, 3) and b (days 1, 3, 6) repeat on day 3 together.
+    List<Transaction> tx = List.of(tx("a", 0), tx("a", 1), tx("a", 3), tx("b", 1), tx("b", 3), tx("b", 6));
+    CalibrationHoldoutSplit split = CalibrationSummaries.split(tx, D0.plusDays(4), D0.plusDays(6), PeriodUnit.DAYS);
+    assertThat(split.repeatPurchasesByDay())
+        .containsExactly(entry(D0.plusDays(1), 1), entry(D0.plusDays(3), 2), entry(D0.plusDays(6), 1));
+
+    BacktestResult r = Backtest.run(split, TOY);
+
+    assertThat(r.tracking()).extracting(TrackingPoint::actual).containsExactly(0L, 1L, 1L, 3L, 3L, 3L, 4L);
+    assertThat(r.tracking()).extracting(TrackingPoint::inHoldout)
+        .containsExactly(false, false, false, false, false, true, true);
+  }
+
+  @Test
+  void splitAloneRejectsNullsAndAnEmptySplit() {
+    CalibrationHoldoutSplit split = CalibrationSummaries.split(TX, D0.plusDays(9), D0.plusDays(13), PeriodUnit.DAYS);
+    assertThatThrownBy(() -> Backtest.run(nullSplit(), TOY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("split"));
+    assertThatThrownBy(() -> Backtest.run(split, nullPredictor()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("predictor"));
+    CalibrationHoldoutSplit empty = CalibrationSummaries.split(List.of(), D0, D0.plusDays(1), PeriodUnit.DAYS);
+    assertThatThrownBy(() -> Backtest.run(empty, TOY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("split"));
+    assertThatThrownBy(() -> Backtest.run(empty, List.of(), TOY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("split"));
+  }
+
+  @Test
   void weeklyTrackingEndsWithAPartialPeriodAtTheHoldoutEnd() {
     CalibrationHoldoutSplit split = CalibrationSummaries.split(TX, D0.plusDays(9), D0.plusDays(13), PeriodUnit.WEEKS);
     BacktestResult r = Backtest.run(split, TX, TOY);
@@ -106,5 +144,16 @@ class BacktestTest {
         .hasMessageContaining("predictor");
     PurchasePredictor outOfRange = PurchasePredictor.of(t -> t, (t, s) -> 1.0, s -> 1.5);
     assertThatThrownBy(() -> Backtest.run(split, TX, outOfRange)).isInstanceOf(InvalidInputException.class);
+  }
+
+  // Nulls typed through helpers: the API is @NullMarked, these tests check the guard for callers that ignore it.
+  @SuppressWarnings("NullAway")
+  private static CalibrationHoldoutSplit nullSplit() {
+    return null;
+  }
+
+  @SuppressWarnings("NullAway")
+  private static PurchasePredictor nullPredictor() {
+    return null;
   }
 }

@@ -7,6 +7,7 @@ import dev.custintel.analytics.clv.summary.CdnowData.PublishedSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,5 +101,12 @@ class CalibrationSummariesCdnowTest {
     assertThat(calibration).isEqualTo(2_457);
     assertThat(calibration + holdout).isEqualTo(4_339);
     assertThat(holdout).isEqualTo(1_882);
+    // The same counts day by day: the first repeat purchase is after 1997-01-01 and the last by the holdout end.
+    NavigableMap<LocalDate, Integer> byDay = split.repeatPurchasesByDay();
+    assertThat(byDay.headMap(CALIBRATION_END, true).values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(2_457);
+    assertThat(byDay.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4_339);
+    assertThat(byDay.firstKey()).isAfter(LocalDate.of(1997, 1, 1));
+    assertThat(byDay.lastKey()).isBeforeOrEqualTo(HOLDOUT_END);
   }
 }

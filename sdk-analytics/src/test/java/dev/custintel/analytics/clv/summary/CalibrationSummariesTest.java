@@ -2,6 +2,7 @@ package dev.custintel.analytics.clv.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.custintel.core.InvalidInputException;
@@ -10,7 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class CalibrationSummariesTest {
@@ -209,6 +214,73 @@ class CalibrationSummariesTest {
             new HoldoutActivity("a", 2, new BigDecimal("12")), new HoldoutActivity("b", 0, BigDecimal.ZERO));
     assertThat(split.totalHoldoutPurchases()).isEqualTo(2);
     assertThat(split.calibration().find("a")).get().extracting(CustomerRfm::frequency).isEqualTo(1);
+    // a's repeat days only: b has none, "late" is not in the split and day END + 15 is after the holdout.
+    assertThat(split.repeatPurchasesByDay())
+        .containsExactly(entry(END, 1), entry(END.plusDays(1), 1), entry(END.plusDays(14), 1));
+  }
+
+  @Test
+  void split_repeatPurchasesByDay_countsCustomersPerDayAndIsImmutable() {
+    List<Transaction> input =
+        List.of(
+            tx("a", D1, "1"),
+            tx("b", D1.plusDays(1), "1"),
+            tx("a", D1.plusDays(5), "1"),
+            tx("b", D1.plusDays(5), "1"),
+            tx("b", D1.plusDays(5), "1"), // same day as the previous: one purchase day
+            tx("c", D1.plusDays(5), "1"), // c's first purchase: not a repeat
+            tx("c", END.plusDays(3), "1"),
+            tx("a", END.plusDays(3), "1"));
+
+    CalibrationHoldoutSplit split = CalibrationSummaries.split(input, END, END.plusDays(7), PeriodUnit.DAYS);
+
+    assertThat(split.repeatPurchasesByDay()).containsExactly(entry(D1.plusDays(5), 2), entry(END.plusDays(3), 2));
+    assertThatThrownBy(() -> split.repeatPurchasesByDay().clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void splitConstructor_inconsistentRepeatPurchasesByDay_throwsNamingIt() {
+    List<Transaction> input = List.of(tx("a", D1, "1"), tx("a", D1.plusDays(3), "1"), tx("a", END.plusDays(1), "1"));
+    CalibrationHoldoutSplit split = CalibrationSummaries.split(input, END, END.plusDays(7), PeriodUnit.DAYS);
+    TreeMap<LocalDate, Integer> valid = new TreeMap<>(split.repeatPurchasesByDay());
+    assertThat(withRepeats(split, valid).repeatPurchasesByDay()).isEqualTo(valid);
+
+    TreeMap<LocalDate, Integer> reversed = new TreeMap<>(Comparator.reverseOrder());
+    reversed.putAll(valid);
+    assertThat(withRepeats(split, reversed).repeatPurchasesByDay().firstKey()).isEqualTo(D1.plusDays(3));
+
+    List<TreeMap<LocalDate, Integer>> invalid = new ArrayList<>();
+    invalid.add(new TreeMap<>()); // counts do not add up
+    invalid.add(new TreeMap<>(Map.of(D1.plusDays(3), 2, END.plusDays(1), 1))); // calibration count too high
+    invalid.add(new TreeMap<>(Map.of(D1.plusDays(3), 1, END.plusDays(1), 0, END.plusDays(2), 1))); // zero count
+    invalid.add(new TreeMap<>(Map.of(D1, 1, END.plusDays(1), 1))); // on the first purchase day
+    invalid.add(new TreeMap<>(Map.of(D1.plusDays(3), 1, END.plusDays(8), 1))); // after the holdout end
+    TreeMap<LocalDate, Integer> nullCount = new TreeMap<>(valid);
+    nullCount.put(D1.plusDays(4), null);
+    invalid.add(nullCount);
+    for (TreeMap<LocalDate, Integer> repeats : invalid) {
+      assertThatThrownBy(() -> withRepeats(split, repeats))
+          .as(repeats.toString())
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("repeatPurchasesByDay"));
+    }
+  }
+
+  @Test
+  void splitConstructor_noCustomers_acceptsOnlyNoRepeats() {
+    CalibrationHoldoutSplit empty = CalibrationSummaries.split(List.of(), END, END.plusDays(7), PeriodUnit.DAYS);
+    assertThat(empty.calibration().customers()).isEmpty();
+    assertThat(empty.repeatPurchasesByDay()).isEmpty();
+
+    assertThatThrownBy(() -> withRepeats(empty, new TreeMap<>(Map.of(END, 1))))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("repeatPurchasesByDay"));
+  }
+
+  private static CalibrationHoldoutSplit withRepeats(
+      CalibrationHoldoutSplit split, NavigableMap<LocalDate, Integer> repeats) {
+    return new CalibrationHoldoutSplit(
+        split.calibration(), split.holdoutEnd(), split.holdoutDuration(), split.holdout(), repeats);
   }
 
   @Test

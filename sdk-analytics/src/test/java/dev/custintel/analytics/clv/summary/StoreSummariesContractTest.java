@@ -101,6 +101,8 @@ abstract class StoreSummariesContractTest {
     assertThat(actual.holdoutDuration()).isCloseTo(expected.holdoutDuration(), within(EPS));
     assertThat(actual.totalHoldoutPurchases()).isEqualTo(expected.totalHoldoutPurchases());
     assertThat(actual.holdout()).hasSameSizeAs(actual.calibration().customers());
+    assertThat(actual.repeatPurchasesByDay()).isEqualTo(expected.repeatPurchasesByDay());
+    assertThat(actual.repeatPurchasesByDay().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4_339);
     Map<String, HoldoutActivity> expectedById =
         expected.holdout().stream().collect(Collectors.toMap(HoldoutActivity::customerId, h -> h));
     SoftAssertions soft = new SoftAssertions();
@@ -212,7 +214,8 @@ abstract class StoreSummariesContractTest {
             purchase("o4", "A", "2024-01-16T08:00:00Z", USD, "2.00"),
             purchase("o5", "A", "2024-02-01T00:00:00Z", USD, "1.00"),
             purchase("o6", "B", "2024-01-10T00:00:00Z", USD, "3.00"),
-            purchase("o7", "C", "2024-01-20T00:00:00Z", USD, "30.00"));
+            purchase("o7", "C", "2024-01-20T00:00:00Z", USD, "30.00"),
+            purchase("o8", "C", "2024-01-25T00:00:00Z", USD, "5.00"));
     store.ingestion().upsertOrders(orders);
     LocalDate calibrationEnd = LocalDate.of(2024, 1, 15);
     LocalDate holdoutEnd = LocalDate.of(2024, 1, 31);
@@ -229,6 +232,10 @@ abstract class StoreSummariesContractTest {
     assertThat(actual.holdout()).extracting(HoldoutActivity::purchases).containsExactly(1, 0);
     assertThat(actual.holdout().get(0).amount()).isEqualByComparingTo("10.00");
     assertThat(actual.holdout().get(1).amount()).isEqualByComparingTo("0");
+    // A's repeat days (o3 and o4 merge; o5 is after the holdout); C, first buying in the holdout, is left out.
+    assertThat(actual.repeatPurchasesByDay())
+        .isEqualTo(expected.repeatPurchasesByDay())
+        .containsExactly(Map.entry(LocalDate.of(2024, 1, 15), 1), Map.entry(LocalDate.of(2024, 1, 16), 1));
   }
 
   @Test

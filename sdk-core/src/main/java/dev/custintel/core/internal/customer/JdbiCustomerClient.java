@@ -131,4 +131,9 @@ public final class JdbiCustomerClient implements CustomerClient {
     return tx.withHandle("Counting customers",
         h -> h.createQuery(t.sql("SELECT COUNT(*) FROM {customers}")).mapTo(Long.class).one());
   }
+
+  @Override
+  public void invalidateCache() {
+    cache.invalidateAll();
+  }
 }

@@ -1,15 +1,20 @@
 package dev.custintel.core.internal.customer;
 
+import dev.custintel.core.CustintelException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.customer.CategoryStat;
 import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.internal.store.Tables;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +23,13 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
-/** Reads one customer's profile with two indexed queries (two round trips) on one connection. Not API. */
+/**
+ * Reads one customer's profile, scores included, with two indexed queries (two round trips) on one connection. Not
+ * API.
+ */
 final class ProfileLoader {
+  /** The kind of model run whose scores profiles show. */
+  static final String SCORES_MODEL = "clv";
   private static final int TOP_PRODUCTS = 5;
   private static final int TOP_CATEGORIES = 3;
 
@@ -38,18 +48,27 @@ final class ProfileLoader {
       @Nullable Instant signedUpAt) {}
 
   CustomerProfile load(Handle h, String customerId, Instant now) {
-    // One round trip for the customer and the per (currency, kind) aggregates of their orders: a customer without
-    // orders gives one row with null aggregates, an unknown customer none.
+    // One round trip for the customer, the per (currency, kind) aggregates of their orders and their scores in the
+    // active clv run: a customer without orders gives one row with null aggregates, an unknown customer none. The
+    // scores' joins match at most one row each (primary keys: kind, then (run_id, customer_id), then run_id), so
+    // they repeat the same values on every aggregate row rather than multiplying rows; reading the active run and
+    // its scores in one statement also sees them consistently while a new run is being activated.
     Row[] customer = new Row[1];
+    CustomerScores[] scores = new CustomerScores[1];
     List<Agg> aggs = new ArrayList<>();
     h.createQuery(t.sql(
             "SELECT c.customer_id, c.email, c.name, c.country, c.signed_up_at,"
-                + " a.currency, a.kind, a.cnt, a.amt, a.first_at, a.last_at"
+                + " a.currency, a.kind, a.cnt, a.amt, a.first_at, a.last_at,"
+                + " s.run_id, r.calibration_end, r.currency, r.horizon_months, r.interval_level,"
+                + " s.p_alive, s.expected_purchases, s.ltv, s.ltv_low, s.ltv_high"
                 + " FROM {customers} c LEFT JOIN ("
                 + "SELECT customer_id, currency, kind, COUNT(*) AS cnt, SUM(total_amount) AS amt,"
                 + " MIN(placed_at) AS first_at, MAX(placed_at) AS last_at"
                 + " FROM {orders} WHERE customer_id = ? GROUP BY customer_id, currency, kind"
                 + ") a ON a.customer_id = c.customer_id"
+                + " LEFT JOIN {active_models} m ON m.kind = '" + SCORES_MODEL + "'"
+                + " LEFT JOIN {customer_scores} s ON s.run_id = m.run_id AND s.customer_id = c.customer_id"
+                + " LEFT JOIN {model_runs} r ON r.run_id = s.run_id"
                 + " WHERE c.customer_id = ?"))
         .bind(0, customerId)
         .bind(1, customerId)
@@ -57,6 +76,7 @@ final class ProfileLoader {
           if (customer[0] == null) {
             customer[0] = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 instant(rs.getObject(5, OffsetDateTime.class)));
+            scores[0] = scores(rs, customerId);
           }
           String currency = rs.getString(6);
           if (currency != null) {
@@ -125,7 +145,39 @@ final class ProfileLoader {
         orders, returns, total, aov, other, first, last,
         last == null ? null : wholeDays(last, now),
         tenureStart == null ? null : wholeDays(tenureStart, now),
-        products, categories, now);
+        products, categories, now, scores[0]);
+  }
+
+  /** The scores from columns 12 to 21 of the profile query; null when the active run has none for the customer. */
+  private static @Nullable CustomerScores scores(ResultSet rs, String customerId) throws SQLException {
+    long runId = rs.getLong(12);
+    if (rs.wasNull()) {
+      return null;
+    }
+    LocalDate calibrationEnd = rs.getObject(13, LocalDate.class);
+    Currency currency = Currency.getInstance(rs.getString(14).trim());
+    return new CustomerScores(runId, calibrationEnd,
+        rs.getDouble(17),
+        rs.getDouble(18),
+        money(rs.getDouble(19), currency, runId, customerId),
+        money(rs.getDouble(20), currency, runId, customerId),
+        money(rs.getDouble(21), currency, runId, customerId),
+        rs.getDouble(15),
+        rs.getDouble(16));
+  }
+
+  /**
+   * A model's money figure in the run's currency, rounded half-even to the currency's minor unit (two places when
+   * it has none). The figure is read as its shortest decimal form, so 10.125 rounds as 10.125, not as the binary
+   * double's 10.12499...
+   */
+  private static Money money(double value, Currency currency, long runId, String customerId) {
+    if (!Double.isFinite(value)) {
+      throw new CustintelException("The " + SCORES_MODEL + " model run " + runId + " has no finite lifetime value"
+          + " for customer '" + customerId + "' (" + value + "): the run is damaged. Refresh the model to replace it.");
+    }
+    int digits = currency.getDefaultFractionDigits();
+    return new Money(BigDecimal.valueOf(value).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN), currency);
   }
 
   /** Top products and top categories of the customer's purchases in one currency, in one round trip. */

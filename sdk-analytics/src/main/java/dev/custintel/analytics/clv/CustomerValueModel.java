@@ -1,0 +1,476 @@
+package dev.custintel.analytics.clv;
+
+import dev.custintel.analytics.clv.internal.Normal;
+import dev.custintel.analytics.clv.summary.CustomerRfm;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Customer value over a horizon: a purchase model (how many purchases, and whether the customer is still there)
+ * times the Gamma-Gamma spend model (how much per purchase), with an interval from the fits' parameter uncertainty
+ * and an explanation of each value. Immutable and thread-safe.
+ *
+ * <p><b>Value.</b> With the horizon cut into months {@code m_1 < m_2 < ... < m_k = H} (a month is 1/12 of a
+ * 365.25-day year; the last step is partial when {@code H} is not a whole number of months) and a monthly discount
+ * rate {@code d}:
+ * {@code value = E[Z | x, z̄] · Σ_i (E[Y(m_i) | x, t_x, T] − E[Y(m_{i−1}) | x, t_x, T]) / (1 + d)^{m_i}},
+ * i.e. expected spend per purchase times the discounted expected purchases, as in Fader, Hardie &amp; Lee (2005,
+ * "RFM and CLV") with discrete monthly discounting (lifetimes' {@code customer_lifetime_value} uses the same sum).
+ * It assumes, as the Gamma-Gamma model does, that spend is independent of the purchase process.
+ *
+ * <p><b>Interval.</b> The delta method on {@code ln value}: its gradient with respect to the log-parameters of
+ * both fits (forward differences with step {@value #LOG_STEP} for the purchase model, closed form for the spend
+ * model) against their asymptotic covariances ({@link ParameterCovariance}, the inverse observed information),
+ * taking the two fits as independent. The interval is {@code value · exp(∓ z · sd(ln value))} with {@code z} the
+ * normal quantile of the level, so it is never negative and is skewed like the value itself. It reflects only
+ * parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as the data grow.
+ * Tests check it against Monte Carlo draws from the same asymptotic normal.
+ *
+ * <p><b>Cost.</b> The purchase model is evaluated once per distinct {@code (x, t_x, T)} (months × 5 evaluations
+ * for the value and its gradient), the spend model once per customer, so {@link #values} costs grow with distinct
+ * summaries, and run in parallel on the common fork-join pool.
+ */
+public final class CustomerValueModel {
+  /** Step of the forward differences in the log-parameters. */
+  static final double LOG_STEP = 1e-5;
+
+  private final PurchaseModel purchases;
+  private final GammaGammaModel spend;
+  private final PeriodUnit unit;
+  private final Currency currency;
+  private final ParameterCovariance purchaseCovariance;
+  private final ParameterCovariance spendCovariance;
+
+  private CustomerValueModel(
+      PurchaseModel purchases,
+      GammaGammaModel spend,
+      PeriodUnit unit,
+      Currency currency,
+      ParameterCovariance purchaseCovariance,
+      ParameterCovariance spendCovariance) {
+    this.purchases = purchases;
+    this.spend = spend;
+    this.unit = unit;
+    this.currency = currency;
+    this.purchaseCovariance = purchaseCovariance;
+    this.spendCovariance = spendCovariance;
+  }
+
+  /**
+   * @param purchases a fitted purchase model, with its parameter covariance
+   * @param spend a fitted Gamma-Gamma model on the same customers, with its covariance and {@code q > 1}
+   * @param unit the time unit both were fitted in
+   * @param currency the currency of the spend model's amounts
+   * @return the value model
+   * @throws InvalidInputException {@code "purchases"} or {@code "spend"} when a model has no covariance (given
+   *     parameters, or a fit whose Hessian was not positive definite: no interval could be stated), or
+   *     {@code "spend"} when {@code q ≤ 1} (the mean spend is infinite); an argument that is null
+   */
+  public static CustomerValueModel of(
+      PurchaseModel purchases, GammaGammaModel spend, PeriodUnit unit, Currency currency) {
+    notNull(purchases, "purchases");
+    notNull(spend, "spend");
+    notNull(unit, "unit");
+    notNull(currency, "currency");
+    ParameterCovariance pc = purchases.covariance().orElseThrow(() -> InvalidInputException.argument(
+        "purchases", "has no parameter covariance (given parameters, or a fit whose Hessian was not positive "
+            + "definite), so no value interval can be computed; fit the model on more or other data"));
+    ParameterCovariance sc = spend.covariance().orElseThrow(() -> InvalidInputException.argument(
+        "spend", "has no parameter covariance (given parameters, or a fit whose Hessian was not positive "
+            + "definite), so no value interval can be computed; fit the model on more or other data"));
+    spend.expectedMeanSpend(); // throws naming "parameters" when q <= 1
+    return new CustomerValueModel(purchases, spend, unit, currency, pc, sc);
+  }
+
+  /**
+   * A value model from stored fits: models with given parameters and the covariances their fits reported.
+   *
+   * @param purchases the purchase model
+   * @param purchaseCovariance covariance of its log-parameters
+   * @param spend the Gamma-Gamma model, {@code q > 1}
+   * @param spendCovariance covariance of its log-parameters
+   * @param unit the time unit both were fitted in
+   * @param currency the currency of the spend model's amounts
+   * @return the value model
+   * @throws InvalidInputException naming a covariance whose size does not match its model, {@code "spend"}'s
+   *     {@code "parameters"} when {@code q ≤ 1}, or an argument that is null
+   */
+  public static CustomerValueModel of(
+      PurchaseModel purchases,
+      ParameterCovariance purchaseCovariance,
+      GammaGammaModel spend,
+      ParameterCovariance spendCovariance,
+      PeriodUnit unit,
+      Currency currency) {
+    notNull(purchases, "purchases");
+    notNull(purchaseCovariance, "purchaseCovariance");
+    notNull(spend, "spend");
+    notNull(spendCovariance, "spendCovariance");
+    notNull(unit, "unit");
+    notNull(currency, "currency");
+    if (purchaseCovariance.size() != 4) {
+      throw InvalidInputException.argument("purchaseCovariance", "must be 4x4 (was " + purchaseCovariance.size() + ")");
+    }
+    if (spendCovariance.size() != 3) {
+      throw InvalidInputException.argument("spendCovariance", "must be 3x3 (was " + spendCovariance.size() + ")");
+    }
+    spend.expectedMeanSpend();
+    return new CustomerValueModel(purchases, spend, unit, currency, purchaseCovariance, spendCovariance);
+  }
+
+  /** @return the purchase model */
+  public PurchaseModel purchases() {
+    return purchases;
+  }
+
+  /** @return the spend model */
+  public GammaGammaModel spend() {
+    return spend;
+  }
+
+  /** @return the time unit of the models */
+  public PeriodUnit unit() {
+    return unit;
+  }
+
+  /** @return the currency of the values */
+  public Currency currency() {
+    return currency;
+  }
+
+  /**
+   * Values one customer.
+   *
+   * @param customer the customer's calibration summary, in this model's unit and currency
+   * @param options horizon, discount rate and interval level
+   * @return the value
+   * @throws InvalidInputException naming an argument that is null, or as the models' predictions
+   */
+  public CustomerValue value(CustomerRfm customer, ValuationOptions options) {
+    notNull(customer, "customer");
+    return value(customer.customerId(), summaryOf(customer), customer.monetaryValue().doubleValue(), options);
+  }
+
+  /**
+   * Values one customer given as a summary and mean spend (for example read back from a stored run).
+   *
+   * @param customerId the customer
+   * @param summary frequency, recency and age in this model's unit (weight ignored)
+   * @param meanSpend mean amount of the repeat purchases, 0 when there are none
+   * @param options horizon, discount rate and interval level
+   * @return the value
+   * @throws InvalidInputException naming an argument that is null or a mean spend that is not finite, or as the
+   *     models' predictions
+   */
+  public CustomerValue value(String customerId, RfmSummary summary, double meanSpend, ValuationOptions options) {
+    notNull(customerId, "customerId");
+    notNull(summary, "summary");
+    notNull(options, "options");
+    finiteSpend(meanSpend);
+    Schedule schedule = new Schedule(options, unit);
+    return combine(customerId, summary, meanSpend, purchaseTerms(summary, schedule), schedule);
+  }
+
+  /**
+   * Values many customers, the purchase model evaluated once per distinct {@code (x, t_x, T)}, in parallel.
+   *
+   * @param customers calibration summaries, in this model's unit and currency
+   * @param options horizon, discount rate and interval level
+   * @return one value per customer, in the same order
+   * @throws InvalidInputException naming an argument or element that is null, or as the models' predictions
+   */
+  public List<CustomerValue> values(List<CustomerRfm> customers, ValuationOptions options) {
+    notNull(customers, "customers");
+    notNull(options, "options");
+    Schedule schedule = new Schedule(options, unit);
+    record Key(int x, double tx, double age) {}
+    Map<Key, Integer> index = new HashMap<>();
+    List<RfmSummary> distinct = new ArrayList<>();
+    int[] keyOf = new int[customers.size()];
+    for (int i = 0; i < customers.size(); i++) {
+      @Nullable CustomerRfm c = customers.get(i);
+      if (c == null) {
+        throw InvalidInputException.argument("customers[" + i + "]", "must not be null");
+      }
+      Integer k = index.putIfAbsent(new Key(c.frequency(), c.recency(), c.age()), distinct.size());
+      if (k == null) {
+        keyOf[i] = distinct.size();
+        distinct.add(summaryOf(c));
+      } else {
+        keyOf[i] = k;
+      }
+    }
+    PurchaseTerms[] terms = new PurchaseTerms[distinct.size()];
+    IntStream.range(0, terms.length).parallel().forEach(k -> terms[k] = purchaseTerms(distinct.get(k), schedule));
+    CustomerValue[] out = new CustomerValue[customers.size()];
+    IntStream.range(0, out.length).parallel()
+        .forEach(i -> {
+          CustomerRfm c = customers.get(i);
+          out[i] = combine(c.customerId(), distinct.get(keyOf[i]), c.monetaryValue().doubleValue(), terms[keyOf[i]],
+              schedule);
+        });
+    return List.of(out);
+  }
+
+  /**
+   * Explains a customer's value against a reference customer: the difference between the two values split over
+   * frequency, recency (time since the last purchase), tenure (time since the first) and spend per purchase by
+   * Shapley attribution — each factor's effect is its average marginal contribution over the 24 orders in which
+   * the customer's characteristics can replace the reference's, so the effects add up exactly and none depends on
+   * an arbitrary order. Where a mix of the two would be impossible (a last purchase before the first), the time
+   * since the last purchase is capped at the tenure.
+   *
+   * @param customer the customer
+   * @param reference whom to compare with, typically {@link ReferenceCustomer#median}
+   * @param options horizon and discount rate (the interval level is not used)
+   * @return the value, the reference's value and the four drivers, largest first
+   * @throws InvalidInputException naming an argument that is null, or as the models' predictions
+   */
+  public ValueDrivers drivers(CustomerRfm customer, ReferenceCustomer reference, ValuationOptions options) {
+    notNull(customer, "customer");
+    return drivers(summaryOf(customer), customer.monetaryValue().doubleValue(), reference, options);
+  }
+
+  /**
+   * As {@link #drivers(CustomerRfm, ReferenceCustomer, ValuationOptions)}, for a customer given as a summary and
+   * mean spend.
+   *
+   * @param summary frequency, recency and age in this model's unit (weight ignored)
+   * @param meanSpend mean amount of the repeat purchases, 0 when there are none
+   * @param reference whom to compare with
+   * @param options horizon and discount rate
+   * @return the drivers
+   */
+  public ValueDrivers drivers(
+      RfmSummary summary, double meanSpend, ReferenceCustomer reference, ValuationOptions options) {
+    notNull(summary, "summary");
+    notNull(reference, "reference");
+    notNull(options, "options");
+    finiteSpend(meanSpend);
+    Schedule schedule = new Schedule(options, unit);
+    double[] own = {summary.frequency(), summary.age() - summary.recency(), summary.age(), meanSpend};
+    double[] ref = {reference.frequency(), reference.timeSinceLastPurchase(), reference.age(), reference.meanSpend()};
+    double[] v = new double[16];
+    for (int mask = 0; mask < 16; mask++) {
+      double[] mix = new double[4];
+      for (int f = 0; f < 4; f++) {
+        mix[f] = (mask & (1 << f)) != 0 ? own[f] : ref[f];
+      }
+      v[mask] = pointValue((int) mix[0], mix[1], mix[2], mix[3], schedule);
+    }
+    // Shapley weights for 4 players: |S|! (3 − |S|)! / 4! = 1/4, 1/12, 1/12, 1/4 for |S| = 0..3.
+    double[] weight = {0.25, 1.0 / 12.0, 1.0 / 12.0, 0.25};
+    ValueDriver.Factor[] factors = ValueDriver.Factor.values();
+    List<ValueDriver> drivers = new ArrayList<>(4);
+    for (int f = 0; f < 4; f++) {
+      double effect = 0.0;
+      for (int mask = 0; mask < 16; mask++) {
+        if ((mask & (1 << f)) == 0) {
+          effect += weight[Integer.bitCount(mask)] * (v[mask | (1 << f)] - v[mask]);
+        }
+      }
+      drivers.add(new ValueDriver(factors[f], effect, explain(factors[f], own, ref, effect, options.horizon())));
+    }
+    drivers.sort(Comparator.comparingDouble((ValueDriver d) -> -Math.abs(d.effect())));
+    return new ValueDrivers(v[15], v[0], reference, drivers);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  /** Month ends of the horizon in the model's unit, and their discount factors. */
+  private static final class Schedule {
+    final double[] ends;
+    final double[] discount;
+    final double z;
+
+    Schedule(ValuationOptions options, PeriodUnit unit) {
+      double months = options.horizon().months();
+      int steps = (int) Math.ceil(months - 1e-9);
+      ends = new double[steps];
+      discount = new double[steps];
+      for (int i = 0; i < steps; i++) {
+        double m = Math.min(i + 1.0, months);
+        ends[i] = m * Horizon.DAYS_PER_MONTH / unit.days();
+        discount[i] = Math.pow(1.0 + options.monthlyDiscountRate(), -m);
+      }
+      z = Normal.quantile(0.5 + options.intervalLevel() / 2.0);
+    }
+  }
+
+  /**
+   * The purchase side of one distinct summary: P(alive), expected purchases over the horizon if alive, discounted
+   * expected purchases if alive, and the gradient of ln(P(alive) · discounted) in the log-parameters.
+   */
+  private record PurchaseTerms(double alive, double expectedIfAlive, double discountedIfAlive, double[] gradient) {}
+
+  private PurchaseTerms purchaseTerms(RfmSummary s, Schedule schedule) {
+    double alive = purchases.probabilityAlive(s);
+    double[] base = discounted(purchases, s, schedule);
+    double[] gradient = new double[4];
+    double logValue = Math.log(alive) + Math.log(base[0]);
+    if (Double.isFinite(logValue)) {
+      double[] theta = purchases.logParameters();
+      for (int j = 0; j < 4; j++) {
+        double[] shifted = theta.clone();
+        shifted[j] += LOG_STEP;
+        PurchaseModel m = purchases.withLogParameters(shifted);
+        double logShifted = Math.log(m.probabilityAlive(s)) + Math.log(discounted(m, s, schedule)[0]);
+        double g = (logShifted - logValue) / LOG_STEP;
+        gradient[j] = Double.isFinite(g) ? g : 0.0;
+      }
+    }
+    return new PurchaseTerms(alive, base[1], base[0], gradient);
+  }
+
+  /** {discounted expected purchases if alive, undiscounted expected purchases over the horizon if alive}. */
+  private static double[] discounted(PurchaseModel m, RfmSummary s, Schedule schedule) {
+    double previous = 0.0;
+    double sum = 0.0;
+    for (int i = 0; i < schedule.ends.length; i++) {
+      double e = m.expectedPurchasesIfAlive(schedule.ends[i], s);
+      sum += Math.max(0.0, e - previous) * schedule.discount[i];
+      previous = Math.max(previous, e);
+    }
+    return new double[] {sum, previous};
+  }
+
+  private CustomerValue combine(String id, RfmSummary c, double z, PurchaseTerms t, Schedule schedule) {
+    double perPurchase = expectedSpend(c.frequency(), z);
+    double valueIfAlive = perPurchase * t.discountedIfAlive();
+    double value = t.alive() * valueIfAlive;
+    double low = value;
+    double high = value;
+    if (value > 0.0) {
+      double variance = quadraticForm(purchaseCovariance, t.gradient())
+          + quadraticForm(spendCovariance, spendGradient(c.frequency(), z));
+      double sd = Math.sqrt(Math.max(0.0, variance));
+      low = value * Math.exp(-schedule.z * sd);
+      high = Math.min(Double.MAX_VALUE, value * Math.exp(schedule.z * sd));
+    }
+    return new CustomerValue(
+        id,
+        c.frequency(),
+        c.recency(),
+        c.age(),
+        z,
+        t.alive(),
+        t.alive() * t.expectedIfAlive(),
+        perPurchase,
+        value,
+        low,
+        high,
+        valueIfAlive,
+        (1.0 - t.alive()) * valueIfAlive);
+  }
+
+  /** Gamma-Gamma expected spend per purchase; 0 for repeat purchases averaging 0 or less (outside the model). */
+  private double expectedSpend(int x, double meanSpend) {
+    if (x > 0 && !(meanSpend > 0.0)) {
+      return 0.0;
+    }
+    return spend.conditionalExpectedSpend(new SpendSummary(x, x == 0 ? 0.0 : meanSpend));
+  }
+
+  /** Gradient of ln E[Z | x, z̄] = ln p + ln(γ + x z̄) − ln(p x + q − 1) in (ln p, ln q, ln γ). */
+  private double[] spendGradient(int x, double meanSpend) {
+    if (x > 0 && !(meanSpend > 0.0)) {
+      return new double[3];
+    }
+    GammaGammaParameters g = spend.parameters();
+    double zbar = x == 0 ? 0.0 : meanSpend;
+    double denominator = g.p() * x + g.q() - 1.0;
+    return new double[] {
+      1.0 - g.p() * x / denominator, -g.q() / denominator, g.gamma() / (g.gamma() + x * zbar)
+    };
+  }
+
+  private static double quadraticForm(ParameterCovariance c, double[] g) {
+    double sum = 0.0;
+    for (int i = 0; i < g.length; i++) {
+      for (int j = 0; j < g.length; j++) {
+        sum += g[i] * c.logCovariance(i, j) * g[j];
+      }
+    }
+    return sum;
+  }
+
+  private double pointValue(int x, double sinceLast, double age, double meanSpend, Schedule schedule) {
+    double recency = x == 0 ? 0.0 : Math.max(0.0, age - Math.min(sinceLast, age));
+    RfmSummary s = RfmSummary.of(x, recency, age);
+    double perPurchase = expectedSpend(x, meanSpend);
+    return perPurchase * purchases.probabilityAlive(s) * discounted(purchases, s, schedule)[0];
+  }
+
+  private String explain(ValueDriver.Factor factor, double[] own, double[] ref, double effect, Horizon horizon) {
+    String comparison = switch (factor) {
+      case FREQUENCY -> (own[0] == 0 ? "Has not bought again since the first order" :
+          "Bought " + times((int) own[0]) + " again after the first order")
+          + " (median customer: " + times((int) ref[0]) + ")";
+      case RECENCY -> "Last purchase " + duration(own[1]) + " ago (median customer: " + duration(ref[1]) + " ago)";
+      case TENURE -> "First purchase " + duration(own[2]) + " ago (median customer: " + duration(ref[2]) + " ago)";
+      case SPEND -> own[0] == 0
+          ? "No repeat purchase yet, so a typical customer's spend is assumed (median repeat purchase: "
+              + money(ref[3]) + ")"
+          : "Spends " + money(own[3]) + " per repeat purchase on average (median: " + money(ref[3]) + ")";
+    };
+    String window = horizonWords(horizon);
+    String verdict;
+    if (Math.abs(effect) < 0.005) {
+      verdict = "makes no difference to the " + window + " value";
+    } else if (effect > 0) {
+      verdict = "raises the " + window + " value by " + money(effect);
+    } else {
+      verdict = "lowers the " + window + " value by " + money(-effect);
+    }
+    return comparison + "; " + verdict;
+  }
+
+  private static String times(int n) {
+    return n == 1 ? "once" : n + " times";
+  }
+
+  private String duration(double amount) {
+    String name = unit == PeriodUnit.WEEKS ? "week" : "day";
+    double rounded = amount >= 10 ? Math.rint(amount) : Math.rint(amount * 10) / 10;
+    String number = rounded == Math.rint(rounded)
+        ? Long.toString((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
+    return number + " " + name + (rounded == 1.0 ? "" : "s");
+  }
+
+  private String money(double amount) {
+    return String.format(Locale.ROOT, "%.2f %s", amount, currency.getCurrencyCode());
+  }
+
+  private static String horizonWords(Horizon horizon) {
+    double m = horizon.months();
+    if (Math.abs(m - Math.rint(m)) < 1e-9) {
+      return (long) Math.rint(m) + "-month";
+    }
+    return String.format(Locale.ROOT, "%.0f-day", horizon.days());
+  }
+
+  private static RfmSummary summaryOf(CustomerRfm c) {
+    return RfmSummary.of(c.frequency(), c.recency(), c.age());
+  }
+
+  private static void finiteSpend(double meanSpend) {
+    if (!Double.isFinite(meanSpend)) {
+      throw InvalidInputException.argument("meanSpend", "must be a finite number (was " + meanSpend + ")");
+    }
+  }
+
+  private static void notNull(@Nullable Object value, String field) {
+    if (value == null) {
+      throw InvalidInputException.argument(field, "must not be null");
+    }
+  }
+}

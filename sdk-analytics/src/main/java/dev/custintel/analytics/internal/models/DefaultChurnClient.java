@@ -1,0 +1,126 @@
+package dev.custintel.analytics.internal.models;
+
+import dev.custintel.analytics.churn.AtRiskCustomer;
+import dev.custintel.analytics.churn.ChurnClient;
+import dev.custintel.analytics.churn.ChurnRisk;
+import dev.custintel.analytics.churn.ChurnSummary;
+import dev.custintel.analytics.churn.RiskLevel;
+import dev.custintel.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Churn risk from the active run. Not API. */
+public final class DefaultChurnClient implements ChurnClient {
+  private static final int MAX_LIMIT = 10_000;
+  private static final int BANDS = 10;
+
+  private final RunStore runs;
+  private final ScoreReader scores;
+
+  public DefaultChurnClient(RunStore runs) {
+    this.runs = runs;
+    this.scores = new ScoreReader(runs);
+  }
+
+  @Override
+  public ChurnRisk risk(String customerId) {
+    ScoreReader.Score s = scores.read(customerId);
+    double risk = 1.0 - s.probabilityAlive();
+    return new ChurnRisk(
+        s.customerId(),
+        s.run().runId(),
+        s.run().asOf(),
+        risk,
+        s.probabilityAlive(),
+        RiskLevel.of(risk),
+        s.frequency(),
+        s.run().days(s.age() - s.recency()),
+        s.run().money(s.valueAtRisk()),
+        s.run().money(s.value()));
+  }
+
+  @Override
+  public ChurnSummary summary() {
+    ScoreReader.RunFacts run = scores.activeRun();
+    String table = runs.table("customer_scores");
+    // Band of a churn risk: floor(10 · risk), the top band closed at 1.
+    String band = "LEAST(CAST(FLOOR((1 - p_alive) * " + BANDS + ") AS INTEGER), " + (BANDS - 1) + ")";
+    long[] counts = new long[BANDS];
+    double[] atRisk = new double[BANDS];
+    runs.read("Summarizing churn risk", h -> h.createQuery("SELECT " + band + " AS band, COUNT(*) AS n,"
+            + " SUM(value_at_risk) AS var FROM " + table + " WHERE run_id = :run GROUP BY " + band)
+        .bind("run", run.runId())
+        .map((rs, ctx) -> {
+          int b = rs.getInt("band");
+          counts[b] = rs.getLong("n");
+          atRisk[b] = rs.getDouble("var");
+          return b;
+        })
+        .list());
+    double[] totals = runs.read("Summarizing churn risk", h -> h.createQuery("SELECT COUNT(*) AS n,"
+            + " SUM(p_alive) AS alive, SUM(value_at_risk) AS var, SUM(ltv) AS ltv,"
+            + " SUM(CASE WHEN (1 - p_alive) >= 0.8 THEN 1 ELSE 0 END) AS high,"
+            + " SUM(CASE WHEN (1 - p_alive) >= 0.5 AND (1 - p_alive) < 0.8 THEN 1 ELSE 0 END) AS medium"
+            + " FROM " + table + " WHERE run_id = :run")
+        .bind("run", run.runId())
+        .map((rs, ctx) -> new double[] {rs.getLong("n"), rs.getDouble("alive"), rs.getDouble("var"),
+            rs.getDouble("ltv"), rs.getLong("high"), rs.getLong("medium")})
+        .one());
+    long n = (long) totals[0];
+    List<ChurnSummary.RiskBand> distribution = new ArrayList<>(BANDS);
+    for (int b = 0; b < BANDS; b++) {
+      distribution.add(new ChurnSummary.RiskBand(
+          b / (double) BANDS, (b + 1) / (double) BANDS, counts[b], run.money(atRisk[b])));
+    }
+    long high = (long) totals[4];
+    long medium = (long) totals[5];
+    return new ChurnSummary(
+        run.runId(),
+        run.asOf(),
+        n,
+        n == 0 ? 0.0 : 1.0 - totals[1] / n,
+        totals[1],
+        distribution,
+        n - high - medium,
+        medium,
+        high,
+        run.money(totals[2]),
+        run.money(totals[3]));
+  }
+
+  @Override
+  public List<AtRiskCustomer> atRisk(int limit) {
+    return atRisk(limit, 0.0);
+  }
+
+  @Override
+  public List<AtRiskCustomer> atRisk(int limit, double minimumChurnRisk) {
+    RunStore.checkLimit(limit, MAX_LIMIT);
+    if (!(minimumChurnRisk >= 0.0 && minimumChurnRisk <= 1.0)) {
+      throw InvalidInputException.argument(
+          "minimumChurnRisk", "must be between 0 and 1 (was " + minimumChurnRisk + ")");
+    }
+    ScoreReader.RunFacts run = scores.activeRun();
+    return runs.read("Listing customers at risk", h -> h.createQuery("SELECT customer_id, frequency, recency, age,"
+            + " p_alive, ltv, value_at_risk FROM " + runs.table("customer_scores")
+            + " WHERE run_id = :run AND (1 - p_alive) >= :min"
+            + " ORDER BY value_at_risk DESC, customer_id FETCH FIRST " + limit + " ROWS ONLY")
+        .bind("run", run.runId())
+        .bind("min", minimumChurnRisk)
+        .map((rs, ctx) -> {
+          double alive = rs.getDouble("p_alive");
+          double risk = 1.0 - alive;
+          double valueAtRisk = rs.getDouble("value_at_risk");
+          // value if active = ltv / P(alive) = value at risk / (1 − P(alive)): divide by the larger of the two.
+          double ifActive = alive >= 0.5 ? rs.getDouble("ltv") / alive : valueAtRisk / risk;
+          return new AtRiskCustomer(
+              rs.getString("customer_id"),
+              risk,
+              run.money(valueAtRisk),
+              run.money(ifActive),
+              rs.getInt("frequency"),
+              run.days(rs.getDouble("age") - rs.getDouble("recency")));
+        })
+        .list());
+  }
+}

@@ -1,0 +1,321 @@
+package dev.custintel.analytics.internal.models;
+
+import dev.custintel.analytics.clv.CustomerValue;
+import dev.custintel.analytics.clv.Horizon;
+import dev.custintel.analytics.clv.ValuationOptions;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.store.CustintelStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
+
+/** SQL for model runs, their scores and the active run. Not API. */
+public final class RunStore {
+  /** The kind of the customer-value runs in {@code model_runs} and {@code active_models}. */
+  static final String KIND = "clv";
+
+  /** Rows per multi-row INSERT of scores: 13 parameters each, well under every driver's parameter limit. */
+  private static final int SCORE_ROWS_PER_STATEMENT = 500;
+
+  private static final String SCORE_COLUMNS =
+      "run_id, customer_id, frequency, recency, age, monetary_value, p_alive, expected_purchases, expected_spend,"
+          + " ltv, ltv_low, ltv_high, value_at_risk";
+
+  private final Jdbi jdbi;
+  private final String prefix;
+
+  public RunStore(CustintelStore store) {
+    this.jdbi = Jdbi.create(store.dataSource());
+    this.prefix = store.tablePrefix();
+  }
+
+  String table(String name) {
+    return prefix + name;
+  }
+
+  <T> T read(String what, Function<Handle, T> work) {
+    try {
+      return jdbi.withHandle(h -> work.apply(h));
+    } catch (JdbiException e) {
+      throw new DataAccessException(what + " failed", e);
+    }
+  }
+
+  /** What purchases there are in one currency up to an optional as-of day. */
+  record Extent(Currency currency, long purchases, @Nullable Instant first, @Nullable Instant latest) {}
+
+  /** @return the currency most purchases use, or empty when there is no purchase */
+  Optional<Currency> mainCurrency() {
+    return read("Finding the main currency", h -> h.createQuery(
+            "SELECT currency, COUNT(*) AS n FROM " + table("orders") + " WHERE kind = 'PURCHASE'"
+                + " GROUP BY currency ORDER BY n DESC, currency FETCH FIRST 1 ROWS ONLY")
+        .map((rs, ctx) -> Currency.getInstance(rs.getString("currency").trim()))
+        .findOne());
+  }
+
+  Extent extent(Currency currency, @Nullable LocalDate asOf) {
+    String sql = "SELECT COUNT(*) AS n, MIN(placed_at) AS first_at, MAX(placed_at) AS latest_at FROM "
+        + table("orders") + " WHERE kind = 'PURCHASE' AND currency = :currency"
+        + (asOf == null ? "" : " AND placed_at < :limit");
+    return read("Reading the purchase watermark", h -> {
+      var q = h.createQuery(sql).bind("currency", currency.getCurrencyCode());
+      if (asOf != null) {
+        q.bind("limit", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+      }
+      return q.map((rs, ctx) -> new Extent(
+              currency, rs.getLong("n"), instant(rs, "first_at"), instant(rs, "latest_at")))
+          .one();
+    });
+  }
+
+  /** The run row's columns other than the id and documents. */
+  record RunRow(
+      Instant createdAt,
+      LocalDate calibrationEnd,
+      PeriodUnit unit,
+      Currency currency,
+      int customers,
+      Instant watermark,
+      long purchases,
+      Duration duration,
+      ValuationOptions valuation,
+      String params,
+      String metrics) {}
+
+  /**
+   * Writes the run, its scores and (optionally) the activation in one transaction.
+   *
+   * @return the new run id
+   */
+  long write(RunRow row, List<CustomerValue> scores, boolean activate) {
+    try {
+      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        long id = h.createUpdate("INSERT INTO " + table("model_runs")
+                + " (kind, created_at, calibration_end, period_unit, currency, customers, watermark_placed_at,"
+                + " watermark_orders, duration_ms, horizon_months, monthly_discount, interval_level, params, metrics)"
+                + " VALUES (:kind, :createdAt, :calibrationEnd, :unit, :currency, :customers, :watermark,"
+                + " :purchases, :duration, :horizon, :discount, :level, :params, :metrics)")
+            .bind("kind", KIND)
+            .bind("createdAt", row.createdAt().atOffset(ZoneOffset.UTC))
+            .bind("calibrationEnd", row.calibrationEnd())
+            .bind("unit", row.unit().name())
+            .bind("currency", row.currency().getCurrencyCode())
+            .bind("customers", row.customers())
+            .bind("watermark", row.watermark().atOffset(ZoneOffset.UTC))
+            .bind("purchases", row.purchases())
+            .bind("duration", row.duration().toMillis())
+            .bind("horizon", row.valuation().horizon().months())
+            .bind("discount", row.valuation().monthlyDiscountRate())
+            .bind("level", row.valuation().intervalLevel())
+            .bind("params", row.params())
+            .bind("metrics", row.metrics())
+            .executeAndReturnGeneratedKeys("run_id")
+            .mapTo(Long.class)
+            .one();
+        insertScores(h.getConnection(), id, scores);
+        if (activate) {
+          activate(h, id, row.createdAt());
+        }
+        return id;
+      });
+    } catch (JdbiException e) {
+      throw new DataAccessException("Writing the model run failed; nothing was written", e);
+    }
+  }
+
+  private void insertScores(Connection connection, long runId, List<CustomerValue> scores) {
+    try {
+      String full = scoreInsert(SCORE_ROWS_PER_STATEMENT);
+      try (PreparedStatement ps = connection.prepareStatement(full)) {
+        int i = 0;
+        for (; i + SCORE_ROWS_PER_STATEMENT <= scores.size(); i += SCORE_ROWS_PER_STATEMENT) {
+          bindScores(ps, runId, scores.subList(i, i + SCORE_ROWS_PER_STATEMENT));
+          ps.executeUpdate();
+        }
+        if (i < scores.size()) {
+          List<CustomerValue> rest = scores.subList(i, scores.size());
+          try (PreparedStatement last = connection.prepareStatement(scoreInsert(rest.size()))) {
+            bindScores(last, runId, rest);
+            last.executeUpdate();
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Writing the scores of model run " + runId + " failed; nothing was written", e);
+    }
+  }
+
+  private String scoreInsert(int rows) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table("customer_scores"))
+        .append(" (").append(SCORE_COLUMNS).append(") VALUES ");
+    for (int r = 0; r < rows; r++) {
+      sql.append(r == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    }
+    return sql.toString();
+  }
+
+  private static void bindScores(PreparedStatement ps, long runId, List<CustomerValue> rows) throws SQLException {
+    int p = 1;
+    for (CustomerValue v : rows) {
+      ps.setLong(p++, runId);
+      ps.setString(p++, v.customerId());
+      ps.setInt(p++, v.frequency());
+      ps.setDouble(p++, v.recency());
+      ps.setDouble(p++, v.age());
+      ps.setDouble(p++, v.monetaryValue());
+      ps.setDouble(p++, v.probabilityAlive());
+      ps.setDouble(p++, v.expectedPurchases());
+      ps.setDouble(p++, v.expectedSpend());
+      ps.setDouble(p++, v.value());
+      ps.setDouble(p++, v.valueLow());
+      ps.setDouble(p++, v.valueHigh());
+      ps.setDouble(p++, v.valueAtRisk());
+    }
+  }
+
+  private void activate(Handle h, long runId, Instant at) {
+    h.createUpdate("UPDATE " + table("active_models") + " SET run_id = :id, activated_at = :at WHERE kind = :kind")
+        .bind("id", runId)
+        .bind("at", at.atOffset(ZoneOffset.UTC))
+        .bind("kind", KIND)
+        .execute();
+  }
+
+  /** @return whether the run exists (and is now active) */
+  boolean activate(long runId, Instant at) {
+    try {
+      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM " + table("model_runs")
+                + " WHERE run_id = :id AND kind = :kind")
+            .bind("id", runId).bind("kind", KIND).mapTo(Long.class).one() > 0;
+        if (exists) {
+          activate(h, runId, at);
+        }
+        return exists;
+      });
+    } catch (JdbiException e) {
+      throw new DataAccessException("Activating model run " + runId + " failed", e);
+    }
+  }
+
+  /** @return the active run id, or empty before the first activation */
+  Optional<Long> activeRunId() {
+    return read("Reading the active model run", h -> h.createQuery(
+            "SELECT run_id FROM " + table("active_models") + " WHERE kind = :kind")
+        .bind("kind", KIND)
+        .map((rs, ctx) -> {
+          long id = rs.getLong(1);
+          return rs.wasNull() ? null : id;
+        })
+        .findOne()
+        .flatMap(Optional::ofNullable));
+  }
+
+  private static final String RUN_COLUMNS = "r.run_id, r.created_at, r.calibration_end, r.period_unit, r.currency,"
+      + " r.customers, r.watermark_placed_at, r.watermark_orders, r.duration_ms, r.horizon_months,"
+      + " r.monthly_discount, r.interval_level, r.params, r.metrics,"
+      + " CASE WHEN a.run_id = r.run_id THEN 1 ELSE 0 END AS is_active";
+
+  Optional<ModelRun> find(long runId) {
+    return read("Reading model run " + runId, h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM "
+            + table("model_runs") + " r LEFT JOIN " + table("active_models") + " a ON a.kind = r.kind"
+            + " WHERE r.run_id = :id AND r.kind = :kind")
+        .bind("id", runId).bind("kind", KIND)
+        .map((rs, ctx) -> run(rs))
+        .findOne());
+  }
+
+  List<ModelRun> list(int limit) {
+    return read("Listing model runs", h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM " + table("model_runs")
+            + " r LEFT JOIN " + table("active_models") + " a ON a.kind = r.kind"
+            + " WHERE r.kind = :kind ORDER BY r.run_id DESC FETCH FIRST " + limit + " ROWS ONLY")
+        .bind("kind", KIND)
+        .map((rs, ctx) -> run(rs))
+        .list());
+  }
+
+  /** Deletes runs older than the newest {@code keep}, except the active one, with their scores. */
+  int prune(int keep) {
+    try {
+      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        Long active = h.createQuery("SELECT run_id FROM " + table("active_models") + " WHERE kind = :kind")
+            .bind("kind", KIND).mapTo(Long.class).findOne().orElse(null);
+        List<Long> ids = h.createQuery("SELECT run_id FROM " + table("model_runs")
+                + " WHERE kind = :kind ORDER BY run_id DESC")
+            .bind("kind", KIND).mapTo(Long.class).list();
+        int deleted = 0;
+        for (Long id : ids.subList(Math.min(keep, ids.size()), ids.size())) {
+          if (id.equals(active)) {
+            continue;
+          }
+          h.createUpdate("DELETE FROM " + table("customer_scores") + " WHERE run_id = :id").bind("id", id).execute();
+          h.createUpdate("DELETE FROM " + table("model_runs") + " WHERE run_id = :id").bind("id", id).execute();
+          deleted++;
+        }
+        return deleted;
+      });
+    } catch (JdbiException e) {
+      throw new DataAccessException("Pruning model runs failed; nothing was deleted", e);
+    }
+  }
+
+  private static ModelRun run(ResultSet rs) throws SQLException {
+    long id = rs.getLong("run_id");
+    RunDocuments.Params params = RunDocuments.read(rs.getString("params"), RunDocuments.Params.class, id);
+    RunDocuments.Metrics metrics = RunDocuments.read(rs.getString("metrics"), RunDocuments.Metrics.class, id);
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    metrics.timingsMillis().forEach((k, v) -> timings.put(k, Duration.ofMillis(v)));
+    ValuationOptions valuation = new ValuationOptions(
+        Horizon.months(rs.getDouble("horizon_months")), rs.getDouble("monthly_discount"),
+        rs.getDouble("interval_level"));
+    return new ModelRun(
+        id,
+        instant(rs, "created_at"),
+        rs.getInt("is_active") == 1,
+        rs.getObject("calibration_end", LocalDate.class),
+        PeriodUnit.valueOf(rs.getString("period_unit")),
+        Currency.getInstance(rs.getString("currency").trim()),
+        rs.getInt("customers"),
+        instant(rs, "watermark_placed_at"),
+        rs.getLong("watermark_orders"),
+        Duration.ofMillis(rs.getLong("duration_ms")),
+        valuation,
+        params.purchaseModel().report(),
+        params.spendModel().report(),
+        metrics.backtest() == null ? null : metrics.backtest().report(),
+        metrics.backtestSkipped(),
+        params.reference(),
+        timings);
+  }
+
+  static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  static void checkLimit(int limit, int max) {
+    if (limit < 1 || limit > max) {
+      throw InvalidInputException.argument("limit", "must be between 1 and " + max + " (was " + limit + ")");
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.custintel.analytics.internal.models;
+
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.ModelNotReadyException;
+import dev.custintel.core.NotFoundException;
+import dev.custintel.core.model.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Reads one customer's score from the active run in one round trip. Not API. */
+final class ScoreReader {
+  private final RunStore runs;
+  private final String sql;
+
+  ScoreReader(RunStore runs) {
+    this.runs = runs;
+    this.sql = "SELECT a.run_id AS active_run, r.calibration_end, r.period_unit, r.currency, r.horizon_months,"
+        + " r.interval_level, s.customer_id, s.frequency, s.recency, s.age, s.monetary_value, s.p_alive,"
+        + " s.expected_purchases, s.expected_spend, s.ltv, s.ltv_low, s.ltv_high, s.value_at_risk"
+        + " FROM " + runs.table("active_models") + " a"
+        + " LEFT JOIN " + runs.table("model_runs") + " r ON r.run_id = a.run_id"
+        + " LEFT JOIN " + runs.table("customer_scores") + " s ON s.run_id = a.run_id AND s.customer_id = :id"
+        + " WHERE a.kind = :kind";
+  }
+
+  /** The active run's facts a score needs. */
+  record RunFacts(long runId, LocalDate asOf, PeriodUnit unit, Currency currency, double horizonMonths,
+      double intervalLevel) {
+
+    Money money(double amount) {
+      return Money.of(BigDecimal.valueOf(amount).setScale(
+          Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_EVEN), currency);
+    }
+
+    long days(double periods) {
+      return Math.round(periods * unit.days());
+    }
+  }
+
+  /** One score row. */
+  record Score(RunFacts run, String customerId, int frequency, double recency, double age, double monetaryValue,
+      double probabilityAlive, double expectedPurchases, double expectedSpend, double value, double valueLow,
+      double valueHigh, double valueAtRisk) {}
+
+  /**
+   * @throws ModelNotReadyException if no run is active
+   * @throws NotFoundException if the active run has no score for the customer
+   */
+  Score read(@Nullable String customerId) {
+    if (customerId == null || customerId.isBlank()) {
+      throw InvalidInputException.argument("customerId", "must not be blank");
+    }
+    Optional<Optional<Score>> row = runs.read("Reading the score of customer " + customerId, h -> h.createQuery(sql)
+        .bind("id", customerId)
+        .bind("kind", RunStore.KIND)
+        .map((rs, ctx) -> {
+          rs.getLong("active_run");
+          if (rs.wasNull()) {
+            return Optional.<Score>empty();
+          }
+          RunFacts run = facts(rs);
+          if (rs.getString("customer_id") == null) {
+            return Optional.of(new Score(run, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+          }
+          return Optional.of(score(rs, run));
+        })
+        .findOne());
+    Score score = row.flatMap(o -> o).orElseThrow(() -> new ModelNotReadyException(RunStore.KIND));
+    if (score.customerId().isEmpty()) {
+      throw new NotFoundException("customer score", customerId);
+    }
+    return score;
+  }
+
+  static RunFacts facts(ResultSet rs) throws SQLException {
+    return new RunFacts(
+        rs.getLong("active_run"),
+        rs.getObject("calibration_end", LocalDate.class),
+        PeriodUnit.valueOf(rs.getString("period_unit")),
+        Currency.getInstance(rs.getString("currency").trim()),
+        rs.getDouble("horizon_months"),
+        rs.getDouble("interval_level"));
+  }
+
+  static Score score(ResultSet rs, RunFacts run) throws SQLException {
+    return new Score(
+        run,
+        rs.getString("customer_id"),
+        rs.getInt("frequency"),
+        rs.getDouble("recency"),
+        rs.getDouble("age"),
+        rs.getDouble("monetary_value"),
+        rs.getDouble("p_alive"),
+        rs.getDouble("expected_purchases"),
+        rs.getDouble("expected_spend"),
+        rs.getDouble("ltv"),
+        rs.getDouble("ltv_low"),
+        rs.getDouble("ltv_high"),
+        rs.getDouble("value_at_risk"));
+  }
+
+  /**
+   * The active run's facts, for list queries.
+   *
+   * @throws ModelNotReadyException if no run is active
+   */
+  RunFacts activeRun() {
+    return runs.read("Reading the active model run", h -> h.createQuery(
+            "SELECT a.run_id AS active_run, r.calibration_end, r.period_unit, r.currency, r.horizon_months,"
+                + " r.interval_level FROM " + runs.table("active_models") + " a JOIN " + runs.table("model_runs")
+                + " r ON r.run_id = a.run_id WHERE a.kind = :kind")
+        .bind("kind", RunStore.KIND)
+        .map((rs, ctx) -> facts(rs))
+        .findOne())
+        .orElseThrow(() -> new ModelNotReadyException(RunStore.KIND));
+  }
+}

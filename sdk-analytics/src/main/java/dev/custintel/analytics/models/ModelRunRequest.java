@@ -1,0 +1,194 @@
+package dev.custintel.analytics.models;
+
+import dev.custintel.analytics.clv.PurchaseModelKind;
+import dev.custintel.analytics.clv.ValuationOptions;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.core.InvalidInputException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Currency;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link ModelsClient#refresh(ModelRunRequest)} does. Every setting has a default, so
+ * {@code ModelRunRequest.defaults()} is a complete request.
+ */
+public final class ModelRunRequest {
+  private final @Nullable Currency currency;
+  private final @Nullable LocalDate asOf;
+  private final PeriodUnit unit;
+  private final PurchaseModelKind purchaseModel;
+  private final ValuationOptions valuation;
+  private final @Nullable Period holdout;
+  private final boolean backtest;
+  private final boolean activate;
+
+  private ModelRunRequest(Builder b) {
+    this.currency = b.currency;
+    this.asOf = b.asOf;
+    this.unit = b.unit;
+    this.purchaseModel = b.purchaseModel;
+    this.valuation = b.valuation;
+    this.holdout = b.holdout;
+    this.backtest = b.backtest;
+    this.activate = b.activate;
+  }
+
+  /** @return a request with every default */
+  public static ModelRunRequest defaults() {
+    return builder().build();
+  }
+
+  /** @return a builder with every default */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the currency to model; empty for the store's main currency (the one most purchases use) */
+  public Optional<Currency> currency() {
+    return Optional.ofNullable(currency);
+  }
+
+  /** @return the as-of day; empty for the UTC day of the latest purchase in the currency */
+  public Optional<LocalDate> asOf() {
+    return Optional.ofNullable(asOf);
+  }
+
+  /** @return the time unit of the summaries and models; default weeks */
+  public PeriodUnit unit() {
+    return unit;
+  }
+
+  /** @return the purchase model; default the modified BG/NBD (one-time buyers can churn) */
+  public PurchaseModelKind purchaseModel() {
+    return purchaseModel;
+  }
+
+  /** @return horizon, discount and interval of the stored values; default {@link ValuationOptions#defaults()} */
+  public ValuationOptions valuation() {
+    return valuation;
+  }
+
+  /**
+   * @return the backtest's holdout length; empty for the default: a third of the span from the first purchase to
+   *     the as-of day, in whole weeks, at most 52 weeks
+   */
+  public Optional<Period> holdout() {
+    return Optional.ofNullable(holdout);
+  }
+
+  /** @return whether the run includes a holdout backtest; default true */
+  public boolean backtest() {
+    return backtest;
+  }
+
+  /** @return whether the new run becomes the active one when it commits; default true */
+  public boolean activate() {
+    return activate;
+  }
+
+  /** Builds a {@link ModelRunRequest}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable Currency currency;
+    private @Nullable LocalDate asOf;
+    private PeriodUnit unit = PeriodUnit.WEEKS;
+    private PurchaseModelKind purchaseModel = PurchaseModelKind.MODIFIED_BG_NBD;
+    private ValuationOptions valuation = ValuationOptions.defaults();
+    private @Nullable Period holdout;
+    private boolean backtest = true;
+    private boolean activate = true;
+
+    private Builder() {}
+
+    /**
+     * @param value the currency whose purchases are modelled
+     * @return this builder
+     */
+    public Builder currency(Currency value) {
+      currency = notNull(value, "currency");
+      return this;
+    }
+
+    /**
+     * @param value the as-of day (UTC): purchases after it are ignored, recency and age are measured to its end
+     * @return this builder
+     */
+    public Builder asOf(LocalDate value) {
+      asOf = notNull(value, "asOf");
+      return this;
+    }
+
+    /**
+     * @param value the time unit of the summaries and the models
+     * @return this builder
+     */
+    public Builder unit(PeriodUnit value) {
+      unit = notNull(value, "unit");
+      return this;
+    }
+
+    /**
+     * @param value the purchase model scores come from
+     * @return this builder
+     */
+    public Builder purchaseModel(PurchaseModelKind value) {
+      purchaseModel = notNull(value, "purchaseModel");
+      return this;
+    }
+
+    /**
+     * @param value horizon, discount and interval of the stored values
+     * @return this builder
+     */
+    public Builder valuation(ValuationOptions value) {
+      valuation = notNull(value, "valuation");
+      return this;
+    }
+
+    /**
+     * @param value the holdout length of the backtest, positive (for example {@code Period.ofWeeks(39)})
+     * @return this builder
+     * @throws InvalidInputException {@code "holdout"} if zero or negative
+     */
+    public Builder holdout(Period value) {
+      notNull(value, "holdout");
+      if (value.isNegative() || value.isZero()) {
+        throw InvalidInputException.argument("holdout", "must be positive (was " + value + ")");
+      }
+      holdout = value;
+      backtest = true;
+      return this;
+    }
+
+    /**
+     * @param value whether to run a holdout backtest
+     * @return this builder
+     */
+    public Builder backtest(boolean value) {
+      backtest = value;
+      return this;
+    }
+
+    /**
+     * @param value whether the run becomes active when it commits (false: write it, activate it later)
+     * @return this builder
+     */
+    public Builder activate(boolean value) {
+      activate = value;
+      return this;
+    }
+
+    /** @return the request */
+    public ModelRunRequest build() {
+      return new ModelRunRequest(this);
+    }
+
+    private static <T> T notNull(@Nullable T value, String field) {
+      if (value == null) {
+        throw InvalidInputException.argument(field, "must not be null");
+      }
+      return value;
+    }
+  }
+}

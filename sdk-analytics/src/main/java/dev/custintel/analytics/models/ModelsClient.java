@@ -1,0 +1,69 @@
+package dev.custintel.analytics.models;
+
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Versioned runs of the customer-value models (purchases, P(alive), spend, lifetime value). A run summarizes every
+ * customer's purchases in the database, fits the models, backtests them on a holdout, scores every customer and
+ * writes it all in one transaction; readers ({@code churn()}, {@code ltv()}, profiles) keep using the active run
+ * until the new one commits. Thread-safe.
+ */
+public interface ModelsClient {
+
+  /**
+   * Runs the models with every default ({@link ModelRunRequest#defaults()}) and activates the run.
+   *
+   * @return the new run
+   * @throws InvalidInputException when the data cannot support the models (no purchase, no repeat purchase, ...)
+   * @throws DataAccessException if the database fails; nothing is written then
+   */
+  ModelRun refresh();
+
+  /**
+   * Runs the models as requested.
+   *
+   * @param request currency, as-of day, unit, model, valuation, backtest and activation
+   * @return the new run
+   * @throws InvalidInputException when the request or the data cannot support the models, naming the cause
+   * @throws DataAccessException if the database fails; nothing is written then
+   */
+  ModelRun refresh(ModelRunRequest request);
+
+  /** @return the run readers use now; empty before the first run */
+  Optional<ModelRun> active();
+
+  /**
+   * @param runId a run id
+   * @return that run
+   * @throws NotFoundException if there is no such run
+   */
+  ModelRun get(long runId);
+
+  /**
+   * @param limit at most this many, 1 to 1000
+   * @return the latest runs, newest first
+   */
+  List<ModelRun> list(int limit);
+
+  /**
+   * Makes an existing run the one readers use (to roll back to an earlier run, or to publish a run made with
+   * {@code activate(false)}), in one transaction, then drops cached profiles.
+   *
+   * @param runId the run
+   * @return the run, now active
+   * @throws NotFoundException if there is no such run
+   */
+  ModelRun activate(long runId);
+
+  /**
+   * Deletes all but the newest {@code keep} runs and their scores; the active run is always kept.
+   *
+   * @param keep how many of the newest runs to keep, 1 or more
+   * @return how many runs were deleted
+   */
+  int prune(int keep);
+}
