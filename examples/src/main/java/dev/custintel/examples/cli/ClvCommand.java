@@ -17,11 +17,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Customer lifetime value: fits the purchase models (BG/NBD, modified BG/NBD, Pareto/NBD) and the "
-          + "Gamma-Gamma spend model on a transaction file, and backtests them on a holdout period.",
+          + "Gamma-Gamma spend model on a transaction file and backtests them on a holdout period (fit), or scores "
+          + "every customer's P(alive), expected purchases and value over a horizon as CSV (score).",
       "The file is read into an in-memory database, as 'custintel import' would store it; nothing is written to "
           + "disk."
     },
-    subcommands = {ClvFitCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ClvFitCommand.class, ClvScoreCommand.class, CommandLine.HelpCommand.class})
 final class ClvCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,6 +30,6 @@ final class ClvCommand implements Callable<Integer> {
   /** Without a subcommand: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: use 'clv fit'");
+    throw new ParameterException(spec.commandLine(), "Missing command: use 'clv fit' or 'clv score'");
   }
 }

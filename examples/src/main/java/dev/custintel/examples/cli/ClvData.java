@@ -4,7 +4,6 @@ import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.analytics.clv.summary.StoreSummaries;
 import dev.custintel.analytics.clv.summary.Summaries;
-import dev.custintel.analytics.clv.summary.Transaction;
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.imports.ImportFormat;
@@ -18,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -40,8 +37,6 @@ final class ClvData implements AutoCloseable {
   private final ImportFormat format;
   private final ImportReport report;
   private final Currency currency;
-  private @Nullable List<Transaction> transactions;
-  private @Nullable LocalDate transactionsUpTo;
 
   private ClvData(CustintelStore store, Path file, ImportFormat format, ImportReport report, Currency currency) {
     this.store = store;
@@ -159,37 +154,6 @@ final class ClvData implements AutoCloseable {
       }
       throw e;
     }
-  }
-
-  /**
-   * The stored purchases in the currency up to a day, read back with one query: what the 3-argument
-   * {@code Backtest.run} needs for its tracking. Read once and kept.
-   *
-   * @param upTo the last day (UTC, inclusive)
-   * @return one transaction per purchase
-   */
-  List<Transaction> transactions(LocalDate upTo) {
-    List<Transaction> cached = transactions;
-    if (cached != null && upTo.equals(transactionsUpTo)) {
-      return cached;
-    }
-    String sql = "SELECT customer_id, placed_at, total_amount FROM " + store.tablePrefix() + "orders"
-        + " WHERE kind = 'PURCHASE' AND currency = ? AND placed_at < ?";
-    List<Transaction> read = query("Reading the purchases", store, sql, statement -> {
-      statement.setString(1, currency.getCurrencyCode());
-      statement.setObject(2, upTo.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-      List<Transaction> result = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-          result.add(Transaction.at(rs.getString(1), at.toInstant(), rs.getBigDecimal(3)));
-        }
-      }
-      return result;
-    });
-    transactions = read;
-    transactionsUpTo = upTo;
-    return read;
   }
 
   /** @return the JSON view of the input: file, format and the import's counts */

@@ -102,7 +102,7 @@ final class ClvFitCommand implements Callable<Integer> {
       out.put("input", data.view());
       out.put("models", fits.view());
       if (split != null) {
-        out.put("backtest", backtestView(data, split, fits));
+        out.put("backtest", backtestView(split, fits));
       }
     }
     Json.print(spec.commandLine().getOut(), out);
@@ -112,7 +112,13 @@ final class ClvFitCommand implements Callable<Integer> {
     return CustintelCli.OK;
   }
 
-  private static void warnAboutLeftOutRows(PrintWriter err, ImportReport report) {
+  /**
+   * Warns on stderr when the import left rows out.
+   *
+   * @param err stderr
+   * @param report what the import read
+   */
+  static void warnAboutLeftOutRows(PrintWriter err, ImportReport report) {
     long leftOut = report.rejectedCount() + report.skippedCount();
     if (leftOut > 0) {
       err.println("custintel: warning: " + leftOut + " of " + report.rowsRead() + " rows were left out ("
@@ -122,24 +128,11 @@ final class ClvFitCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The SDK's holdout backtest of one model: the one place it is called.
-   *
-   * @param data the loaded file (its purchases give the tracking)
-   * @param split the calibration summaries and holdout activity the model was fitted on
-   * @param predictor the model
-   * @return the backtest
-   */
-  private static BacktestResult backtest(ClvData data, CalibrationHoldoutSplit split, PurchasePredictor predictor) {
-    // TODO(backtest-overload): return Backtest.run(split, predictor); -- then ClvData.transactions is unused.
-    return Backtest.run(split, data.transactions(split.holdoutEnd()), predictor);
-  }
-
-  private static Map<String, Object> backtestView(ClvData data, CalibrationHoldoutSplit split, ClvFits fits) {
+  private static Map<String, Object> backtestView(CalibrationHoldoutSplit split, ClvFits fits) {
     Map<String, Object> errors = Json.object();
-    BacktestResult bgNbd = backtest(data, split, fits.bgNbd(), PurchasePredictor::of, "bgnbd", errors);
-    BacktestResult paretoNbd = backtest(data, split, fits.paretoNbd(), PurchasePredictor::of, "paretoNbd", errors);
-    BacktestResult modified = backtest(data, split, fits.modifiedBgNbd(), PurchasePredictor::of, "mbgnbd", errors);
+    BacktestResult bgNbd = backtest(split, fits.bgNbd(), PurchasePredictor::of, "bgnbd", errors);
+    BacktestResult paretoNbd = backtest(split, fits.paretoNbd(), PurchasePredictor::of, "paretoNbd", errors);
+    BacktestResult modified = backtest(split, fits.modifiedBgNbd(), PurchasePredictor::of, "mbgnbd", errors);
 
     Map<String, Object> m = Json.object();
     m.put("holdoutPeriods", split.holdoutDuration());
@@ -158,9 +151,12 @@ final class ClvFitCommand implements Callable<Integer> {
     return m;
   }
 
-  /** @return the backtest of a fitted model, or null when it was not fitted or its backtest failed (noted) */
+  /**
+   * The SDK's holdout backtest of one model, its tracking counted from the split's repeat purchases per day.
+   *
+   * @return the backtest of a fitted model, or null when it was not fitted or its backtest failed (noted)
+   */
   private static <M> @Nullable BacktestResult backtest(
-      ClvData data,
       CalibrationHoldoutSplit split,
       ClvFits.Fit<M> fit,
       Function<M, PurchasePredictor> predictor,
@@ -171,7 +167,7 @@ final class ClvFitCommand implements Callable<Integer> {
       return null;
     }
     try {
-      return backtest(data, split, predictor.apply(model));
+      return Backtest.run(split, predictor.apply(model));
     } catch (RuntimeException e) {
       // Such as a BG/NBD fit with a + b <= 1, where its expected purchases are undefined.
       errors.put(name, CustintelCli.oneLine(String.valueOf(e.getMessage())));

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile} and {@code clv}.
+ * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models} and
+ * {@code clv}.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
  * customer, database failure, missing file, no CLV model could be fitted), with a one-line message on stderr;
@@ -32,9 +33,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CustintelCli.Version.class,
     description = "Customer intelligence from the command line: import order files, look up customer profiles, "
-        + "fit customer-lifetime-value models to a transaction file, or try it all on a synthetic shop.",
+        + "run the churn and lifetime-value models on a database, fit and score customer-lifetime-value models on "
+        + "a transaction file, or try it all on a synthetic shop.",
     subcommands = {
-      DemoCommand.class, ImportCommand.class, ProfileCommand.class, ClvCommand.class, CommandLine.HelpCommand.class
+      DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ClvCommand.class,
+      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -48,10 +51,13 @@ import picocli.CommandLine.Spec;
       "  custintel demo --customers 2000",
       "  custintel import --db jdbc:h2:file:./ci-data/ci --format cdnow CDNOW_master.txt",
       "  custintel profile --db jdbc:h2:file:./ci-data/ci 00002",
+      "  custintel models refresh --db jdbc:h2:file:./ci-data/ci",
       "  custintel import --db 'jdbc:postgresql://localhost/shop?user=me&password=...' \\",
       "      --format orders-csv orders-2024.csv orders-2025.csv",
       "  custintel clv fit --transactions CDNOW_sample.txt --format cdnow \\",
       "      --calibration-end 1997-09-30 --holdout-end 1998-06-30 --period week",
+      "  custintel clv score --transactions CDNOW_sample.txt --format cdnow \\",
+      "      --calibration-end 1997-09-30 --horizon-months 12 > clv.csv",
       "",
       "Run 'custintel COMMAND --help' for a command's options."
     })
@@ -121,7 +127,7 @@ public final class CustintelCli implements Callable<Integer> {
   /** Without a command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: use demo, import, profile or clv");
+    throw new ParameterException(spec.commandLine(), "Missing command: use demo, import, profile, models or clv");
   }
 
   /**

@@ -1,4 +1,7 @@
-/** The {@code custintel} command line: {@code demo}, {@code import}, {@code profile} and {@code clv fit}. */
+/**
+ * The {@code custintel} command line: {@code demo}, {@code import}, {@code profile}, {@code models refresh}, {@code
+ * models list}, {@code clv fit} and {@code clv score}.
+ */
 @NullMarked
 package dev.custintel.examples.cli;
 
