@@ -20,24 +20,29 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code custintel} command-line program: {@code demo}, {@code import} and {@code profile}.
+ * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models} and
+ * {@code clv}.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
- * customer, database failure, missing file), with a one-line message on stderr; {@value #USAGE} usage error
- * (unknown command or option, missing or malformed parameter), with the usage on stderr. Passwords in JDBC URLs
- * are masked in every message.
+ * customer, database failure, missing file, no CLV model could be fitted), with a one-line message on stderr;
+ * {@value #USAGE} usage error (unknown command or option, missing or malformed parameter), with the usage on stderr.
+ * Passwords in JDBC URLs are masked in every message.
  */
 @Command(
     name = "custintel",
     mixinStandardHelpOptions = true,
     versionProvider = CustintelCli.Version.class,
     description = "Customer intelligence from the command line: import order files, look up customer profiles, "
-        + "or try it all on a synthetic shop.",
-    subcommands = {DemoCommand.class, ImportCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
+        + "run the churn and lifetime-value models on a database, fit and score customer-lifetime-value models on "
+        + "a transaction file, or try it all on a synthetic shop.",
+    subcommands = {
+      DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ClvCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the command failed: invalid input, unknown customer, database error, missing file",
+      "1:the command failed: invalid input, unknown customer, database error, missing file, no model fitted",
       "2:usage error: unknown command or option, missing or malformed parameter"
     },
     footer = {
@@ -46,8 +51,13 @@ import picocli.CommandLine.Spec;
       "  custintel demo --customers 2000",
       "  custintel import --db jdbc:h2:file:./ci-data/ci --format cdnow CDNOW_master.txt",
       "  custintel profile --db jdbc:h2:file:./ci-data/ci 00002",
+      "  custintel models refresh --db jdbc:h2:file:./ci-data/ci",
       "  custintel import --db 'jdbc:postgresql://localhost/shop?user=me&password=...' \\",
       "      --format orders-csv orders-2024.csv orders-2025.csv",
+      "  custintel clv fit --transactions CDNOW_sample.txt --format cdnow \\",
+      "      --calibration-end 1997-09-30 --holdout-end 1998-06-30 --period week",
+      "  custintel clv score --transactions CDNOW_sample.txt --format cdnow \\",
+      "      --calibration-end 1997-09-30 --horizon-months 12 > clv.csv",
       "",
       "Run 'custintel COMMAND --help' for a command's options."
     })
@@ -117,7 +127,7 @@ public final class CustintelCli implements Callable<Integer> {
   /** Without a command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: use demo, import or profile");
+    throw new ParameterException(spec.commandLine(), "Missing command: use demo, import, profile, models or clv");
   }
 
   /**

@@ -1,10 +1,20 @@
 package dev.custintel.examples.cli;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.churn.AtRiskCustomer;
+import dev.custintel.analytics.churn.ChurnSummary;
+import dev.custintel.analytics.clv.ValueDriver;
+import dev.custintel.analytics.ltv.LtvPrediction;
+import dev.custintel.analytics.ltv.RankedValue;
+import dev.custintel.analytics.models.BacktestReport;
+import dev.custintel.analytics.models.ModelFitException;
+import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.customer.CategoryStat;
 import dev.custintel.core.customer.CustomerProfile;
 import dev.custintel.core.customer.CustomerQuery;
 import dev.custintel.core.customer.CustomerRank;
+import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.CustomerSummary;
 import dev.custintel.core.customer.DateRange;
 import dev.custintel.core.customer.Page;
@@ -23,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +49,8 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Generates a synthetic coffee-and-tea web shop (seeded: the same seed gives the same shop), stores it in an "
           + "embedded H2 database (in memory unless --db is given) and prints a report: the shop, the top "
-          + "customers of the last 12 months, inactive customers and one customer's profile.",
+          + "customers of the last 12 months, inactive customers, churn risk and lifetime value from a model run "
+          + "(as 'custintel models refresh' makes one), and one customer's profile.",
       "\"Today\" is the day after the last day of data, so the report is the same for the same options "
           + "(except the time taken)."
     })
@@ -50,6 +62,9 @@ final class DemoCommand implements Callable<Integer> {
   static final int INACTIVE_COUNT_CAP = 100_000;
 
   private static final int BATCH_SIZE = 2_000;
+
+  /** Customers on the report's at-risk list. */
+  static final int TOP_AT_RISK = 5;
 
   @Spec CommandSpec spec;
 
@@ -130,6 +145,7 @@ final class DemoCommand implements Callable<Integer> {
       List<CustomerRank> top = ci.customers().top(5, lastYear, currency);
       report.top(top, end.minusYears(1).plusDays(1), end);
       report.inactive(countInactive(ci), ci.customers().count(), today);
+      report.models(runModels(ci));
       String sampleId = !top.isEmpty() ? top.get(0).customerId() : firstCustomer(ci);
       if (sampleId != null) {
         report.profile(ci.customers().profile(sampleId), !top.isEmpty());
@@ -166,6 +182,40 @@ final class DemoCommand implements Callable<Integer> {
       }
       query = query.withAfter(page.nextCursor());
     }
+  }
+
+  /**
+   * What the model run gives the report; either {@code run} and the rest, or {@code error}.
+   *
+   * @param run the run, or null when the models could not be fitted
+   * @param churn the churn summary of the run
+   * @param atRisk the customers most worth winning back
+   * @param top the customer with the highest value, or null when none has one
+   * @param seconds wall time of the run
+   * @param error why there is no run, or null
+   */
+  record Models(
+      @Nullable ModelRun run,
+      @Nullable ChurnSummary churn,
+      List<AtRiskCustomer> atRisk,
+      @Nullable LtvPrediction top,
+      double seconds,
+      @Nullable String error) {}
+
+  /** Runs the models on the shop and reads back what the report shows; a shop too small for them is reported. */
+  private static Models runModels(CustomerIntelligence ci) {
+    long start = System.nanoTime();
+    ModelRun run;
+    try {
+      run = ci.models().refresh();
+    } catch (InvalidInputException | ModelFitException e) {
+      // Such as a shop without repeat purchases yet: the rest of the report is still worth printing.
+      return new Models(null, null, List.of(), null, 0.0, CustintelCli.oneLine(e.getMessage()));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<RankedValue> top = ci.ltv().top(1);
+    LtvPrediction best = top.isEmpty() ? null : ci.ltv().predict(top.get(0).customerId());
+    return new Models(run, ci.churn().summary(), ci.churn().atRisk(TOP_AT_RISK), best, seconds, null);
   }
 
   private static String firstCustomer(CustomerIntelligence ci) {
@@ -227,6 +277,69 @@ final class DemoCommand implements Callable<Integer> {
           + today.minusDays(INACTIVE_DAYS) + ").");
     }
 
+    void models(Models m) {
+      if (m.run() == null) {
+        section("CHURN AND LIFETIME VALUE");
+        add("  The models could not be fitted on this shop: " + m.error());
+        return;
+      }
+      ModelRun run = m.run();
+      ChurnSummary churn = m.churn();
+      String horizon = run.valuation().horizon().toString();
+      section("CHURN AND LIFETIME VALUE (MODEL RUN " + run.id() + ", PURCHASES TO " + run.calibrationEnd() + ")");
+      TextTable levels = new TextTable("LRL")
+          .row(label("Customers scored"), TextTable.count(churn.customers()))
+          .row(label("Low risk"), TextTable.count(churn.low()), "churn risk under 50%")
+          .row(label("Medium risk"), TextTable.count(churn.medium()), "50% to 80%")
+          .row(label("High risk"), TextTable.count(churn.high()), "80% or more");
+      lines.addAll(levels.lines(2));
+      kv("Value at risk", money(churn.totalValueAtRisk()) + " over " + horizon
+          + " (churn risk x value if still active)");
+      kv("Expected value", money(churn.totalLifetimeValue()) + " over " + horizon + ", all customers");
+      BacktestReport backtest = run.backtest();
+      if (backtest == null) {
+        kv("Backtest", "skipped: " + run.backtestSkipped());
+      } else {
+        kv("Backtest", String.format(Locale.US, "%.0f weeks from %s: %s repeat purchases predicted, %s actual",
+            backtest.holdoutPeriods(), backtest.calibrationEnd().plusDays(1),
+            TextTable.count(Math.round(backtest.predictedRepeatPurchases())),
+            TextTable.count(backtest.actualRepeatPurchases())));
+        if (backtest.churnAuc() != null) {
+          kv("Churn AUC", String.format(Locale.US, "%.2f", backtest.churnAuc())
+              + " (how well churn risk foretold who did not buy in those weeks; 0.5 is chance)");
+        }
+      }
+      kv("Time taken", String.format(Locale.US, "%.1f s to backtest, fit and score (%s)", m.seconds(),
+          run.purchaseModel().model()));
+
+      if (!m.atRisk().isEmpty()) {
+        add("");
+        add("  Top " + TOP_AT_RISK + " customers at risk, by value at risk");
+        TextTable t = new TextTable("RLRRRRR")
+            .header("#", "Customer", "Churn risk", "Value at risk", "If still active", "Repeat buys", "Last bought");
+        int rank = 0;
+        for (AtRiskCustomer c : m.atRisk()) {
+          t.row(String.valueOf(++rank), c.customerId(), percent(c.churnRisk()), money(c.valueAtRisk()),
+              money(c.valueIfActive()), TextTable.count(c.repeatPurchases()), days(c.daysSinceLastPurchase()) + " ago");
+        }
+        lines.addAll(t.lines(4));
+      }
+
+      LtvPrediction top = m.top();
+      if (top != null) {
+        add("");
+        add("  Top customer by " + horizon.replace(" months", "-month") + " value: " + top.customerId());
+        add("    Value " + money(top.value()) + interval(top.intervalLevel(), top.low(), top.high()));
+        add("    " + percent(top.probabilityAlive()) + " likely still buying; "
+            + String.format(Locale.US, "%.1f", top.expectedPurchases()) + " purchases of "
+            + money(top.expectedSpendPerPurchase()) + " expected");
+        add("    Why, against the median customer:");
+        for (ValueDriver d : top.drivers().drivers()) {
+          add("    - " + d.explanation());
+        }
+      }
+    }
+
     void profile(CustomerProfile p, boolean topSpender) {
       section("SAMPLE CUSTOMER PROFILE: " + p.customerId() + (topSpender ? " (the top spender)" : ""));
       kv("Name", orDash(p.name()));
@@ -242,6 +355,12 @@ final class DemoCommand implements Callable<Integer> {
           + (p.daysSinceLastOrder() == null ? "" : p.daysSinceLastOrder() == 0 ? "  (less than a day ago)"
               : "  (" + days(p.daysSinceLastOrder()) + " ago)"));
       kv("Customer for", p.tenureDays() == null ? "-" : days(p.tenureDays()));
+      CustomerScores scores = p.scores();
+      if (scores != null) {
+        kv("Churn risk", percent(scores.churnRisk()) + "  (model run " + scores.runId() + ")");
+        kv("Value, " + (long) Math.rint(scores.horizonMonths()) + " months", money(scores.lifetimeValue())
+            + interval(scores.intervalLevel(), scores.lifetimeValueLow(), scores.lifetimeValueHigh()));
+      }
       String code = p.totalSpent() == null ? "" : " " + p.totalSpent().currency().getCurrencyCode();
       if (!p.topProducts().isEmpty()) {
         add("");
@@ -284,6 +403,14 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String money(Money m) {
       return TextTable.money(m.amount()) + " " + m.currency().getCurrencyCode();
+    }
+
+    private static String interval(double level, Money low, Money high) {
+      return String.format(Locale.US, "  (%.0f%% interval ", 100 * level) + money(low) + " to " + money(high) + ")";
+    }
+
+    private static String percent(double share) {
+      return String.format(Locale.US, "%.1f%%", 100 * share);
     }
 
     private static String day(Instant instant) {

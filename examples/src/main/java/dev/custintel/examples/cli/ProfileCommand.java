@@ -3,6 +3,7 @@ package dev.custintel.examples.cli;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.customer.CategoryStat;
 import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.model.Money;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +31,13 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = {
       "Prints a customer's profile as JSON: orders, total spent, average order value, first and last order, "
-          + "days since the last order, tenure, returns, country, top products and categories.",
+          + "days since the last order, tenure, returns, country, top products and categories, and the scores of "
+          + "the active model run ('custintel models refresh' makes one).",
+      "scores is null before the first model run, or when the active run did not score the customer (such as a "
+          + "customer newer than the run); otherwise it gives the run's id (runId) and last day of purchases "
+          + "(scoredAsOf), probabilityAlive and churnRisk (1 - probabilityAlive), expectedPurchases and "
+          + "lifetimeValue (discounted) over the next horizonMonths months, and the lifetimeValueLow to "
+          + "lifetimeValueHigh range at intervalLevel confidence (from the model's parameter uncertainty).",
       "Amounts are strings with their currency ({\"amount\":\"89.00\",\"currency\":\"USD\"}); instants are "
           + "ISO-8601 (UTC); unknown values are null."
     })
@@ -112,7 +120,30 @@ final class ProfileCommand implements Callable<Integer> {
       categories.add(row);
     }
     m.put("topCategories", categories);
+    m.put("scores", scoresView(p.scores()));
     m.put("asOf", Json.instant(p.asOf()));
+    return m;
+  }
+
+  /**
+   * @param s the active model run's scores of a customer, or null
+   * @return their JSON view, or null
+   */
+  static @Nullable Map<String, Object> scoresView(@Nullable CustomerScores s) {
+    if (s == null) {
+      return null;
+    }
+    Map<String, Object> m = Json.object();
+    m.put("runId", s.runId());
+    m.put("scoredAsOf", s.scoredAsOf().toString());
+    m.put("probabilityAlive", ClvFits.number(s.probabilityAlive()));
+    m.put("churnRisk", ClvFits.number(s.churnRisk()));
+    m.put("expectedPurchases", ClvFits.number(s.expectedPurchases()));
+    m.put("lifetimeValue", Json.money(s.lifetimeValue()));
+    m.put("lifetimeValueLow", Json.money(s.lifetimeValueLow()));
+    m.put("lifetimeValueHigh", Json.money(s.lifetimeValueHigh()));
+    m.put("horizonMonths", ClvFits.number(s.horizonMonths()));
+    m.put("intervalLevel", ClvFits.number(s.intervalLevel()));
     return m;
   }
 

@@ -1,4 +1,7 @@
-/** The {@code custintel} command line: {@code demo}, {@code import} and {@code profile}. */
+/**
+ * The {@code custintel} command line: {@code demo}, {@code import}, {@code profile}, {@code models refresh}, {@code
+ * models list}, {@code clv fit} and {@code clv score}.
+ */
 @NullMarked
 package dev.custintel.examples.cli;
 

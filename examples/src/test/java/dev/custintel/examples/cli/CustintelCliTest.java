@@ -3,9 +3,15 @@ package dev.custintel.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Usage, exit codes, messages and the masking of passwords. */
 class CustintelCliTest {
@@ -32,6 +38,41 @@ class CustintelCliTest {
     assertThat(CliRun.run("profile", "--help").out()).contains("--db", "CUSTOMER_ID");
     assertThat(CliRun.run("demo", "--help").out()).contains("--customers", "--seed", "--db");
     assertThat(CliRun.run("help", "import").exitCode()).isZero();
+  }
+
+  @Test
+  void help_everyCommandAndSubcommand_formatsWithoutPicocliWarnings() {
+    List<List<String>> paths = new ArrayList<>();
+    commandPaths(new CommandLine(new CustintelCli()), new ArrayList<>(), paths);
+    assertThat(paths).contains(List.of("clv", "score"), List.of("models", "refresh"), List.of("models", "list"));
+
+    // picocli reports a description it cannot format (such as an unescaped %) on System.err, not on the command's.
+    PrintStream systemErr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(warnings, true, StandardCharsets.UTF_8)) {
+      System.setErr(capture);
+      for (List<String> path : paths) {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+        CliRun help = CliRun.run(args.toArray(String[]::new));
+        assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
+        assertThat(help.err()).as(String.join(" ", args)).isEmpty();
+      }
+    } finally {
+      System.setErr(systemErr);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static void commandPaths(CommandLine command, List<String> path, List<List<String>> paths) {
+    command.getSubcommands().forEach((name, sub) -> {
+      if (!"help".equals(name)) {
+        List<String> subPath = new ArrayList<>(path);
+        subPath.add(name);
+        paths.add(subPath);
+        commandPaths(sub, subPath, paths);
+      }
+    });
   }
 
   @Test

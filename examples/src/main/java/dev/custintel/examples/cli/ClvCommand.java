@@ -1,0 +1,35 @@
+package dev.custintel.examples.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code custintel clv}: the customer-lifetime-value commands. A group without work of its own; each subcommand
+ * reads a transaction file into an in-memory store ({@link ClvInput}) and works on its calibration summaries. To
+ * add a subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ */
+@Command(
+    name = "clv",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Customer lifetime value: fits the purchase models (BG/NBD, modified BG/NBD, Pareto/NBD) and the "
+          + "Gamma-Gamma spend model on a transaction file and backtests them on a holdout period (fit), or scores "
+          + "every customer's P(alive), expected purchases and value over a horizon as CSV (score).",
+      "The file is read into an in-memory database, as 'custintel import' would store it; nothing is written to "
+          + "disk."
+    },
+    subcommands = {ClvFitCommand.class, ClvScoreCommand.class, CommandLine.HelpCommand.class})
+final class ClvCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /** Without a subcommand: a usage error. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing command: use 'clv fit' or 'clv score'");
+  }
+}

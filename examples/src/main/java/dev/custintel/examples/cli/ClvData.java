@@ -1,0 +1,190 @@
+package dev.custintel.examples.cli;
+
+import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.clv.summary.StoreSummaries;
+import dev.custintel.analytics.clv.summary.Summaries;
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.imports.ImportOptions;
+import dev.custintel.core.imports.ImportReport;
+import dev.custintel.core.store.CustintelStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A transaction file read into a private in-memory H2 store by the SDK's importer (the same rows and rejections
+ * as {@code custintel import}), with the currency to summarize. The summaries come from {@link StoreSummaries},
+ * the SDK's path from stored orders to the models' input. Close it to drop the database.
+ */
+final class ClvData implements AutoCloseable {
+
+  private final CustintelStore store;
+  private final Path file;
+  private final ImportFormat format;
+  private final ImportReport report;
+  private final Currency currency;
+
+  private ClvData(CustintelStore store, Path file, ImportFormat format, ImportReport report, Currency currency) {
+    this.store = store;
+    this.file = file;
+    this.format = format;
+    this.report = report;
+    this.currency = currency;
+  }
+
+  /**
+   * Imports the file (lenient: bad rows are counted and left out) and settles the currency.
+   *
+   * @param file a readable file
+   * @param format its layout
+   * @param requested the currency asked for with {@code --currency}, or null for the file's only currency
+   * @return the data; close it
+   * @throws CliException if the file holds no purchase, or the currency is ambiguous or absent
+   */
+  static ClvData load(Path file, ImportFormat format, @Nullable Currency requested) {
+    // A private database, dropped when the pool closes its last connection (as for 'custintel demo').
+    CustintelStore store = CustintelStore.builder()
+        .jdbcUrl("jdbc:h2:mem:custintel-clv-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000")
+        .maximumPoolSize(3)
+        .profileCache(0, Duration.ofMinutes(1))
+        .build();
+    try {
+      ImportReport report;
+      try {
+        report = store.ingestion().importFile(file, format, ImportOptions.defaults());
+      } catch (InvalidInputException e) {
+        throw new CliException("--transactions: cannot read '" + file + "' as " + format.cliName()
+            + " (check --format): " + e.getMessage());
+      }
+      Currency currency = chooseCurrency(file, format, report, purchaseCurrencies(store), requested);
+      return new ClvData(store, file, format, report, currency);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Currency chooseCurrency(
+      Path file, ImportFormat format, ImportReport report, List<String> found, @Nullable Currency requested) {
+    if (found.isEmpty()) {
+      throw new CliException("--transactions: no purchase could be read from '" + file + "' as "
+          + format.cliName() + " (" + report.rowsRead() + " rows read, " + report.rejectedCount() + " rejected, "
+          + report.skippedCount() + " skipped); check --format");
+    }
+    if (requested != null) {
+      if (!found.contains(requested.getCurrencyCode())) {
+        throw new CliException("--currency " + requested.getCurrencyCode() + ": '" + file
+            + "' has no purchase in that currency (it has " + String.join(", ", found) + ")");
+      }
+      return requested;
+    }
+    if (found.size() > 1) {
+      throw new CliException("--currency is required: '" + file + "' has purchases in " + found.size()
+          + " currencies (" + String.join(", ", found) + "); the models are fitted on one");
+    }
+    return Currency.getInstance(found.get(0));
+  }
+
+  /** @return the currencies of the stored purchases, in alphabetical order */
+  private static List<String> purchaseCurrencies(CustintelStore store) {
+    String sql = "SELECT DISTINCT currency FROM " + store.tablePrefix() + "orders WHERE kind = 'PURCHASE'"
+        + " ORDER BY currency";
+    return query("Reading the currencies", store, sql, statement -> {
+      List<String> codes = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          codes.add(rs.getString(1).trim());
+        }
+      }
+      return codes;
+    });
+  }
+
+  /** @return the currency whose purchases are summarized */
+  Currency currency() {
+    return currency;
+  }
+
+  /** @return what the import read */
+  ImportReport report() {
+    return report;
+  }
+
+  /**
+   * @param calibrationEnd the last day of the calibration period
+   * @param unit the period unit
+   * @return the calibration summaries
+   * @throws CliException naming {@code --calibration-end} when it is before every purchase
+   */
+  Summaries summarize(LocalDate calibrationEnd, PeriodUnit unit) {
+    return calibrationEndChecked(() -> StoreSummaries.summarize(store, currency, calibrationEnd, unit));
+  }
+
+  /**
+   * @param calibrationEnd the last day of the calibration period
+   * @param holdoutEnd the last day of the holdout period, after {@code calibrationEnd}
+   * @param unit the period unit
+   * @return the calibration summaries and the holdout activity
+   * @throws CliException naming {@code --calibration-end} when it is before every purchase
+   */
+  CalibrationHoldoutSplit split(LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
+    return calibrationEndChecked(() -> StoreSummaries.split(store, currency, calibrationEnd, holdoutEnd, unit));
+  }
+
+  private static <T> T calibrationEndChecked(Supplier<T> summaries) {
+    try {
+      return summaries.get();
+    } catch (InvalidInputException e) {
+      if ("calibrationEnd".equals(e.field())) {
+        throw new CliException("--calibration-end " + e.reason());
+      }
+      throw e;
+    }
+  }
+
+  /** @return the JSON view of the input: file, format and the import's counts */
+  Map<String, Object> view() {
+    Map<String, Object> m = Json.object();
+    m.put("file", file.toString());
+    m.put("format", format.cliName());
+    m.put("rowsRead", report.rowsRead());
+    m.put("orders", report.ordersRead());
+    m.put("rejectedRows", report.rejectedCount());
+    m.put("skippedRows", report.skippedCount());
+    return m;
+  }
+
+  /** Drops the in-memory database. */
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  /** A query on one connection of the store. */
+  private interface Query<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  private static <T> T query(String what, CustintelStore store, String sql, Query<T> query) {
+    try (Connection c = store.dataSource().getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      return query.run(statement);
+    } catch (SQLException e) {
+      throw new DataAccessException(what + " of the in-memory database failed", e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.custintel.examples.cli;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.models.ModelRun;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code custintel models list}: the latest model runs of a database, newest first, as JSON. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the latest model runs as a JSON array, newest first: each run's id, createdAt, active (whether "
+          + "profiles use it), calibrationEnd (its as-of day), customers (scored), currency and unit.",
+      "'custintel models refresh' prints a run in full."
+    })
+final class ModelsListCommand implements Callable<Integer> {
+  /** The most runs the SDK lists at once. */
+  static final int MAX_LIMIT = 1_000;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "JDBC_URL",
+      description = "The database, such as jdbc:h2:file:./custintel-data/custintel")
+  String db;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "At most this many runs, 1 to " + MAX_LIMIT + " (default: ${DEFAULT-VALUE})")
+  int limit;
+
+  @Override
+  public Integer call() {
+    Databases.checkUrl(spec, db);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new ParameterException(spec.commandLine(),
+          "--limit must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
+    }
+    List<Map<String, Object>> runs = new ArrayList<>();
+    try (CustomerIntelligence ci = Databases.open(Databases.existingOnly(db), Clock.systemUTC())) {
+      for (ModelRun run : ci.models().list(limit)) {
+        runs.add(view(run));
+      }
+    }
+    Json.print(spec.commandLine().getOut(), runs);
+    return CustintelCli.OK;
+  }
+
+  /**
+   * @param run a run
+   * @return its one-line view: id, createdAt, active, calibrationEnd, customers, currency, unit
+   */
+  static Map<String, Object> view(ModelRun run) {
+    Map<String, Object> m = Json.object();
+    m.put("id", run.id());
+    m.put("createdAt", Json.instant(run.createdAt()));
+    m.put("active", run.active());
+    m.put("calibrationEnd", run.calibrationEnd().toString());
+    m.put("customers", run.customers());
+    m.put("currency", run.currency().getCurrencyCode());
+    m.put("unit", ClvInput.periodName(run.unit()));
+    return m;
+  }
+}

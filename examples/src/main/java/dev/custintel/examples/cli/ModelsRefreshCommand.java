@@ -1,0 +1,222 @@
+package dev.custintel.examples.cli;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.clv.PurchaseModelKind;
+import dev.custintel.analytics.clv.ValuationOptions;
+import dev.custintel.analytics.clv.backtest.CalibrationBin;
+import dev.custintel.analytics.clv.backtest.TrackingPoint;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.models.BacktestReport;
+import dev.custintel.analytics.models.FitReport;
+import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.analytics.models.ModelRunRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code custintel models refresh}: a new model run on a database's purchases, printed as JSON. */
+@Command(
+    name = "refresh",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs the customer-value models on the purchases stored in the database: summarizes every customer up to "
+          + "--as-of, backtests the purchase model on a holdout (fitted up to --holdout-weeks before --as-of, "
+          + "checked on the weeks after), fits the purchase and Gamma-Gamma spend models on all the data, scores "
+          + "every customer (P(alive), expected purchases and lifetime value over 12 months at 1%% a month, with a "
+          + "90%% interval), writes the run in one transaction and makes it the active one. Profiles then show "
+          + "its scores.",
+      "Prints the run as JSON: id, createdAt, active, calibrationEnd (the as-of day), unit, currency, customers, "
+          + "watermark (the latest purchase counted), purchasesCounted, durationMillis, valuation, purchaseModel "
+          + "and spendModel (model, params, standardErrors, logLikelihood, converged, iterations, gradientNorm), "
+          + "backtest (calibrationEnd, holdoutEnd, holdoutPeriods, customers, actualRepeatPurchases, "
+          + "predictedRepeatPurchases, meanAbsoluteError, rootMeanSquaredError, churnAuc, fit, aliveCalibration, "
+          + "tracking) or null with the reason in backtestSkipped, and timingsMillis.",
+      "Exit code 1 if there is nothing to model or a fit does not converge; nothing is written then and the "
+          + "active run stays active."
+    },
+    footer = {
+      "",
+      "Example (the CDNOW sample, backtested on its last 39 weeks):",
+      "  custintel models refresh --db jdbc:h2:file:./ci-data/ci --as-of 1998-06-30 --holdout-weeks 39"
+    })
+final class ModelsRefreshCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "JDBC_URL",
+      description = "The database, such as jdbc:h2:file:./custintel-data/custintel")
+  String db;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      converter = ClvInput.DateConverter.class,
+      description = "Use the purchases up to this day (UTC, inclusive), such as 1998-06-30 (default: the day of "
+          + "the latest purchase)")
+  @Nullable LocalDate asOf;
+
+  @Option(
+      names = "--holdout-weeks",
+      paramLabel = "N",
+      description = "Backtest on the last N weeks up to --as-of, 1 or more (default: a third of the history, "
+          + "at most 52 weeks)")
+  @Nullable Integer holdoutWeeks;
+
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      defaultValue = "mbgnbd",
+      converter = ClvScoreCommand.ModelConverter.class,
+      completionCandidates = ClvScoreCommand.ModelNames.class,
+      description = "The purchase model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  PurchaseModelKind model;
+
+  @Option(
+      names = "--currency",
+      paramLabel = "CODE",
+      converter = DemoCommand.CurrencyConverter.class,
+      description = "Model the purchases in this currency (default: the one most purchases are in)")
+  @Nullable Currency currency;
+
+  @Option(
+      names = "--period",
+      paramLabel = "UNIT",
+      defaultValue = "week",
+      converter = ClvInput.PeriodConverter.class,
+      completionCandidates = ClvInput.PeriodNames.class,
+      description = "Time unit of the summaries and models: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  PeriodUnit period;
+
+  @Override
+  public Integer call() {
+    Databases.checkUrl(spec, db);
+    if (holdoutWeeks != null && holdoutWeeks < 1) {
+      throw new ParameterException(spec.commandLine(), "--holdout-weeks must be 1 or more (was " + holdoutWeeks
+          + ")");
+    }
+    ModelRunRequest.Builder request = ModelRunRequest.builder().purchaseModel(model).unit(period);
+    if (asOf != null) {
+      request.asOf(asOf);
+    }
+    if (holdoutWeeks != null) {
+      request.holdout(Period.ofWeeks(holdoutWeeks));
+    }
+    if (currency != null) {
+      request.currency(currency);
+    }
+    ModelRun run;
+    try (CustomerIntelligence ci = Databases.open(Databases.existingOnly(db), Clock.systemUTC())) {
+      run = ci.models().refresh(request.build());
+    }
+    Json.print(spec.commandLine().getOut(), view(run));
+    return CustintelCli.OK;
+  }
+
+  /**
+   * @param run a model run
+   * @return its full JSON view
+   */
+  static Map<String, Object> view(ModelRun run) {
+    Map<String, Object> m = Json.object();
+    m.put("id", run.id());
+    m.put("createdAt", Json.instant(run.createdAt()));
+    m.put("active", run.active());
+    m.put("calibrationEnd", run.calibrationEnd().toString());
+    m.put("unit", ClvInput.periodName(run.unit()));
+    m.put("currency", run.currency().getCurrencyCode());
+    m.put("customers", run.customers());
+    m.put("watermark", Json.instant(run.watermark()));
+    m.put("purchasesCounted", run.purchasesCounted());
+    m.put("durationMillis", run.duration().toMillis());
+    m.put("valuation", valuationView(run.valuation()));
+    m.put("purchaseModel", fitView(run.purchaseModel()));
+    m.put("spendModel", fitView(run.spendModel()));
+    m.put("backtest", run.backtest() == null ? null : backtestView(run.backtest()));
+    m.put("backtestSkipped", run.backtestSkipped());
+    Map<String, Object> timings = Json.object();
+    for (Map.Entry<String, Duration> e : run.timings().entrySet()) {
+      timings.put(e.getKey(), e.getValue().toMillis());
+    }
+    m.put("timingsMillis", timings);
+    return m;
+  }
+
+  private static Map<String, Object> valuationView(ValuationOptions v) {
+    Map<String, Object> m = Json.object();
+    m.put("horizonMonths", ClvFits.number(v.horizon().months()));
+    m.put("monthlyDiscountRate", ClvFits.number(v.monthlyDiscountRate()));
+    m.put("intervalLevel", ClvFits.number(v.intervalLevel()));
+    return m;
+  }
+
+  private static Map<String, Object> fitView(FitReport fit) {
+    Map<String, Object> m = Json.object();
+    m.put("model", fit.model());
+    m.put("params", numbers(fit.parameters()));
+    m.put("standardErrors", fit.standardErrors().isEmpty() ? null : numbers(fit.standardErrors()));
+    m.put("logLikelihood", ClvFits.number(fit.logLikelihood()));
+    m.put("converged", fit.converged());
+    m.put("iterations", fit.iterations());
+    m.put("gradientNorm", ClvFits.number(fit.gradientNorm()));
+    return m;
+  }
+
+  private static Map<String, Object> numbers(Map<String, Double> values) {
+    Map<String, Object> m = Json.object();
+    values.forEach((name, value) -> m.put(name, ClvFits.number(value)));
+    return m;
+  }
+
+  private static Map<String, Object> backtestView(BacktestReport b) {
+    Map<String, Object> m = Json.object();
+    m.put("calibrationEnd", b.calibrationEnd().toString());
+    m.put("holdoutEnd", b.holdoutEnd().toString());
+    m.put("holdoutPeriods", ClvFits.number(b.holdoutPeriods()));
+    m.put("customers", b.customers());
+    m.put("actualRepeatPurchases", b.actualRepeatPurchases());
+    m.put("predictedRepeatPurchases", ClvFits.number(b.predictedRepeatPurchases()));
+    m.put("meanAbsoluteError", ClvFits.number(b.meanAbsoluteError()));
+    m.put("rootMeanSquaredError", ClvFits.number(b.rootMeanSquaredError()));
+    m.put("churnAuc", b.churnAuc() == null ? null : ClvFits.number(b.churnAuc()));
+    m.put("fit", fitView(b.fit()));
+    List<Map<String, Object>> bins = new ArrayList<>();
+    for (CalibrationBin bin : b.aliveCalibration()) {
+      Map<String, Object> row = Json.object();
+      row.put("bin", bin.bin());
+      row.put("customers", bin.customers());
+      row.put("minPredicted", ClvFits.number(bin.minPredicted()));
+      row.put("maxPredicted", ClvFits.number(bin.maxPredicted()));
+      row.put("meanPredicted", ClvFits.number(bin.meanPredicted()));
+      row.put("observedShare", ClvFits.number(bin.observedShare()));
+      bins.add(row);
+    }
+    m.put("aliveCalibration", bins);
+    List<Map<String, Object>> tracking = new ArrayList<>();
+    for (TrackingPoint point : b.tracking()) {
+      Map<String, Object> row = Json.object();
+      row.put("period", point.period());
+      row.put("actual", point.actual());
+      row.put("predicted", ClvFits.number(point.predicted()));
+      row.put("inHoldout", point.inHoldout());
+      tracking.add(row);
+    }
+    m.put("tracking", tracking);
+    return m;
+  }
+}
