@@ -29,6 +29,11 @@ public final class Bfgs {
     double valueAndGradient(double[] x, double[] gradient);
   }
 
+  /** Iterations over which the improvement is measured to detect a stalled search. */
+  static final int STALL_WINDOW = 25;
+  /** Relative improvement over {@link #STALL_WINDOW} iterations below which the search has stalled. */
+  static final double STALL_TOLERANCE = 1e-12;
+
   private Bfgs() {}
 
   /**
@@ -46,7 +51,14 @@ public final class Bfgs {
     Objective objective = (x, gradient) -> {
       double value = f.applyAsDouble(x);
       if (Double.isFinite(value)) {
-        System.arraycopy(FiniteDifferences.gradient(f, x, step), 0, gradient, 0, gradient.length);
+        double[] g = FiniteDifferences.gradient(f, x, step);
+        for (double v : g) {
+          if (!Double.isFinite(v)) {
+            // At the edge of where f is defined: not a point the search can stand on.
+            return Double.POSITIVE_INFINITY;
+          }
+        }
+        System.arraycopy(g, 0, gradient, 0, gradient.length);
       }
       return value;
     };
@@ -73,7 +85,15 @@ public final class Bfgs {
     double[][] hInv = identity(n);
     int iter = 0;
     double gNorm = norm(g);
+    double[] history = new double[STALL_WINDOW];
     while (iter < maxIterations && !(gNorm < gradientTolerance)) {
+      // A flat or non-identified likelihood lets the search drift for ever with ever smaller gains: stop when the
+      // last STALL_WINDOW iterations together improved the value by less than STALL_TOLERANCE (relative).
+      if (iter >= STALL_WINDOW
+          && history[iter % STALL_WINDOW] - fx <= STALL_TOLERANCE * Math.max(1.0, Math.abs(fx))) {
+        break;
+      }
+      history[iter % STALL_WINDOW] = fx;
       iter++;
       double[] d = multiply(hInv, g);
       for (int i = 0; i < n; i++) {
