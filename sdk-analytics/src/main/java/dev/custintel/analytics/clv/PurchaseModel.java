@@ -1,19 +1,46 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.analytics.clv.backtest.PurchasePredictor;
+import dev.custintel.analytics.clv.summary.PeriodUnit;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * A fitted (or given) customer-base model: purchases while alive, unobserved dropout. The predictions of
  * {@link PurchasePredictor} plus what valuation and model runs need. Times are in the unit of the summaries the
- * model was fitted on; {@link CustomerValueModel} turns typed {@link Horizon}s into that unit.
+ * model was fitted on: the {@code double} methods take times in that unit, the {@link Horizon} overloads convert a
+ * typed horizon given the unit, and {@link CustomerValueModel} (which knows its unit) takes horizons only.
  */
 public sealed interface PurchaseModel extends PurchasePredictor
     permits BgNbdModel, ModifiedBgNbdModel, ParetoNbdModel {
 
   /** @return which model this is */
   PurchaseModelKind kind();
+
+  /**
+   * {@link #expectedPurchases(double)} with the horizon typed: converted to the unit the model was fitted in,
+   * which the caller names explicitly.
+   *
+   * @param horizon how far after the first purchase
+   * @param unit the unit of the summaries the model was fitted on
+   * @return expected repeat purchases of a new customer within the horizon
+   */
+  default double expectedPurchases(Horizon horizon, PeriodUnit unit) {
+    return expectedPurchases(horizon.in(unit));
+  }
+
+  /**
+   * {@link #conditionalExpectedPurchases(double, RfmSummary)} with the horizon typed: converted to the unit the
+   * model was fitted in, which the caller names explicitly (it must be the unit of {@code summary}).
+   *
+   * @param horizon how far after the end of calibration
+   * @param unit the unit of the summaries the model was fitted on, and of {@code summary}
+   * @param summary the customer's calibration summary
+   * @return expected purchases of that customer within the horizon
+   */
+  default double conditionalExpectedPurchases(Horizon horizon, PeriodUnit unit, RfmSummary summary) {
+    return conditionalExpectedPurchases(horizon.in(unit), summary);
+  }
 
   /**
    * Expected purchases in the {@code t} time units after the calibration end of a customer known to be alive

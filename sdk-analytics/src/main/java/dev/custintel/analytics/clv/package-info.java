@@ -14,7 +14,16 @@
  * <p><b>Time units.</b> The models carry no unit of their own: recency, age, the horizon {@code t} of every
  * prediction and the parameter {@code α} are all in the unit of the summaries the model was fitted on (for the
  * CDNOW reference data, weeks). A model fitted on weekly summaries predicts {@code t = 52} as one year; the same
- * {@code t} on a model fitted in days means 52 days. Keep one unit per model.
+ * {@code t} on a model fitted in days means 52 days. Keep one unit per model. To keep units from being guessed,
+ * {@link dev.custintel.analytics.clv.PurchaseModel} also takes a typed
+ * {@link dev.custintel.analytics.clv.Horizon} with the fitting unit named, and
+ * {@link dev.custintel.analytics.clv.CustomerValueModel}, which knows its unit and currency, takes horizons only:
+ * a month there is always 1/12 of a 365.25-day year.
+ *
+ * <p><b>Value.</b> {@link dev.custintel.analytics.clv.CustomerValueModel} combines a purchase model with
+ * Gamma-Gamma: discounted expected purchases month by month times expected spend, with an interval from the fits'
+ * parameter uncertainty (delta method on the log scale) and drivers that explain each value against the median
+ * customer ({@link dev.custintel.analytics.clv.ReferenceCustomer}).
  */
 @NullMarked
 package dev.custintel.analytics.clv;
