@@ -11,7 +11,7 @@ import dev.custintel.core.model.Money;
  * @param valueAtRisk churn risk × the value over the run's horizon if still active; the list's ranking
  * @param valueIfActive the value over the run's horizon if the customer is still active
  * @param repeatPurchases repeat purchases up to the run's as-of day
- * @param daysSinceLastPurchase days from the last purchase to the end of the as-of day
+ * @param daysSinceLastPurchase days from the last purchase day to the as-of day (0 for a purchase on that day)
  */
 public record AtRiskCustomer(
     String customerId,

@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param probabilityAlive probability that the customer is still an active buyer
  * @param level {@link RiskLevel} of {@code churnRisk}
  * @param repeatPurchases repeat purchases up to {@code asOf}
- * @param daysSinceLastPurchase days from the last purchase to the end of {@code asOf}
+ * @param daysSinceLastPurchase days from the last purchase day to {@code asOf} (0 for a purchase on that day)
  * @param valueAtRisk what is lost if the customer has in fact left: churn risk × the value they would bring over
  *     the run's horizon if still active
  * @param lifetimeValue expected value over the run's horizon (already weighted by the chance they are still active)

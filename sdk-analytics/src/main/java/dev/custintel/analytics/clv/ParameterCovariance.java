@@ -94,6 +94,18 @@ public final class ParameterCovariance {
     return Math.max(-1.0, Math.min(1.0, logScale[i][j] / Math.sqrt(logScale[i][i] * logScale[j][j])));
   }
 
+  /** Equal when the names and every entry are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ParameterCovariance other && names.equals(other.names)
+        && java.util.Arrays.deepEquals(logScale, other.logScale);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * names.hashCode() + java.util.Arrays.deepHashCode(logScale);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("ParameterCovariance[log scale; sd(ln θ):");

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param customers customers scored
  * @param watermark the latest purchase the run counted
  * @param purchasesCounted purchases (orders, in {@code currency}, up to the as-of day) the run counted
- * @param duration wall time of the whole run
+ * @param duration wall time of the whole run, from the first query to the end of the write (before the commit)
  * @param valuation horizon, discount and interval level of the stored values
  * @param purchaseModel the purchase model fitted on all the data
  * @param spendModel the Gamma-Gamma spend model fitted on all the data

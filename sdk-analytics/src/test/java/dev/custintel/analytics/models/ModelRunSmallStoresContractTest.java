@@ -42,7 +42,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,7 +159,8 @@ abstract class ModelRunSmallStoresContractTest {
 
     assertThatThrownBy(() -> ci.models().refresh(ModelRunRequest.builder().currency(SyntheticShop.USD).build()))
         .isInstanceOfSatisfying(ModelFitException.class, e -> {
-          assertThat(e.model()).isEqualTo("mbgnbd");
+          // Which fit gives up depends on the data's shape; either stops the run.
+          assertThat(e.model()).isIn("mbgnbd", "gammaGamma");
           assertThat(e.diagnostics().converged()).isFalse();
           assertThat(e.getMessage()).contains(e.diagnostics().iterations() + " iterations").contains("nothing was");
         });
@@ -301,8 +301,6 @@ abstract class ModelRunSmallStoresContractTest {
   }
 
   @Test
-  @Disabled("main-code bug: ScoreReader.RunFacts.money rounds a currency without minor unit (XAU) to 0 decimals,"
-      + " ProfileLoader.money to 2, so ltv/churn and the profile disagree (see the report)")
   void money_currencyWithoutMinorUnit_sameInLtvAndProfile() {
     ci.ingestion().upsertOrders(SyntheticShop.lateJoiners(Currency.getInstance("XAU")));
     ci.models().refresh(ModelRunRequest.builder().backtest(false).build());
@@ -311,8 +309,6 @@ abstract class ModelRunSmallStoresContractTest {
   }
 
   @Test
-  @Disabled("main-code bug: RunStore.valuation keeps the horizon in months only, so a horizon of 250 days comes"
-      + " back as 249.99999999999997 days (see the report)")
   void refresh_horizonInDays_comesBackExactly() {
     ci.ingestion().upsertOrders(SyntheticShop.lateJoiners());
     ValuationOptions valuation = ValuationOptions.defaults().withHorizon(Horizon.days(250));
@@ -324,8 +320,6 @@ abstract class ModelRunSmallStoresContractTest {
   }
 
   @Test
-  @Disabled("main-code bug: prune() and activate() race; prune can delete the run activate() has just made active"
-      + " (see the report)")
   void pruneAndActivate_concurrently_activeRunAlwaysExists() throws Exception {
     ci.ingestion().upsertOrders(SyntheticShop.lateJoiners());
     ModelRunRequest quiet = ModelRunRequest.builder().backtest(false).activate(false).build();

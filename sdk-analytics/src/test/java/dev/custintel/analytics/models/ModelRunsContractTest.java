@@ -60,7 +60,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -250,8 +249,6 @@ abstract class ModelRunsContractTest {
   }
 
   @Test
-  @Disabled("main-code bug: ParameterCovariance has no equals/hashCode, so a FitReport or ModelRun read twice is"
-      + " not equal to itself (see the report)")
   void get_sameRunReadTwice_isEqualAsARecord() {
     assertThat(ci.models().get(run.id()).purchaseModel().covariance())
         .isEqualTo(ci.models().get(run.id()).purchaseModel().covariance());

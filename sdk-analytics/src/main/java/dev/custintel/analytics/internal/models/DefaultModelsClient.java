@@ -144,19 +144,24 @@ public final class DefaultModelsClient implements ModelsClient {
     spendSample.put("excludedNoRepeat", counts.excludedNoRepeat());
     spendSample.put("excludedNonPositiveSpend", counts.excludedNonPositiveSpend());
 
-    t = System.nanoTime();
     Instant now = clock.instant();
-    Map<String, Long> timingsWithWrite = new LinkedHashMap<>(timings);
-    // The write's own time cannot be inside the row it writes; the total duration covers it.
-    Duration total = Duration.ofNanos(System.nanoTime() - started);
+    String paramsJson = RunDocuments.write(new RunDocuments.Params(
+        RunDocuments.Fit.of(purchaseReport), RunDocuments.Fit.of(spendReport), reference));
+    BacktestReport finalBacktest = backtest;
+    String finalSkipped = skipped;
+    long writeStart = System.nanoTime();
     RunStore.RunRow row = new RunStore.RunRow(
-        now, asOf, request.unit(), currency, customers.size(), extent.latest(), extent.purchases(), total,
-        request.valuation(),
-        RunDocuments.write(new RunDocuments.Params(
-            RunDocuments.Fit.of(purchaseReport), RunDocuments.Fit.of(spendReport), reference)),
+        now, asOf, request.unit(), currency, customers.size(), extent.latest(), extent.purchases(),
+        Duration.ofNanos(writeStart - started), request.valuation(), paramsJson,
         RunDocuments.write(new RunDocuments.Metrics(
-            RunDocuments.Backtest.of(backtest), skipped, timingsWithWrite, spendSample)));
-    long id = runs.write(row, values, request.activate());
+            RunDocuments.Backtest.of(finalBacktest), finalSkipped, timings, spendSample)));
+    long id = runs.write(row, values, request.activate(), runId -> {
+      // Inside the writing transaction, after the scores: the write's own time is known now.
+      Map<String, Long> all = new LinkedHashMap<>(timings);
+      all.put("write", millisSince(writeStart));
+      return new RunStore.RunFinish(Duration.ofNanos(System.nanoTime() - started), RunDocuments.write(
+          new RunDocuments.Metrics(RunDocuments.Backtest.of(finalBacktest), finalSkipped, all, spendSample)));
+    });
     if (request.activate()) {
       active.activated();
     }

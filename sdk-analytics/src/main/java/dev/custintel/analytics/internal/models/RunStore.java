@@ -103,11 +103,21 @@ public final class RunStore {
       String metrics) {}
 
   /**
-   * Writes the run, its scores and (optionally) the activation in one transaction.
+   * Writes the run, its scores, its final duration and metrics and (optionally) the activation in one
+   * transaction.
    *
    * @return the new run id
    */
-  long write(RunRow row, List<CustomerValue> scores, boolean activate) {
+  /** The run's total duration and its metrics document, known only once the scores are written. */
+  record RunFinish(Duration duration, String metrics) {}
+
+  /** Completes the run row inside the writing transaction, after the scores. */
+  @FunctionalInterface
+  interface Finisher {
+    RunFinish finish(long runId);
+  }
+
+  long write(RunRow row, List<CustomerValue> scores, boolean activate, Finisher finisher) {
     try {
       return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
         long id = h.createUpdate("INSERT INTO " + table("model_runs")
@@ -133,7 +143,15 @@ public final class RunStore {
             .mapTo(Long.class)
             .one();
         insertScores(h.getConnection(), id, scores);
+        RunFinish finish = finisher.finish(id);
+        h.createUpdate("UPDATE " + table("model_runs") + " SET duration_ms = :duration, metrics = :metrics"
+                + " WHERE run_id = :id")
+            .bind("duration", finish.duration().toMillis())
+            .bind("metrics", finish.metrics())
+            .bind("id", id)
+            .execute();
         if (activate) {
+          lockPointer(h);
           activate(h, id, row.createdAt());
         }
         return id;
@@ -201,10 +219,29 @@ public final class RunStore {
         .execute();
   }
 
+  /**
+   * Locks the kind's row of {@code active_models} for the rest of the transaction and reads it. Every transaction
+   * that moves the pointer or deletes runs takes this lock first, so a prune can never delete the run an
+   * activation has just pointed at (nor an activation point at a run being deleted).
+   *
+   * @return the active run id, or null before the first activation
+   */
+  private @Nullable Long lockPointer(Handle h) {
+    return h.createQuery("SELECT run_id FROM " + table("active_models") + " WHERE kind = :kind FOR UPDATE")
+        .bind("kind", KIND)
+        .map((rs, ctx) -> {
+          long id = rs.getLong(1);
+          return rs.wasNull() ? null : id;
+        })
+        .findOne()
+        .orElse(null);
+  }
+
   /** @return whether the run exists (and is now active) */
   boolean activate(long runId, Instant at) {
     try {
       return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        lockPointer(h);
         boolean exists = h.createQuery("SELECT COUNT(*) FROM " + table("model_runs")
                 + " WHERE run_id = :id AND kind = :kind")
             .bind("id", runId).bind("kind", KIND).mapTo(Long.class).one() > 0;
@@ -258,8 +295,7 @@ public final class RunStore {
   int prune(int keep) {
     try {
       return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-        Long active = h.createQuery("SELECT run_id FROM " + table("active_models") + " WHERE kind = :kind")
-            .bind("kind", KIND).mapTo(Long.class).findOne().orElse(null);
+        Long active = lockPointer(h);
         List<Long> ids = h.createQuery("SELECT run_id FROM " + table("model_runs")
                 + " WHERE kind = :kind ORDER BY run_id DESC")
             .bind("kind", KIND).mapTo(Long.class).list();
@@ -286,8 +322,7 @@ public final class RunStore {
     Map<String, Duration> timings = new LinkedHashMap<>();
     metrics.timingsMillis().forEach((k, v) -> timings.put(k, Duration.ofMillis(v)));
     ValuationOptions valuation = new ValuationOptions(
-        Horizon.months(rs.getDouble("horizon_months")), rs.getDouble("monthly_discount"),
-        rs.getDouble("interval_level"));
+        horizon(rs.getDouble("horizon_months")), rs.getDouble("monthly_discount"), rs.getDouble("interval_level"));
     return new ModelRun(
         id,
         instant(rs, "created_at"),
@@ -306,6 +341,23 @@ public final class RunStore {
         metrics.backtestSkipped(),
         params.reference(),
         timings);
+  }
+
+  /**
+   * The horizon stored in months, as it was asked for: horizons are made of whole months, weeks or days, and the
+   * conversion to months and back can be one rounding off, so snap to the whole count it came from.
+   */
+  static Horizon horizon(double months) {
+    double wholeMonths = Math.rint(months);
+    if (Math.abs(months - wholeMonths) <= 1e-9 * Math.max(1.0, months)) {
+      return Horizon.months(wholeMonths);
+    }
+    double days = months * Horizon.DAYS_PER_MONTH;
+    double wholeDays = Math.rint(days);
+    if (Math.abs(days - wholeDays) <= 1e-9 * Math.max(1.0, days)) {
+      return Horizon.days(wholeDays);
+    }
+    return Horizon.months(months);
   }
 
   static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.internal.models;
 
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
@@ -35,8 +36,10 @@ final class ScoreReader {
       double intervalLevel) {
 
     Money money(double amount) {
-      return Money.of(BigDecimal.valueOf(amount).setScale(
-          Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_EVEN), currency);
+      // As profiles do: the currency's minor unit, or 2 decimals for currencies without one (gold, SDRs).
+      int digits = currency.getDefaultFractionDigits();
+      return Money.of(
+          BigDecimal.valueOf(amount).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN), currency);
     }
 
     long days(double periods) {
@@ -80,6 +83,12 @@ final class ScoreReader {
   }
 
   static RunFacts facts(ResultSet rs) throws SQLException {
+    if (rs.getObject("calibration_end") == null) {
+      // The pointer and the run are changed under the same row lock, so this means someone edited the tables.
+      throw new DataAccessException("The active model run " + rs.getLong("active_run") + " is missing from "
+          + "model_runs; activate an existing run with ci.models().activate(id) or run ci.models().refresh()",
+          new IllegalStateException("dangling active_models.run_id"));
+    }
     return new RunFacts(
         rs.getLong("active_run"),
         rs.getObject("calibration_end", LocalDate.class),
