@@ -67,13 +67,13 @@ public class ClvScoreBenchmark {
   }
 
   private List<RfmSummary> summaries() {
-    return base.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();
+    return base.stream().map(RfmSummary::of).toList();
   }
 
   private CustomerValueModel fit() {
     PurchaseModel purchases = PurchaseModelKind.fromId(model).fit(summaries());
     GammaGammaModel spend = GammaGammaModel.fit(
-        base.stream().map(c -> new SpendSummary(c.frequency(), c.monetaryValue().doubleValue())).toList(),
+        base.stream().map(SpendSummary::of).toList(),
         GammaGammaOptions.defaults());
     return CustomerValueModel.of(purchases, spend, PeriodUnit.WEEKS, Currency.getInstance("USD"));
   }

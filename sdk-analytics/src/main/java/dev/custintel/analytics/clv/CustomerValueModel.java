@@ -1,17 +1,16 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.analytics.clv.internal.Normal;
-import dev.custintel.analytics.clv.internal.SummaryKey;
+import dev.custintel.analytics.clv.internal.Decimals;
+import dev.custintel.analytics.clv.internal.SummaryTable;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -159,7 +158,7 @@ public final class CustomerValueModel {
    */
   public CustomerValue value(CustomerRfm customer, ValuationOptions options) {
     notNull(customer, "customer");
-    return value(customer.customerId(), summaryOf(customer), customer.monetaryValue().doubleValue(), options);
+    return value(customer.customerId(), summaryOf(customer), Decimals.toDouble(customer.monetaryValue()), options);
   }
 
   /**
@@ -196,47 +195,29 @@ public final class CustomerValueModel {
     notNull(customers, "customers");
     notNull(options, "options");
     Schedule schedule = new Schedule(options, unit);
-    // P(alive) depends on (x, t_x, T); the expected purchases if alive on (x, T) only, and they are the costly part
-    // (a hypergeometric function per month and per perturbed parameter), so they are shared more widely.
-    Map<SummaryKey, Integer> aliveIndex = new HashMap<>(Math.max(16, customers.size() / 2));
-    Map<SummaryKey, Integer> futureIndex = new HashMap<>();
-    List<RfmSummary> aliveSummaries = new ArrayList<>();
-    List<RfmSummary> futureSummaries = new ArrayList<>();
+    // The expected purchases if alive depend on (x, T) only, and they are the costly part (a hypergeometric
+    // function per month and per shifted parameter), so they are computed once per distinct (x, T); P(alive) is a
+    // closed form, computed per customer in the parallel pass.
     int n = customers.size();
-    int[] aliveOf = new int[n];
+    SummaryTable futureKeys = new SummaryTable(n);
     int[] futureOf = new int[n];
     for (int i = 0; i < n; i++) {
       @Nullable CustomerRfm c = customers.get(i);
       if (c == null) {
         throw InvalidInputException.argument("customers[" + i + "]", "must not be null");
       }
-      Integer a = aliveIndex.putIfAbsent(new SummaryKey(c.frequency(), c.recency(), c.age()), aliveSummaries.size());
-      if (a == null) {
-        aliveOf[i] = aliveSummaries.size();
-        aliveSummaries.add(summaryOf(c));
-      } else {
-        aliveOf[i] = a;
-      }
-      Integer f = futureIndex.putIfAbsent(new SummaryKey(c.frequency(), 0.0, c.age()), futureSummaries.size());
-      if (f == null) {
-        futureOf[i] = futureSummaries.size();
-        futureSummaries.add(RfmSummary.of(c.frequency(), 0.0, c.age()));
-      } else {
-        futureOf[i] = f;
-      }
+      futureOf[i] = futureKeys.add(c.frequency(), 0.0, c.age(), 1);
     }
-    AliveTerms[] alive = new AliveTerms[aliveSummaries.size()];
-    IntStream.range(0, alive.length).parallel()
-        .forEach(k -> alive[k] = aliveTerms(aliveSummaries.get(k), schedule));
-    FutureTerms[] future = new FutureTerms[futureSummaries.size()];
+    FutureTerms[] future = new FutureTerms[futureKeys.size()];
     IntStream.range(0, future.length).parallel()
-        .forEach(k -> future[k] = futureTerms(futureSummaries.get(k), schedule));
+        .forEach(k -> future[k] = futureTerms(RfmSummary.of(futureKeys.x(k), 0.0, futureKeys.second(k)), schedule));
     CustomerValue[] out = new CustomerValue[n];
     IntStream.range(0, n).parallel()
         .forEach(i -> {
           CustomerRfm c = customers.get(i);
-          out[i] = combine(c.customerId(), aliveSummaries.get(aliveOf[i]), c.monetaryValue().doubleValue(),
-              alive[aliveOf[i]], future[futureOf[i]], schedule);
+          RfmSummary s = summaryOf(c);
+          out[i] = combine(c.customerId(), s, Decimals.toDouble(c.monetaryValue()), aliveTerms(s, schedule),
+              future[futureOf[i]], schedule);
         });
     return List.of(out);
   }
@@ -257,7 +238,7 @@ public final class CustomerValueModel {
    */
   public ValueDrivers drivers(CustomerRfm customer, ReferenceCustomer reference, ValuationOptions options) {
     notNull(customer, "customer");
-    return drivers(summaryOf(customer), customer.monetaryValue().doubleValue(), reference, options);
+    return drivers(summaryOf(customer), Decimals.toDouble(customer.monetaryValue()), reference, options);
   }
 
   /**
@@ -508,7 +489,7 @@ public final class CustomerValueModel {
   }
 
   private static RfmSummary summaryOf(CustomerRfm c) {
-    return RfmSummary.of(c.frequency(), c.recency(), c.age());
+    return RfmSummary.of(c);
   }
 
   private static void finiteSpend(double meanSpend) {

@@ -4,12 +4,10 @@ import dev.custintel.analytics.clv.internal.Bfgs;
 import dev.custintel.analytics.clv.internal.Covariance;
 import dev.custintel.analytics.clv.internal.FiniteDifferences;
 import dev.custintel.analytics.clv.internal.GammaGammaObjective;
-import dev.custintel.analytics.clv.internal.SummaryKey;
+import dev.custintel.analytics.clv.internal.SummaryTable;
 import dev.custintel.analytics.clv.internal.GammaGammaFormulas;
 import dev.custintel.core.InvalidInputException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -93,7 +91,7 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
     if (summaries.isEmpty()) {
       throw InvalidInputException.argument("summaries", "must not be empty");
     }
-    Map<SummaryKey, Long> merged = new LinkedHashMap<>();
+    SummaryTable merged = new SummaryTable(summaries.size());
     int noRepeat = 0;
     int nonPositive = 0;
     for (int i = 0; i < summaries.size(); i++) {
@@ -106,10 +104,10 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
       } else if (!(s.meanSpend() > 0.0)) {
         nonPositive++;
       } else {
-        merged.merge(new SummaryKey(s.frequency(), s.meanSpend(), 0.0), 1L, Long::sum);
+        merged.add(s.frequency(), s.meanSpend(), 0.0, 1L);
       }
     }
-    if (merged.isEmpty()) {
+    if (merged.size() == 0) {
       throw InvalidInputException.argument(
           "summaries",
           "need at least one customer with frequency > 0 and meanSpend > 0 (had " + noRepeat
@@ -120,13 +118,11 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
     double[] spends = new double[n];
     double[] weights = new double[n];
     double totalWeight = 0.0;
-    int k = 0;
-    for (Map.Entry<SummaryKey, Long> e : merged.entrySet()) {
-      xs[k] = e.getKey().x();
-      spends[k] = e.getKey().first();
-      weights[k] = e.getValue();
+    for (int k = 0; k < n; k++) {
+      xs[k] = merged.x(k);
+      spends[k] = merged.first(k);
+      weights[k] = merged.count(k);
       totalWeight += weights[k];
-      k++;
     }
     // Mean negative log-likelihood per fitted customer, with its exact gradient: keeps the gradient tolerance
     // independent of the data size.

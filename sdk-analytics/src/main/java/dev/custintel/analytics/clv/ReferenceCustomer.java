@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.analytics.clv.internal.Decimals;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.core.InvalidInputException;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public record ReferenceCustomer(int frequency, double timeSinceLastPurchase, dou
       since[i] = c.age() - c.recency();
       age[i] = c.age();
       if (c.frequency() > 0) {
-        spend[repeaters++] = c.monetaryValue().doubleValue();
+        spend[repeaters++] = Decimals.toDouble(c.monetaryValue());
       }
       i++;
     }

@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.core.InvalidInputException;
 
 /**
@@ -54,5 +55,13 @@ public record RfmSummary(int frequency, double recency, double age, int weight) 
    */
   public static RfmSummary of(int frequency, double recency, double age) {
     return new RfmSummary(frequency, recency, age, 1);
+  }
+
+  /**
+   * @param customer a customer's calibration summary
+   * @return its frequency, recency and age, weight 1
+   */
+  public static RfmSummary of(CustomerRfm customer) {
+    return new RfmSummary(customer.frequency(), customer.recency(), customer.age(), 1);
   }
 }

@@ -1,5 +1,7 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.analytics.clv.internal.Decimals;
+import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.core.InvalidInputException;
 
 /**
@@ -37,5 +39,13 @@ public record SpendSummary(int frequency, double meanSpend) {
    */
   public boolean isFittable() {
     return frequency > 0 && meanSpend > 0.0;
+  }
+
+  /**
+   * @param customer a customer's calibration summary
+   * @return its frequency and the mean amount of its repeat purchases
+   */
+  public static SpendSummary of(CustomerRfm customer) {
+    return new SpendSummary(customer.frequency(), Decimals.toDouble(customer.monetaryValue()));
   }
 }

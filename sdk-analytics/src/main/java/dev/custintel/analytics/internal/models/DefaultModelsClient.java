@@ -197,7 +197,7 @@ public final class DefaultModelsClient implements ModelsClient {
     if (customers.isEmpty()) {
       throw InvalidInputException.argument("customers", "there are no customers to model");
     }
-    List<RfmSummary> rfm = customers.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();
+    List<RfmSummary> rfm = customers.stream().map(RfmSummary::of).toList();
     PurchaseModel model = kind.fit(rfm);
     FitDiagnostics d = model.diagnostics().orElseThrow();
     if (!d.converged()) {
@@ -208,7 +208,7 @@ public final class DefaultModelsClient implements ModelsClient {
 
   private static GammaGammaModel fitSpend(List<CustomerRfm> customers) {
     List<SpendSummary> spend = customers.stream()
-        .map(c -> new SpendSummary(c.frequency(), c.monetaryValue().doubleValue()))
+        .map(SpendSummary::of)
         .toList();
     GammaGammaModel model = GammaGammaModel.fit(spend, GammaGammaOptions.defaults());
     FitDiagnostics d = model.diagnostics().orElseThrow();

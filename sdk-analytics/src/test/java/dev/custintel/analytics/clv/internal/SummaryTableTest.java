@@ -1,0 +1,60 @@
+package dev.custintel.analytics.clv.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The primitive grouping table against a LinkedHashMap of record keys; the decimal conversion against the JDK's. */
+class SummaryTableTest {
+  record Key(int x, double a, double b) {}
+
+  @Test
+  void groupsLikeALinkedHashMap_inFirstSeenOrder_withCounts() {
+    SplittableRandom random = new SplittableRandom(3);
+    SummaryTable table = new SummaryTable(4); // grows and rehashes many times
+    Map<Key, Long> expected = new LinkedHashMap<>();
+    List<Integer> groups = new ArrayList<>();
+    for (int i = 0; i < 200_000; i++) {
+      // Days over 7 (the hash-hostile case), a few zero and negative-zero values, repeated keys.
+      int x = random.nextInt(20);
+      double a = x == 0 ? (random.nextBoolean() ? 0.0 : -0.0) : random.nextInt(700) / 7.0;
+      double b = random.nextInt(300) / 7.0;
+      long w = 1 + random.nextInt(3);
+      groups.add(table.add(x, a, b, w));
+      expected.merge(new Key(x, a, b), w, Long::sum);
+    }
+    assertThat(table.size()).isEqualTo(expected.size());
+    int g = 0;
+    for (Map.Entry<Key, Long> e : expected.entrySet()) {
+      assertThat(table.x(g)).isEqualTo(e.getKey().x());
+      assertThat(Double.doubleToLongBits(table.first(g))).isEqualTo(Double.doubleToLongBits(e.getKey().a()));
+      assertThat(table.second(g)).isEqualTo(e.getKey().b());
+      assertThat(table.count(g)).isEqualTo(e.getValue());
+      g++;
+    }
+    // add() returned the group of each entry.
+    assertThat(groups.get(0)).isZero();
+    assertThat(groups).allMatch(i -> i >= 0 && i < table.size());
+  }
+
+  @Test
+  void decimalsToDouble_isTheNearestDouble_likeTheJdk() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 100_000; i++) {
+      BigDecimal d = new BigDecimal(BigInteger.valueOf(random.nextLong(1_000_000_000_000_000L)), random.nextInt(0, 19));
+      assertThat(Decimals.toDouble(d)).as("%s", d).isEqualTo(d.doubleValue());
+      assertThat(Decimals.toDouble(d.negate())).isEqualTo(d.negate().doubleValue());
+    }
+    for (String s : new String[] {"0", "22.345", "0.0001", "1E+3", "123456789012345678901234.5", "1E-30", "19.9900"}) {
+      BigDecimal d = new BigDecimal(s);
+      assertThat(Decimals.toDouble(d)).as(s).isEqualTo(d.doubleValue());
+    }
+  }
+}
