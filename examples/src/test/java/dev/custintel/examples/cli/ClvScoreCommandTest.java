@@ -240,7 +240,7 @@ class ClvScoreCommandTest {
 
   @Test
   void fitThatDoesNotConverge_exits1WithIterationsAndGradientNorm() throws IOException {
-    // Six customers: too few for the modified BG/NBD's search to settle within its iterations.
+    // Six customers: too few for the searches to settle (which fit gives up first depends on the data's shape).
     Path file = dir.resolve("tiny.csv");
     Files.writeString(file, String.join("\n",
         "order_id,customer_id,placed_at,product_id,quantity,unit_price,currency",
@@ -256,7 +256,7 @@ class ClvScoreCommandTest {
     assertThat(tiny.exitCode()).as(tiny.toString()).isEqualTo(CustintelCli.FAILED);
     assertThat(tiny.out()).isEmpty();
     assertThat(tiny.err().strip().lines()).singleElement().asString()
-        .startsWith("custintel: the mbgnbd fit did not converge after ")
+        .matches("custintel: the (mbgnbd|gammaGamma) fit did not converge after .*")
         .containsPattern("after [0-9]+ iterations \\(gradient norm [0-9.E-]+\\)");
     assertThatThrownBy(() -> ClvScoreCommand.requireConverged("gammaGamma",
         Optional.of(new FitDiagnostics(1_000, 0.25, false, 12))))
