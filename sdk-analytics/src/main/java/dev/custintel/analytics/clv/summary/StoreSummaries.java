@@ -89,7 +89,7 @@ public final class StoreSummaries {
     CalibrationSummaries.notNull(currency, "currency");
     CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
     CalibrationSummaries.notNull(unit, "unit");
-    return run(store, currency, calibrationEnd, null, unit).summaries();
+    return run(store, currency, calibrationEnd, null, unit, false).summaries();
   }
 
   /**
@@ -120,13 +120,59 @@ public final class StoreSummaries {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
     }
-    Result result = run(store, currency, calibrationEnd, holdoutEnd, unit);
+    Result result = run(store, currency, calibrationEnd, holdoutEnd, unit, false);
     return new CalibrationHoldoutSplit(
         result.summaries(),
         holdoutEnd,
         unit.between(calibrationEnd, holdoutEnd),
         result.holdout(),
         result.repeatsByDay());
+  }
+
+  /**
+   * A calibration/holdout split and the summaries of the whole period up to the holdout end, from one read of the
+   * orders: what a model run needs to backtest on a holdout and then fit on everything.
+   *
+   * @param split as {@link #split(CustintelStore, Currency, LocalDate, LocalDate, PeriodUnit)}
+   * @param summaries as {@link #summarize(CustintelStore, Currency, LocalDate, PeriodUnit)} with the holdout end
+   *     as calibration end
+   */
+  public record SplitAndSummaries(CalibrationHoldoutSplit split, Summaries summaries) {}
+
+  /**
+   * The split of {@link #split(CustintelStore, Currency, LocalDate, LocalDate, PeriodUnit)} and the summaries of
+   * {@link #summarize(CustintelStore, Currency, LocalDate, PeriodUnit)} at {@code holdoutEnd}, identical to
+   * calling both, with the orders read once.
+   *
+   * @param store the store whose orders are read
+   * @param currency the currency of the orders to summarize
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period
+   * @param holdoutEnd the last day (UTC, inclusive) of the holdout period, and the end of the whole-period
+   *     summaries; after {@code calibrationEnd}
+   * @param unit the unit of recency, age and the holdout duration
+   * @return both
+   * @throws InvalidInputException as {@link #split(CustintelStore, Currency, LocalDate, LocalDate, PeriodUnit)}
+   * @throws DataAccessException if the database fails
+   */
+  public static SplitAndSummaries splitAndSummarize(
+      CustintelStore store, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
+    CalibrationSummaries.notNull(store, "store");
+    CalibrationSummaries.notNull(currency, "currency");
+    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
+    CalibrationSummaries.notNull(holdoutEnd, "holdoutEnd");
+    CalibrationSummaries.notNull(unit, "unit");
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw InvalidInputException.argument(
+          "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
+    }
+    Result result = run(store, currency, calibrationEnd, holdoutEnd, unit, true);
+    CalibrationHoldoutSplit split = new CalibrationHoldoutSplit(
+        result.summaries(),
+        holdoutEnd,
+        unit.between(calibrationEnd, holdoutEnd),
+        result.holdout(),
+        result.repeatsByDay());
+    return new SplitAndSummaries(split, java.util.Objects.requireNonNull(result.whole()));
   }
 
   /** Late customers: those whose first purchase is on or after the instant bound. */
@@ -137,20 +183,25 @@ public final class StoreSummaries {
    * days per day (else both empty).
    */
   private record Result(
-      Summaries summaries, List<HoldoutActivity> holdout, NavigableMap<LocalDate, Integer> repeatsByDay) {}
+      Summaries summaries,
+      List<HoldoutActivity> holdout,
+      NavigableMap<LocalDate, Integer> repeatsByDay,
+      @Nullable Summaries whole) {}
 
   private static Result run(
       CustintelStore store,
       Currency currency,
       LocalDate calibrationEnd,
       @Nullable LocalDate holdoutEnd,
-      PeriodUnit unit) {
+      PeriodUnit unit,
+      boolean whole) {
     String orders = store.tablePrefix() + "orders";
     String code = currency.getCurrencyCode();
     OffsetDateTime calibrationLimit = startOfDayAfter(calibrationEnd);
     OffsetDateTime readLimit = startOfDayAfter(holdoutEnd == null ? calibrationEnd : holdoutEnd);
-    Folder folder = new Folder(calibrationEnd, unit, holdoutEnd != null);
+    Folder folder = new Folder(calibrationEnd, unit, holdoutEnd != null, whole ? holdoutEnd : null);
     Late late;
+    Late[] lateWhole = new Late[1];
     try {
       Jdbi jdbi = Jdbi.create(store.dataSource());
       late =
@@ -159,6 +210,9 @@ public final class StoreSummaries {
               h -> {
                 h.setReadOnly(true);
                 streamDays(h, orders, code, readLimit, folder);
+                if (whole) {
+                  lateWhole[0] = late(h, orders, code, readLimit);
+                }
                 return late(h, orders, code, calibrationLimit);
               });
     } catch (JdbiException e) {
@@ -191,8 +245,15 @@ public final class StoreSummaries {
         sortedHoldout.add(folder.holdout.get(i));
       }
     }
+    Summaries wholeSummaries = null;
+    if (whole && holdoutEnd != null) {
+      List<CustomerRfm> all = new ArrayList<>(folder.wholeCustomers);
+      all.sort(Comparator.comparing(CustomerRfm::customerId));
+      wholeSummaries = new Summaries(all, holdoutEnd, unit, lateWhole[0].count());
+    }
     return new Result(
-        new Summaries(sortedCustomers, calibrationEnd, unit, late.count()), sortedHoldout, folder.repeatsByDay);
+        new Summaries(sortedCustomers, calibrationEnd, unit, late.count()), sortedHoldout, folder.repeatsByDay,
+        wholeSummaries);
   }
 
   /** Streams one row per customer and UTC purchase day, ordered by customer and day, into the folder. */
@@ -260,6 +321,15 @@ public final class StoreSummaries {
     final List<HoldoutActivity> holdout = new ArrayList<>();
     /** Repeat purchase days per day of the summarized customers, when {@code withHoldout}. */
     final NavigableMap<LocalDate, Integer> repeatsByDay = new TreeMap<>();
+    /** The end of the whole-period summaries, or null when they are not wanted. */
+    private final @Nullable LocalDate wholeEnd;
+    /** Summaries of every customer over every row read (up to {@code wholeEnd}), when wanted. */
+    final List<CustomerRfm> wholeCustomers = new ArrayList<>();
+    private LocalDate wholeLastDay = LocalDate.MIN;
+    private @Nullable LocalDate wholeFirstDay;
+    private BigDecimal wholeFirstAmount = BigDecimal.ZERO;
+    private int wholeRepeatDays;
+    private BigDecimal wholeRepeatAmount = BigDecimal.ZERO;
 
     private @Nullable String customerId;
     private @Nullable LocalDate firstDay;
@@ -270,10 +340,11 @@ public final class StoreSummaries {
     private int holdoutDays;
     private BigDecimal holdoutAmount = BigDecimal.ZERO;
 
-    Folder(LocalDate calibrationEnd, PeriodUnit unit, boolean withHoldout) {
+    Folder(LocalDate calibrationEnd, PeriodUnit unit, boolean withHoldout, @Nullable LocalDate wholeEnd) {
       this.calibrationEnd = calibrationEnd;
       this.unit = unit;
       this.withHoldout = withHoldout;
+      this.wholeEnd = wholeEnd;
     }
 
     void accept(String customer, LocalDate day, BigDecimal amount) {
@@ -285,6 +356,20 @@ public final class StoreSummaries {
         repeatAmount = BigDecimal.ZERO;
         holdoutDays = 0;
         holdoutAmount = BigDecimal.ZERO;
+        wholeFirstDay = null;
+        wholeRepeatDays = 0;
+        wholeRepeatAmount = BigDecimal.ZERO;
+      }
+      if (wholeEnd != null) {
+        // Every row read is on or before wholeEnd: the whole period's summary sees them all.
+        if (wholeFirstDay == null) {
+          wholeFirstDay = day;
+          wholeFirstAmount = amount;
+        } else {
+          wholeRepeatDays++;
+          wholeRepeatAmount = wholeRepeatAmount.add(amount);
+        }
+        wholeLastDay = day;
       }
       // Days come in order: a customer's first row is their first purchase day, so one first seen after the
       // calibration end (firstDay stays null) is left out, and every later row of a summarized customer is a
@@ -311,6 +396,11 @@ public final class StoreSummaries {
       String id = customerId;
       LocalDate first = firstDay;
       customerId = null;
+      LocalDate wholeFirst = wholeFirstDay;
+      if (id != null && wholeEnd != null && wholeFirst != null) {
+        wholeCustomers.add(CustomerRfm.fromPurchaseDays(
+            id, wholeFirst, wholeFirstAmount, wholeLastDay, wholeRepeatDays, wholeRepeatAmount, wholeEnd, unit));
+      }
       if (id == null || first == null) {
         return;
       }

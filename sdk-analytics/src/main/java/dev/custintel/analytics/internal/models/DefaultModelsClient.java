@@ -96,31 +96,47 @@ public final class DefaultModelsClient implements ModelsClient {
 
     BacktestReport backtest = null;
     String skipped = null;
+    Summaries summaries = null;
     if (request.backtest()) {
-      long t = System.nanoTime();
       LocalDate first = LocalDate.ofInstant(extent.first(), ZoneOffset.UTC);
       Period holdout = request.holdout().orElseGet(() -> defaultHoldout(first, asOf));
       LocalDate calibrationEnd = asOf.minus(holdout);
       if (calibrationEnd.isBefore(first)) {
         skipped = "the holdout of " + holdout + " starts before the first purchase (" + first + ")";
       } else {
+        // One read of the orders gives the split for the backtest and the summaries for the fit.
+        long t = System.nanoTime();
+        StoreSummaries.SplitAndSummaries both;
         try {
-          backtest = backtest(currency, calibrationEnd, asOf, request, kind);
-        } catch (InvalidInputException | ModelFitException e) {
-          skipped = "the calibration period to " + calibrationEnd + " could not be fitted: " + e.getMessage();
+          both = StoreSummaries.splitAndSummarize(store, currency, calibrationEnd, asOf, request.unit());
+        } catch (InvalidInputException e) {
+          both = null;
+          skipped = "the calibration period to " + calibrationEnd + " could not be summarized: " + e.getMessage();
+        }
+        timings.put("summaries", millisSince(t));
+        if (both != null) {
+          summaries = both.summaries();
+          t = System.nanoTime();
+          try {
+            backtest = backtest(both.split(), calibrationEnd, asOf, kind);
+          } catch (InvalidInputException | ModelFitException e) {
+            skipped = "the calibration period to " + calibrationEnd + " could not be fitted: " + e.getMessage();
+          }
+          timings.put("backtest", millisSince(t));
         }
       }
-      timings.put("backtest", millisSince(t));
     } else {
       skipped = "not requested";
     }
 
-    long t = System.nanoTime();
-    Summaries summaries = StoreSummaries.summarize(store, currency, asOf, request.unit());
+    if (summaries == null) {
+      long t = System.nanoTime();
+      summaries = StoreSummaries.summarize(store, currency, asOf, request.unit());
+      timings.merge("summaries", millisSince(t), Long::sum);
+    }
     List<CustomerRfm> customers = summaries.customers();
-    timings.put("summaries", millisSince(t));
 
-    t = System.nanoTime();
+    long t = System.nanoTime();
     PurchaseModel purchases = fitPurchases(kind, customers);
     GammaGammaModel spend = fitSpend(customers);
     timings.put("fit", millisSince(t));
@@ -171,9 +187,7 @@ public final class DefaultModelsClient implements ModelsClient {
   }
 
   private BacktestReport backtest(
-      Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, ModelRunRequest request,
-      PurchaseModelKind kind) {
-    CalibrationHoldoutSplit split = StoreSummaries.split(store, currency, calibrationEnd, holdoutEnd, request.unit());
+      CalibrationHoldoutSplit split, LocalDate calibrationEnd, LocalDate holdoutEnd, PurchaseModelKind kind) {
     PurchaseModel model = fitPurchases(kind, split.calibration().customers());
     BacktestResult result = Backtest.run(split, model);
     FitReport fit = report(kind.id(), kind.parameterNames(), model.logParameters(), model.covariance().orElse(null),

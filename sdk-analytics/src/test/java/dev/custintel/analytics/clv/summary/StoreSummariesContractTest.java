@@ -205,6 +205,51 @@ abstract class StoreSummariesContractTest {
   }
 
   @Test
+  void splitAndSummarize_isSplitPlusSummarizeAtTheHoldoutEnd_fromOneRead() {
+    List<Order> orders =
+        List.of(
+            purchase("o1", "A", "2024-01-01T10:00:00Z", USD, "10.00"),
+            purchase("o2", "A", "2024-01-15T23:59:59Z", USD, "6.00"),
+            purchase("o3", "A", "2024-01-16T00:00:00Z", USD, "8.00"),
+            purchase("o4", "A", "2024-02-01T00:00:00Z", USD, "1.00"),
+            purchase("o5", "B", "2024-01-10T00:00:00Z", USD, "3.00"),
+            purchase("o6", "C", "2024-01-20T00:00:00Z", USD, "30.00"),
+            purchase("o7", "C", "2024-01-25T00:00:00Z", USD, "5.00"),
+            purchase("o8", "D", "2024-02-03T00:00:00Z", USD, "7.00"),
+            purchase("o9", "E", "2024-01-05T00:00:00Z", EUR, "9.00"));
+    store.ingestion().upsertOrders(orders);
+    LocalDate calibrationEnd = LocalDate.of(2024, 1, 15);
+    LocalDate holdoutEnd = LocalDate.of(2024, 1, 31);
+
+    StoreSummaries.SplitAndSummaries both =
+        StoreSummaries.splitAndSummarize(store, USD, calibrationEnd, holdoutEnd, PeriodUnit.WEEKS);
+
+    assertThat(both.split())
+        .isEqualTo(StoreSummaries.split(store, USD, calibrationEnd, holdoutEnd, PeriodUnit.WEEKS));
+    Summaries whole = StoreSummaries.summarize(store, USD, holdoutEnd, PeriodUnit.WEEKS);
+    assertThat(both.summaries()).isEqualTo(whole);
+    // C first bought in the holdout: in the whole period, not in the calibration; D after both; E another currency.
+    assertThat(both.summaries().customers()).extracting(CustomerRfm::customerId).containsExactly("A", "B", "C");
+    assertThat(both.summaries().excludedCustomers()).isEqualTo(1);
+    assertThat(both.split().calibration().customers()).extracting(CustomerRfm::customerId).containsExactly("A", "B");
+  }
+
+  @Test
+  void splitAndSummarize_cdnow_isSplitPlusSummarize() throws IOException {
+    Path file = TestData.file("clv/CDNOW_sample.txt");
+    store.ingestion().importFile(file, ImportFormat.CDNOW, ImportOptions.defaults());
+
+    StoreSummaries.SplitAndSummaries both = StoreSummaries.splitAndSummarize(
+        store, USD, CDNOW_CALIBRATION_END, CDNOW_HOLDOUT_END, PeriodUnit.WEEKS);
+
+    assertThat(both.split()).isEqualTo(
+        StoreSummaries.split(store, USD, CDNOW_CALIBRATION_END, CDNOW_HOLDOUT_END, PeriodUnit.WEEKS));
+    assertThat(both.summaries())
+        .isEqualTo(StoreSummaries.summarize(store, USD, CDNOW_HOLDOUT_END, PeriodUnit.WEEKS));
+    assertThat(both.summaries().customers()).hasSize(2_357);
+  }
+
+  @Test
   void split_smallStore_matchesInMemorySplit() {
     List<Order> orders =
         List.of(
