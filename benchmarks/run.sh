@@ -11,7 +11,7 @@
 #   --        anything after it goes to JMH as is, e.g. -- -p database=postgresql -prof stack
 #
 # Examples (from the repository root or anywhere else):
-#   benchmarks/run.sh                               # the whole suite, about 8 minutes on 2 cores
+#   benchmarks/run.sh                               # the whole suite, about 13 minutes on 2 cores
 #   benchmarks/run.sh IngestionBenchmark -- -p database=postgresql
 #   benchmarks/run.sh -n ingest-stack 'IngestionBenchmark.ingestNew' -- -p database=postgresql -prof stack
 #
