@@ -198,6 +198,27 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
         p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
   }
 
+  /**
+   * Probability that a randomly chosen customer makes exactly {@code n} repeat purchases in the {@code t} time
+   * units after the first purchase: {@code B(a, b+n+1)/B(a, b) · NB(n) + B(a+1, b+n)/B(a, b) · P(NB ≥ n)}, with
+   * {@code NB(j) = Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j} (survive every purchase and buy exactly n times, or
+   * drop out right after the n-th purchase having bought at least n times). For {@code n = 0} it includes the
+   * customers who left at the first purchase.
+   *
+   * @param n number of purchases, 0 or more
+   * @param t the horizon, finite and 0 or more, in the model's time unit
+   * @return a probability in {@code [0, 1]}
+   * @throws InvalidInputException {@code "n"} if negative; {@code "t"} if negative or not finite
+   */
+  public double probabilityOfPurchases(int n, double t) {
+    if (n < 0) {
+      throw InvalidInputException.argument("n", "must be 0 or more (was " + n + ")");
+    }
+    checkHorizon(t);
+    BgNbdParameters p = parameters();
+    return finite(() -> ModifiedBgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
+  }
+
   private static void requireSummary(@Nullable RfmSummary summary) {
     if (summary == null) {
       throw InvalidInputException.argument("summary", "must not be null");

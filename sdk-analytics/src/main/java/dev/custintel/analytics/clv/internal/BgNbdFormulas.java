@@ -121,13 +121,13 @@ public final class BgNbdFormulas {
     return Math.min(1.0, Math.max(0.0, value));
   }
 
-  private static double logNegBin(double r, double logQ, double logP, int j) {
+  static double logNegBin(double r, double logQ, double logP, int j) {
     return logGamma(r + j) - logGamma(r) - logGamma(j + 1.0) + r * logQ + (j == 0 ? 0.0 : j * logP);
   }
 
   // P(NB ≥ n): as 1 − CDF while the tail is large (no cancellation), else by summing the tail itself so tiny
   // tails keep their relative precision.
-  private static double negBinTail(double r, double logQ, double logP, int n) {
+  static double negBinTail(double r, double logQ, double logP, int n) {
     double cdf = 0.0;
     for (int j = 0; j < n; j++) {
       cdf += Math.exp(logNegBin(r, logQ, logP, j));

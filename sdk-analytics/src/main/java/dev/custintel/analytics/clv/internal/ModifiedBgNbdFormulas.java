@@ -111,6 +111,26 @@ public final class ModifiedBgNbdFormulas {
     });
   }
 
+  /**
+   * {@code P(X(t) = n)} for a randomly chosen customer:
+   * {@code B(a, b+n+1)/B(a, b) · NB(n) + B(a+1, b+n)/B(a, b) · P(NB ≥ n)}. Given λ and p, the customer makes
+   * exactly n repeat purchases either by surviving the first purchase and each of n repeat purchases while the
+   * Poisson count is n ({@code (1−p)^{n+1}}), or by dropping out right after the n-th purchase (after the first
+   * one when n = 0) while the count reached at least n ({@code p (1−p)^n}); mixing over {@code Beta(a, b)} and
+   * {@code Gamma(r, α)} gives the beta ratios and the negative binomial mass {@code NB}.
+   */
+  public static double probabilityOfPurchases(double r, double alpha, double a, double b, int n, double t) {
+    if (t == 0.0) {
+      return n == 0 ? 1.0 : 0.0;
+    }
+    double logQ = Math.log(alpha) - Math.log(alpha + t);
+    double logP = Math.log(t) - Math.log(alpha + t);
+    double survived = Math.exp(logBeta(a, b + n + 1.0) - logBeta(a, b) + BgNbdFormulas.logNegBin(r, logQ, logP, n));
+    double droppedShare = Math.exp(logBeta(a + 1.0, b + n) - logBeta(a, b));
+    double dropped = droppedShare * (n == 0 ? 1.0 : BgNbdFormulas.negBinTail(r, logQ, logP, n));
+    return Math.min(1.0, Math.max(0.0, survived + dropped));
+  }
+
   private interface InA {
     double at(double a);
   }
