@@ -90,7 +90,8 @@ public class IngestionBenchmark {
     store = db.configure(CustintelStore.builder()).clock(ShopData.CLOCK).build();
     ShopData.Population population = ShopData.populate(store, baseCustomers, ordersPerBatch, TEMPLATES);
     templates = population.orderBatches();
-    System.out.printf("%n[setup] %s: %,d customers, %,d orders, %,d purchase lines ingested in %.1f s (%,.0f lines/s)%n",
+    System.out.printf(
+        "%n[setup] %s: %,d customers, %,d orders, %,d purchase lines ingested in %.1f s (%,.0f lines/s)%n",
         database, population.shop().customers(), population.shop().orders() + population.shop().returns(),
         population.shop().orderLines(), population.seconds(), population.shop().orderLines() / population.seconds());
     resend = IngestBatch.ofOrders(templates.get(0));

@@ -48,7 +48,8 @@ public final class LocalJdbcUrls {
       return requireLocalPostgres(url);
     }
     throw new IllegalArgumentException(
-        "only jdbc:h2:mem:, jdbc:h2:file: and jdbc:postgresql://<loopback>/ URLs are allowed (was " + redact(url) + ")");
+        "only jdbc:h2:mem:, jdbc:h2:file: and jdbc:postgresql://<loopback>/ URLs are allowed (was "
+            + redact(url) + ")");
   }
 
   private static String requireLocalH2(String url, String lower) {
@@ -92,8 +93,8 @@ public final class LocalJdbcUrls {
         int eq = pair.indexOf('=');
         String name = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
         if (!PG_PARAMETERS.contains(name)) {
-          throw new IllegalArgumentException("the PostgreSQL URL parameter '" + name + "' is not allowed here; allowed: "
-              + PG_PARAMETERS.stream().sorted().toList());
+          throw new IllegalArgumentException("the PostgreSQL URL parameter '" + name + "' is not allowed here; "
+              + "allowed: " + PG_PARAMETERS.stream().sorted().toList());
         }
       }
     }

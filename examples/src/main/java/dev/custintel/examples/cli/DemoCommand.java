@@ -76,7 +76,11 @@ final class DemoCommand implements Callable<Integer> {
           + "; each places about 10 orders (default: ${DEFAULT-VALUE})")
   int customers;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(

@@ -259,7 +259,8 @@ class CustintelCliTest {
   void existingOnly_h2FileUrls_getIfExistsOthersUnchanged() {
     assertThat(Databases.existingOnly("jdbc:h2:file:./data/ci")).isEqualTo("jdbc:h2:file:./data/ci;IFEXISTS=TRUE");
     assertThat(Databases.existingOnly("jdbc:h2:./data/ci")).isEqualTo("jdbc:h2:./data/ci;IFEXISTS=TRUE");
-    assertThat(Databases.existingOnly("jdbc:h2:file:./ci;IFEXISTS=FALSE")).isEqualTo("jdbc:h2:file:./ci;IFEXISTS=FALSE");
+    assertThat(Databases.existingOnly("jdbc:h2:file:./ci;IFEXISTS=FALSE"))
+        .isEqualTo("jdbc:h2:file:./ci;IFEXISTS=FALSE");
     assertThat(Databases.existingOnly("jdbc:h2:mem:ci")).isEqualTo("jdbc:h2:mem:ci");
     assertThat(Databases.existingOnly("jdbc:h2:tcp://h/ci")).isEqualTo("jdbc:h2:tcp://h/ci");
     assertThat(Databases.existingOnly("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");

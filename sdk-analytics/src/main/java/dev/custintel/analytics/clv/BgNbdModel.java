@@ -249,6 +249,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
     if (logParameters.length != 4) {
       throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
     }
-    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]), Math.exp(logParameters[3])));
+    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
+        Math.exp(logParameters[3])));
   }
 }

@@ -98,8 +98,8 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new ModifiedBgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics(),
-        e.covariance(List.of("r", "alpha", "a", "b")));
+    return new ModifiedBgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(),
+        e.diagnostics(), e.covariance(List.of("r", "alpha", "a", "b")));
   }
 
   /**
@@ -271,6 +271,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     if (logParameters.length != 4) {
       throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
     }
-    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]), Math.exp(logParameters[3])));
+    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
+        Math.exp(logParameters[3])));
   }
 }

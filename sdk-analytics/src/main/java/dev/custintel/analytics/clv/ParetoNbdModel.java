@@ -64,8 +64,8 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
    * method.
    *
    * <p>The result never holds NaN or infinite values. Points where the likelihood cannot be evaluated within the
-   * series budget (one of α, β roughly 1e4 or more times the other) count as "too far" for the line search. If the iteration
-   * budget runs out or the search stalls, the best point is returned with {@code diagnostics().converged() ==
+   * series budget (one of α, β roughly 1e4 or more times the other) count as "too far" for the line search. If the
+   * iteration budget runs out or the search stalls, the best point is returned with {@code diagnostics().converged() ==
    * false}; if the Hessian is not positive definite, {@link #standardErrors()} is empty.
    *
    * @param summaries the customers, all in one time unit; at least one must have {@code frequency > 0}
@@ -92,8 +92,8 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     ParetoNbdStandardErrors errors = se == null ? null : new ParetoNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics(),
-        e.covariance(List.of("r", "alpha", "s", "beta")));
+    return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(),
+        e.diagnostics(), e.covariance(List.of("r", "alpha", "s", "beta")));
   }
 
   /**
@@ -194,7 +194,8 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
       value = computation.getAsDouble();
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.argument(
-          "parameters", "the Pareto/NBD likelihood cannot be evaluated at " + parameters() + " (" + e.getMessage() + ")");
+          "parameters",
+          "the Pareto/NBD likelihood cannot be evaluated at " + parameters() + " (" + e.getMessage() + ")");
     }
     if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
       // Not reachable with validated inputs; fail loudly rather than hand back NaN.
@@ -228,6 +229,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     if (logParameters.length != 4) {
       throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
     }
-    return of(new ParetoNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]), Math.exp(logParameters[3])));
+    return of(new ParetoNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]),
+        Math.exp(logParameters[2]), Math.exp(logParameters[3])));
   }
 }

@@ -92,7 +92,8 @@ final class RfmMaximumLikelihood {
       anyRepeat |= s.frequency() > 0;
     }
     if (!anyRepeat) {
-      throw InvalidInputException.argument("summaries", "need at least one customer with frequency > 0; " + noRepeatReason);
+      throw InvalidInputException.argument(
+          "summaries", "need at least one customer with frequency > 0; " + noRepeatReason);
     }
     double w = totalWeight;
     ToDoubleFunction<double[]> objective = theta -> {

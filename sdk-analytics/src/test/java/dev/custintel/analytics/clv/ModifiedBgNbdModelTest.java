@@ -224,7 +224,8 @@ class ModifiedBgNbdModelTest {
     assertField(() -> ModifiedBgNbdModel.fit(null, BgNbdOptions.defaults()), "summaries");
     assertField(() -> ModifiedBgNbdModel.fit(List.of(s), null), "options");
     assertField(
-        () -> ModifiedBgNbdModel.fit(List.of(RfmSummary.of(0, 0, 10), RfmSummary.of(0, 0, 20)), BgNbdOptions.defaults()),
+        () -> ModifiedBgNbdModel.fit(
+            List.of(RfmSummary.of(0, 0, 10), RfmSummary.of(0, 0, 20)), BgNbdOptions.defaults()),
         "summaries");
     List<RfmSummary> withNull = new ArrayList<>();
     withNull.add(s);

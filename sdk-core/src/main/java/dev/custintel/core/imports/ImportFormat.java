@@ -27,11 +27,11 @@ public enum ImportFormat {
   /**
    * The generic orders CSV, comma-separated with a header naming the columns (any order, case-insensitive):
    * required {@code order_id, customer_id, placed_at, product_id, quantity, currency} and at least one of
-   * {@code unit_price} or {@code line_amount} (a filled {@code line_amount} wins over {@code unit_price}); optional {@code kind} (purchase|return), {@code product_name},
-   * {@code category}, {@code country}, {@code email}. {@code placed_at} is an ISO-8601 instant
-   * ({@code 2024-03-01T10:15:30Z}), offset date-time, local date-time or date (local ones in the import zone, UTC
-   * by default). One row per order line; the rows of one order must be adjacent. Fields may be quoted with
-   * {@code "}.
+   * {@code unit_price} or {@code line_amount} (a filled {@code line_amount} wins over {@code unit_price}); optional
+   * {@code kind} (purchase|return), {@code product_name}, {@code category}, {@code country}, {@code email}.
+   * {@code placed_at} is an ISO-8601 instant ({@code 2024-03-01T10:15:30Z}), offset date-time, local date-time or
+   * date (local ones in the import zone, UTC by default). One row per order line; the rows of one order must be
+   * adjacent. Fields may be quoted with {@code "}.
    */
   ORDERS_CSV("orders-csv", ZoneOffset.UTC);
 

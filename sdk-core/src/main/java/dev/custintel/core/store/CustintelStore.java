@@ -209,7 +209,8 @@ public interface CustintelStore extends AutoCloseable {
      */
     public Builder profileCache(long maximumSize, Duration ttl) {
       if (maximumSize < 0) {
-        throw InvalidInputException.argument("profileCache.maximumSize", "must not be negative (was " + maximumSize + ")");
+        throw InvalidInputException.argument(
+            "profileCache.maximumSize", "must not be negative (was " + maximumSize + ")");
       }
       Checks.notNull(ttl, "profileCache.ttl");
       if (ttl.isNegative() || ttl.isZero()) {

@@ -4,8 +4,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Unconstrained minimisation by BFGS (inverse-Hessian update) with a backtracking Armijo line search, on a function
- * that computes its own gradient or with central-difference gradients. Non-finite function values are treated as "too far" and make the line search
- * back off, so the result is always a point where the function is finite. Not API.
+ * that computes its own gradient or with central-difference gradients. Non-finite function values are treated as
+ * "too far" and make the line search back off, so the result is always a point where the function is finite. Not API.
  */
 public final class Bfgs {
 

@@ -72,7 +72,8 @@ public final class BgNbdFormulas {
    * Expected purchases in {@code (T, T+t]} of a customer known to be alive at {@code T}:
    * {@code E[Y(t) | x, t_x, T] / P(alive)}, which does not depend on {@code t_x}. Needs {@code a + b + x > 1}.
    */
-  public static double expectedPurchasesIfAlive(double r, double alpha, double a, double b, int x, double age, double t) {
+  public static double expectedPurchasesIfAlive(
+      double r, double alpha, double a, double b, int x, double age, double t) {
     return expectedFuture(r, alpha, a, b, x, age, t);
   }
 

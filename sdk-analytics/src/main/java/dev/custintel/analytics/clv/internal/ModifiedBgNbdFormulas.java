@@ -99,7 +99,8 @@ public final class ModifiedBgNbdFormulas {
    * Expected purchases in {@code (T, T+t]} of a customer known to be alive at {@code T}:
    * {@code E[Y(t) | x, t_x, T] / P(alive)}, which does not depend on {@code t_x}.
    */
-  public static double expectedPurchasesIfAlive(double r, double alpha, double a, double b, int x, double age, double t) {
+  public static double expectedPurchasesIfAlive(
+      double r, double alpha, double a, double b, int x, double age, double t) {
     if (t == 0.0) {
       return 0.0;
     }

@@ -202,7 +202,8 @@ public final class ParetoNbdFormulas {
    */
   static double logRatioSeries(double p, double q, double w) {
     if (!(p > 0.0 && p <= q && w >= 0.0 && w < 1.0)) {
-      throw new IllegalArgumentException("series needs 0 < p <= q and 0 <= w < 1 (was " + p + ", " + q + ", " + w + ")");
+      throw new IllegalArgumentException(
+          "series needs 0 < p <= q and 0 <= w < 1 (was " + p + ", " + q + ", " + w + ")");
     }
     // The terms shrink no faster than w^n, so reaching rounding takes at least ln(1e-16 (1−w)) / ln w terms; when
     // that is beyond the budget, fail at once instead of after the whole budget (a search wandering towards such

@@ -73,9 +73,9 @@ final class RunDocuments {
     }
 
     BacktestReport report() {
-      return new BacktestReport(LocalDate.parse(calibrationEnd), LocalDate.parse(holdoutEnd), holdoutPeriods, customers, actualRepeatPurchases,
-          predictedRepeatPurchases, meanAbsoluteError, rootMeanSquaredError, churnAuc, aliveCalibration, tracking,
-          fit.report());
+      return new BacktestReport(LocalDate.parse(calibrationEnd), LocalDate.parse(holdoutEnd), holdoutPeriods, customers,
+          actualRepeatPurchases, predictedRepeatPurchases, meanAbsoluteError, rootMeanSquaredError, churnAuc,
+          aliveCalibration, tracking, fit.report());
     }
   }
 

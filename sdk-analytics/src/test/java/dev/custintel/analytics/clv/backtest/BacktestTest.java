@@ -30,7 +30,8 @@ class BacktestTest {
 
   // E[X(t)] = t / 2, E[Y(t) | ...] = t · (x + 1) / 4, P(alive) = x / (x + 1).
   private static final PurchasePredictor TOY =
-      PurchasePredictor.of(t -> t / 2, (t, s) -> t * (s.frequency() + 1) / 4.0, s -> s.frequency() / (s.frequency() + 1.0));
+      PurchasePredictor.of(
+          t -> t / 2, (t, s) -> t * (s.frequency() + 1) / 4.0, s -> s.frequency() / (s.frequency() + 1.0));
 
   private static Transaction tx(String id, int day) {
     return Transaction.of(id, D0.plusDays(day), BigDecimal.ONE);

@@ -34,7 +34,8 @@ final class CdnowData {
       // The sample id is zero-padded ("0001"); the published summary calls that customer "1".
       result.add(
           Transaction.of(
-              String.valueOf(Integer.parseInt(f[1])), LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE), new BigDecimal(f[4])));
+              String.valueOf(Integer.parseInt(f[1])), LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE),
+              new BigDecimal(f[4])));
     }
     return result;
   }

@@ -86,7 +86,8 @@ final class PreparedBatch {
     }
     if (o.itemCount() > Integer.MAX_VALUE) {
       throw new InvalidInputException(
-          record, "lines", "quantities add up to more than " + Integer.MAX_VALUE + " items (was " + o.itemCount() + ")");
+          record, "lines",
+          "quantities add up to more than " + Integer.MAX_VALUE + " items (was " + o.itemCount() + ")");
     }
   }
 
