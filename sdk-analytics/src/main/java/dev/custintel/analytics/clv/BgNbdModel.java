@@ -182,19 +182,12 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    * @throws InvalidInputException {@code "n"} if negative; {@code "t"} if negative or not finite
    */
   public double probabilityOfPurchases(int n, double t) {
-    if (n < 0) {
-      throw InvalidInputException.argument("n", "must be 0 or more (was " + n + ")");
-    }
+    checkCount(n);
     checkHorizon(t);
     BgNbdParameters p = parameters();
     return finite(() -> BgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
   }
 
-  private static void checkHorizon(double t) {
-    if (!(t >= 0.0) || Double.isInfinite(t)) {
-      throw InvalidInputException.argument("t", "must be a finite number, 0 or more (was " + t + ")");
-    }
-  }
 
   // The hypergeometric function in eqs. (9) and (10) has third argument a+b+x−1, which must be positive for
   // the series (and the closed form) to hold.
@@ -246,9 +239,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
 
   @Override
   public BgNbdModel withLogParameters(double[] logParameters) {
-    if (logParameters.length != 4) {
-      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
-    }
+    checkFourLogParameters(logParameters);
     return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
         Math.exp(logParameters[3])));
   }

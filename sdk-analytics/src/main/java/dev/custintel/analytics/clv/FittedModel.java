@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.core.InvalidInputException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
@@ -69,5 +70,27 @@ abstract class FittedModel<P, S> {
   public String toString() {
     return getClass().getSimpleName() + "[" + parameters
         + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
+  }
+
+  /** A prediction horizon in the model's unit: finite, 0 or more. */
+  static void checkHorizon(double t) {
+    if (!(t >= 0.0) || Double.isInfinite(t)) {
+      throw InvalidInputException.argument("t", "must be a finite number, 0 or more (was " + t + ")");
+    }
+  }
+
+  /** A number of purchases: 0 or more. */
+  static void checkCount(int n) {
+    if (n < 0) {
+      throw InvalidInputException.argument("n", "must be 0 or more (was " + n + ")");
+    }
+  }
+
+  /** Four log-parameters, as the purchase models take them. */
+  static double[] checkFourLogParameters(double[] logParameters) {
+    if (logParameters.length != 4) {
+      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
+    }
+    return logParameters;
   }
 }

@@ -211,9 +211,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
    * @throws InvalidInputException {@code "n"} if negative; {@code "t"} if negative or not finite
    */
   public double probabilityOfPurchases(int n, double t) {
-    if (n < 0) {
-      throw InvalidInputException.argument("n", "must be 0 or more (was " + n + ")");
-    }
+    checkCount(n);
     checkHorizon(t);
     BgNbdParameters p = parameters();
     return finite(() -> ModifiedBgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
@@ -225,11 +223,6 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     }
   }
 
-  private static void checkHorizon(double t) {
-    if (!(t >= 0.0) || Double.isInfinite(t)) {
-      throw InvalidInputException.argument("t", "must be a finite number, 0 or more (was " + t + ")");
-    }
-  }
 
   private static double finite(DoubleSupplier computation) {
     double value;
@@ -268,9 +261,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
 
   @Override
   public ModifiedBgNbdModel withLogParameters(double[] logParameters) {
-    if (logParameters.length != 4) {
-      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
-    }
+    checkFourLogParameters(logParameters);
     return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
         Math.exp(logParameters[3])));
   }

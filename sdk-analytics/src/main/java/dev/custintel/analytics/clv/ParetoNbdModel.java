@@ -176,11 +176,6 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     return evaluate(() -> ParetoNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.s(), p.beta(), t));
   }
 
-  private static void checkHorizon(double t) {
-    if (!(t >= 0.0) || Double.isInfinite(t)) {
-      throw InvalidInputException.argument("t", "must be a finite number, 0 or more (was " + t + ")");
-    }
-  }
 
   private static void requireSummary(@Nullable RfmSummary summary) {
     if (summary == null) {
@@ -226,9 +221,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
 
   @Override
   public ParetoNbdModel withLogParameters(double[] logParameters) {
-    if (logParameters.length != 4) {
-      throw InvalidInputException.argument("logParameters", "must have 4 values (had " + logParameters.length + ")");
-    }
+    checkFourLogParameters(logParameters);
     return of(new ParetoNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]),
         Math.exp(logParameters[2]), Math.exp(logParameters[3])));
   }

@@ -3,10 +3,8 @@ package dev.custintel.analytics.clv.internal;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.digamma;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.logGamma;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The mean negative log-likelihood of the Gamma-Gamma spend model over weighted {@code (x, z̄)} pairs, with its exact
@@ -18,8 +16,6 @@ import java.util.stream.IntStream;
  * {@link RfmObjective}.
  */
 public final class GammaGammaObjective implements Bfgs.Objective {
-  private static final int CHUNK = 16_384;
-  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
 
   private final int n;
   private final double[] weights;
@@ -59,10 +55,8 @@ public final class GammaGammaObjective implements Bfgs.Objective {
 
   @Override
   public double valueAndGradient(double[] theta, double[] gradient) {
-    for (double v : theta) {
-      if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
-        return Double.POSITIVE_INFINITY;
-      }
+    if (!ChunkedSums.inRange(theta)) {
+      return Double.POSITIVE_INFINITY;
     }
     double p = Math.exp(theta[0]);
     double q = Math.exp(theta[1]);
@@ -83,16 +77,12 @@ public final class GammaGammaObjective implements Bfgs.Objective {
     double psiQ = digamma(q);
     double logGammaParam = Math.log(gamma);
 
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    double[][] partial = new double[chunks][];
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+    double[] total = ChunkedSums.sum(n, 4, (from, to) -> {
       double sum = 0.0;
       double gp = 0.0;
       double gq = 0.0;
       double gg = 0.0;
-      int end = Math.min(n, (ch + 1) * CHUNK);
-      for (int i = ch * CHUNK; i < end; i++) {
+      for (int i = from; i < to; i++) {
         int k = xIndex[i];
         double x = xs[i];
         double w = weights[i];
@@ -104,27 +94,8 @@ public final class GammaGammaObjective implements Bfgs.Objective {
         gq += w * (psiPxq[k] - psiQ + logGammaParam - logDenominator);
         gg += w * (q / gamma - (px + q) / denominator);
       }
-      partial[ch] = new double[] {sum, gp, gq, gg};
+      return new double[] {sum, gp, gq, gg};
     });
-    double[] total = new double[4];
-    for (double[] part : partial) {
-      for (int j = 0; j < 4; j++) {
-        total[j] += part[j];
-      }
-    }
-    double value = -total[0] / totalWeight;
-    if (!Double.isFinite(value)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    gradient[0] = -p * total[1] / totalWeight;
-    gradient[1] = -q * total[2] / totalWeight;
-    gradient[2] = -gamma * total[3] / totalWeight;
-    for (double g : gradient) {
-      if (!Double.isFinite(g)) {
-        Arrays.fill(gradient, 0.0);
-        return Double.POSITIVE_INFINITY;
-      }
-    }
-    return value;
+    return ChunkedSums.meanNegative(total, totalWeight, new double[] {p, q, gamma}, gradient);
   }
 }

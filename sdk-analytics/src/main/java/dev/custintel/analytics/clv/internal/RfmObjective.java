@@ -6,7 +6,6 @@ import static dev.custintel.analytics.clv.internal.SpecialFunctions.logGamma;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The mean negative log-likelihood of the BG/NBD or modified BG/NBD model over weighted summaries, with its exact
@@ -21,8 +20,6 @@ import java.util.stream.IntStream;
  * result does not depend on the thread schedule.
  */
 public final class RfmObjective implements Bfgs.Objective {
-  private static final int CHUNK = 16_384;
-  private static final double MAX_ABS_LOG_PARAMETER = 50.0;
 
   private final boolean modified;
   private final int n;
@@ -83,10 +80,8 @@ public final class RfmObjective implements Bfgs.Objective {
 
   @Override
   public double valueAndGradient(double[] theta, double[] gradient) {
-    for (double v : theta) {
-      if (!(Math.abs(v) <= MAX_ABS_LOG_PARAMETER)) {
-        return Double.POSITIVE_INFINITY;
-      }
+    if (!ChunkedSums.inRange(theta)) {
+      return Double.POSITIVE_INFINITY;
     }
     double r = Math.exp(theta[0]);
     double alpha = Math.exp(theta[1]);
@@ -135,17 +130,13 @@ public final class RfmObjective implements Bfgs.Objective {
       invRec[k] = 1.0 / (alpha + distinctRecency[k]);
     }
 
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    double[][] partial = new double[chunks][];
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+    double[] total = ChunkedSums.sum(n, 5, (from, to) -> {
       double sum = 0.0;
       double gr = 0.0;
       double gAlpha = 0.0;
       double ga = 0.0;
       double gb = 0.0;
-      int end = Math.min(n, (ch + 1) * CHUNK);
-      for (int i = ch * CHUNK; i < end; i++) {
+      for (int i = from; i < to; i++) {
         int k = xIndex[i];
         double w = weights[i];
         double lt = logAge[ageIndex[i]];
@@ -175,30 +166,9 @@ public final class RfmObjective implements Bfgs.Objective {
         ga += w * dA;
         gb += w * dB;
       }
-      partial[ch] = new double[] {sum, gr, gAlpha, ga, gb};
+      return new double[] {sum, gr, gAlpha, ga, gb};
     });
-    double[] total = new double[5];
-    for (double[] p : partial) {
-      for (int j = 0; j < 5; j++) {
-        total[j] += p[j];
-      }
-    }
-    double value = -total[0] / totalWeight;
-    if (!Double.isFinite(value)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    // Chain rule to the log-parameters: d/d ln θ = θ d/dθ.
-    gradient[0] = -r * total[1] / totalWeight;
-    gradient[1] = -alpha * total[2] / totalWeight;
-    gradient[2] = -a * total[3] / totalWeight;
-    gradient[3] = -b * total[4] / totalWeight;
-    for (double g : gradient) {
-      if (!Double.isFinite(g)) {
-        Arrays.fill(gradient, 0.0);
-        return Double.POSITIVE_INFINITY;
-      }
-    }
-    return value;
+    return ChunkedSums.meanNegative(total, totalWeight, new double[] {r, alpha, a, b}, gradient);
   }
 
   /** @return the total weight: the objective is the negative log-likelihood divided by it */

@@ -111,22 +111,8 @@ public final class StoreSummaries {
    */
   public static CalibrationHoldoutSplit split(
       CustintelStore store, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
-    CalibrationSummaries.notNull(store, "store");
-    CalibrationSummaries.notNull(currency, "currency");
-    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
-    CalibrationSummaries.notNull(holdoutEnd, "holdoutEnd");
-    CalibrationSummaries.notNull(unit, "unit");
-    if (!holdoutEnd.isAfter(calibrationEnd)) {
-      throw InvalidInputException.argument(
-          "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
-    }
-    Result result = run(store, currency, calibrationEnd, holdoutEnd, unit, false);
-    return new CalibrationHoldoutSplit(
-        result.summaries(),
-        holdoutEnd,
-        unit.between(calibrationEnd, holdoutEnd),
-        result.holdout(),
-        result.repeatsByDay());
+    return toSplit(checkedSplitRun(store, currency, calibrationEnd, holdoutEnd, unit, false), calibrationEnd,
+        holdoutEnd, unit);
   }
 
   /**
@@ -156,6 +142,19 @@ public final class StoreSummaries {
    */
   public static SplitAndSummaries splitAndSummarize(
       CustintelStore store, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
+    Result result = checkedSplitRun(store, currency, calibrationEnd, holdoutEnd, unit, true);
+    return new SplitAndSummaries(
+        toSplit(result, calibrationEnd, holdoutEnd, unit), java.util.Objects.requireNonNull(result.whole()));
+  }
+
+  /** Checks the arguments of a split and reads it (with the whole-period summaries when {@code whole}). */
+  private static Result checkedSplitRun(
+      CustintelStore store,
+      Currency currency,
+      LocalDate calibrationEnd,
+      LocalDate holdoutEnd,
+      PeriodUnit unit,
+      boolean whole) {
     CalibrationSummaries.notNull(store, "store");
     CalibrationSummaries.notNull(currency, "currency");
     CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
@@ -165,14 +164,17 @@ public final class StoreSummaries {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
     }
-    Result result = run(store, currency, calibrationEnd, holdoutEnd, unit, true);
-    CalibrationHoldoutSplit split = new CalibrationHoldoutSplit(
+    return run(store, currency, calibrationEnd, holdoutEnd, unit, whole);
+  }
+
+  private static CalibrationHoldoutSplit toSplit(
+      Result result, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
+    return new CalibrationHoldoutSplit(
         result.summaries(),
         holdoutEnd,
         unit.between(calibrationEnd, holdoutEnd),
         result.holdout(),
         result.repeatsByDay());
-    return new SplitAndSummaries(split, java.util.Objects.requireNonNull(result.whole()));
   }
 
   /** Late customers: those whose first purchase is on or after the instant bound. */

@@ -168,9 +168,7 @@ public final class DefaultModelsClient implements ModelsClient {
     long writeStart = System.nanoTime();
     RunStore.RunRow row = new RunStore.RunRow(
         now, asOf, request.unit(), currency, customers.size(), extent.latest(), extent.purchases(),
-        Duration.ofNanos(writeStart - started), request.valuation(), paramsJson,
-        RunDocuments.write(new RunDocuments.Metrics(
-            RunDocuments.Backtest.of(finalBacktest), finalSkipped, timings, spendSample)));
+        request.valuation(), paramsJson);
     long id = runs.write(row, values, request.activate(), runId -> {
       // Inside the writing transaction, after the scores: the write's own time is known now.
       Map<String, Long> all = new LinkedHashMap<>(timings);

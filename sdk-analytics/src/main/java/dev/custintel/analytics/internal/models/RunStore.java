@@ -88,7 +88,7 @@ public final class RunStore {
     });
   }
 
-  /** The run row's columns other than the id and documents. */
+  /** The run row's columns known before the write (not the id, the duration or the metrics). */
   record RunRow(
       Instant createdAt,
       LocalDate calibrationEnd,
@@ -97,10 +97,8 @@ public final class RunStore {
       int customers,
       Instant watermark,
       long purchases,
-      Duration duration,
       ValuationOptions valuation,
-      String params,
-      String metrics) {}
+      String params) {}
 
   /**
    * Writes the run, its scores, its final duration and metrics and (optionally) the activation in one
@@ -133,12 +131,13 @@ public final class RunStore {
             .bind("customers", row.customers())
             .bind("watermark", row.watermark().atOffset(ZoneOffset.UTC))
             .bind("purchases", row.purchases())
-            .bind("duration", row.duration().toMillis())
+            // Duration and metrics include the write itself: set by the finisher below, in this transaction.
+            .bind("duration", 0L)
             .bind("horizon", row.valuation().horizon().months())
             .bind("discount", row.valuation().monthlyDiscountRate())
             .bind("level", row.valuation().intervalLevel())
             .bind("params", row.params())
-            .bind("metrics", row.metrics())
+            .bind("metrics", "{}")
             .executeAndReturnGeneratedKeys("run_id")
             .mapTo(Long.class)
             .one();
