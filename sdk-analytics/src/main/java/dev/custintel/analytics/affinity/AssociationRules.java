@@ -6,11 +6,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Association rules generated from {@link FrequentItemsets}: for every frequent itemset Z and every non-empty
  * consequent Y ⊂ Z within the length limits of {@link RuleOptions}, the rule (Z∖Y) ⇒ Y is kept iff its confidence
- * and lift reach the minimums. Thresholds are compared with a relative tolerance of 1e-12, so a rule whose exact
+ * and lift reach the minimums and its sides pass the {@link ItemFilter}. Thresholds are compared with a relative tolerance of 1e-12, so a rule whose exact
  * confidence equals the minimum (such as 4/5 against 0.8) is kept.
  *
  * <p>Rules are listed in the order of their itemsets (by length, then ids), consequents by ascending ids; use
@@ -40,6 +41,7 @@ public final class AssociationRules {
    * @return the rules
    * @throws MiningLimitException if more than {@code maxRules} rules qualify and the policy is
    *     {@link LimitPolicy#FAIL}
+   * @throws dev.custintel.core.InvalidInputException if the item filter names an item that is in no basket
    */
   public static AssociationRules generate(FrequentItemsets itemsets, RuleOptions options) {
     Objects.requireNonNull(itemsets, "itemsets");
@@ -50,6 +52,8 @@ public final class AssociationRules {
     int[] xBuf = new int[16];
     int[] yBuf = new int[16];
     int[] pick = new int[16];
+    ItemFilter.@Nullable Resolved filter =
+        options.items().isNone() ? null : options.items().resolve(itemsets.itemNames());
     outer:
     for (int i = 0; i < itemsets.size(); i++) {
       int[] z = itemsets.itemset(i);
@@ -79,21 +83,24 @@ public final class AssociationRules {
               xBuf[xLen++] = z[pos];
             }
           }
-          int xCount = xLen == 0 ? n : itemsets.countOrMinusOne(xBuf, xLen);
-          int yCount = itemsets.countOrMinusOne(yBuf, yLen);
-          if (xCount < 0 || yCount < 0) {
-            truncated = true;
-          } else if (count >= options.minConfidence() * xCount * (1 - TOLERANCE)
-              && (double) count * n >= options.minLift() * xCount * (double) yCount * (1 - TOLERANCE)) {
-            if (out.size() == options.maxRules()) {
-              if (options.onLimit() == LimitPolicy.FAIL) {
-                throw new MiningLimitException("maxRules", options.maxRules());
-              }
+          // A rule the filter rejects is skipped before its counts are looked up.
+          if (filter == null || filter.keeps(xBuf, xLen, yBuf, yLen)) {
+            int xCount = xLen == 0 ? n : itemsets.countOrMinusOne(xBuf, xLen);
+            int yCount = itemsets.countOrMinusOne(yBuf, yLen);
+            if (xCount < 0 || yCount < 0) {
               truncated = true;
-              break outer;
+            } else if (count >= options.minConfidence() * xCount * (1 - TOLERANCE)
+                && (double) count * n >= options.minLift() * xCount * (double) yCount * (1 - TOLERANCE)) {
+              if (out.size() == options.maxRules()) {
+                if (options.onLimit() == LimitPolicy.FAIL) {
+                  throw new MiningLimitException("maxRules", options.maxRules());
+                }
+                truncated = true;
+                break outer;
+              }
+              out.add(new AssociationRule(Arrays.copyOf(xBuf, xLen), Arrays.copyOf(yBuf, yLen),
+                  itemsets.itemNames(), count, xCount, yCount, n));
             }
-            out.add(new AssociationRule(
-                Arrays.copyOf(xBuf, xLen), Arrays.copyOf(yBuf, yLen), itemsets.itemNames(), count, xCount, yCount, n));
           }
           if (!nextCombination(pick, ySize, len)) {
             break;

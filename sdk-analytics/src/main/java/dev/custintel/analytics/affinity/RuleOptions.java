@@ -1,12 +1,15 @@
 package dev.custintel.analytics.affinity;
 
 import dev.custintel.core.InvalidInputException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Options of {@link AssociationRules#generate}. Defaults (as in arules {@code apriori}): minimum confidence 0.8, no
  * minimum lift, antecedent length 1 and up (no rules with an empty antecedent), exactly one item in the consequent,
- * at most 1,000,000 rules with {@link LimitPolicy#FAIL}.
+ * at most 1,000,000 rules with {@link LimitPolicy#FAIL}, no item required or forbidden.
  *
  * @param minConfidence minimum confidence in [0, 1]
  * @param minLift minimum lift ≥ 0
@@ -15,10 +18,11 @@ import java.util.Objects;
  * @param maxConsequentLength maximum consequent length ≥ 1
  * @param maxRules maximum number of rules ≥ 1
  * @param onLimit what to do when more than {@code maxRules} rules qualify
+ * @param items items required or forbidden on either side
  */
 public record RuleOptions(
     double minConfidence, double minLift, int minAntecedentLength, int maxAntecedentLength, int maxConsequentLength,
-    int maxRules, LimitPolicy onLimit) {
+    int maxRules, LimitPolicy onLimit, ItemFilter items) {
 
   /**
    * Validates the options.
@@ -27,6 +31,7 @@ public record RuleOptions(
    */
   public RuleOptions {
     Objects.requireNonNull(onLimit, "onLimit");
+    Objects.requireNonNull(items, "items");
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw InvalidInputException.argument("minConfidence", "must be in [0, 1] (was " + minConfidence + ")");
     }
@@ -64,6 +69,10 @@ public record RuleOptions(
     private int maxConsequentLength = 1;
     private int maxRules = 1_000_000;
     private LimitPolicy onLimit = LimitPolicy.FAIL;
+    private final Set<String> requiredInAntecedent = new LinkedHashSet<>();
+    private final Set<String> requiredInConsequent = new LinkedHashSet<>();
+    private final Set<String> forbiddenInAntecedent = new LinkedHashSet<>();
+    private final Set<String> forbiddenInConsequent = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -123,10 +132,56 @@ public record RuleOptions(
       return this;
     }
 
+    /**
+     * @param names items of which the antecedent must hold at least one (added to any given before)
+     * @return this builder
+     */
+    public Builder requireInAntecedent(Collection<String> names) {
+      requiredInAntecedent.addAll(names);
+      return this;
+    }
+
+    /**
+     * @param names items of which the consequent must hold at least one (added to any given before), as in
+     *     "which baskets lead to these items"
+     * @return this builder
+     */
+    public Builder requireInConsequent(Collection<String> names) {
+      requiredInConsequent.addAll(names);
+      return this;
+    }
+
+    /**
+     * @param names items the antecedent must not hold (added to any given before)
+     * @return this builder
+     */
+    public Builder forbidInAntecedent(Collection<String> names) {
+      forbiddenInAntecedent.addAll(names);
+      return this;
+    }
+
+    /**
+     * @param names items the consequent must not hold (added to any given before)
+     * @return this builder
+     */
+    public Builder forbidInConsequent(Collection<String> names) {
+      forbiddenInConsequent.addAll(names);
+      return this;
+    }
+
+    /**
+     * @param names items no rule may hold on either side (added to any given before)
+     * @return this builder
+     */
+    public Builder forbid(Collection<String> names) {
+      return forbidInAntecedent(names).forbidInConsequent(names);
+    }
+
     /** @return the validated options */
     public RuleOptions build() {
       return new RuleOptions(
-          minConfidence, minLift, minAntecedentLength, maxAntecedentLength, maxConsequentLength, maxRules, onLimit);
+          minConfidence, minLift, minAntecedentLength, maxAntecedentLength, maxConsequentLength, maxRules, onLimit,
+          new ItemFilter(requiredInAntecedent, requiredInConsequent, forbiddenInAntecedent, forbiddenInConsequent));
     }
   }
 }
