@@ -2,6 +2,7 @@ package dev.custintel;
 
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
+import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.customer.CustomerClient;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
  *   CustomerProfile p = ci.customers().profile("C-12345");
  *   ChurnRisk risk = ci.churn().risk("C-12345");
  *   LtvPrediction ltv = ci.ltv().predict("C-12345", Horizon.months(12));
+ *   List<CrossSellSuggestion> next = ci.affinity().crossSell("C-12345", 5);
  * }
  * }</pre>
  */
@@ -49,6 +51,12 @@ public interface CustomerIntelligence extends AutoCloseable {
 
   /** @return lifetime value with intervals and drivers, from the active model run */
   LtvClient ltv();
+
+  /**
+   * @return product affinity from the active model run: association rules, "frequently bought together" and
+   *     cross-sell suggestions weighted by lifetime value
+   */
+  AffinityClient affinity();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

@@ -13,8 +13,15 @@ public class ModelNotReadyException extends CustintelException {
    * @param kind the kind of model, such as {@code "clv"} (the customer value model)
    */
   public ModelNotReadyException(String kind) {
-    super("The '" + kind + "' model is not ready: no run of it is active yet. Fit it with ci.models().refresh(),"
-        + " then try again.");
+    this(kind, "no run of it is active yet. Fit it with ci.models().refresh(), then try again.");
+  }
+
+  /**
+   * @param kind the kind of model, such as {@code "affinity"}
+   * @param reason why it is not ready and what to do, as the end of a sentence
+   */
+  public ModelNotReadyException(String kind, String reason) {
+    super("The '" + kind + "' model is not ready: " + reason);
     this.kind = kind;
   }
 

@@ -1,8 +1,10 @@
 package dev.custintel.analytics.internal;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.internal.models.ActiveRuns;
+import dev.custintel.analytics.internal.models.DefaultAffinityClient;
 import dev.custintel.analytics.internal.models.DefaultChurnClient;
 import dev.custintel.analytics.internal.models.DefaultLtvClient;
 import dev.custintel.analytics.internal.models.DefaultModelsClient;
@@ -21,6 +23,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final ModelsClient models;
   private final ChurnClient churn;
   private final LtvClient ltv;
+  private final AffinityClient affinity;
 
   public DefaultCustomerIntelligence(CustintelStore store) {
     this.store = store;
@@ -29,6 +32,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.models = new DefaultModelsClient(store, runs, active);
     this.churn = new DefaultChurnClient(runs);
     this.ltv = new DefaultLtvClient(runs, active);
+    this.affinity = new DefaultAffinityClient(runs, active);
   }
 
   @Override
@@ -44,6 +48,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   @Override
   public LtvClient ltv() {
     return ltv;
+  }
+
+  @Override
+  public AffinityClient affinity() {
+    return affinity;
   }
 
   @Override

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param backtest the holdout backtest; null when none was asked for or it could not be done
  * @param backtestSkipped why there is no backtest; null when there is one
  * @param reference the median customer the value drivers compare with
- * @param timings wall time of each phase (summaries, backtest, fit, score, write)
+ * @param timings wall time of each phase (summaries, backtest, fit, score, affinity, write)
+ * @param affinity what the product-affinity mining found; null when the run mined none
  */
 public record ModelRun(
     long id,
@@ -51,7 +52,8 @@ public record ModelRun(
     @Nullable BacktestReport backtest,
     @Nullable String backtestSkipped,
     ReferenceCustomer reference,
-    Map<String, Duration> timings) {
+    Map<String, Duration> timings,
+    @Nullable AffinityReport affinity) {
 
   /** Copies the map. */
   public ModelRun {

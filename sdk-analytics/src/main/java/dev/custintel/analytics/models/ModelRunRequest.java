@@ -1,5 +1,6 @@
 package dev.custintel.analytics.models;
 
+import dev.custintel.analytics.affinity.AffinityOptions;
 import dev.custintel.analytics.clv.PurchaseModelKind;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
@@ -23,6 +24,7 @@ public final class ModelRunRequest {
   private final @Nullable Period holdout;
   private final boolean backtest;
   private final boolean activate;
+  private final @Nullable AffinityOptions affinity;
 
   private ModelRunRequest(Builder b) {
     this.currency = b.currency;
@@ -33,6 +35,7 @@ public final class ModelRunRequest {
     this.holdout = b.holdout;
     this.backtest = b.backtest;
     this.activate = b.activate;
+    this.affinity = b.affinity;
   }
 
   /** @return a request with every default */
@@ -88,6 +91,14 @@ public final class ModelRunRequest {
     return activate;
   }
 
+  /**
+   * @return how product affinity is mined from the orders in the run; default {@link AffinityOptions#defaults()};
+   *     empty when the run mines none
+   */
+  public Optional<AffinityOptions> affinity() {
+    return Optional.ofNullable(affinity);
+  }
+
   /** Builds a {@link ModelRunRequest}. Not thread-safe. */
   public static final class Builder {
     private @Nullable Currency currency;
@@ -98,6 +109,7 @@ public final class ModelRunRequest {
     private @Nullable Period holdout;
     private boolean backtest = true;
     private boolean activate = true;
+    private @Nullable AffinityOptions affinity = AffinityOptions.defaults();
 
     private Builder() {}
 
@@ -176,6 +188,26 @@ public final class ModelRunRequest {
      */
     public Builder activate(boolean value) {
       activate = value;
+      return this;
+    }
+
+    /**
+     * @param value how the run mines product affinity (association rules between products) from the orders
+     * @return this builder
+     */
+    public Builder affinity(AffinityOptions value) {
+      affinity = notNull(value, "affinity");
+      return this;
+    }
+
+    /**
+     * Leaves product affinity out of the run: {@code ci.affinity()} then has nothing to read while this run is
+     * active.
+     *
+     * @return this builder
+     */
+    public Builder noAffinity() {
+      affinity = null;
       return this;
     }
 

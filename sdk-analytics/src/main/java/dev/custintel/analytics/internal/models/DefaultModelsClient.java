@@ -1,5 +1,13 @@
 package dev.custintel.analytics.internal.models;
 
+import dev.custintel.analytics.affinity.AffinityOptions;
+import dev.custintel.analytics.affinity.AssociationRule;
+import dev.custintel.analytics.affinity.AssociationRules;
+import dev.custintel.analytics.affinity.Baskets;
+import dev.custintel.analytics.affinity.FpGrowth;
+import dev.custintel.analytics.affinity.FrequentItemsets;
+import dev.custintel.analytics.affinity.ItemFilter;
+import dev.custintel.analytics.affinity.RuleOptions;
 import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.clv.CustomerValueModel;
 import dev.custintel.analytics.clv.FitDiagnostics;
@@ -18,6 +26,7 @@ import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.analytics.clv.summary.StoreSummaries;
 import dev.custintel.analytics.clv.summary.Summaries;
+import dev.custintel.analytics.models.AffinityReport;
 import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.FitReport;
 import dev.custintel.analytics.models.ModelFitException;
@@ -36,10 +45,13 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,6 +159,35 @@ public final class DefaultModelsClient implements ModelsClient {
     ReferenceCustomer reference = ReferenceCustomer.median(customers);
     timings.put("score", millisSince(t));
 
+    RunStore.AffinityWrite affinity = null;
+    AffinityReport affinityReport = null;
+    if (request.affinity().isPresent()) {
+      t = System.nanoTime();
+      AffinityOptions options = request.affinity().get();
+      Map<String, Double> ltv = new HashMap<>(values.size() * 2);
+      double ltvSum = 0;
+      for (CustomerValue v : values) {
+        ltv.put(v.customerId(), v.value());
+        ltvSum += v.value();
+      }
+      StoreBasketReader.Result read = StoreBasketReader.read(store, asOf, ltv);
+      Baskets baskets = read.baskets();
+      int minCount = options.minCountFor(baskets.size());
+      FrequentItemsets itemsets = FpGrowth.mine(baskets, options.miningFor(baskets.size()));
+      Optional<RuleOptions> ruleOptions = knownItemsOnly(options.rules(), baskets);
+      List<AssociationRule> rules = List.of();
+      boolean truncated = itemsets.truncated();
+      if (ruleOptions.isPresent()) {
+        AssociationRules generated = AssociationRules.generate(itemsets, ruleOptions.get());
+        rules = generated.rules();
+        truncated |= generated.truncated();
+      }
+      affinity = new RunStore.AffinityWrite(rules, read.products());
+      affinityReport = new AffinityReport(baskets.size(), baskets.itemCount(), minCount, itemsets.size(),
+          rules.size(), truncated, values.isEmpty() ? 0 : ltvSum / values.size(), options);
+      timings.put("affinity", millisSince(t));
+    }
+
     FitReport purchaseReport = report(kind.id(), kind.parameterNames(), purchases.logParameters(),
         purchases.covariance().orElse(null), purchases.diagnostics().orElseThrow(),
         logLikelihood(purchases));
@@ -169,12 +210,14 @@ public final class DefaultModelsClient implements ModelsClient {
     RunStore.RunRow row = new RunStore.RunRow(
         now, asOf, request.unit(), currency, customers.size(), extent.latest(), extent.purchases(),
         request.valuation(), paramsJson);
-    long id = runs.write(row, values, request.activate(), runId -> {
+    AffinityReport finalAffinity = affinityReport;
+    long id = runs.write(row, values, affinity, request.activate(), runId -> {
       // Inside the writing transaction, after the scores: the write's own time is known now.
       Map<String, Long> all = new LinkedHashMap<>(timings);
       all.put("write", millisSince(writeStart));
       return new RunStore.RunFinish(Duration.ofNanos(System.nanoTime() - started), RunDocuments.write(
-          new RunDocuments.Metrics(RunDocuments.Backtest.of(finalBacktest), finalSkipped, all, spendSample)));
+          new RunDocuments.Metrics(
+          RunDocuments.Backtest.of(finalBacktest), finalSkipped, all, spendSample, finalAffinity)));
     });
     if (request.activate()) {
       active.activated();
@@ -182,6 +225,40 @@ public final class DefaultModelsClient implements ModelsClient {
     LOG.info("Model run {} ({} customers, {} {}, as of {}) written in {} ms{}", id, customers.size(), kind.id(),
         currency.getCurrencyCode(), asOf, millisSince(started), request.activate() ? " and activated" : "");
     return get(id);
+  }
+
+  /**
+   * The rule options with their item filter cut down to products that are in some basket: a run must not fail
+   * because a product named in the options has not been sold yet (as {@link AssociationRules#generate} would).
+   *
+   * @return the options, or empty when a required set names no sold product, so no rule can qualify
+   */
+  static Optional<RuleOptions> knownItemsOnly(RuleOptions options, Baskets baskets) {
+    ItemFilter f = options.items();
+    if (f.isNone()) {
+      return Optional.of(options);
+    }
+    Set<String> requiredInAntecedent = known(f.requiredInAntecedent(), baskets);
+    Set<String> requiredInConsequent = known(f.requiredInConsequent(), baskets);
+    if (requiredInAntecedent.isEmpty() != f.requiredInAntecedent().isEmpty()
+        || requiredInConsequent.isEmpty() != f.requiredInConsequent().isEmpty()) {
+      return Optional.empty();
+    }
+    ItemFilter knownOnly = new ItemFilter(requiredInAntecedent, requiredInConsequent,
+        known(f.forbiddenInAntecedent(), baskets), known(f.forbiddenInConsequent(), baskets));
+    return Optional.of(new RuleOptions(options.minConfidence(), options.minLift(), options.minAntecedentLength(),
+        options.maxAntecedentLength(), options.maxConsequentLength(), options.maxRules(), options.onLimit(),
+        knownOnly));
+  }
+
+  private static Set<String> known(Set<String> products, Baskets baskets) {
+    Set<String> known = new HashSet<>();
+    for (String p : products) {
+      if (baskets.itemId(p).isPresent()) {
+        known.add(p);
+      }
+    }
+    return known;
   }
 
   private BacktestReport backtest(

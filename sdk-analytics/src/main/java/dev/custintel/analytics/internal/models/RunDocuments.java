@@ -1,6 +1,7 @@
 package dev.custintel.analytics.internal.models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,6 +9,7 @@ import dev.custintel.analytics.clv.ParameterCovariance;
 import dev.custintel.analytics.clv.ReferenceCustomer;
 import dev.custintel.analytics.clv.backtest.CalibrationBin;
 import dev.custintel.analytics.clv.backtest.TrackingPoint;
+import dev.custintel.analytics.models.AffinityReport;
 import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.FitReport;
 import dev.custintel.core.DataAccessException;
@@ -87,18 +89,32 @@ final class RunDocuments {
    *
    * @param timingsMillis wall time per phase
    * @param spendSample customers the spend model used and left out
+   * @param affinity what the product-affinity mining found; null when the run mined none
    */
   record Metrics(
       @Nullable Backtest backtest,
       @Nullable String backtestSkipped,
       Map<String, Long> timingsMillis,
-      Map<String, Integer> spendSample) {}
+      Map<String, Integer> spendSample,
+      @Nullable AffinityReport affinity) {}
 
   static String write(Object document) {
     try {
       return JSON.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Could not write a model run document", e);
+    }
+  }
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  /** Reads a JSON array of strings, such as a side of a product rule. */
+  static List<String> readStrings(String json, long runId) {
+    try {
+      return JSON.readValue(json, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new DataAccessException("Model run " + runId + " has an unreadable product list: "
+          + e.getOriginalMessage(), e);
     }
   }
 

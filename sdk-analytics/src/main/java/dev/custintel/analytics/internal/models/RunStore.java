@@ -1,5 +1,6 @@
 package dev.custintel.analytics.internal.models;
 
+import dev.custintel.analytics.affinity.AssociationRule;
 import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.clv.Horizon;
 import dev.custintel.analytics.clv.ValuationOptions;
@@ -12,11 +13,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +37,8 @@ public final class RunStore {
   /** The kind of the customer-value runs in {@code model_runs} and {@code active_models}. */
   static final String KIND = "clv";
 
-  /** Rows per multi-row INSERT of scores: 13 parameters each, well under every driver's parameter limit. */
-  private static final int SCORE_ROWS_PER_STATEMENT = 500;
+  /** Parameters per multi-row INSERT: well under every driver's limit (PostgreSQL's is 65,535). */
+  private static final int MAX_PARAMETERS_PER_STATEMENT = 6_500;
 
   private static final String SCORE_COLUMNS =
       "run_id, customer_id, frequency, recency, age, monetary_value, p_alive, expected_purchases, expected_spend,"
@@ -115,7 +118,11 @@ public final class RunStore {
     RunFinish finish(long runId);
   }
 
-  long write(RunRow row, List<CustomerValue> scores, boolean activate, Finisher finisher) {
+  /** The product affinity a run writes: its rules and its product statistics. */
+  record AffinityWrite(List<AssociationRule> rules, List<StoreBasketReader.ProductStat> products) {}
+
+  long write(
+      RunRow row, List<CustomerValue> scores, @Nullable AffinityWrite affinity, boolean activate, Finisher finisher) {
     try {
       return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
         long id = h.createUpdate("INSERT INTO " + table("model_runs")
@@ -142,6 +149,9 @@ public final class RunStore {
             .mapTo(Long.class)
             .one();
         insertScores(h.getConnection(), id, scores);
+        if (affinity != null) {
+          insertAffinity(h.getConnection(), id, affinity);
+        }
         RunFinish finish = finisher.finish(id);
         h.createUpdate("UPDATE " + table("model_runs") + " SET duration_ms = :duration, metrics = :metrics"
                 + " WHERE run_id = :id")
@@ -161,39 +171,7 @@ public final class RunStore {
   }
 
   private void insertScores(Connection connection, long runId, List<CustomerValue> scores) {
-    try {
-      String full = scoreInsert(SCORE_ROWS_PER_STATEMENT);
-      try (PreparedStatement ps = connection.prepareStatement(full)) {
-        int i = 0;
-        for (; i + SCORE_ROWS_PER_STATEMENT <= scores.size(); i += SCORE_ROWS_PER_STATEMENT) {
-          bindScores(ps, runId, scores.subList(i, i + SCORE_ROWS_PER_STATEMENT));
-          ps.executeUpdate();
-        }
-        if (i < scores.size()) {
-          List<CustomerValue> rest = scores.subList(i, scores.size());
-          try (PreparedStatement last = connection.prepareStatement(scoreInsert(rest.size()))) {
-            bindScores(last, runId, rest);
-            last.executeUpdate();
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new DataAccessException("Writing the scores of model run " + runId + " failed; nothing was written", e);
-    }
-  }
-
-  private String scoreInsert(int rows) {
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table("customer_scores"))
-        .append(" (").append(SCORE_COLUMNS).append(") VALUES ");
-    for (int r = 0; r < rows; r++) {
-      sql.append(r == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    }
-    return sql.toString();
-  }
-
-  private static void bindScores(PreparedStatement ps, long runId, List<CustomerValue> rows) throws SQLException {
-    int p = 1;
-    for (CustomerValue v : rows) {
+    insertRows(connection, "customer_scores", SCORE_COLUMNS, 13, scores, (ps, p, v) -> {
       ps.setLong(p++, runId);
       ps.setString(p++, v.customerId());
       ps.setInt(p++, v.frequency());
@@ -206,8 +184,126 @@ public final class RunStore {
       ps.setDouble(p++, v.value());
       ps.setDouble(p++, v.valueLow());
       ps.setDouble(p++, v.valueHigh());
-      ps.setDouble(p++, v.valueAtRisk());
+      ps.setDouble(p, v.valueAtRisk());
+    }, "the scores of model run " + runId);
+  }
+
+  /** Binds one row's parameters starting at index {@code first}. */
+  @FunctionalInterface
+  private interface RowBinder<T> {
+    void bind(PreparedStatement ps, int first, T row) throws SQLException;
+  }
+
+  /**
+   * Inserts rows with multi-row INSERTs of at most {@link #MAX_PARAMETERS_PER_STATEMENT} parameters: far fewer
+   * round trips than one INSERT a row, and within every driver's parameter limit.
+   */
+  private <T> void insertRows(
+      Connection connection, String table, String columns, int columnCount, List<T> rows, RowBinder<T> binder,
+      String what) {
+    int perStatement = Math.max(1, MAX_PARAMETERS_PER_STATEMENT / columnCount);
+    try {
+      try (PreparedStatement full = connection.prepareStatement(insert(table, columns, columnCount, perStatement))) {
+        int i = 0;
+        for (; i + perStatement <= rows.size(); i += perStatement) {
+          bindRows(full, columnCount, rows.subList(i, i + perStatement), binder);
+          full.executeUpdate();
+        }
+        if (i < rows.size()) {
+          List<T> rest = rows.subList(i, rows.size());
+          try (PreparedStatement last = connection.prepareStatement(insert(table, columns, columnCount, rest.size()))) {
+            bindRows(last, columnCount, rest, binder);
+            last.executeUpdate();
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Writing " + what + " failed; nothing was written", e);
     }
+  }
+
+  private static <T> void bindRows(PreparedStatement ps, int columnCount, List<T> rows, RowBinder<T> binder)
+      throws SQLException {
+    int p = 1;
+    for (T row : rows) {
+      binder.bind(ps, p, row);
+      p += columnCount;
+    }
+  }
+
+  private String insert(String table, String columns, int columnCount, int rows) {
+    String tuple = "(" + "?,".repeat(columnCount - 1) + "?)";
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(table))
+        .append(" (").append(columns).append(") VALUES ");
+    for (int r = 0; r < rows; r++) {
+      sql.append(r == 0 ? "" : ",").append(tuple);
+    }
+    return sql.toString();
+  }
+
+  private void insertAffinity(Connection connection, long runId, AffinityWrite affinity) {
+    List<AssociationRule> rules = affinity.rules();
+    insertRows(connection, "product_rules", "run_id, rule_no, antecedent, consequent, antecedent_size,"
+        + " consequent_size, baskets, support, confidence, lift, leverage, conviction", 12, indexed(rules),
+        (ps, p, r) -> {
+          AssociationRule rule = r.value();
+          ps.setLong(p++, runId);
+          ps.setInt(p++, r.index());
+          ps.setString(p++, RunDocuments.write(rule.antecedentNames()));
+          ps.setString(p++, RunDocuments.write(rule.consequentNames()));
+          ps.setInt(p++, rule.antecedent().length);
+          ps.setInt(p++, rule.consequent().length);
+          ps.setInt(p++, rule.count());
+          ps.setDouble(p++, rule.support());
+          ps.setDouble(p++, rule.confidence());
+          ps.setDouble(p++, rule.lift());
+          ps.setDouble(p++, rule.leverage());
+          if (Double.isInfinite(rule.conviction())) {
+            ps.setNull(p, Types.DOUBLE);
+          } else {
+            ps.setDouble(p, rule.conviction());
+          }
+        }, "the product rules of model run " + runId);
+    List<RuleItem> items = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      for (String product : rules.get(i).antecedentNames()) {
+        items.add(new RuleItem("A", product, i));
+      }
+      for (String product : rules.get(i).consequentNames()) {
+        items.add(new RuleItem("C", product, i));
+      }
+    }
+    insertRows(connection, "product_rule_items", "run_id, side, product_id, rule_no", 4, items, (ps, p, item) -> {
+      ps.setLong(p++, runId);
+      ps.setString(p++, item.side());
+      ps.setString(p++, item.productId());
+      ps.setInt(p, item.ruleNo());
+    }, "the product rules of model run " + runId);
+    insertRows(connection, "product_stats", "run_id, product_id, baskets, buyers, scored_buyers, buyer_ltv_mean", 6,
+        affinity.products(), (ps, p, stat) -> {
+          ps.setLong(p++, runId);
+          ps.setString(p++, stat.productId());
+          ps.setInt(p++, stat.baskets());
+          ps.setInt(p++, stat.buyers());
+          ps.setInt(p++, stat.scoredBuyers());
+          if (stat.buyerLtvMean() == null) {
+            ps.setNull(p, Types.DOUBLE);
+          } else {
+            ps.setDouble(p, stat.buyerLtvMean());
+          }
+        }, "the product statistics of model run " + runId);
+  }
+
+  private record RuleItem(String side, String productId, int ruleNo) {}
+
+  private record Indexed<T>(int index, T value) {}
+
+  private static <T> List<Indexed<T>> indexed(List<T> values) {
+    List<Indexed<T>> out = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      out.add(new Indexed<>(i, values.get(i)));
+    }
+    return out;
   }
 
   private void activate(Handle h, long runId, Instant at) {
@@ -303,7 +399,9 @@ public final class RunStore {
           if (id.equals(active)) {
             continue;
           }
-          h.createUpdate("DELETE FROM " + table("customer_scores") + " WHERE run_id = :id").bind("id", id).execute();
+          for (String t : List.of("customer_scores", "product_rules", "product_rule_items", "product_stats")) {
+            h.createUpdate("DELETE FROM " + table(t) + " WHERE run_id = :id").bind("id", id).execute();
+          }
           h.createUpdate("DELETE FROM " + table("model_runs") + " WHERE run_id = :id").bind("id", id).execute();
           deleted++;
         }
@@ -339,7 +437,8 @@ public final class RunStore {
         metrics.backtest() == null ? null : metrics.backtest().report(),
         metrics.backtestSkipped(),
         params.reference(),
-        timings);
+        timings,
+        metrics.affinity());
   }
 
   /**
