@@ -3,9 +3,15 @@ package dev.custintel.examples.cli;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.churn.AtRiskCustomer;
 import dev.custintel.analytics.churn.ChurnSummary;
+import dev.custintel.analytics.affinity.CrossSellSuggestion;
+import dev.custintel.analytics.affinity.ProductRef;
+import dev.custintel.analytics.affinity.ProductRule;
+import dev.custintel.analytics.affinity.RuleOrder;
+import dev.custintel.analytics.affinity.RuleQuery;
 import dev.custintel.analytics.clv.ValueDriver;
 import dev.custintel.analytics.ltv.LtvPrediction;
 import dev.custintel.analytics.ltv.RankedValue;
+import dev.custintel.analytics.models.AffinityReport;
 import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.ModelFitException;
 import dev.custintel.analytics.models.ModelRun;
@@ -65,6 +71,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Customers on the report's at-risk list. */
   static final int TOP_AT_RISK = 5;
+  static final int TOP_PAIRS = 5;
+  static final int TOP_SUGGESTIONS = 3;
 
   @Spec CommandSpec spec;
 
@@ -149,7 +157,9 @@ final class DemoCommand implements Callable<Integer> {
       List<CustomerRank> top = ci.customers().top(5, lastYear, currency);
       report.top(top, end.minusYears(1).plusDays(1), end);
       report.inactive(countInactive(ci), ci.customers().count(), today);
-      report.models(runModels(ci));
+      Models models = runModels(ci);
+      report.models(models);
+      report.affinity(affinity(ci, models));
       String sampleId = !top.isEmpty() ? top.get(0).customerId() : firstCustomer(ci);
       if (sampleId != null) {
         report.profile(ci.customers().profile(sampleId), !top.isEmpty());
@@ -220,6 +230,30 @@ final class DemoCommand implements Callable<Integer> {
     List<RankedValue> top = ci.ltv().top(1);
     LtvPrediction best = top.isEmpty() ? null : ci.ltv().predict(top.get(0).customerId());
     return new Models(run, ci.churn().summary(), ci.churn().atRisk(TOP_AT_RISK), best, seconds, null);
+  }
+
+  /**
+   * What the demo shows of the run's product affinity.
+   *
+   * @param report the run's affinity report
+   * @param pairs the strongest one-product rules, by lift
+   * @param customer whose suggestions are shown, or null
+   * @param suggestions cross-sell suggestions for that customer
+   */
+  record Affinity(
+      AffinityReport report, List<ProductRule> pairs, @Nullable String customer,
+      List<CrossSellSuggestion> suggestions) {}
+
+  private static @Nullable Affinity affinity(CustomerIntelligence ci, Models m) {
+    if (m.run() == null || m.run().affinity() == null) {
+      return null;
+    }
+    List<ProductRule> pairs = ci.affinity().rules(
+        RuleQuery.builder().maxAntecedentLength(1).orderBy(RuleOrder.LIFT).limit(TOP_PAIRS).build());
+    String customer = m.top() == null ? null : m.top().customerId();
+    List<CrossSellSuggestion> suggestions =
+        customer == null ? List.of() : ci.affinity().crossSell(customer, TOP_SUGGESTIONS);
+    return new Affinity(m.run().affinity(), pairs, customer, suggestions);
   }
 
   private static String firstCustomer(CustomerIntelligence ci) {
@@ -342,6 +376,46 @@ final class DemoCommand implements Callable<Integer> {
           add("    - " + d.explanation());
         }
       }
+    }
+
+    void affinity(@Nullable Affinity a) {
+      if (a == null) {
+        return;
+      }
+      AffinityReport r = a.report();
+      section("PRODUCTS BOUGHT TOGETHER (ASSOCIATION RULES OF THE SAME RUN)");
+      kv("Baskets", TextTable.count(r.baskets()) + " orders holding " + TextTable.count(r.products()) + " products");
+      kv("Rules", TextTable.count(r.rules()) + " (each in at least " + TextTable.count(r.minCount())
+          + " orders, lift at least 1)");
+      if (!a.pairs().isEmpty()) {
+        add("");
+        add("  Strongest pairs, by lift (how many times more often than by chance)");
+        TextTable t = new TextTable("LLRRR").header("An order with", "also holds", "Orders", "Confidence", "Lift");
+        for (ProductRule rule : a.pairs()) {
+          t.row(productName(rule.antecedent().get(0)), productName(rule.consequent().get(0)),
+              TextTable.count(rule.baskets()), percent(rule.confidence()),
+              String.format(Locale.US, "%.1f", rule.lift()));
+        }
+        lines.addAll(t.lines(4));
+      }
+      if (a.customer() != null) {
+        add("");
+        if (a.suggestions().isEmpty()) {
+          add("  No rule applies to " + a.customer() + "'s purchases yet.");
+          return;
+        }
+        add("  Suggested for " + a.customer() + " (lift x the value of the product's buyers)");
+        TextTable t = new TextTable("LLR").header("Product", "because they bought", "Score");
+        for (CrossSellSuggestion s : a.suggestions()) {
+          t.row(productName(s.product()), String.join(" + ", s.rule().antecedent().stream()
+              .map(Report::productName).toList()), String.format(Locale.US, "%.1f", s.score()));
+        }
+        lines.addAll(t.lines(4));
+      }
+    }
+
+    private static String productName(ProductRef p) {
+      return p.name() == null ? p.productId() : p.name();
     }
 
     void profile(CustomerProfile p, boolean topSpender) {

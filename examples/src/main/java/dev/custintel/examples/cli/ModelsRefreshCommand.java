@@ -6,6 +6,7 @@ import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.backtest.CalibrationBin;
 import dev.custintel.analytics.clv.backtest.TrackingPoint;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.models.AffinityReport;
 import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.FitReport;
 import dev.custintel.analytics.models.ModelRun;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
           + "and spendModel (model, params, standardErrors, logLikelihood, converged, iterations, gradientNorm), "
           + "backtest (calibrationEnd, holdoutEnd, holdoutPeriods, customers, actualRepeatPurchases, "
           + "predictedRepeatPurchases, meanAbsoluteError, rootMeanSquaredError, churnAuc, fit, aliveCalibration, "
-          + "tracking) or null with the reason in backtestSkipped, and timingsMillis.",
+          + "tracking) or null with the reason in backtestSkipped, timingsMillis, and affinity (baskets, products, "
+          + "minCount, frequentItemsets, rules, truncated, customerLtvMean) or null.",
       "Exit code 1 if there is nothing to model or a fit does not converge; nothing is written then and the "
           + "active run stays active."
     },
@@ -154,6 +156,19 @@ final class ModelsRefreshCommand implements Callable<Integer> {
       timings.put(e.getKey(), e.getValue().toMillis());
     }
     m.put("timingsMillis", timings);
+    m.put("affinity", run.affinity() == null ? null : affinityView(run.affinity()));
+    return m;
+  }
+
+  private static Map<String, Object> affinityView(AffinityReport a) {
+    Map<String, Object> m = Json.object();
+    m.put("baskets", a.baskets());
+    m.put("products", a.products());
+    m.put("minCount", a.minCount());
+    m.put("frequentItemsets", a.frequentItemsets());
+    m.put("rules", a.rules());
+    m.put("truncated", a.truncated());
+    m.put("customerLtvMean", ClvFits.number(a.customerLtvMean()));
     return m;
   }
 

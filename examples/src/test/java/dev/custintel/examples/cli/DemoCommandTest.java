@@ -36,6 +36,8 @@ class DemoCommandTest {
         "SAMPLE CUSTOMER PROFILE",
         "Top products",
         "Top categories",
+        "PRODUCTS BOUGHT TOGETHER",
+        "Strongest pairs, by lift",
         "\"Today\" is 2026-01-01");
     Matcher orders = ORDERS.matcher(run.out());
     assertThat(orders.find()).as(run.out()).isTrue();
@@ -62,6 +64,9 @@ class DemoCommandTest {
     BigDecimal totalAtRisk = amount(out, "Value at risk\\s+" + MONEY + " over 12 months");
     BigDecimal totalValue = amount(out, "Expected value\\s+" + MONEY + " over 12 months, all customers");
     assertThat(out).containsPattern("(?m)^  Churn AUC\\s+0\\.[0-9]{2} ");
+    // The same run's product rules: some, each in at least 5 orders (the default floor), pairs by lift.
+    assertThat(number(out, "Rules\\s+([0-9,]+) \\(each in at least")).isPositive();
+    assertThat(number(out, "Rules\\s+[0-9,]+ \\(each in at least ([0-9,]+) orders")).isGreaterThanOrEqualTo(5);
 
     // The at-risk list: five customers, by value at risk, each at most what they would bring if still active.
     Matcher atRisk = AT_RISK.matcher(out);

@@ -37,7 +37,7 @@ abstract class ModelRunContract {
     JsonNode run = refresh.json();
     assertThat(names(run)).containsExactly("id", "createdAt", "active", "calibrationEnd", "unit", "currency",
         "customers", "watermark", "purchasesCounted", "durationMillis", "valuation", "purchaseModel", "spendModel",
-        "backtest", "backtestSkipped", "timingsMillis");
+        "backtest", "backtestSkipped", "timingsMillis", "affinity");
     long runId = run.get("id").asLong();
     assertThat(run.get("active").asBoolean()).isTrue();
     assertThat(run.get("calibrationEnd").asText()).isEqualTo("1998-06-30");
@@ -58,7 +58,14 @@ abstract class ModelRunContract {
     assertThat(run.get("spendModel").get("model").asText()).isEqualTo("gammaGamma");
     assertThat(names(run.get("spendModel").get("params"))).containsExactly("p", "q", "gamma");
     assertThat(run.get("backtestSkipped").isNull()).isTrue();
-    assertThat(names(run.get("timingsMillis"))).contains("backtest", "summaries", "fit", "score");
+    assertThat(names(run.get("timingsMillis"))).contains("backtest", "summaries", "fit", "score", "affinity");
+    // CDNOW orders hold one line each: one basket per order, no pair, so no rule.
+    JsonNode affinity = run.get("affinity");
+    assertThat(names(affinity)).containsExactly("baskets", "products", "minCount", "frequentItemsets", "rules",
+        "truncated", "customerLtvMean");
+    assertThat(affinity.get("baskets").asInt()).isEqualTo(6_919);
+    assertThat(affinity.get("rules").asInt()).isZero();
+    assertThat(affinity.get("truncated").asBoolean()).isFalse();
 
     JsonNode backtest = run.get("backtest");
     assertThat(names(backtest)).startsWith("calibrationEnd", "holdoutEnd", "holdoutPeriods", "customers",
