@@ -65,7 +65,7 @@ final class ClvInput {
    * @throws CliException if the file cannot be read, holds no purchase, or the currency is ambiguous or absent
    */
   ClvData load() {
-    checkReadable(transactions);
+    checkReadable("--transactions", transactions);
     return ClvData.load(transactions, format, currency);
   }
 
@@ -74,15 +74,20 @@ final class ClvInput {
     return unit == PeriodUnit.DAYS ? "day" : "week";
   }
 
-  private static void checkReadable(Path file) {
+  /**
+   * @param option the option that names the file, such as {@code --transactions}
+   * @param file the file
+   * @throws CliException naming the option if the file is a directory, does not exist or cannot be read
+   */
+  static void checkReadable(String option, Path file) {
     if (Files.isDirectory(file)) {
-      throw new CliException("--transactions: '" + file + "' is a directory");
+      throw new CliException(option + ": '" + file + "' is a directory");
     }
     if (!Files.exists(file)) {
-      throw new CliException("--transactions: file '" + file + "' does not exist");
+      throw new CliException(option + ": file '" + file + "' does not exist");
     }
     if (!Files.isReadable(file)) {
-      throw new CliException("--transactions: file '" + file + "' cannot be read (permission denied)");
+      throw new CliException(option + ": file '" + file + "' cannot be read (permission denied)");
     }
   }
 

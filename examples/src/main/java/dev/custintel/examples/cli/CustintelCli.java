@@ -20,8 +20,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models} and
- * {@code clv}.
+ * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models},
+ * {@code clv} and {@code affinity}.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
  * customer, database failure, missing file, no CLV model could be fitted), with a one-line message on stderr;
@@ -34,10 +34,11 @@ import picocli.CommandLine.Spec;
     versionProvider = CustintelCli.Version.class,
     description = "Customer intelligence from the command line: import order files, look up customer profiles, "
         + "run the churn and lifetime-value models on a database, fit and score customer-lifetime-value models on "
-        + "a transaction file, or try it all on a synthetic shop.",
+        + "a transaction file, mine product affinity (frequent itemsets, association rules) from a basket file, or "
+        + "try it all on a synthetic shop.",
     subcommands = {
       DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ClvCommand.class,
-      CommandLine.HelpCommand.class
+      AffinityCommand.class, CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -58,6 +59,8 @@ import picocli.CommandLine.Spec;
       "      --calibration-end 1997-09-30 --holdout-end 1998-06-30 --period week",
       "  custintel clv score --transactions CDNOW_sample.txt --format cdnow \\",
       "      --calibration-end 1997-09-30 --horizon-months 12 > clv.csv",
+      "  custintel affinity mine --baskets groceries.csv --format basket-csv \\",
+      "      --min-support 0.001 --min-confidence 0.8",
       "",
       "Run 'custintel COMMAND --help' for a command's options."
     })
@@ -127,7 +130,8 @@ public final class CustintelCli implements Callable<Integer> {
   /** Without a command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: use demo, import, profile, models or clv");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: use demo, import, profile, models, clv or affinity");
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * The {@code custintel} command line: {@code demo}, {@code import}, {@code profile}, {@code models refresh}, {@code
- * models list}, {@code clv fit} and {@code clv score}.
+ * models list}, {@code clv fit}, {@code clv score} and {@code affinity mine}.
  */
 @NullMarked
 package dev.custintel.examples.cli;

@@ -43,6 +43,11 @@ record CliRun(int exitCode, String out, String err) {
     }
   }
 
+  /** @return the first line on stderr, empty if none */
+  String firstErrLine() {
+    return err.lines().findFirst().orElse("");
+  }
+
   /**
    * @param name a file under src/test/resources
    * @return its path

@@ -1,7 +1,8 @@
 package dev.custintel.examples.cli;
 
+import static dev.custintel.examples.cli.JsonChecks.assertRoundsTo;
+import static dev.custintel.examples.cli.JsonChecks.names;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,12 +219,12 @@ class ClvFitCommandTest {
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(CustintelCli.USAGE);
       assertThat(r.out()).isEmpty();
     }
-    assertThat(firstLine(badDate)).contains("--calibration-end", "'1997-13-01' is not a date");
-    assertThat(firstLine(notAfter))
+    assertThat(badDate.firstErrLine()).contains("--calibration-end", "'1997-13-01' is not a date");
+    assertThat(notAfter.firstErrLine())
         .contains("--holdout-end must be after --calibration-end 1997-09-30 (was 1997-09-30)");
-    assertThat(firstLine(badPeriod)).contains("--period", "must be day or week");
-    assertThat(firstLine(badFormat)).contains("cdnow, online-retail, orders-csv");
-    assertThat(firstLine(missing)).contains("--calibration-end");
+    assertThat(badPeriod.firstErrLine()).contains("--period", "must be day or week");
+    assertThat(badFormat.firstErrLine()).contains("cdnow, online-retail, orders-csv");
+    assertThat(missing.firstErrLine()).contains("--calibration-end");
   }
 
   @Test
@@ -367,21 +368,6 @@ class ClvFitCommandTest {
     return file;
   }
 
-  private static String firstLine(CliRun r) {
-    return r.err().lines().findFirst().orElse("");
-  }
-
-  private static List<String> names(JsonNode object) {
-    List<String> names = new ArrayList<>();
-    object.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
-
-  /** The value rounds to the published one at its number of decimals. */
-  private static void assertRoundsTo(JsonNode value, double published, int decimals) {
-    assertThat(value.isNumber()).as("%s is a number", value).isTrue();
-    assertThat(value.asDouble()).isCloseTo(published, offset(0.5 * Math.pow(10, -decimals) + 1e-12));
-  }
 
   private static void assertEveryNumberFinite(JsonNode node) {
     if (node.isNumber()) {

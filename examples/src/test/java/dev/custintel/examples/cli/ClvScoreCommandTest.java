@@ -231,11 +231,11 @@ class ClvScoreCommandTest {
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(CustintelCli.USAGE);
       assertThat(r.out()).isEmpty();
     }
-    assertThat(firstLine(negative)).contains("--horizon-months must be above 0", "-3");
-    assertThat(firstLine(discount)).contains("--monthly-discount-rate must be 0 or more and below 1");
-    assertThat(firstLine(model)).contains("--model", "bgnbd, mbgnbd, paretoNbd", "weibull");
-    assertThat(firstLine(level)).contains("--interval-level must be between 0 and 1", "1.5");
-    assertThat(firstLine(notANumber)).contains("--horizon-months", "twelve");
+    assertThat(negative.firstErrLine()).contains("--horizon-months must be above 0", "-3");
+    assertThat(discount.firstErrLine()).contains("--monthly-discount-rate must be 0 or more and below 1");
+    assertThat(model.firstErrLine()).contains("--model", "bgnbd, mbgnbd, paretoNbd", "weibull");
+    assertThat(level.firstErrLine()).contains("--interval-level must be between 0 and 1", "1.5");
+    assertThat(notANumber.firstErrLine()).contains("--horizon-months", "twelve");
   }
 
   @Test
@@ -294,10 +294,6 @@ class ClvScoreCommandTest {
         "cdnow", "--calibration-end", "1997-09-30", "--period", "week"));
     args.addAll(List.of(options));
     return CliRun.run(args.toArray(String[]::new));
-  }
-
-  private static String firstLine(CliRun r) {
-    return r.err().lines().findFirst().orElse("");
   }
 
   private static void assertRelative(double actual, double expected, double relative) {

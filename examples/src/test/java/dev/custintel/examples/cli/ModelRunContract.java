@@ -1,11 +1,11 @@
 package dev.custintel.examples.cli;
 
+import static dev.custintel.examples.cli.JsonChecks.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custintel.core.testing.TestData;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -145,11 +145,5 @@ abstract class ModelRunContract {
     assertThat(tooEarly.out()).isEmpty();
     assertThat(tooEarly.err().strip().lines()).singleElement().asString().startsWith("custintel: ")
         .contains("asOf");
-  }
-
-  private static List<String> names(JsonNode object) {
-    List<String> names = new ArrayList<>();
-    object.fieldNames().forEachRemaining(names::add);
-    return names;
   }
 }

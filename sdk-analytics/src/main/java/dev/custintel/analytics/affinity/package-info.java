@@ -4,7 +4,9 @@
  *
  * <ul>
  *   <li>{@link dev.custintel.analytics.affinity.Baskets}: immutable transactions over dense int item ids with a
- *       name dictionary, read from basket CSV or FIMI files.
+ *       name dictionary, read from basket CSV or FIMI files, or from UCI Online Retail invoices by
+ *       {@link dev.custintel.analytics.affinity.OnlineRetailBaskets} (options
+ *       {@link dev.custintel.analytics.affinity.OnlineRetailOptions}).
  *   <li>{@link dev.custintel.analytics.affinity.FpGrowth}: frequent itemsets with exact counts (FP-growth, Han, Pei
  *       &amp; Yin 2000), configured by {@link dev.custintel.analytics.affinity.MiningOptions}, returning
  *       {@link dev.custintel.analytics.affinity.FrequentItemsets}.

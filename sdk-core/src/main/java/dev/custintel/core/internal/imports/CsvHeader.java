@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The header line of a CSV file: column names as written and their positions, looked up case-insensitively. Not
- * API.
+ * API: public only so that the other Custintel modules share it (see {@link CsvLineSplitter}).
  */
-final class CsvHeader {
+public final class CsvHeader {
   private final String recordName;
   private final List<String> names;
   private final Map<String, Integer> positions;
@@ -31,7 +31,7 @@ final class CsvHeader {
    * @throws InvalidInputException on field {@code "file"} if the line has an unterminated quote, or on a column
    *     name that appears twice
    */
-  static CsvHeader parse(String line, char delimiter, String recordName) {
+  public static CsvHeader parse(String line, char delimiter, String recordName) {
     List<String> fields = CsvLineSplitter.split(line, delimiter);
     if (fields == null) {
       throw new InvalidInputException(recordName, "file", "has an unterminated quote in its header line");
@@ -53,7 +53,7 @@ final class CsvHeader {
   }
 
   /** @return the number of columns */
-  int size() {
+  public int size() {
     return names.size();
   }
 
@@ -61,7 +61,7 @@ final class CsvHeader {
    * @param position a column position
    * @return the column's name as the header writes it
    */
-  String name(int position) {
+  public String name(int position) {
     return names.get(position);
   }
 
@@ -69,7 +69,7 @@ final class CsvHeader {
    * @param name a column name, any case
    * @return its position, or -1 if the header does not have it
    */
-  int find(String name) {
+  public int find(String name) {
     return positions.getOrDefault(key(name), -1);
   }
 
@@ -78,7 +78,7 @@ final class CsvHeader {
    * @return its position
    * @throws InvalidInputException on field {@code name} if the header does not have it
    */
-  int require(String name) {
+  public int require(String name) {
     int position = find(name);
     if (position < 0) {
       throw new InvalidInputException(

@@ -5,14 +5,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits one CSV line into fields. Not API.
+ * Splits one CSV line into fields. Not API: public only so that the other Custintel modules (the basket readers
+ * of {@code dev.custintel.analytics.affinity}) share this splitter instead of keeping their own.
  *
  * <p>A field that starts with {@code "} is quoted: it runs to the next lone {@code "}, may contain the delimiter,
  * and {@code ""} inside it stands for one {@code "}. Text between a closing quote and the next delimiter is kept.
  * A {@code "} inside an unquoted field is an ordinary character. Fields are returned as written (not stripped).
  * Quoted fields cannot span lines.
  */
-final class CsvLineSplitter {
+public final class CsvLineSplitter {
   private static final char QUOTE = '"';
 
   private CsvLineSplitter() {}
@@ -22,7 +23,7 @@ final class CsvLineSplitter {
    * @param delimiter the field separator, such as {@code ','} or {@code ';'}
    * @return the fields (an empty line is one empty field), or null if a quoted field is not closed
    */
-  static @Nullable List<String> split(String line, char delimiter) {
+  public static @Nullable List<String> split(String line, char delimiter) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     int length = line.length();

@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a UTF-8 text file one line at a time and counts physical lines (1-based), for the import parsers. Not
- * API.
+ * API: public only so that the other Custintel modules share it (see {@link CsvLineSplitter}).
  *
  * <p>Lines may end with LF, CRLF or CR; a byte-order mark at the start of the file is dropped. Bytes that are not
  * UTF-8 fail with an {@link InvalidInputException} on field {@code "file"}; other read failures with an
  * {@link UncheckedIOException}.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
   private static final char BOM = '\uFEFF';
 
   private final Path file;
@@ -38,7 +38,7 @@ final class LineReader implements Closeable {
    * @throws InvalidInputException on field {@code "file"} if the file does not exist or is a directory
    * @throws UncheckedIOException if it cannot be opened
    */
-  static LineReader open(Path file) {
+  public static LineReader open(Path file) {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(recordName(file), "file", "is a directory");
     }
@@ -60,13 +60,13 @@ final class LineReader implements Closeable {
    * @param file the file
    * @return such as {@code "CDNOW_master.txt"}
    */
-  static String recordName(Path file) {
+  public static String recordName(Path file) {
     Path name = file.getFileName();
     return name == null ? file.toString() : name.toString();
   }
 
   /** @return the next line without its terminator, or null at the end of the file */
-  @Nullable String readLine() {
+  public @Nullable String readLine() {
     String line;
     try {
       line = reader.readLine();
@@ -91,7 +91,7 @@ final class LineReader implements Closeable {
    *
    * @return the next line that is not blank, or null at the end of the file
    */
-  @Nullable String readNonBlankLine() {
+  public @Nullable String readNonBlankLine() {
     String line = readLine();
     while (line != null && line.isBlank()) {
       line = readLine();
@@ -100,12 +100,12 @@ final class LineReader implements Closeable {
   }
 
   /** @return the 1-based number of the line last returned; 0 before the first */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** @return the name to use as the record of exceptions about this file */
-  String recordName() {
+  public String recordName() {
     return recordName(file);
   }
 

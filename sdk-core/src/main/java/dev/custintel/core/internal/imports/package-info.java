@@ -1,4 +1,7 @@
-/** CSV parsers behind {@link dev.custintel.core.ingest.IngestionClient#importFile}. Not API. */
+/**
+ * CSV parsers behind {@link dev.custintel.core.ingest.IngestionClient#importFile}. Not API: the few public classes
+ * (the line reader, the CSV splitter and header) are public only to be shared with the other Custintel modules.
+ */
 @NullMarked
 package dev.custintel.core.internal.imports;
 
