@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Versioned runs of the customer-value models (purchases, P(alive), spend, lifetime value). A run summarizes every
- * customer's purchases in the database, fits the models, backtests them on a holdout, scores every customer and
- * writes it all in one transaction; readers ({@code churn()}, {@code ltv()}, profiles) keep using the active run
+ * Versioned runs of the customer-value models (purchases, P(alive), spend, lifetime value) and of product affinity.
+ * A run summarizes every customer's purchases in the database, fits the models, backtests them on a holdout,
+ * scores every customer, mines the orders for association rules between products and writes it all in one
+ * transaction; readers ({@code churn()}, {@code ltv()}, {@code affinity()}, profiles) keep using the active run
  * until the new one commits. Thread-safe.
  */
 public interface ModelsClient {

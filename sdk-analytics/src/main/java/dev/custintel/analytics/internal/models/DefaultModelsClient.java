@@ -222,8 +222,10 @@ public final class DefaultModelsClient implements ModelsClient {
     if (request.activate()) {
       active.activated();
     }
-    LOG.info("Model run {} ({} customers, {} {}, as of {}) written in {} ms{}", id, customers.size(), kind.id(),
-        currency.getCurrencyCode(), asOf, millisSince(started), request.activate() ? " and activated" : "");
+    LOG.info("Model run {} ({} customers, {} {}, as of {}, {}) written in {} ms{}", id, customers.size(), kind.id(),
+        currency.getCurrencyCode(), asOf, affinityReport == null ? "no affinity" : affinityReport.rules()
+            + " product rules from " + affinityReport.baskets() + " baskets", millisSince(started),
+        request.activate() ? " and activated" : "");
     return get(id);
   }
 
