@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole model run, {@code ci.models().refresh()}, on a generated shop of {@link #customers} customers (about ten
- * orders each) in the database: SQL summaries, holdout backtest, fits, scores and the transactional write of every
- * score, then activation. Single shots, seconds; the trial's setup generates and ingests the shop first.
+ * orders each) in the database: SQL summaries, holdout backtest, fits, scores, product-affinity mining of every
+ * order and the transactional write of every score and rule, then activation. Single shots, seconds; the trial's setup generates and ingests the shop first.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -70,8 +70,11 @@ public class ModelRunBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     if (last != null) {
-      System.out.printf("%n[run] %,d customers scored, phases %s, AUC %s%n", last.customers(), last.timings(),
-          last.backtest() == null ? last.backtestSkipped() : last.backtest().churnAuc());
+      System.out.printf("%n[run] %,d customers scored, phases %s, AUC %s, affinity %s%n", last.customers(),
+          last.timings(), last.backtest() == null ? last.backtestSkipped() : last.backtest().churnAuc(),
+          last.affinity() == null ? "none" : String.format("%,d baskets, %,d products, %,d itemsets, %,d rules",
+              last.affinity().baskets(), last.affinity().products(), last.affinity().frequentItemsets(),
+              last.affinity().rules()));
     }
     ci.close();
     db.close();
