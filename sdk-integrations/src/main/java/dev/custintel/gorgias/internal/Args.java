@@ -1,0 +1,71 @@
+package dev.custintel.gorgias.internal;
+
+import dev.custintel.core.InvalidInputException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/** Argument checks that throw {@link InvalidInputException} naming the field. Not API. */
+public final class Args {
+  /** Longest external id the API accepts (tickets and messages: {@code length ≤ 255}). */
+  public static final int MAX_EXTERNAL_ID_LENGTH = 255;
+  /** Longest tag name the API accepts when it creates a tag. */
+  public static final int MAX_TAG_LENGTH = 256;
+  /** Longest email address (RFC 3696 errata: 64 + 1 + 255). */
+  public static final int MAX_EMAIL_LENGTH = 320;
+
+  private Args() {}
+
+  public static <T> T notNull(@Nullable T value, String field) {
+    if (value == null) {
+      throw InvalidInputException.argument(field, "is required");
+    }
+    return value;
+  }
+
+  /** Not null, not blank, at most {@code maxLength} characters. */
+  public static String text(@Nullable String value, String field, int maxLength) {
+    notNull(value, field);
+    if (value.isBlank()) {
+      throw InvalidInputException.argument(field, "must not be blank");
+    }
+    if (value.length() > maxLength) {
+      throw InvalidInputException.argument(
+          field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
+    }
+    return value;
+  }
+
+  public static long id(long value, String field) {
+    if (value <= 0) {
+      throw InvalidInputException.argument(field, "must be a positive Gorgias id (was " + value + ")");
+    }
+    return value;
+  }
+
+  /** A plausible address: one {@code @} with text on both sides, no whitespace. Gorgias checks the rest. */
+  public static String email(@Nullable String value, String field) {
+    text(value, field, MAX_EMAIL_LENGTH);
+    int at = value.indexOf('@');
+    if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1 || value.chars()
+        .anyMatch(Character::isWhitespace)) {
+      throw InvalidInputException.argument(field, "must be an email address (was '" + value + "')");
+    }
+    return value;
+  }
+
+  public static int between(int value, int min, int max, String field) {
+    if (value < min || value > max) {
+      throw InvalidInputException.argument(
+          field, "must be between " + min + " and " + max + " (was " + value + ")");
+    }
+    return value;
+  }
+
+  public static Duration positive(@Nullable Duration value, String field) {
+    notNull(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw InvalidInputException.argument(field, "must be positive (was " + value + ")");
+    }
+    return value;
+  }
+}
