@@ -211,15 +211,7 @@ public interface GorgiasClient extends AutoCloseable {
      * @return this builder
      */
     public Builder baseUrl(String value) {
-      Args.text(value, "baseUrl", 2_000);
-      HttpUrl url = HttpUrl.parse(value);
-      if (url == null) {
-        throw InvalidInputException.argument("baseUrl", "must be an http or https URL (was '" + value + "')");
-      }
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw InvalidInputException.argument(
-            "baseUrl", "must use https unless the host is localhost or a loopback address (was '" + value + "')");
-      }
+      HttpUrl url = Args.baseUrl(value, "baseUrl");
       setBaseUrl("baseUrl", url);
       return this;
     }
@@ -414,10 +406,6 @@ public interface GorgiasClient extends AutoCloseable {
         throw InvalidInputException.argument("credentials", "were already set (" + auth + "): give one kind");
       }
       auth = value;
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     /** @return the settings so far, without credentials */

@@ -137,16 +137,8 @@ public interface SlackWebClient extends AutoCloseable {
      * @return this builder
      */
     public Builder baseUrl(String value) {
-      Args.text(value, "baseUrl", 2_000);
-      HttpUrl url = HttpUrl.parse(value.endsWith("/") ? value : value + "/");
-      if (url == null) {
-        throw InvalidInputException.argument("baseUrl", "must be an http or https URL (was '" + value + "')");
-      }
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw InvalidInputException.argument(
-            "baseUrl", "must use https unless the host is localhost or a loopback address (was '" + value + "')");
-      }
-      this.baseUrl = url;
+      // A trailing slash, so that method names resolve under the path rather than beside its last segment.
+      this.baseUrl = Args.baseUrl(value == null || value.endsWith("/") ? value : value + "/", "baseUrl");
       return this;
     }
 
@@ -248,10 +240,6 @@ public interface SlackWebClient extends AutoCloseable {
           meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(),
           clock,
           sleeper));
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("[::1]");
     }
 
     @Override

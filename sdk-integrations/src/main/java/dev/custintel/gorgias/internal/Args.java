@@ -2,6 +2,7 @@ package dev.custintel.gorgias.internal;
 
 import dev.custintel.core.InvalidInputException;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks that throw {@link InvalidInputException} naming the field. Not API. */
@@ -59,6 +60,27 @@ public final class Args {
           field, "must be between " + min + " and " + max + " (was " + value + ")");
     }
     return value;
+  }
+
+  /**
+   * An {@code https} URL, or {@code http} for a loopback host only: credentials never travel in clear text across
+   * a network, while a stand-in server in tests may listen on plain HTTP.
+   */
+  public static HttpUrl baseUrl(@Nullable String value, String field) {
+    text(value, field, 2_000);
+    HttpUrl url = HttpUrl.parse(value);
+    if (url == null) {
+      throw InvalidInputException.argument(field, "must be an http or https URL (was '" + value + "')");
+    }
+    if (!url.isHttps() && !isLoopback(url.host())) {
+      throw InvalidInputException.argument(
+          field, "must use https unless the host is localhost or a loopback address (was '" + value + "')");
+    }
+    return url;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
   public static Duration positive(@Nullable Duration value, String field) {

@@ -11,6 +11,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,8 +43,27 @@ final class Db {
     }
   }
 
+  /**
+   * Runs one INSERT that may find its key taken.
+   *
+   * @return true if the row was inserted; false if a row with its key exists (SQLSTATE 23505)
+   */
+  boolean insertOnce(String operation, Function<Handle, Update> insert) {
+    return with(operation, h -> {
+      try {
+        insert.apply(h).execute();
+        return true;
+      } catch (UnableToExecuteStatementException e) {
+        if (isDuplicateKey(e)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
   /** @return whether the failure is a unique or primary key violation (SQLSTATE 23505 on both databases) */
-  static boolean isDuplicateKey(Throwable e) {
+  private static boolean isDuplicateKey(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         return true;

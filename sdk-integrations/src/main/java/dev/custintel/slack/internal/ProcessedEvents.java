@@ -1,7 +1,6 @@
 package dev.custintel.slack.internal;
 
 import java.time.Instant;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The ids of the events with effects that were accepted. An event is processed by whoever inserts its id first:
@@ -16,23 +15,12 @@ final class ProcessedEvents {
 
   /** @return true if this call recorded the event; false if it was recorded before (a duplicate delivery) */
   boolean record(String eventId, String type, Instant now, Instant expiresAt) {
-    return db.with("event dedupe", h -> {
-      try {
-        h.createUpdate(db.sql("INSERT INTO {events} (event_id, event_type, received_at, expires_at)"
-                + " VALUES (:id, :type, :now, :expires)"))
-            .bind("id", eventId)
-            .bind("type", type)
-            .bind("now", Db.at(now))
-            .bind("expires", Db.at(expiresAt))
-            .execute();
-        return true;
-      } catch (UnableToExecuteStatementException e) {
-        if (Db.isDuplicateKey(e)) {
-          return false;
-        }
-        throw e;
-      }
-    });
+    return db.insertOnce("event dedupe", h -> h.createUpdate(db.sql("INSERT INTO {events}"
+            + " (event_id, event_type, received_at, expires_at) VALUES (:id, :type, :now, :expires)"))
+        .bind("id", eventId)
+        .bind("type", type)
+        .bind("now", Db.at(now))
+        .bind("expires", Db.at(expiresAt)));
   }
 
   /** Forgets an event that could not be scheduled, so that Slack's retry of it is processed. */

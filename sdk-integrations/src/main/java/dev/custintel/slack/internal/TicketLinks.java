@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,23 +77,13 @@ final class TicketLinks {
   }
 
   private boolean insert(String channelId, String messageTs, String externalId, Instant now) {
-    return db.with("link claim", h -> {
-      try {
-        h.createUpdate(db.sql("INSERT INTO {links} (channel_id, message_ts, status, external_id, attempts,"
-                + " claimed_at, created_at, updated_at) VALUES (:c, :ts, 'PENDING', :ext, 1, :now, :now, :now)"))
-            .bind("c", channelId)
-            .bind("ts", messageTs)
-            .bind("ext", externalId)
-            .bind("now", Db.at(now))
-            .execute();
-        return true;
-      } catch (UnableToExecuteStatementException e) {
-        if (Db.isDuplicateKey(e)) {
-          return false;
-        }
-        throw e;
-      }
-    });
+    return db.insertOnce("link claim", h -> h.createUpdate(db.sql("INSERT INTO {links} (channel_id, message_ts,"
+            + " status, external_id, attempts, claimed_at, created_at, updated_at)"
+            + " VALUES (:c, :ts, 'PENDING', :ext, 1, :now, :now, :now)"))
+        .bind("c", channelId)
+        .bind("ts", messageTs)
+        .bind("ext", externalId)
+        .bind("now", Db.at(now)));
   }
 
   /**
