@@ -1,16 +1,19 @@
 package dev.custintel.analytics.affinity;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The frequent itemsets found by {@link FpGrowth}: each a sorted array of item ids with its exact count. Ordered by
- * length, then lexicographically by ids. Itemsets are stored flat (ids, offsets, counts), not as objects.
+ * length, then lexicographically by ids. Itemsets are stored flat (ids, offsets, counts), not as objects: an itemset
+ * of length L costs 4L + 8 bytes.
+ *
+ * <p>The index behind {@link #countOf} is an open-addressing hash table of itemset positions (one int per slot, at
+ * most half full: 8 to 16 bytes per itemset), built on the first lookup. Instances are immutable and safe to share
+ * between threads.
  */
 public final class FrequentItemsets {
   private final List<String> itemNames;
@@ -20,7 +23,8 @@ public final class FrequentItemsets {
   private final int[] offsets;
   private final int[] counts;
   private final boolean truncated;
-  private final Map<Key, Integer> index;
+  /** Slot to itemset index + 1, 0 for an empty slot; built on first use (a benign race: any copy is complete). */
+  private volatile int @Nullable [] index;
 
   FrequentItemsets(
       List<String> itemNames, int transactionCount, int minCount, int[] items, int[] offsets, int[] counts,
@@ -32,10 +36,6 @@ public final class FrequentItemsets {
     this.offsets = offsets;
     this.counts = counts;
     this.truncated = truncated;
-    this.index = new HashMap<>(counts.length * 2);
-    for (int i = 0; i < counts.length; i++) {
-      index.put(new Key(items, offsets[i], offsets[i + 1]), i);
-    }
   }
 
   /** @return the number of frequent itemsets */
@@ -132,41 +132,66 @@ public final class FrequentItemsets {
    * @return the itemset's count, empty if it is not among the frequent itemsets
    */
   public OptionalInt countOf(int... sortedItems) {
-    Integer i = index.get(new Key(sortedItems, 0, sortedItems.length));
-    return i == null ? OptionalInt.empty() : OptionalInt.of(counts[i]);
+    int i = find(sortedItems, sortedItems.length);
+    return i < 0 ? OptionalInt.empty() : OptionalInt.of(counts[i]);
   }
 
   int countOrMinusOne(int[] buffer, int length) {
-    Integer i = index.get(new Key(buffer, 0, length));
-    return i == null ? -1 : counts[i];
+    int i = find(buffer, length);
+    return i < 0 ? -1 : counts[i];
   }
 
-  /** A view of a range of an int array as a hash key; the array must not change while the key is in use. */
-  private static final class Key {
-    private final int[] array;
-    private final int from;
-    private final int to;
-    private final int hash;
-
-    Key(int[] array, int from, int to) {
-      this.array = array;
-      this.from = from;
-      this.to = to;
-      int h = 1;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + array[i];
+  /** @return the index of the itemset {@code sortedItems[0..length)}, or −1 */
+  private int find(int[] sortedItems, int length) {
+    int[] table = index();
+    int mask = table.length - 1;
+    for (int slot = hash(sortedItems, 0, length) & mask; ; slot = (slot + 1) & mask) {
+      int entry = table[slot];
+      if (entry == 0) {
+        return -1;
       }
-      this.hash = h;
+      int i = entry - 1;
+      if (Arrays.equals(items, offsets[i], offsets[i + 1], sortedItems, 0, length)) {
+        return i;
+      }
     }
+  }
 
-    @Override
-    public int hashCode() {
-      return hash;
+  private int[] index() {
+    int[] table = index;
+    if (table == null) {
+      table = buildIndex();
+      index = table;
     }
+    return table;
+  }
 
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Key k && Arrays.equals(array, from, to, k.array, k.from, k.to);
+  private int[] buildIndex() {
+    // A power of two at least twice the size, so probes stay short (load factor ≤ 0.5).
+    int capacity = Math.toIntExact(Long.highestOneBit(Math.max(2L, counts.length) * 2 - 1) << 1);
+    int[] table = new int[capacity];
+    int mask = capacity - 1;
+    for (int i = 0; i < counts.length; i++) {
+      int slot = hash(items, offsets[i], offsets[i + 1]) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = i + 1;
     }
+    return table;
+  }
+
+  /** A polynomial hash finished with MurmurHash3's mixer, so nearby ids spread over the whole table. */
+  private static int hash(int[] array, int from, int to) {
+    int h = to - from;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + array[i];
+    }
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
   }
 }

@@ -1,13 +1,18 @@
 package dev.custintel.analytics.affinity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** FP-growth and rule generation against brute-force enumeration on small random data. */
@@ -84,6 +89,22 @@ class FpGrowthPropertyTest {
     return out;
   }
 
+  /**
+   * Mines with a budget of a few ints for the initial tree's conditional bases, so they are collected in many small
+   * blocks, and checks that the result is the same, itemset by itemset and in order.
+   */
+  private static void assertSameWithTinyBasesBudget(Baskets baskets, MiningOptions options, FrequentItemsets mined) {
+    for (long budget : new long[] {1, 7, 40}) {
+      FrequentItemsets blocks = FpGrowth.mine(baskets, options, budget);
+      assertThat(blocks.size()).isEqualTo(mined.size());
+      assertThat(blocks.truncated()).isEqualTo(mined.truncated());
+      for (int i = 0; i < mined.size(); i++) {
+        assertThat(blocks.itemset(i)).isEqualTo(mined.itemset(i));
+        assertThat(blocks.count(i)).isEqualTo(mined.count(i));
+      }
+    }
+  }
+
   private static Map<String, Integer> asMap(FrequentItemsets itemsets) {
     Map<String, Integer> out = new TreeMap<>();
     for (int i = 0; i < itemsets.size(); i++) {
@@ -136,6 +157,7 @@ class FpGrowthPropertyTest {
         FrequentItemsets mined = FpGrowth.mine(baskets, options);
         Map<String, Integer> expected = bruteItemsets(baskets, support, 0, maxLength);
         assertThat(asMap(mined)).as("seed %d support %s", seed, support).isEqualTo(expected);
+        assertSameWithTinyBasesBudget(baskets, options, mined);
         assertThat(mined.truncated()).isFalse();
         checkedItemsets += expected.size();
 
@@ -174,5 +196,145 @@ class FpGrowthPropertyTest {
     }
     assertThat(checkedItemsets).isGreaterThan(1000);
     assertThat(checkedRules).isGreaterThan(1000);
+  }
+
+  /**
+   * Nested baskets (each a prefix of one item order) make the FP-tree a single path; a little noise makes it branch
+   * with single-path conditional trees below. Such paths are enumerated directly rather than mined recursively.
+   */
+  private static Baskets nestedBaskets(Random random) {
+    int items = 2 + random.nextInt(11);
+    int baskets = 1 + random.nextInt(40);
+    double noise = random.nextInt(3) * 0.1;
+    Baskets.Builder builder = Baskets.builder();
+    for (int b = 0; b < baskets; b++) {
+      List<String> basket = new ArrayList<>();
+      int length = random.nextInt(items + 1);
+      for (int i = 0; i < length; i++) {
+        basket.add("item" + i);
+      }
+      if (random.nextDouble() < noise) {
+        basket.add("item" + random.nextInt(items));
+      }
+      Collections.shuffle(basket, random);
+      builder.add(basket);
+    }
+    return builder.build();
+  }
+
+  @Test
+  void singlePaths_withLengthLimitsAndCaps_matchBruteForce() {
+    int checkedItemsets = 0;
+    for (long seed = 1; seed <= 60; seed++) {
+      Random random = new Random(seed);
+      Baskets baskets = nestedBaskets(random);
+      int minCount = 1 + random.nextInt(3);
+      for (int maxLength : new int[] {1, 2, 3, Integer.MAX_VALUE}) {
+        MiningOptions.Builder options = MiningOptions.builder().minCount(minCount).maxLength(maxLength);
+        Map<String, Integer> expected = bruteItemsets(baskets, 0, minCount, maxLength);
+        FrequentItemsets all = FpGrowth.mine(baskets, options.build());
+        assertThat(asMap(all)).as("seed %d maxLength %d", seed, maxLength).isEqualTo(expected);
+        checkedItemsets += expected.size();
+        if (expected.isEmpty()) {
+          continue;
+        }
+        // A capped result is the first itemsets in mining order: a subset of the next larger cap's result.
+        Map<String, Integer> previous = Map.of();
+        SortedSet<Integer> caps = new TreeSet<>(
+            List.of(1, 2, 3, expected.size() / 2 + 1, Math.max(1, expected.size() - 1), expected.size()));
+        for (int cap : caps) {
+          MiningOptions truncating = options.maxItemsets(cap, LimitPolicy.TRUNCATE).build();
+          FrequentItemsets capped = FpGrowth.mine(baskets, truncating);
+          assertSameWithTinyBasesBudget(baskets, truncating, capped);
+          Map<String, Integer> got = asMap(capped);
+          assertThat(got).as("seed %d cap %d", seed, cap).hasSize(Math.min(cap, expected.size()));
+          assertThat(capped.truncated()).isEqualTo(cap < expected.size());
+          assertThat(expected).containsAllEntriesOf(got);
+          assertThat(got).containsAllEntriesOf(previous);
+          previous = got;
+          MiningOptions failing = options.maxItemsets(cap, LimitPolicy.FAIL).build();
+          if (cap < expected.size()) {
+            assertThatThrownBy(() -> FpGrowth.mine(baskets, failing)).isInstanceOf(MiningLimitException.class);
+          } else {
+            assertThat(asMap(FpGrowth.mine(baskets, failing))).isEqualTo(expected);
+          }
+        }
+      }
+    }
+    assertThat(checkedItemsets).isGreaterThan(5000);
+  }
+
+  /**
+   * Many items, short baskets: conditional pattern bases touch few of the ranks below their item (the sparse case of
+   * retail data). The reference counts every subset of every basket.
+   */
+  @Test
+  void sparseBaskets_manyItems_matchSubsetCounting() {
+    for (long seed = 1; seed <= 20; seed++) {
+      Random random = new Random(seed);
+      int items = 50 + random.nextInt(250);
+      Baskets.Builder builder = Baskets.builder();
+      Map<String, Integer> subsets = new TreeMap<>();
+      for (int b = 0; b < 400; b++) {
+        SortedSet<String> basket = new TreeSet<>();
+        int length = 1 + random.nextInt(6);
+        while (basket.size() < length) {
+          // Skewed: low ids are far more frequent.
+          basket.add("item" + (int) (items * Math.pow(random.nextDouble(), 3)));
+        }
+        builder.add(basket);
+        countSubsets(new ArrayList<>(basket), subsets);
+      }
+      Baskets baskets = builder.build();
+      for (int minCount : new int[] {1, 2, 4}) {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : subsets.entrySet()) {
+          if (e.getValue() >= minCount) {
+            expected.put(e.getKey(), e.getValue());
+          }
+        }
+        MiningOptions options = MiningOptions.builder().minCount(minCount).build();
+        FrequentItemsets mined = FpGrowth.mine(baskets, options);
+        assertSameWithTinyBasesBudget(baskets, options, mined);
+        Map<String, Integer> got = new TreeMap<>();
+        for (int i = 0; i < mined.size(); i++) {
+          got.put(mined.names(i).stream().sorted().toList().toString(), mined.count(i));
+        }
+        assertThat(got).as("seed %d minCount %d", seed, minCount).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** Adds 1 to the count of every non-empty subset of the basket (names sorted), keyed by its sorted names. */
+  private static void countSubsets(List<String> sortedNames, Map<String, Integer> counts) {
+    for (int mask = 1; mask < (1 << sortedNames.size()); mask++) {
+      List<String> subset = new ArrayList<>();
+      for (int i = 0; i < sortedNames.size(); i++) {
+        if ((mask & (1 << i)) != 0) {
+          subset.add(sortedNames.get(i));
+        }
+      }
+      counts.merge(subset.toString(), 1, Integer::sum);
+    }
+  }
+
+  @Test
+  void countOf_anyItemset_matchesItsCountOrIsEmpty() {
+    Random random = new Random(7);
+    Baskets baskets = randomBaskets(random);
+    FrequentItemsets mined = FpGrowth.mine(baskets, MiningOptions.builder().minCount(2).build());
+    Map<String, Integer> expected = bruteItemsets(baskets, 0, 2, Integer.MAX_VALUE);
+    for (int set = 1; set < (1 << baskets.itemCount()); set++) {
+      int[] items = new int[Integer.bitCount(set)];
+      for (int i = 0, k = 0; i < baskets.itemCount(); i++) {
+        if ((set & (1 << i)) != 0) {
+          items[k++] = i;
+        }
+      }
+      Integer count = expected.get(key(set));
+      assertThat(mined.countOf(items)).as(key(set))
+          .isEqualTo(count == null ? OptionalInt.empty() : OptionalInt.of(count));
+    }
+    assertThat(mined.countOf()).isEmpty();
   }
 }
