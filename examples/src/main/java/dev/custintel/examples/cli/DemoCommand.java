@@ -237,7 +237,8 @@ final class DemoCommand implements Callable<Integer> {
    *
    * @param report the run's affinity report
    * @param pairs the strongest one-product rules, by lift
-   * @param customer whose suggestions are shown, or null
+   * @param customer whose suggestions are shown (the top customer by value, or the first customer at risk with
+   *     one), or null
    * @param suggestions cross-sell suggestions for that customer
    */
   record Affinity(
@@ -250,10 +251,20 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<ProductRule> pairs = ci.affinity().rules(
         RuleQuery.builder().maxAntecedentLength(1).orderBy(RuleOrder.LIFT).limit(TOP_PAIRS).build());
-    String customer = m.top() == null ? null : m.top().customerId();
-    List<CrossSellSuggestion> suggestions =
-        customer == null ? List.of() : ci.affinity().crossSell(customer, TOP_SUGGESTIONS);
-    return new Affinity(m.run().affinity(), pairs, customer, suggestions);
+    // The top customer by value first; a heavy buyer may have bought every product the rules suggest, so then the
+    // customers at risk, who are the ones a suggestion is for.
+    List<String> candidates = new ArrayList<>();
+    if (m.top() != null) {
+      candidates.add(m.top().customerId());
+    }
+    m.atRisk().forEach(c -> candidates.add(c.customerId()));
+    for (String customer : candidates) {
+      List<CrossSellSuggestion> suggestions = ci.affinity().crossSell(customer, TOP_SUGGESTIONS);
+      if (!suggestions.isEmpty()) {
+        return new Affinity(m.run().affinity(), pairs, customer, suggestions);
+      }
+    }
+    return new Affinity(m.run().affinity(), pairs, candidates.isEmpty() ? null : candidates.get(0), List.of());
   }
 
   private static String firstCustomer(CustomerIntelligence ci) {
@@ -347,8 +358,8 @@ final class DemoCommand implements Callable<Integer> {
               + " (how well churn risk foretold who did not buy in those weeks; 0.5 is chance)");
         }
       }
-      kv("Time taken", String.format(Locale.US, "%.1f s to backtest, fit and score (%s)", m.seconds(),
-          run.purchaseModel().model()));
+      kv("Time taken", String.format(Locale.US, "%.1f s to backtest, fit, score and mine product rules (%s)",
+          m.seconds(), run.purchaseModel().model()));
 
       if (!m.atRisk().isEmpty()) {
         add("");

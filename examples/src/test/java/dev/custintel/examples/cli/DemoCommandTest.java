@@ -38,6 +38,7 @@ class DemoCommandTest {
         "Top categories",
         "PRODUCTS BOUGHT TOGETHER",
         "Strongest pairs, by lift",
+        "Suggested for ",
         "\"Today\" is 2026-01-01");
     Matcher orders = ORDERS.matcher(run.out());
     assertThat(orders.find()).as(run.out()).isTrue();
