@@ -1,6 +1,5 @@
 package dev.custintel.gorgias.internal;
 
-import dev.custintel.core.CustintelException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.gorgias.CallLimit;
 import dev.custintel.gorgias.CreateTicketRequest;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
@@ -31,15 +29,12 @@ public final class HttpGorgiasClient implements GorgiasClient {
   private static final int MESSAGES_PAGE = 100;
 
   private final ClientSettings settings;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
+  private final OwnedHttp http;
   private final RequestExecutor executor;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private HttpGorgiasClient(ClientSettings settings, OkHttpClient http, boolean ownsHttp) {
     this.settings = settings;
-    this.http = http;
-    this.ownsHttp = ownsHttp;
+    this.http = new OwnedHttp(http, ownsHttp, "GorgiasClient");
     this.executor = new RequestExecutor(
         http,
         new LeakyBucket(settings.rateLimitRequests(), settings.rateLimitWindow(), settings.clock()),
@@ -205,16 +200,11 @@ public final class HttpGorgiasClient implements GorgiasClient {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    http.close();
   }
 
   private void ensureOpen() {
-    if (closed.get()) {
-      throw new CustintelException("This GorgiasClient is closed; build a new one.");
-    }
+    http.ensureOpen();
   }
 
   private HttpUrl.Builder api(String resource) {

@@ -2,15 +2,14 @@ package dev.custintel.slack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custintel.core.CustintelException;
 import dev.custintel.gorgias.internal.Args;
+import dev.custintel.gorgias.internal.OwnedHttp;
 import dev.custintel.slack.SlackException;
 import dev.custintel.slack.SlackMessage;
 import dev.custintel.slack.SlackWebClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -24,15 +23,12 @@ public final class HttpSlackWebClient implements SlackWebClient {
   static final int MAX_TEXT = 40_000;
 
   private final WebClientSettings settings;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
+  private final OwnedHttp http;
   private final SlackHttp calls;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private HttpSlackWebClient(WebClientSettings settings, OkHttpClient http, boolean ownsHttp) {
     this.settings = settings;
-    this.http = http;
-    this.ownsHttp = ownsHttp;
+    this.http = new OwnedHttp(http, ownsHttp, "SlackWebClient");
     this.calls = new SlackHttp(http, settings.baseUrl(), settings.retry(), settings.sleeper(),
         new SlackMetrics(settings.meterRegistry()), Map.of(
             HISTORY, new TokenBucket(settings.readRequests(), settings.readPeriod(), settings.clock()),
@@ -131,16 +127,11 @@ public final class HttpSlackWebClient implements SlackWebClient {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    http.close();
   }
 
   private void ensureOpen() {
-    if (closed.get()) {
-      throw new CustintelException("This SlackWebClient is closed; build a new one.");
-    }
+    http.ensureOpen();
   }
 
   @Override
