@@ -55,6 +55,15 @@ public record RuleOptions(
     }
   }
 
+  /**
+   * @param value the items required or forbidden on either side
+   * @return these options with that item filter instead
+   */
+  public RuleOptions withItems(ItemFilter value) {
+    return new RuleOptions(minConfidence, minLift, minAntecedentLength, maxAntecedentLength, maxConsequentLength,
+        maxRules, onLimit, Objects.requireNonNull(value, "items"));
+  }
+
   /** @return a builder with the defaults */
   public static Builder builder() {
     return new Builder();

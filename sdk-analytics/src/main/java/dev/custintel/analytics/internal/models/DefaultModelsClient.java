@@ -159,34 +159,14 @@ public final class DefaultModelsClient implements ModelsClient {
     ReferenceCustomer reference = ReferenceCustomer.median(customers);
     timings.put("score", millisSince(t));
 
-    RunStore.AffinityWrite affinity = null;
-    AffinityReport affinityReport = null;
+    Mined mined = null;
     if (request.affinity().isPresent()) {
       t = System.nanoTime();
-      AffinityOptions options = request.affinity().get();
-      Map<String, Double> ltv = new HashMap<>(values.size() * 2);
-      double ltvSum = 0;
-      for (CustomerValue v : values) {
-        ltv.put(v.customerId(), v.value());
-        ltvSum += v.value();
-      }
-      StoreBasketReader.Result read = StoreBasketReader.read(store, asOf, ltv);
-      Baskets baskets = read.baskets();
-      int minCount = options.minCountFor(baskets.size());
-      FrequentItemsets itemsets = FpGrowth.mine(baskets, options.miningFor(baskets.size()));
-      Optional<RuleOptions> ruleOptions = knownItemsOnly(options.rules(), baskets);
-      List<AssociationRule> rules = List.of();
-      boolean truncated = itemsets.truncated();
-      if (ruleOptions.isPresent()) {
-        AssociationRules generated = AssociationRules.generate(itemsets, ruleOptions.get());
-        rules = generated.rules();
-        truncated |= generated.truncated();
-      }
-      affinity = new RunStore.AffinityWrite(rules, read.products());
-      affinityReport = new AffinityReport(baskets.size(), baskets.itemCount(), minCount, itemsets.size(),
-          rules.size(), truncated, values.isEmpty() ? 0 : ltvSum / values.size(), options);
+      mined = mineAffinity(asOf, values, request.affinity().get());
       timings.put("affinity", millisSince(t));
     }
+    RunStore.AffinityWrite affinity = mined == null ? null : mined.write();
+    AffinityReport affinityReport = mined == null ? null : mined.report();
 
     FitReport purchaseReport = report(kind.id(), kind.parameterNames(), purchases.logParameters(),
         purchases.covariance().orElse(null), purchases.diagnostics().orElseThrow(),
@@ -229,6 +209,37 @@ public final class DefaultModelsClient implements ModelsClient {
     return get(id);
   }
 
+  /** What the affinity phase hands to the write: the rows, and the report for the run's metrics. */
+  private record Mined(RunStore.AffinityWrite write, AffinityReport report) {}
+
+  /**
+   * Mines the purchase orders up to the as-of day for product rules; each product's statistics carry the mean
+   * lifetime value of its buyers among this run's values.
+   */
+  private Mined mineAffinity(LocalDate asOf, List<CustomerValue> values, AffinityOptions options) {
+    Map<String, Double> ltv = new HashMap<>(values.size() * 2);
+    double ltvSum = 0;
+    for (CustomerValue v : values) {
+      ltv.put(v.customerId(), v.value());
+      ltvSum += v.value();
+    }
+    StoreBasketReader.Result read = StoreBasketReader.read(store, asOf, ltv);
+    Baskets baskets = read.baskets();
+    FrequentItemsets itemsets = FpGrowth.mine(baskets, options.miningFor(baskets.size()));
+    Optional<RuleOptions> ruleOptions = knownItemsOnly(options.rules(), baskets);
+    List<AssociationRule> rules = List.of();
+    boolean truncated = itemsets.truncated();
+    if (ruleOptions.isPresent()) {
+      AssociationRules generated = AssociationRules.generate(itemsets, ruleOptions.get());
+      rules = generated.rules();
+      truncated |= generated.truncated();
+    }
+    AffinityReport report = new AffinityReport(baskets.size(), baskets.itemCount(),
+        options.minCountFor(baskets.size()), itemsets.size(), rules.size(), truncated,
+        values.isEmpty() ? 0 : ltvSum / values.size(), options);
+    return new Mined(new RunStore.AffinityWrite(rules, read.products()), report);
+  }
+
   /**
    * The rule options with their item filter cut down to products that are in some basket: a run must not fail
    * because a product named in the options has not been sold yet (as {@link AssociationRules#generate} would).
@@ -246,11 +257,8 @@ public final class DefaultModelsClient implements ModelsClient {
         || requiredInConsequent.isEmpty() != f.requiredInConsequent().isEmpty()) {
       return Optional.empty();
     }
-    ItemFilter knownOnly = new ItemFilter(requiredInAntecedent, requiredInConsequent,
-        known(f.forbiddenInAntecedent(), baskets), known(f.forbiddenInConsequent(), baskets));
-    return Optional.of(new RuleOptions(options.minConfidence(), options.minLift(), options.minAntecedentLength(),
-        options.maxAntecedentLength(), options.maxConsequentLength(), options.maxRules(), options.onLimit(),
-        knownOnly));
+    return Optional.of(options.withItems(new ItemFilter(requiredInAntecedent, requiredInConsequent,
+        known(f.forbiddenInAntecedent(), baskets), known(f.forbiddenInConsequent(), baskets))));
   }
 
   private static Set<String> known(Set<String> products, Baskets baskets) {
