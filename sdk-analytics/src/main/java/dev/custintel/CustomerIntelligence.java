@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +36,23 @@ public interface CustomerIntelligence extends AutoCloseable {
   /** @return a new builder */
   static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A facade over a store the host already has: the facade and everything else built on the store (such as the
+   * Slack helpers) share one connection pool and one profile cache, so ingestion through either invalidates the
+   * profiles both read. Closing the facade does not close the store; its owner does.
+   *
+   * @param store a store built by {@link CustintelStore#builder()}
+   * @return the facade
+   * @throws NullPointerException if {@code store} is null
+   * @throws IllegalArgumentException if the store was not built by {@link CustintelStore#builder()}
+   * @throws IllegalStateException if the store is closed
+   */
+  static CustomerIntelligence over(CustintelStore store) {
+    Objects.requireNonNull(store, "store");
+    store.customers(); // fails at once on a closed store
+    return new DefaultCustomerIntelligence(store, false);
   }
 
   /** @return ingestion: typed batch upserts and CSV import */
@@ -64,7 +82,18 @@ public interface CustomerIntelligence extends AutoCloseable {
   /** @return the clock that gives "now" to every relative figure */
   Clock clock();
 
-  /** Releases the pool the SDK created and removes its meters. Idempotent. */
+  /**
+   * The store under the facade, to share with other helpers (such as {@code SlackEventsHandler.builder().store(..)})
+   * so that they use the same pool and cache. Do not close it: the facade's owner closes the facade.
+   *
+   * @return the store
+   */
+  CustintelStore store();
+
+  /**
+   * Releases the pool the SDK created and removes its meters; a facade built {@link #over} a host's store leaves
+   * the store open. Idempotent.
+   */
   @Override
   void close();
 
@@ -187,7 +216,7 @@ public interface CustomerIntelligence extends AutoCloseable {
      * @throws dev.custintel.core.DataAccessException if the database cannot be reached or migrated
      */
     public CustomerIntelligence build() {
-      return new DefaultCustomerIntelligence(store.build());
+      return new DefaultCustomerIntelligence(store.build(), true);
     }
   }
 }

@@ -179,7 +179,8 @@ public interface SlackEventsHandler extends AutoCloseable {
     }
 
     /**
-     * @param value the store: its database keeps event ids and ticket links (migration V4), its customers resolve
+     * @param value the store (with a facade, {@code ci.store()}, so both share one pool and one profile cache): its
+     *     database keeps event ids and ticket links (the integrations module's migrations), its customers resolve
      *     customer ids to emails, its meter registry gets the meters, its clock is the default clock
      * @return this builder
      */

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import dev.custintel.core.spi.StoreAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,10 +18,6 @@ import dev.custintel.gorgias.testing.CapturedLogs;
 import dev.custintel.gorgias.testing.FakeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -187,22 +184,11 @@ abstract class SlackHandlerFixture {
   }
 
   int rows(String table) {
-    try (Connection c = store.dataSource().getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return StoreAccess.of(store).read("Counting " + table,
+        h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
   }
 
   void sql(String statement) {
-    try (Connection c = store.dataSource().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(statement);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    StoreAccess.of(store).read("Running test SQL", h -> h.execute(statement));
   }
 }

@@ -4,17 +4,13 @@ import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.analytics.clv.summary.StoreSummaries;
 import dev.custintel.analytics.clv.summary.Summaries;
-import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportReport;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,18 +97,13 @@ final class ClvData implements AutoCloseable {
 
   /** @return the currencies of the stored purchases, in alphabetical order */
   private static List<String> purchaseCurrencies(CustintelStore store) {
-    String sql = "SELECT DISTINCT currency FROM " + store.tablePrefix() + "orders WHERE kind = 'PURCHASE'"
-        + " ORDER BY currency";
-    return query("Reading the currencies", store, sql, statement -> {
-      List<String> codes = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          codes.add(rs.getString(1).trim());
-        }
-      }
-      return codes;
-    });
+    StoreAccess access = StoreAccess.of(store);
+    return access.read("Reading the currencies of the in-memory database", h -> h.createQuery(access.sql(
+            "SELECT DISTINCT currency FROM {orders} WHERE kind = 'PURCHASE' ORDER BY currency"))
+        .map((rs, ctx) -> rs.getString(1).trim())
+        .list());
   }
+
 
   /** @return the currency whose purchases are summarized */
   Currency currency() {
@@ -174,17 +165,4 @@ final class ClvData implements AutoCloseable {
     store.close();
   }
 
-  /** A query on one connection of the store. */
-  private interface Query<T> {
-    T run(PreparedStatement statement) throws SQLException;
-  }
-
-  private static <T> T query(String what, CustintelStore store, String sql, Query<T> query) {
-    try (Connection c = store.dataSource().getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
-      return query.run(statement);
-    } catch (SQLException e) {
-      throw new DataAccessException(what + " of the in-memory database failed", e);
-    }
-  }
 }

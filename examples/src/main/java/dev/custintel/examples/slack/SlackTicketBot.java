@@ -2,6 +2,7 @@ package dev.custintel.examples.slack;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.custintel.core.CustintelException;
+import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.gorgias.GorgiasClient;
 import dev.custintel.slack.SlackEventsHandler;
@@ -9,6 +10,7 @@ import dev.custintel.slack.SlackWebClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +38,8 @@ public final class SlackTicketBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlackTicketBot.class);
   private static final Pattern CUSTOMER_ID = Pattern.compile("\\bC-\\d+\\b");
 
-  private final CustintelStore store;
+  private final CustomerIntelligence ci;
+  private final boolean ownsFacade;
   private final GorgiasClient gorgias;
   private final SlackWebClient slack;
   private final SlackEventsHandler handler;
@@ -44,8 +47,12 @@ public final class SlackTicketBot implements AutoCloseable {
   private final ExecutorService requests;
   private final ScheduledExecutorService jobs;
 
-  private SlackTicketBot(BotSettings s, CustintelStore store) throws IOException {
-    this.store = store;
+  private SlackTicketBot(BotSettings s, CustomerIntelligence ci, boolean ownsFacade) throws IOException {
+    this.ci = ci;
+    this.ownsFacade = ownsFacade;
+    // One store for everything: the handler's tables, its customer lookups and the answers share the facade's
+    // pool and profile cache, so what the facade ingests shows in the bot's answers at once.
+    CustintelStore store = ci.store();
     GorgiasClient.Builder g = GorgiasClient.builder().basicAuth(s.gorgiasEmail(), s.gorgiasApiKey());
     this.gorgias = (s.gorgiasBaseUrl() != null ? g.baseUrl(s.gorgiasBaseUrl()) : g.subdomain(s.gorgiasSubdomain()))
         .meterRegistry(store.meterRegistry()).build();
@@ -59,7 +66,7 @@ public final class SlackTicketBot implements AutoCloseable {
         .store(store)
         .customerIdPattern(CUSTOMER_ID)
         .ticketUrlTemplate("https://" + s.gorgiasSubdomain() + ".gorgias.com/app/ticket/{id}")
-        .questionAnswerer(new ProfileAnswerer(store.customers(), CUSTOMER_ID))
+        .questionAnswerer(new ProfileAnswerer(ci.customers(), CUSTOMER_ID))
         .build();
     this.server = HttpServer.create(new InetSocketAddress(s.port()), 0);
     this.requests = Executors.newFixedThreadPool(4);
@@ -84,15 +91,35 @@ public final class SlackTicketBot implements AutoCloseable {
    */
   public static SlackTicketBot start(Map<String, String> env) {
     BotSettings settings = BotSettings.fromEnvironment(env);
-    CustintelStore store = CustintelStore.builder().jdbcUrl(settings.jdbcUrl()).build();
+    CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(settings.jdbcUrl()).build();
     try {
-      return new SlackTicketBot(settings, store);
-    } catch (IOException e) {
-      store.close();
-      throw new UncheckedIOException("Could not listen on port " + settings.port() + ": " + e.getMessage(), e);
+      return start(settings, ci, true);
     } catch (RuntimeException e) {
-      store.close();
+      ci.close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts the bot on a host's facade, sharing its store: one pool, one profile cache. Closing the bot leaves the
+   * facade open. {@code CUSTINTEL_JDBC_URL} is not read.
+   *
+   * @param env the environment variables (see {@link BotSettings})
+   * @param ci the host's facade
+   * @return the running bot; close it to stop
+   * @throws BotSettings.MissingSettingException naming a missing variable
+   */
+  public static SlackTicketBot start(Map<String, String> env, CustomerIntelligence ci) {
+    Map<String, String> withUrl = new HashMap<>(env);
+    withUrl.putIfAbsent("CUSTINTEL_JDBC_URL", "(the host's facade)");
+    return start(BotSettings.fromEnvironment(withUrl), ci, false);
+  }
+
+  private static SlackTicketBot start(BotSettings settings, CustomerIntelligence ci, boolean ownsFacade) {
+    try {
+      return new SlackTicketBot(settings, ci, ownsFacade);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not listen on port " + settings.port() + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,7 +144,7 @@ public final class SlackTicketBot implements AutoCloseable {
     }
   }
 
-  /** Stops the server, the jobs and the handler, then closes the clients and the store. */
+  /** Stops the server, the jobs and the handler, then closes the clients and the facade if the bot made it. */
   @Override
   public void close() {
     server.stop(1);
@@ -126,7 +153,9 @@ public final class SlackTicketBot implements AutoCloseable {
     handler.close();
     slack.close();
     gorgias.close();
-    store.close();
+    if (ownsFacade) {
+      ci.close();
+    }
   }
 
   /**

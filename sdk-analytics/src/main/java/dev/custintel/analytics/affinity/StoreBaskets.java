@@ -2,9 +2,9 @@ package dev.custintel.analytics.affinity;
 
 import dev.custintel.analytics.internal.models.StoreBasketReader;
 import dev.custintel.core.DataAccessException;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import java.time.LocalDate;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +24,8 @@ public final class StoreBaskets {
    * @throws DataAccessException if the database fails
    */
   public static Baskets read(CustintelStore store, @Nullable LocalDate asOf) {
-    return StoreBasketReader.read(store, asOf, Map.of()).baskets();
+    StoreAccess access = StoreAccess.of(store);
+    return access.inSnapshot("Reading the baskets of the purchases in " + access.table("orders"),
+        h -> StoreBasketReader.read(access, h, asOf)).baskets();
   }
 }

@@ -13,6 +13,7 @@ import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import java.time.Clock;
@@ -20,16 +21,23 @@ import java.time.Clock;
 /** The facade over a store. Not API: build it with {@link CustomerIntelligence#builder()}. */
 public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final CustintelStore store;
+  private final boolean ownsStore;
   private final ModelsClient models;
   private final ChurnClient churn;
   private final LtvClient ltv;
   private final AffinityClient affinity;
 
-  public DefaultCustomerIntelligence(CustintelStore store) {
+  /**
+   * @param store the store
+   * @param ownsStore whether {@link #close()} closes the store (false when the host shares its own store)
+   */
+  public DefaultCustomerIntelligence(CustintelStore store, boolean ownsStore) {
     this.store = store;
-    RunStore runs = new RunStore(store);
+    this.ownsStore = ownsStore;
+    StoreAccess access = StoreAccess.of(store);
+    RunStore runs = new RunStore(access);
     ActiveRuns active = new ActiveRuns(store, runs);
-    this.models = new DefaultModelsClient(store, runs, active);
+    this.models = new DefaultModelsClient(access, runs, active);
     this.churn = new DefaultChurnClient(runs);
     this.ltv = new DefaultLtvClient(runs, active);
     this.affinity = new DefaultAffinityClient(runs, active);
@@ -76,7 +84,14 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   }
 
   @Override
+  public CustintelStore store() {
+    return store;
+  }
+
+  @Override
   public void close() {
-    store.close();
+    if (ownsStore) {
+      store.close();
+    }
   }
 }

@@ -37,24 +37,20 @@ public interface CustintelStore extends AutoCloseable {
     return new Builder();
   }
 
-  /** @return ingestion: batch upserts and CSV import */
+  /**
+   * @return ingestion: batch upserts and CSV import
+   * @throws IllegalStateException if the store is closed
+   */
   IngestionClient ingestion();
 
-  /** @return customer profiles and queries */
+  /**
+   * @return customer profiles and queries
+   * @throws IllegalStateException if the store is closed
+   */
   CustomerClient customers();
 
   /** @return the database product */
   DatabaseKind databaseKind();
-
-  /**
-   * The data source the store uses, for modules that push their own SQL down to the database (the analytics).
-   *
-   * @return the data source; do not close it
-   */
-  DataSource dataSource();
-
-  /** @return the table prefix, such as {@code ci_} */
-  String tablePrefix();
 
   /** @return the clock giving "now" */
   Clock clock();
@@ -175,8 +171,10 @@ public interface CustintelStore extends AutoCloseable {
 
     /**
      * @param value whether to run the schema migrations on build (default true). When false, the host runs the
-     *     migrations in {@code classpath:db/custintel/migration} itself (placeholder {@code prefix}), and build
-     *     fails if the tables are missing.
+     *     migrations itself (placeholder {@code prefix}): core's in {@code classpath:db/custintel/core} with
+     *     history table {@code <prefix>schema_history}, then each module's in {@code classpath:db/custintel/<module>}
+     *     ({@code analytics}, {@code integrations}) with history table {@code <prefix><module>_schema_history};
+     *     build fails if the core tables are missing.
      * @return this builder
      */
     public Builder migrateOnStart(boolean value) {

@@ -15,7 +15,9 @@ import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;
+import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
+import org.jdbi.v3.core.Handle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,9 +81,10 @@ abstract class ScoresContractTest {
    * @return the run id the database gave it
    */
   static long writeRun(CustintelStore s, Run run, boolean activate, Score... scores) {
-    String p = s.tablePrefix();
-    try (Connection c = s.dataSource().getConnection()) {
-      c.setAutoCommit(false);
+    String p = StoreAccess.of(s).prefix();
+    try (Handle h = StoreAccess.of(s).jdbi().open()) {
+      h.begin();
+      Connection c = h.getConnection();
       long runId;
       try (PreparedStatement st = c.prepareStatement("INSERT INTO " + p + "model_runs (kind, created_at,"
               + " calibration_end, period_unit, currency, customers, watermark_placed_at, watermark_orders,"
@@ -121,7 +124,7 @@ abstract class ScoresContractTest {
       if (activate) {
         activate(c, p, runId);
       }
-      c.commit();
+      h.commit();
       return runId;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -130,8 +133,8 @@ abstract class ScoresContractTest {
 
   /** Makes an existing run the active clv run, as re-activating an earlier run does. */
   static void activate(CustintelStore s, long runId) {
-    try (Connection c = s.dataSource().getConnection()) {
-      activate(c, s.tablePrefix(), runId);
+    try (Handle h = StoreAccess.of(s).jdbi().open()) {
+      activate(h.getConnection(), StoreAccess.of(s).prefix(), runId);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -23,6 +23,7 @@ import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Product;
 import dev.custintel.core.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.custintel.core.spi.StoreAccess;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -415,7 +416,7 @@ abstract class StoreContractTest {
       other.ingestion().upsertOrders(List.of(order("O1", "X", "2024-01-01", "P1", "1")));
       assertThat(other.customers().count()).isEqualTo(1);
       assertThat(store.customers().count()).isZero();
-      assertThat(other.tablePrefix()).isEqualTo("shop2_");
+      assertThat(StoreAccess.of(other).table("orders")).isEqualTo("shop2_orders");
     }
   }
 
@@ -425,7 +426,7 @@ abstract class StoreContractTest {
             .build())
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("'absent_'")
-        .hasMessageContaining("db/custintel/migration");
+        .hasMessageContaining("db/custintel/core");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.custintel.slack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custintel.gorgias.internal.Args;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.slack.RetryReport;
 import dev.custintel.slack.SlackEventsHandler;
 import dev.custintel.slack.SlackRequest;
@@ -15,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
     this.ownedExecutor = ownedExecutor;
     this.verifier = new SignatureVerifier(settings.signingSecret(), settings.clock());
     this.metrics = new SlackMetrics(settings.store().meterRegistry());
-    Db db = new Db(Jdbi.create(settings.store().dataSource()), settings.store().tablePrefix());
+    Db db = new Db(StoreAccess.of(settings.store()));
     this.events = new ProcessedEvents(db);
     this.links = new TicketLinks(db);
     MessageCache cache = new MessageCache(settings.messageCacheSize(), settings.messageCacheTtl(), settings.clock());

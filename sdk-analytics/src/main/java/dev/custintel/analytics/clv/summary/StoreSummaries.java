@@ -2,6 +2,7 @@ package dev.custintel.analytics.clv.summary;
 
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,11 +14,9 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,7 +143,52 @@ public final class StoreSummaries {
       CustintelStore store, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
     Result result = checkedSplitRun(store, currency, calibrationEnd, holdoutEnd, unit, true);
     return new SplitAndSummaries(
-        toSplit(result, calibrationEnd, holdoutEnd, unit), java.util.Objects.requireNonNull(result.whole()));
+        toSplit(result, calibrationEnd, holdoutEnd, unit), Objects.requireNonNull(result.whole()));
+  }
+
+  /**
+   * As {@link #summarize(CustintelStore, Currency, LocalDate, PeriodUnit)}, read on a handle the caller holds, so
+   * that it sees the same data as the caller's other reads in that transaction (such as
+   * {@link StoreAccess#inSnapshot}).
+   *
+   * @param access the store's access
+   * @param handle the handle, in the caller's transaction
+   * @param currency the currency of the orders to summarize
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period
+   * @param unit the unit of recency and age
+   * @return as {@link #summarize(CustintelStore, Currency, LocalDate, PeriodUnit)}
+   */
+  public static Summaries summarize(
+      StoreAccess access, Handle handle, Currency currency, LocalDate calibrationEnd, PeriodUnit unit) {
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(handle, "handle");
+    CalibrationSummaries.notNull(currency, "currency");
+    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
+    CalibrationSummaries.notNull(unit, "unit");
+    return run(access, handle, currency, calibrationEnd, null, unit, false).summaries();
+  }
+
+  /**
+   * As {@link #splitAndSummarize(CustintelStore, Currency, LocalDate, LocalDate, PeriodUnit)}, read on a handle
+   * the caller holds (see {@link #summarize(StoreAccess, Handle, Currency, LocalDate, PeriodUnit)}).
+   *
+   * @param access the store's access
+   * @param handle the handle, in the caller's transaction
+   * @param currency the currency of the orders to summarize
+   * @param calibrationEnd the last day (UTC, inclusive) of the calibration period
+   * @param holdoutEnd the last day (UTC, inclusive) of the holdout period; after {@code calibrationEnd}
+   * @param unit the unit of recency, age and the holdout duration
+   * @return both
+   */
+  public static SplitAndSummaries splitAndSummarize(
+      StoreAccess access, Handle handle, Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd,
+      PeriodUnit unit) {
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(handle, "handle");
+    checkSplit(currency, calibrationEnd, holdoutEnd, unit);
+    Result result = run(access, handle, currency, calibrationEnd, holdoutEnd, unit, true);
+    return new SplitAndSummaries(
+        toSplit(result, calibrationEnd, holdoutEnd, unit), Objects.requireNonNull(result.whole()));
   }
 
   /** Checks the arguments of a split and reads it (with the whole-period summaries when {@code whole}). */
@@ -156,6 +200,11 @@ public final class StoreSummaries {
       PeriodUnit unit,
       boolean whole) {
     CalibrationSummaries.notNull(store, "store");
+    checkSplit(currency, calibrationEnd, holdoutEnd, unit);
+    return run(store, currency, calibrationEnd, holdoutEnd, unit, whole);
+  }
+
+  private static void checkSplit(Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
     CalibrationSummaries.notNull(currency, "currency");
     CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
     CalibrationSummaries.notNull(holdoutEnd, "holdoutEnd");
@@ -164,7 +213,6 @@ public final class StoreSummaries {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
     }
-    return run(store, currency, calibrationEnd, holdoutEnd, unit, whole);
   }
 
   private static CalibrationHoldoutSplit toSplit(
@@ -197,29 +245,27 @@ public final class StoreSummaries {
       @Nullable LocalDate holdoutEnd,
       PeriodUnit unit,
       boolean whole) {
-    String orders = store.tablePrefix() + "orders";
+    StoreAccess access = StoreAccess.of(store);
+    return access.inSnapshot("Summarizing the " + currency.getCurrencyCode() + " purchases in "
+        + access.table("orders"), h -> run(access, h, currency, calibrationEnd, holdoutEnd, unit, whole));
+  }
+
+  private static Result run(
+      StoreAccess access,
+      Handle h,
+      Currency currency,
+      LocalDate calibrationEnd,
+      @Nullable LocalDate holdoutEnd,
+      PeriodUnit unit,
+      boolean whole) {
+    String orders = access.table("orders");
     String code = currency.getCurrencyCode();
     OffsetDateTime calibrationLimit = startOfDayAfter(calibrationEnd);
     OffsetDateTime readLimit = startOfDayAfter(holdoutEnd == null ? calibrationEnd : holdoutEnd);
     Folder folder = new Folder(calibrationEnd, unit, holdoutEnd != null, whole ? holdoutEnd : null);
-    Late late;
-    Late[] lateWhole = new Late[1];
-    try {
-      Jdbi jdbi = Jdbi.create(store.dataSource());
-      late =
-          jdbi.inTransaction(
-              TransactionIsolationLevel.REPEATABLE_READ,
-              h -> {
-                h.setReadOnly(true);
-                streamDays(h, orders, code, readLimit, folder);
-                if (whole) {
-                  lateWhole[0] = late(h, orders, code, readLimit);
-                }
-                return late(h, orders, code, calibrationLimit);
-              });
-    } catch (JdbiException e) {
-      throw new DataAccessException("Summarizing the " + code + " purchases in " + orders + " failed", e);
-    }
+    streamDays(h, orders, code, readLimit, folder);
+    @Nullable Late lateWhole = whole ? late(h, orders, code, readLimit) : null;
+    Late late = late(h, orders, code, calibrationLimit);
     folder.finish();
     List<CustomerRfm> customers = folder.customers;
     if (customers.isEmpty() && late.count() > 0) {
@@ -251,7 +297,7 @@ public final class StoreSummaries {
     if (whole && holdoutEnd != null) {
       List<CustomerRfm> all = new ArrayList<>(folder.wholeCustomers);
       all.sort(Comparator.comparing(CustomerRfm::customerId));
-      wholeSummaries = new Summaries(all, holdoutEnd, unit, lateWhole[0].count());
+      wholeSummaries = new Summaries(all, holdoutEnd, unit, Objects.requireNonNull(lateWhole).count());
     }
     return new Result(
         new Summaries(sortedCustomers, calibrationEnd, unit, late.count()), sortedHoldout, folder.repeatsByDay,

@@ -35,7 +35,8 @@ import dev.custintel.analytics.models.ModelRunRequest;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.NotFoundException;
-import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.spi.StoreAccess;
+import org.jdbi.v3.core.Handle;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,21 +63,21 @@ public final class DefaultModelsClient implements ModelsClient {
   private static final int MAX_LIST = 1_000;
   private static final int MAX_DEFAULT_HOLDOUT_WEEKS = 52;
 
-  private final CustintelStore store;
+  private final StoreAccess access;
   private final RunStore runs;
   private final ActiveRuns active;
   private final Clock clock;
   private final Timer refreshTimer;
 
-  public DefaultModelsClient(CustintelStore store, RunStore runs, ActiveRuns active) {
-    this.store = store;
+  public DefaultModelsClient(StoreAccess access, RunStore runs, ActiveRuns active) {
+    this.access = access;
     this.runs = runs;
     this.active = active;
-    this.clock = store.clock();
+    this.clock = access.store().clock();
     this.refreshTimer = Timer.builder("custintel.model.refresh")
         .description("Model runs: summaries, backtest, fits, scores and the write")
-        .tag("store", store.tablePrefix())
-        .register(store.meterRegistry());
+        .tag("store", access.prefix())
+        .register(access.store().meterRegistry());
   }
 
   @Override
@@ -92,82 +93,114 @@ public final class DefaultModelsClient implements ModelsClient {
     return refreshTimer.record(() -> run(request));
   }
 
+  /**
+   * One model run, in phases: read (one snapshot of the store), backtest, fit, score, mine, write. Each phase
+   * returns a record that the next takes.
+   */
   private ModelRun run(ModelRunRequest request) {
-    long started = System.nanoTime();
-    Map<String, Long> timings = new LinkedHashMap<>();
-    Currency currency = request.currency().or(runs::mainCurrency).orElseThrow(() -> InvalidInputException.argument(
-        "store", "has no purchases to model; ingest orders first"));
-    RunStore.Extent extent = runs.extent(currency, request.asOf().orElse(null));
+    PhaseTimer timer = new PhaseTimer();
+    Inputs in = access.inSnapshot("Reading the orders for a model run", h -> read(h, request, timer));
+    Backtested backtested = in.split() == null
+        ? new Backtested(null, in.skipped())
+        : timer.time("backtest", () -> backtest(in.split(), request.purchaseModel()));
+    List<CustomerRfm> customers = in.summaries().customers();
+    Fitted fitted = timer.time("fit", () -> new Fitted(
+        fitPurchases(request.purchaseModel(), customers), fitSpend(customers)));
+    Scored scored = timer.time("score", () -> score(fitted, customers, in.currency(), request));
+    Mined mined = in.baskets() == null || request.affinity().isEmpty() ? null
+        : timer.time("affinity", () -> mineAffinity(in.baskets(), scored.values(), request.affinity().get()));
+    long id = write(request, in, backtested, fitted, scored, mined, timer);
+    if (request.activate()) {
+      active.activated();
+    }
+    LOG.info("Model run {} ({} customers, {} {}, as of {}, {}) written in {} ms{}", id, customers.size(),
+        request.purchaseModel().id(), in.currency().getCurrencyCode(), in.asOf(), mined == null ? "no affinity"
+            : mined.report().rules() + " product rules from " + mined.report().baskets() + " baskets",
+        timer.elapsedNanos() / 1_000_000, request.activate() ? " and activated" : "");
+    return get(id);
+  }
+
+  /**
+   * What a run reads from the store, all in one snapshot: the summaries to fit (and the split to backtest on,
+   * unless the backtest was skipped, and why) and the baskets to mine, so all of them describe the same orders.
+   */
+  private record Inputs(
+      Currency currency,
+      RunStore.Extent extent,
+      LocalDate asOf,
+      Summaries summaries,
+      @Nullable CalibrationHoldoutSplit split,
+      @Nullable String skipped,
+      StoreBasketReader.@Nullable Result baskets) {}
+
+  /** The backtest's report, or why there is none. */
+  private record Backtested(@Nullable BacktestReport report, @Nullable String skipped) {}
+
+  private record Fitted(PurchaseModel purchases, GammaGammaModel spend) {}
+
+  private record Scored(List<CustomerValue> values, ReferenceCustomer reference) {}
+
+  private Inputs read(Handle h, ModelRunRequest request, PhaseTimer timer) {
+    Currency currency = request.currency().or(() -> runs.mainCurrency(h)).orElseThrow(
+        () -> InvalidInputException.argument("store", "has no purchases to model; ingest orders first"));
+    RunStore.Extent extent = runs.extent(h, currency, request.asOf().orElse(null));
     if (extent.purchases() == 0 || extent.latest() == null || extent.first() == null) {
       throw InvalidInputException.argument(request.asOf().isPresent() ? "asOf" : "currency",
           "leaves no purchases in " + currency.getCurrencyCode() + " to model"
               + request.asOf().map(d -> " up to " + d).orElse(""));
     }
     LocalDate asOf = request.asOf().orElse(LocalDate.ofInstant(extent.latest(), ZoneOffset.UTC));
-    PurchaseModelKind kind = request.purchaseModel();
-
-    BacktestReport backtest = null;
-    String skipped = null;
+    CalibrationHoldoutSplit split = null;
     Summaries summaries = null;
+    String skipped = "not requested";
     if (request.backtest()) {
       LocalDate first = LocalDate.ofInstant(extent.first(), ZoneOffset.UTC);
       Period holdout = request.holdout().orElseGet(() -> defaultHoldout(first, asOf));
       LocalDate calibrationEnd = asOf.minus(holdout);
+      skipped = null;
       if (calibrationEnd.isBefore(first)) {
         skipped = "the holdout of " + holdout + " starts before the first purchase (" + first + ")";
       } else {
-        // One read of the orders gives the split for the backtest and the summaries for the fit.
-        long t = System.nanoTime();
-        StoreSummaries.SplitAndSummaries both;
         try {
-          both = StoreSummaries.splitAndSummarize(store, currency, calibrationEnd, asOf, request.unit());
+          // One read of the orders gives the split for the backtest and the summaries for the fit.
+          StoreSummaries.SplitAndSummaries both = timer.time("summaries", () -> StoreSummaries.splitAndSummarize(
+              access, h, currency, calibrationEnd, asOf, request.unit()));
+          split = both.split();
+          summaries = both.summaries();
         } catch (InvalidInputException e) {
-          both = null;
           skipped = "the calibration period to " + calibrationEnd + " could not be summarized: " + e.getMessage();
         }
-        timings.put("summaries", millisSince(t));
-        if (both != null) {
-          summaries = both.summaries();
-          t = System.nanoTime();
-          try {
-            backtest = backtest(both.split(), calibrationEnd, asOf, kind);
-          } catch (InvalidInputException | ModelFitException e) {
-            skipped = "the calibration period to " + calibrationEnd + " could not be fitted: " + e.getMessage();
-          }
-          timings.put("backtest", millisSince(t));
-        }
       }
-    } else {
-      skipped = "not requested";
     }
-
     if (summaries == null) {
-      long t = System.nanoTime();
-      summaries = StoreSummaries.summarize(store, currency, asOf, request.unit());
-      timings.merge("summaries", millisSince(t), Long::sum);
+      summaries = timer.time("summaries",
+          () -> StoreSummaries.summarize(access, h, currency, asOf, request.unit()));
     }
-    List<CustomerRfm> customers = summaries.customers();
+    StoreBasketReader.Result baskets = request.affinity().isEmpty() ? null
+        : timer.time("affinity", () -> StoreBasketReader.read(access, h, asOf));
+    return new Inputs(currency, extent, asOf, summaries, split, skipped, baskets);
+  }
 
-    long t = System.nanoTime();
-    PurchaseModel purchases = fitPurchases(kind, customers);
-    GammaGammaModel spend = fitSpend(customers);
-    timings.put("fit", millisSince(t));
-
-    t = System.nanoTime();
-    CustomerValueModel valueModel = CustomerValueModel.of(purchases, spend, request.unit(), currency);
-    List<CustomerValue> values = valueModel.values(customers, request.valuation());
-    ReferenceCustomer reference = ReferenceCustomer.median(customers);
-    timings.put("score", millisSince(t));
-
-    Mined mined = null;
-    if (request.affinity().isPresent()) {
-      t = System.nanoTime();
-      mined = mineAffinity(asOf, values, request.affinity().get());
-      timings.put("affinity", millisSince(t));
+  private Backtested backtest(CalibrationHoldoutSplit split, PurchaseModelKind kind) {
+    LocalDate calibrationEnd = split.calibration().calibrationEnd();
+    try {
+      return new Backtested(backtest(split, calibrationEnd, split.holdoutEnd(), kind), null);
+    } catch (InvalidInputException | ModelFitException e) {
+      return new Backtested(null,
+          "the calibration period to " + calibrationEnd + " could not be fitted: " + e.getMessage());
     }
-    RunStore.AffinityWrite affinity = mined == null ? null : mined.write();
-    AffinityReport affinityReport = mined == null ? null : mined.report();
+  }
 
+  private static Scored score(Fitted fitted, List<CustomerRfm> customers, Currency currency, ModelRunRequest r) {
+    CustomerValueModel valueModel = CustomerValueModel.of(fitted.purchases(), fitted.spend(), r.unit(), currency);
+    return new Scored(valueModel.values(customers, r.valuation()), ReferenceCustomer.median(customers));
+  }
+
+  private long write(ModelRunRequest request, Inputs in, Backtested backtested, Fitted fitted, Scored scored,
+      @Nullable Mined mined, PhaseTimer timer) {
+    PurchaseModelKind kind = request.purchaseModel();
+    PurchaseModel purchases = fitted.purchases();
+    GammaGammaModel spend = fitted.spend();
     FitReport purchaseReport = report(kind.id(), kind.parameterNames(), purchases.logParameters(),
         purchases.covariance().orElse(null), purchases.diagnostics().orElseThrow(),
         logLikelihood(purchases));
@@ -181,49 +214,37 @@ public final class DefaultModelsClient implements ModelsClient {
     spendSample.put("excludedNoRepeat", counts.excludedNoRepeat());
     spendSample.put("excludedNonPositiveSpend", counts.excludedNonPositiveSpend());
 
-    Instant now = clock.instant();
     String paramsJson = RunDocuments.write(new RunDocuments.Params(
-        RunDocuments.Fit.of(purchaseReport), RunDocuments.Fit.of(spendReport), reference));
-    BacktestReport finalBacktest = backtest;
-    String finalSkipped = skipped;
+        RunDocuments.Fit.of(purchaseReport), RunDocuments.Fit.of(spendReport), scored.reference()));
     long writeStart = System.nanoTime();
     RunStore.RunRow row = new RunStore.RunRow(
-        now, asOf, request.unit(), currency, customers.size(), extent.latest(), extent.purchases(),
-        request.valuation(), paramsJson);
-    AffinityReport finalAffinity = affinityReport;
-    long id = runs.write(row, values, affinity, request.activate(), runId -> {
+        clock.instant(), in.asOf(), request.unit(), in.currency(), in.summaries().customers().size(),
+        in.extent().latest(), in.extent().purchases(), request.valuation(), paramsJson);
+    AffinityReport affinityReport = mined == null ? null : mined.report();
+    return runs.write(row, scored.values(), mined == null ? null : mined.write(), request.activate(), runId -> {
       // Inside the writing transaction, after the scores: the write's own time is known now.
-      Map<String, Long> all = new LinkedHashMap<>(timings);
-      all.put("write", millisSince(writeStart));
-      return new RunStore.RunFinish(Duration.ofNanos(System.nanoTime() - started), RunDocuments.write(
-          new RunDocuments.Metrics(
-          RunDocuments.Backtest.of(finalBacktest), finalSkipped, all, spendSample, finalAffinity)));
+      Map<String, Long> all = timer.phases();
+      all.put("write", (System.nanoTime() - writeStart) / 1_000_000);
+      return new RunStore.RunFinish(Duration.ofNanos(timer.elapsedNanos()), RunDocuments.write(
+          new RunDocuments.Metrics(RunDocuments.Backtest.of(backtested.report()), backtested.skipped(), all,
+              spendSample, affinityReport)));
     });
-    if (request.activate()) {
-      active.activated();
-    }
-    LOG.info("Model run {} ({} customers, {} {}, as of {}, {}) written in {} ms{}", id, customers.size(), kind.id(),
-        currency.getCurrencyCode(), asOf, affinityReport == null ? "no affinity" : affinityReport.rules()
-            + " product rules from " + affinityReport.baskets() + " baskets", millisSince(started),
-        request.activate() ? " and activated" : "");
-    return get(id);
   }
 
   /** What the affinity phase hands to the write: the rows, and the report for the run's metrics. */
   private record Mined(RunStore.AffinityWrite write, AffinityReport report) {}
 
   /**
-   * Mines the purchase orders up to the as-of day for product rules; each product's statistics carry the mean
-   * lifetime value of its buyers among this run's values.
+   * Mines the baskets for product rules; each product's statistics carry the mean lifetime value of its buyers
+   * among this run's values.
    */
-  private Mined mineAffinity(LocalDate asOf, List<CustomerValue> values, AffinityOptions options) {
+  private Mined mineAffinity(StoreBasketReader.Result read, List<CustomerValue> values, AffinityOptions options) {
     Map<String, Double> ltv = new HashMap<>(values.size() * 2);
     double ltvSum = 0;
     for (CustomerValue v : values) {
       ltv.put(v.customerId(), v.value());
       ltvSum += v.value();
     }
-    StoreBasketReader.Result read = StoreBasketReader.read(store, asOf, ltv);
     Baskets baskets = read.baskets();
     FrequentItemsets itemsets = FpGrowth.mine(baskets, options.miningFor(baskets.size()));
     Optional<RuleOptions> ruleOptions = knownItemsOnly(options.rules(), baskets);
@@ -237,7 +258,7 @@ public final class DefaultModelsClient implements ModelsClient {
     AffinityReport report = new AffinityReport(baskets.size(), baskets.itemCount(),
         options.minCountFor(baskets.size()), itemsets.size(), rules.size(), truncated,
         values.isEmpty() ? 0 : ltvSum / values.size(), options);
-    return new Mined(new RunStore.AffinityWrite(rules, read.products()), report);
+    return new Mined(new RunStore.AffinityWrite(rules, read.products(ltv)), report);
   }
 
   /**

@@ -6,9 +6,8 @@ import dev.custintel.analytics.clv.Horizon;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.analytics.models.ModelRun;
-import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,9 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 
 /** SQL for model runs, their scores and the active run. Not API. */
@@ -44,51 +40,43 @@ public final class RunStore {
       "run_id, customer_id, frequency, recency, age, monetary_value, p_alive, expected_purchases, expected_spend,"
           + " ltv, ltv_low, ltv_high, value_at_risk";
 
-  private final Jdbi jdbi;
-  private final String prefix;
+  private final StoreAccess access;
 
-  public RunStore(CustintelStore store) {
-    this.jdbi = Jdbi.create(store.dataSource());
-    this.prefix = store.tablePrefix();
+  public RunStore(StoreAccess access) {
+    this.access = access;
   }
 
   String table(String name) {
-    return prefix + name;
+    return access.table(name);
   }
 
   <T> T read(String what, Function<Handle, T> work) {
-    try {
-      return jdbi.withHandle(h -> work.apply(h));
-    } catch (JdbiException e) {
-      throw new DataAccessException(what + " failed", e);
-    }
+    return access.read(what, work);
   }
 
   /** What purchases there are in one currency up to an optional as-of day. */
   record Extent(Currency currency, long purchases, @Nullable Instant first, @Nullable Instant latest) {}
 
   /** @return the currency most purchases use, or empty when there is no purchase */
-  Optional<Currency> mainCurrency() {
-    return read("Finding the main currency", h -> h.createQuery(
+  Optional<Currency> mainCurrency(Handle h) {
+    return h.createQuery(
             "SELECT currency, COUNT(*) AS n FROM " + table("orders") + " WHERE kind = 'PURCHASE'"
                 + " GROUP BY currency ORDER BY n DESC, currency FETCH FIRST 1 ROWS ONLY")
         .map((rs, ctx) -> Currency.getInstance(rs.getString("currency").trim()))
-        .findOne());
+        .findOne();
   }
 
-  Extent extent(Currency currency, @Nullable LocalDate asOf) {
+  Extent extent(Handle h, Currency currency, @Nullable LocalDate asOf) {
     String sql = "SELECT COUNT(*) AS n, MIN(placed_at) AS first_at, MAX(placed_at) AS latest_at FROM "
         + table("orders") + " WHERE kind = 'PURCHASE' AND currency = :currency"
         + (asOf == null ? "" : " AND placed_at < :limit");
-    return read("Reading the purchase watermark", h -> {
-      var q = h.createQuery(sql).bind("currency", currency.getCurrencyCode());
-      if (asOf != null) {
-        q.bind("limit", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-      }
-      return q.map((rs, ctx) -> new Extent(
-              currency, rs.getLong("n"), instant(rs, "first_at"), instant(rs, "latest_at")))
-          .one();
-    });
+    var q = h.createQuery(sql).bind("currency", currency.getCurrencyCode());
+    if (asOf != null) {
+      q.bind("limit", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+    return q.map((rs, ctx) -> new Extent(
+            currency, rs.getLong("n"), instant(rs, "first_at"), instant(rs, "latest_at")))
+        .one();
   }
 
   /** The run row's columns known before the write (not the id, the duration or the metrics). */
@@ -123,8 +111,7 @@ public final class RunStore {
 
   long write(
       RunRow row, List<CustomerValue> scores, @Nullable AffinityWrite affinity, boolean activate, Finisher finisher) {
-    try {
-      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+    return access.inTransaction("Writing the model run", h -> {
         long id = h.createUpdate("INSERT INTO " + table("model_runs")
                 + " (kind, created_at, calibration_end, period_unit, currency, customers, watermark_placed_at,"
                 + " watermark_orders, duration_ms, horizon_months, monthly_discount, interval_level, params, metrics)"
@@ -165,9 +152,6 @@ public final class RunStore {
         }
         return id;
       });
-    } catch (JdbiException e) {
-      throw new DataAccessException("Writing the model run failed; nothing was written", e);
-    }
   }
 
   private void insertScores(Connection connection, long runId, List<CustomerValue> scores) {
@@ -218,7 +202,8 @@ public final class RunStore {
         }
       }
     } catch (SQLException e) {
-      throw new DataAccessException("Writing " + what + " failed; nothing was written", e);
+      // Rolls the run's transaction back; the store's translation names the run write as what failed.
+      throw new IllegalStateException("Writing " + what + " failed", e);
     }
   }
 
@@ -334,8 +319,7 @@ public final class RunStore {
 
   /** @return whether the run exists (and is now active) */
   boolean activate(long runId, Instant at) {
-    try {
-      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+    return access.inTransaction("Activating model run " + runId, h -> {
         lockPointer(h);
         boolean exists = h.createQuery("SELECT COUNT(*) FROM " + table("model_runs")
                 + " WHERE run_id = :id AND kind = :kind")
@@ -345,9 +329,6 @@ public final class RunStore {
         }
         return exists;
       });
-    } catch (JdbiException e) {
-      throw new DataAccessException("Activating model run " + runId + " failed", e);
-    }
   }
 
   /** @return the active run id, or empty before the first activation */
@@ -388,8 +369,7 @@ public final class RunStore {
 
   /** Deletes runs older than the newest {@code keep}, except the active one, with their scores. */
   int prune(int keep) {
-    try {
-      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+    return access.inTransaction("Pruning model runs", h -> {
         Long active = lockPointer(h);
         List<Long> ids = h.createQuery("SELECT run_id FROM " + table("model_runs")
                 + " WHERE kind = :kind ORDER BY run_id DESC")
@@ -407,9 +387,6 @@ public final class RunStore {
         }
         return deleted;
       });
-    } catch (JdbiException e) {
-      throw new DataAccessException("Pruning model runs failed; nothing was deleted", e);
-    }
   }
 
   private static ModelRun run(ResultSet rs) throws SQLException {

@@ -50,7 +50,7 @@ public final class JdbiIngestionClient implements IngestionClient {
       }
       PreparedBatch prepared = PreparedBatch.of(batch);
       BatchWriter.Outcome outcome =
-          tx.inTransaction("Ingesting a batch", h -> writer.write(h, prepared, clock.instant()));
+          tx.inRetryingTransaction("Ingesting a batch", h -> writer.write(h, prepared, clock.instant()));
       IngestResult r = outcome.result();
       onCustomersChanged.accept(outcome.touchedCustomers());
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());

@@ -7,6 +7,7 @@ import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.customer.JdbiCustomerClient;
 import dev.custintel.core.internal.customer.ProfileCache;
 import dev.custintel.core.internal.ingest.JdbiIngestionClient;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 
 /** The store over Jdbi and HikariCP. Not API: build it with {@link CustintelStore#builder()}. */
 public final class JdbiStore implements CustintelStore {
-  private final DataSource dataSource;
   private final @Nullable HikariDataSource ownedPool;
   private final DatabaseKind kind;
   private final Tables tables;
@@ -29,18 +29,20 @@ public final class JdbiStore implements CustintelStore {
   private final StoreMetrics metrics;
   private final JdbiIngestionClient ingestion;
   private final JdbiCustomerClient customers;
+  private final DefaultStoreAccess access;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdbiStore(
       DataSource dataSource, @Nullable HikariDataSource ownedPool, DatabaseKind kind, StoreSettings settings) {
-    this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.kind = kind;
     this.tables = new Tables(settings.tablePrefix());
     this.clock = settings.clock();
     this.metrics = new StoreMetrics(settings.meterRegistry(), settings.tablePrefix());
+    // The store's one Jdbi: every module reaches the database through it (see StoreAccess).
     Jdbi jdbi = Jdbi.create(dataSource);
-    TransactionRunner tx = new TransactionRunner(jdbi);
+    TransactionRunner tx = new TransactionRunner(jdbi, closed::get);
+    this.access = new DefaultStoreAccess(this, kind, tables, tx);
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
@@ -110,12 +112,20 @@ public final class JdbiStore implements CustintelStore {
 
   @Override
   public IngestionClient ingestion() {
+    checkOpen();
     return ingestion;
   }
 
   @Override
   public CustomerClient customers() {
+    checkOpen();
     return customers;
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("The Custintel store is closed");
+    }
   }
 
   @Override
@@ -123,14 +133,9 @@ public final class JdbiStore implements CustintelStore {
     return kind;
   }
 
-  @Override
-  public DataSource dataSource() {
-    return dataSource;
-  }
-
-  @Override
-  public String tablePrefix() {
-    return tables.prefix();
+  /** @return the access other modules reach the database through */
+  public StoreAccess access() {
+    return access;
   }
 
   @Override

@@ -4,29 +4,46 @@ import dev.custintel.core.CustintelException;
 import dev.custintel.core.DataAccessException;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Runs work in a transaction, retrying when it collided with a concurrent one. Not API.
+ * The one place where work meets the store's Jdbi: it refuses work once the store is closed, runs the work on a
+ * handle or in a transaction, and translates every database failure into a {@link DataAccessException} naming the
+ * operation. Not API.
  *
- * <p>Ingestion reads which keys exist and then inserts the missing ones; a concurrent batch can insert the same
- * key in between. The database then refuses the second insert (unique violation) or picks a deadlock victim; the
- * whole transaction is rolled back and run again, and the second run sees the committed rows. Work must be
- * idempotent for this, which ingestion is.
+ * <p>{@link #inRetryingTransaction} also retries a transaction that collided with a concurrent one. Ingestion reads
+ * which keys exist and then inserts the missing ones; a concurrent batch can insert the same key in between. The
+ * database then refuses the second insert (unique violation) or picks a deadlock victim; the whole transaction is
+ * rolled back and run again, and the second run sees the committed rows. Work must be idempotent for this, which
+ * ingestion is.
  */
 public final class TransactionRunner {
   private static final int MAX_ATTEMPTS = 6;
+  private static final String DUPLICATE_KEY = "23505";
 
   private final Jdbi jdbi;
+  private final BooleanSupplier closed;
 
-  public TransactionRunner(Jdbi jdbi) {
+  /**
+   * @param jdbi the store's Jdbi
+   * @param closed whether the store is closed: work is then refused
+   */
+  public TransactionRunner(Jdbi jdbi, BooleanSupplier closed) {
     this.jdbi = jdbi;
+    this.closed = closed;
   }
 
-  public <T> T inTransaction(String operation, Function<Handle, T> work) {
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** Runs idempotent work in a transaction, again when it collided with a concurrent one. */
+  public <T> T inRetryingTransaction(String operation, Function<Handle, T> work) {
+    checkOpen();
     for (int attempt = 1; ; attempt++) {
       try {
         return jdbi.inTransaction(work::apply);
@@ -37,29 +54,75 @@ public final class TransactionRunner {
           backOff(attempt);
           continue;
         }
-        throw new DataAccessException(operation + " failed: " + rootMessage(e), e);
+        throw failed(operation, e);
       }
     }
   }
 
+  /** Runs work in one transaction at the given isolation, read-only when asked. */
+  public <T> T inTransaction(
+      String operation, TransactionIsolationLevel isolation, boolean readOnly, Function<Handle, T> work) {
+    checkOpen();
+    try {
+      return jdbi.inTransaction(isolation, h -> {
+        if (readOnly) {
+          h.setReadOnly(true);
+        }
+        return work.apply(h);
+      });
+    } catch (CustintelException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed(operation, e);
+    }
+  }
+
+  /** Runs work on a handle in auto-commit mode. */
   public <T> T withHandle(String operation, Function<Handle, T> work) {
+    checkOpen();
     try {
       return jdbi.withHandle(work::apply);
     } catch (CustintelException e) {
       throw e;
-    } catch (JdbiException e) {
-      throw new DataAccessException(operation + " failed: " + rootMessage(e), e);
+    } catch (RuntimeException e) {
+      throw failed(operation, e);
     }
   }
 
+  private void checkOpen() {
+    if (closed.getAsBoolean()) {
+      throw new IllegalStateException("The Custintel store is closed");
+    }
+  }
+
+  private static DataAccessException failed(String operation, RuntimeException e) {
+    return new DataAccessException(operation + " failed: " + rootMessage(e), e);
+  }
+
+  /** @return whether the failure, or one it wraps, is a unique or primary key violation */
+  static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        for (SQLException s = sql; s != null; s = s.getNextException()) {
+          if (DUPLICATE_KEY.equals(s.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   static boolean isTransient(Throwable e) {
+    if (isDuplicateKey(e)) {
+      return true;
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
         for (SQLException s = sql; s != null; s = s.getNextException()) {
           String state = s.getSQLState();
           if (state != null
-              && (state.equals("23505") // unique violation (both databases)
-                  || state.equals("40001") // serialization failure
+              && (state.equals("40001") // serialization failure
                   || state.equals("40P01") // PostgreSQL deadlock
                   || state.equals("HYT00"))) { // H2 lock timeout
             return true;
@@ -83,6 +146,7 @@ public final class TransactionRunner {
     }
   }
 
+  /** @return the message of the innermost cause, or its class name when it has none */
   static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

@@ -1,0 +1,80 @@
+package dev.custintel.core.internal.store;
+
+import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.store.DatabaseKind;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/** The store's {@link StoreAccess}, over its one {@link TransactionRunner}. Not API. */
+final class DefaultStoreAccess implements StoreAccess {
+  private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
+
+  private final CustintelStore store;
+  private final DatabaseKind kind;
+  private final Tables tables;
+  private final TransactionRunner tx;
+
+  DefaultStoreAccess(CustintelStore store, DatabaseKind kind, Tables tables, TransactionRunner tx) {
+    this.store = store;
+    this.kind = kind;
+    this.tables = tables;
+    this.tx = tx;
+  }
+
+  @Override
+  public CustintelStore store() {
+    return store;
+  }
+
+  @Override
+  public DatabaseKind kind() {
+    return kind;
+  }
+
+  @Override
+  public Jdbi jdbi() {
+    return tx.jdbi();
+  }
+
+  @Override
+  public String prefix() {
+    return tables.prefix();
+  }
+
+  @Override
+  public String table(String name) {
+    if (!TABLE.matcher(name).matches()) {
+      throw new IllegalArgumentException("table name must match [a-z][a-z0-9_]* (was '" + name + "')");
+    }
+    return tables.prefix() + name;
+  }
+
+  @Override
+  public String sql(String template) {
+    return tables.sql(template);
+  }
+
+  @Override
+  public <T> T read(String operation, Function<Handle, T> work) {
+    return tx.withHandle(operation, work);
+  }
+
+  @Override
+  public <T> T inTransaction(String operation, Function<Handle, T> work) {
+    return tx.inTransaction(operation, TransactionIsolationLevel.READ_COMMITTED, false, work);
+  }
+
+  @Override
+  public <T> T inSnapshot(String operation, Function<Handle, T> work) {
+    return tx.inTransaction(operation, TransactionIsolationLevel.REPEATABLE_READ, true, work);
+  }
+
+  @Override
+  public boolean isDuplicateKey(Throwable failure) {
+    return TransactionRunner.isDuplicateKey(failure);
+  }
+}

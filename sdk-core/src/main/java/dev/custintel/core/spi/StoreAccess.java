@@ -1,0 +1,108 @@
+package dev.custintel.core.spi;
+
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.internal.store.JdbiStore;
+import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.store.DatabaseKind;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * How a module reaches a store's database: the store's one {@link Jdbi}, its table names and helpers that run work
+ * on a handle and translate every database failure into a {@link DataAccessException} naming the operation.
+ * Thread-safe. Obtain it with {@link #of(CustintelStore)}; it lives as long as the store.
+ *
+ * <p>Every method that runs work fails with {@link IllegalStateException} once the store is closed.
+ */
+public interface StoreAccess {
+
+  /**
+   * The access of a store built by {@link CustintelStore#builder()}.
+   *
+   * @param store the store
+   * @return its access
+   * @throws NullPointerException if {@code store} is null
+   * @throws IllegalArgumentException if the store was not built by {@link CustintelStore#builder()}
+   */
+  static StoreAccess of(CustintelStore store) {
+    Objects.requireNonNull(store, "store");
+    if (store instanceof JdbiStore jdbiStore) {
+      return jdbiStore.access();
+    }
+    throw new IllegalArgumentException(
+        "store must be built by CustintelStore.builder() (was " + store.getClass().getName() + ")");
+  }
+
+  /** @return the store this access belongs to */
+  CustintelStore store();
+
+  /** @return the database product */
+  DatabaseKind kind();
+
+  /**
+   * The store's one configured Jdbi, for work the helpers below do not cover. Prefer the helpers: they translate
+   * failures.
+   *
+   * @return the Jdbi over the store's data source
+   */
+  Jdbi jdbi();
+
+  /** @return the table prefix, such as {@code ci_}, for meter tags and messages */
+  String prefix();
+
+  /**
+   * @param name a table's name without the prefix, such as {@code orders}: lower-case letters, digits and
+   *     underscores
+   * @return the prefixed name, such as {@code ci_orders}, safe to splice into SQL
+   * @throws IllegalArgumentException if the name is not of that form
+   */
+  String table(String name);
+
+  /**
+   * @param template SQL in which each {@code {name}} stands for a table, such as {@code SELECT * FROM {orders}}
+   * @return the SQL with each placeholder replaced by {@link #table(String)}
+   */
+  String sql(String template);
+
+  /**
+   * Runs work on a handle in auto-commit mode.
+   *
+   * @param operation what the work does, for the error message, such as {@code "Reading model run 7"}
+   * @param work the work
+   * @param <T> its result
+   * @return its result
+   * @throws DataAccessException if the database fails ({@code "<operation> failed: <cause>"})
+   */
+  <T> T read(String operation, Function<Handle, T> work);
+
+  /**
+   * Runs work in one read-committed transaction, committed when it returns and rolled back when it throws.
+   *
+   * @param operation what the work does, for the error message
+   * @param work the work
+   * @param <T> its result
+   * @return its result
+   * @throws DataAccessException if the database fails; nothing of the work is then written
+   */
+  <T> T inTransaction(String operation, Function<Handle, T> work);
+
+  /**
+   * Runs reads in one read-only repeatable-read transaction: every query of the work sees the same committed
+   * data, whatever is written meanwhile.
+   *
+   * @param operation what the work reads, for the error message
+   * @param work the reads
+   * @param <T> their result
+   * @return their result
+   * @throws DataAccessException if the database fails
+   */
+  <T> T inSnapshot(String operation, Function<Handle, T> work);
+
+  /**
+   * @param failure a failure of a statement, possibly wrapped
+   * @return whether it was a unique or primary key violation (SQLSTATE 23505 on PostgreSQL and H2)
+   */
+  boolean isDuplicateKey(Throwable failure);
+}

@@ -1,0 +1,116 @@
+package dev.custintel.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.customer.CustomerQuery;
+import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.testing.LegacySchema;
+import dev.custintel.core.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A database written by the SDK before each module owned its tables migrates forward with nothing lost: every row
+ * of every table and every customer's profile are the same after the upgrade, and the affinity and Slack versions
+ * move from core's history to their modules'. Only core is on this module's class path, so the modules' own
+ * migrations do not run here (examples' {@code LegacyUpgradeTest} runs them too).
+ */
+class LegacyMigrationTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC);
+
+  static Stream<Arguments> databases() {
+    return Stream.of(
+        Arguments.of("h2", (Supplier<TestDatabase>) TestDatabase::h2),
+        Arguments.of("postgresql", (Supplier<TestDatabase>) TestDatabase::postgres));
+  }
+
+  private static CustintelStore open(TestDatabase db, boolean migrate) {
+    return db.configure(CustintelStore.builder()).clock(CLOCK).profileCache(0, java.time.Duration.ofMinutes(1))
+        .migrateOnStart(migrate).build();
+  }
+
+  private static List<CustomerProfile> profiles(CustintelStore store) {
+    List<CustomerProfile> out = new ArrayList<>();
+    for (var summary : store.customers().query(CustomerQuery.builder().limit(1000).build()).items()) {
+      out.add(store.customers().profile(summary.customerId()));
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void upgrade_legacyDatabase_keepsEveryRowAndProfileAndMovesVersions(String name, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get()) {
+      LegacySchema.create(db);
+      Map<String, List<String>> before;
+      List<CustomerProfile> profilesBefore;
+      try (CustintelStore legacy = open(db, false)) {
+        LegacySchema.fill(legacy);
+        before = LegacySchema.dump(legacy);
+        profilesBefore = profiles(legacy);
+        assertThat(LegacySchema.versions(legacy, "ci_schema_history")).containsExactly("1", "2", "3", "4");
+      }
+      assertThat(before.get("ci_orders")).hasSizeGreaterThan(100);
+      assertThat(before.get("ci_slack_ticket_links")).hasSize(1);
+      assertThat(profilesBefore).hasSize(150).allSatisfy(p -> assertThat(p.scores()).isNotNull());
+
+      try (CustintelStore upgraded = open(db, true)) {
+        assertThat(LegacySchema.dump(upgraded)).isEqualTo(before);
+        assertThat(profiles(upgraded)).isEqualTo(profilesBefore);
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
+        assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
+      }
+      // A second start finds nothing to do.
+      try (CustintelStore again = open(db, true)) {
+        assertThat(LegacySchema.dump(again)).isEqualTo(before);
+        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).containsExactly("1");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void upgrade_interruptedAfterTheBaseline_finishesOnTheNextStart(String name, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get()) {
+      LegacySchema.create(db);
+      try (CustintelStore legacy = open(db, false)) {
+        LegacySchema.fill(legacy);
+        // As if the process died after adopting the affinity tables but before removing core's version 3:
+        StoreAccess access = StoreAccess.of(legacy);
+        access.read("Baselining", h -> h.execute("CREATE TABLE \"ci_analytics_schema_history\" AS SELECT * FROM"
+            + " \"ci_schema_history\" WHERE 1 = 0"));
+        access.read("Baselining", h -> h.execute("INSERT INTO \"ci_analytics_schema_history\" SELECT"
+            + " \"installed_rank\", '1', 'adopted', 'BASELINE', 'adopted', NULL, \"installed_by\","
+            + " \"installed_on\", 0, TRUE FROM \"ci_schema_history\" WHERE \"version\" = '3'"));
+      }
+      try (CustintelStore upgraded = open(db, true)) {
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
+        assertThat(upgraded.customers().count()).isEqualTo(150);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void freshDatabase_coreHistoryHoldsOnlyCoreVersions(String name, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get();
+        CustintelStore store = open(db, true)) {
+      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2");
+      // No module is on core's class path: their histories are not created.
+      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).isEmpty();
+    }
+  }
+}
