@@ -1,6 +1,6 @@
 package dev.custintel.gorgias;
 
-import dev.custintel.gorgias.internal.Args;
+import dev.custintel.integrations.internal.http.Args;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

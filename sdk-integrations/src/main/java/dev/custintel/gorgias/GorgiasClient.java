@@ -1,11 +1,12 @@
 package dev.custintel.gorgias;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.gorgias.internal.Args;
 import dev.custintel.gorgias.internal.Auth;
 import dev.custintel.gorgias.internal.ClientSettings;
 import dev.custintel.gorgias.internal.HttpGorgiasClient;
-import dev.custintel.gorgias.internal.RetryPolicy;
+import dev.custintel.integrations.Sleeper;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.custintel.slack;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.gorgias.GorgiasClient;
-import dev.custintel.gorgias.internal.Args;
+import dev.custintel.integrations.internal.http.Args;
 import dev.custintel.slack.internal.DefaultSlackEventsHandler;
 import dev.custintel.slack.internal.HandlerSettings;
 import java.time.Clock;

@@ -11,6 +11,8 @@ import dev.custintel.gorgias.TicketMessage;
 import dev.custintel.gorgias.TicketQuery;
 import dev.custintel.gorgias.TicketStatus;
 import dev.custintel.gorgias.TicketThread;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.OwnedHttp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,8 +2,8 @@ package dev.custintel.slack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custintel.gorgias.internal.Args;
-import dev.custintel.gorgias.internal.OwnedHttp;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.OwnedHttp;
 import dev.custintel.slack.SlackException;
 import dev.custintel.slack.SlackMessage;
 import dev.custintel.slack.SlackWebClient;

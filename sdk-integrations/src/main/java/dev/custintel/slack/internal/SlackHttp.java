@@ -2,8 +2,8 @@ package dev.custintel.slack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custintel.gorgias.Sleeper;
-import dev.custintel.gorgias.internal.RetryPolicy;
+import dev.custintel.integrations.Sleeper;
+import dev.custintel.integrations.internal.http.RetryPolicy;
 import dev.custintel.slack.SlackApiException;
 import dev.custintel.slack.SlackException;
 import dev.custintel.slack.SlackRateLimitException;
