@@ -355,10 +355,10 @@ public interface SlackEventsHandler extends AutoCloseable {
      *     both a ticket and a close reaction
      */
     public SlackEventsHandler build() {
-      Args.notNull(signingSecret, "signingSecret");
-      Args.notNull(slack, "slack");
-      Args.notNull(gorgias, "gorgias");
-      Args.notNull(store, "store");
+      Args.required(signingSecret, "signingSecret");
+      Args.required(slack, "slack");
+      Args.required(gorgias, "gorgias");
+      Args.required(store, "store");
       for (String name : ticketReactions) {
         if (closeReactions.contains(name)) {
           throw InvalidInputException.argument("closeReactions", "'" + name + "' is also a ticket reaction");
