@@ -11,13 +11,17 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
   private final FakeTime time = new FakeTime();
 
+  private static void reserveWithoutWaiting(RateLimiter limiter, int places) {
+    for (int i = 0; i < places; i++) {
+      assertThat(limiter.reserve()).as("place %d", i + 1).isZero();
+    }
+  }
+
   @Test
   void reserve_overCapacity_queuesEachExtraRequestOneDripLater() {
     RateLimiter limiter = new RateLimiter(4, Duration.ofSeconds(2), time);
 
-    for (int i = 0; i < 4; i++) {
-      assertThat(limiter.reserve()).isZero();
-    }
+    reserveWithoutWaiting(limiter, 4);
 
     // Without anyone sleeping, later callers queue behind the earlier ones: 500 ms, 1 s, 1.5 s.
     assertThat(limiter.reserve()).isEqualTo(Duration.ofMillis(500));
@@ -28,9 +32,7 @@ class RateLimiterTest {
   @Test
   void reserve_afterTimePasses_drainsInProportion() {
     RateLimiter limiter = new RateLimiter(4, Duration.ofSeconds(2), time);
-    for (int i = 0; i < 4; i++) {
-      limiter.reserve();
-    }
+    reserveWithoutWaiting(limiter, 4);
 
     time.advance(Duration.ofMillis(1000));
 
@@ -42,9 +44,7 @@ class RateLimiterTest {
   @Test
   void reserve_gorgiasDefault_41stWithin20SecondsWaitsOneDrip() {
     RateLimiter limiter = new RateLimiter(40, Duration.ofSeconds(20), time);
-    for (int i = 0; i < 40; i++) {
-      assertThat(limiter.reserve()).isZero();
-    }
+    reserveWithoutWaiting(limiter, 40);
     assertThat(limiter.reserve()).isEqualTo(Duration.ofMillis(500));
   }
 
