@@ -1,6 +1,6 @@
 package dev.custintel.gorgias;
 
-import dev.custintel.gorgias.internal.Args;
+import dev.custintel.integrations.internal.http.Args;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -165,11 +165,11 @@ public record CreateTicketRequest(
     /** @return the request */
     public CreateTicketRequest build() {
       return new CreateTicketRequest(
-          Args.notNull(externalId, "externalId"),
-          Args.notNull(customerEmail, "customerEmail"),
+          Args.required(externalId, "externalId"),
+          Args.required(customerEmail, "customerEmail"),
           customerName,
           subject,
-          Args.notNull(bodyText, "bodyText"),
+          Args.required(bodyText, "bodyText"),
           bodyHtml,
           tags,
           sentAt);

@@ -1,11 +1,12 @@
 package dev.custintel.gorgias;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.gorgias.internal.Args;
 import dev.custintel.gorgias.internal.Auth;
 import dev.custintel.gorgias.internal.ClientSettings;
 import dev.custintel.gorgias.internal.HttpGorgiasClient;
-import dev.custintel.gorgias.internal.RetryPolicy;
+import dev.custintel.integrations.Sleeper;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -46,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * never sent twice blindly: after a failure whose outcome is unknown, the client lists tickets with the request's
  * external id and sends the create again only if there is none. Other 4xx answers are not retried.
  *
- * <p><b>Errors.</b> Bad arguments throw {@link InvalidInputException} before any request; remote failures throw a
+ * <p><b>Errors.</b> Null arguments throw {@link NullPointerException} naming the parameter, other bad arguments
+ * {@link InvalidInputException}, both before any request; remote failures throw a
  * {@link GorgiasException} subtype. Credentials never appear in logs, messages or {@code toString()}.
  *
  * <p><b>Meters</b> (in the builder's {@link MeterRegistry}): {@code custintel.gorgias.requests}, a timer per HTTP

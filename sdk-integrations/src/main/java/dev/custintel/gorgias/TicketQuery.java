@@ -1,7 +1,7 @@
 package dev.custintel.gorgias;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.gorgias.internal.Args;
+import dev.custintel.integrations.internal.http.Args;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

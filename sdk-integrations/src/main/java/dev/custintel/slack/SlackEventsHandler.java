@@ -3,7 +3,7 @@ package dev.custintel.slack;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.gorgias.GorgiasClient;
-import dev.custintel.gorgias.internal.Args;
+import dev.custintel.integrations.internal.http.Args;
 import dev.custintel.slack.internal.DefaultSlackEventsHandler;
 import dev.custintel.slack.internal.HandlerSettings;
 import java.time.Clock;
@@ -356,10 +356,10 @@ public interface SlackEventsHandler extends AutoCloseable {
      *     both a ticket and a close reaction
      */
     public SlackEventsHandler build() {
-      Args.notNull(signingSecret, "signingSecret");
-      Args.notNull(slack, "slack");
-      Args.notNull(gorgias, "gorgias");
-      Args.notNull(store, "store");
+      Args.required(signingSecret, "signingSecret");
+      Args.required(slack, "slack");
+      Args.required(gorgias, "gorgias");
+      Args.required(store, "store");
       for (String name : ticketReactions) {
         if (closeReactions.contains(name)) {
           throw InvalidInputException.argument("closeReactions", "'" + name + "' is also a ticket reaction");

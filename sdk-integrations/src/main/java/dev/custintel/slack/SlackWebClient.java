@@ -1,9 +1,9 @@
 package dev.custintel.slack;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.gorgias.Sleeper;
-import dev.custintel.gorgias.internal.Args;
-import dev.custintel.gorgias.internal.RetryPolicy;
+import dev.custintel.integrations.Sleeper;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.RetryPolicy;
 import dev.custintel.slack.internal.HttpSlackWebClient;
 import dev.custintel.slack.internal.WebClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;

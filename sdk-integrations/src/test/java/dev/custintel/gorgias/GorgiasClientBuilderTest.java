@@ -27,6 +27,11 @@ class GorgiasClientBuilderTest {
     });
   }
 
+  /** The project's convention: a null argument is a programming error, reported as an NPE naming the parameter. */
+  private static void assertNullRejected(ThrowingCallable call, String parameter) {
+    assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(parameter);
+  }
+
   @Test
   void build_withoutAccountOrCredentials_saysWhatIsMissing() {
     assertInvalid(() -> GorgiasClient.builder().basicAuth("a@b.c", "k").build(), "account", "subdomain or baseUrl");
@@ -50,7 +55,7 @@ class GorgiasClientBuilderTest {
     assertInvalid(() -> GorgiasClient.builder().baseUrl("http://acme.gorgias.com"), "baseUrl", "must use https");
     assertInvalid(() -> GorgiasClient.builder().basicAuth("not-an-email", "k"), "accountEmail", "email");
     assertInvalid(() -> GorgiasClient.builder().basicAuth("a@b.c", ""), "apiKey", "must not be blank");
-    assertInvalid(() -> GorgiasClient.builder().bearerToken(null), "bearerToken", "is required");
+    assertNullRejected(() -> GorgiasClient.builder().bearerToken(null), "bearerToken");
   }
 
   @Test
@@ -62,12 +67,12 @@ class GorgiasClientBuilderTest {
         "at least backoff.initial");
     assertInvalid(() -> GorgiasClient.builder().connectTimeout(Duration.ofSeconds(-1)), "connectTimeout", "positive");
     assertInvalid(() -> GorgiasClient.builder().readTimeout(Duration.ZERO), "readTimeout", "positive");
-    assertInvalid(() -> GorgiasClient.builder().callTimeout(null), "callTimeout", "is required");
+    assertNullRejected(() -> GorgiasClient.builder().callTimeout(null), "callTimeout");
     assertInvalid(() -> GorgiasClient.builder().maxRetryAfter(Duration.ZERO), "maxRetryAfter", "positive");
-    assertInvalid(() -> GorgiasClient.builder().meterRegistry(null), "meterRegistry", "is required");
-    assertInvalid(() -> GorgiasClient.builder().clock(null), "clock", "is required");
-    assertInvalid(() -> GorgiasClient.builder().sleeper(null), "sleeper", "is required");
-    assertInvalid(() -> GorgiasClient.builder().httpClient(null), "httpClient", "is required");
+    assertNullRejected(() -> GorgiasClient.builder().meterRegistry(null), "meterRegistry");
+    assertNullRejected(() -> GorgiasClient.builder().clock(null), "clock");
+    assertNullRejected(() -> GorgiasClient.builder().sleeper(null), "sleeper");
+    assertNullRejected(() -> GorgiasClient.builder().httpClient(null), "httpClient");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.custintel.gorgias.internal;
 
+import dev.custintel.integrations.internal.http.NotSentException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -61,7 +62,7 @@ public final class Auth {
   }
 
   /** The token supplier could not give a token; nothing was sent. */
-  static final class TokenUnavailableException extends RuntimeException {
+  static final class TokenUnavailableException extends NotSentException {
     private static final long serialVersionUID = 1L;
 
     TokenUnavailableException(String message, @Nullable Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.custintel.gorgias.internal;
 
-import dev.custintel.gorgias.Sleeper;
+import dev.custintel.integrations.Sleeper;
+import dev.custintel.integrations.internal.http.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,6 +11,9 @@ import dev.custintel.gorgias.TicketMessage;
 import dev.custintel.gorgias.TicketQuery;
 import dev.custintel.gorgias.TicketStatus;
 import dev.custintel.gorgias.TicketThread;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.OwnedHttp;
+import dev.custintel.integrations.internal.http.RateLimiter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,14 +33,14 @@ public final class HttpGorgiasClient implements GorgiasClient {
 
   private final ClientSettings settings;
   private final OwnedHttp http;
-  private final RequestExecutor executor;
+  private final GorgiasCalls executor;
 
   private HttpGorgiasClient(ClientSettings settings, OkHttpClient http, boolean ownsHttp) {
     this.settings = settings;
     this.http = new OwnedHttp(http, ownsHttp, "GorgiasClient");
-    this.executor = new RequestExecutor(
+    this.executor = new GorgiasCalls(
         http,
-        new LeakyBucket(settings.rateLimitRequests(), settings.rateLimitWindow(), settings.clock()),
+        new RateLimiter(settings.rateLimitRequests(), settings.rateLimitWindow(), settings.clock()),
         settings.retry(),
         settings.sleeper(),
         settings.clock(),

@@ -1,8 +1,8 @@
 package dev.custintel.slack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custintel.gorgias.internal.Args;
 import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.integrations.internal.http.Args;
 import dev.custintel.slack.RetryReport;
 import dev.custintel.slack.SlackEventsHandler;
 import dev.custintel.slack.SlackRequest;

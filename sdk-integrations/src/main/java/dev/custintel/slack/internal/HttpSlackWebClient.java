@@ -2,8 +2,9 @@ package dev.custintel.slack.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custintel.gorgias.internal.Args;
-import dev.custintel.gorgias.internal.OwnedHttp;
+import dev.custintel.integrations.internal.http.Args;
+import dev.custintel.integrations.internal.http.OwnedHttp;
+import dev.custintel.integrations.internal.http.RateLimiter;
 import dev.custintel.slack.SlackException;
 import dev.custintel.slack.SlackMessage;
 import dev.custintel.slack.SlackWebClient;
@@ -24,15 +25,15 @@ public final class HttpSlackWebClient implements SlackWebClient {
 
   private final WebClientSettings settings;
   private final OwnedHttp http;
-  private final SlackHttp calls;
+  private final SlackCalls calls;
 
   private HttpSlackWebClient(WebClientSettings settings, OkHttpClient http, boolean ownsHttp) {
     this.settings = settings;
     this.http = new OwnedHttp(http, ownsHttp, "SlackWebClient");
-    this.calls = new SlackHttp(http, settings.baseUrl(), settings.retry(), settings.sleeper(),
+    this.calls = new SlackCalls(http, settings.baseUrl(), settings.retry(), settings.sleeper(),
         new SlackMetrics(settings.meterRegistry()), Map.of(
-            HISTORY, new TokenBucket(settings.readRequests(), settings.readPeriod(), settings.clock()),
-            REPLIES, new TokenBucket(settings.readRequests(), settings.readPeriod(), settings.clock())));
+            HISTORY, new RateLimiter(settings.readRequests(), settings.readPeriod(), settings.clock()),
+            REPLIES, new RateLimiter(settings.readRequests(), settings.readPeriod(), settings.clock())));
   }
 
   /** Derives the OkHttp client (sharing the host's pool if given); OkHttp's own silent retries are off. */

@@ -1,7 +1,7 @@
 package dev.custintel.slack.internal;
 
-import dev.custintel.gorgias.Sleeper;
-import dev.custintel.gorgias.internal.RetryPolicy;
+import dev.custintel.integrations.Sleeper;
+import dev.custintel.integrations.internal.http.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

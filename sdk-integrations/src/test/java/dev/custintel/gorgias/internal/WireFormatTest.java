@@ -2,13 +2,12 @@ package dev.custintel.gorgias.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small parsers: datetimes, Retry-after, error bodies. */
+/** The small parsers: datetimes, error bodies (Retry-after: the shared ExchangeTest). */
 class WireFormatTest {
 
   @Test
@@ -19,18 +18,6 @@ class WireFormatTest {
     assertThat(Timestamps.parse(null)).isNull();
     assertThat(Timestamps.parse("")).isNull();
     assertThat(Timestamps.format(Instant.parse("2024-05-01T10:15:00Z"))).isEqualTo("2024-05-01T10:15:00Z");
-  }
-
-  @Test
-  void retryAfter_secondsOrFractions_otherwiseIgnored() {
-    assertThat(RequestExecutor.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
-    assertThat(RequestExecutor.retryAfter(" 0.25 ")).isEqualTo(Duration.ofMillis(250));
-    assertThat(RequestExecutor.retryAfter("0")).isEqualTo(Duration.ZERO);
-    assertThat(RequestExecutor.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
-    assertThat(RequestExecutor.retryAfter("-1")).isNull();
-    assertThat(RequestExecutor.retryAfter("NaN")).isNull();
-    assertThat(RequestExecutor.retryAfter("")).isNull();
-    assertThat(RequestExecutor.retryAfter(null)).isNull();
   }
 
   @Test

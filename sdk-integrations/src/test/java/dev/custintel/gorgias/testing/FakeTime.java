@@ -1,6 +1,6 @@
 package dev.custintel.gorgias.testing;
 
-import dev.custintel.gorgias.Sleeper;
+import dev.custintel.integrations.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.custintel.gorgias.internal;
+package dev.custintel.integrations.internal.http;
 
 import dev.custintel.core.CustintelException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package dev.custintel.gorgias.internal;
+package dev.custintel.integrations.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

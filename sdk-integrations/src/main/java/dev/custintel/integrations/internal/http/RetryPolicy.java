@@ -1,4 +1,4 @@
-package dev.custintel.gorgias.internal;
+package dev.custintel.integrations.internal.http;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

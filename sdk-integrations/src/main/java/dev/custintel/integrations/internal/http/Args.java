@@ -1,29 +1,49 @@
-package dev.custintel.gorgias.internal;
+package dev.custintel.integrations.internal.http;
 
 import dev.custintel.core.InvalidInputException;
 import java.time.Duration;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
-/** Argument checks that throw {@link InvalidInputException} naming the field. Not API. */
+/**
+ * Argument checks for the integration clients and their builders. A null argument throws
+ * {@link NullPointerException} naming the parameter (the project's convention: passing null where a value is
+ * required is a programming error, not bad input); a value that is present but unacceptable throws
+ * {@link InvalidInputException} naming the field and the reason. A required builder setting that was never given
+ * is bad input, not a null argument: {@link #required}. Not API.
+ */
 public final class Args {
-  /** Longest external id the API accepts (tickets and messages: {@code length ≤ 255}). */
+  // The Gorgias API's limits live here rather than in the Gorgias package because the Slack handler, which creates
+  // Gorgias tickets, checks its settings against them too.
+  /** Longest external id the Gorgias API accepts (tickets and messages: {@code length ≤ 255}). */
   public static final int MAX_EXTERNAL_ID_LENGTH = 255;
-  /** Longest tag name the API accepts when it creates a tag. */
+  /** Longest tag name the Gorgias API accepts when it creates a tag. */
   public static final int MAX_TAG_LENGTH = 256;
   /** Longest email address (RFC 3696 errata: 64 + 1 + 255). */
   public static final int MAX_EMAIL_LENGTH = 320;
 
   private Args() {}
 
-  public static <T> T notNull(@Nullable T value, String field) {
+  /**
+   * @throws NullPointerException naming {@code parameter} if {@code value} is null
+   */
+  public static <T> T notNull(@Nullable T value, String parameter) {
+    return Objects.requireNonNull(value, parameter);
+  }
+
+  /**
+   * A setting a builder needs before {@code build()}: missing is bad input, so {@link InvalidInputException}
+   * ("is required") rather than the {@link NullPointerException} of a null argument.
+   */
+  public static <T> T required(@Nullable T value, String field) {
     if (value == null) {
       throw InvalidInputException.argument(field, "is required");
     }
     return value;
   }
 
-  /** Not null, not blank, at most {@code maxLength} characters. */
+  /** Not null (else {@link NullPointerException}), not blank, at most {@code maxLength} characters. */
   public static String text(@Nullable String value, String field, int maxLength) {
     notNull(value, field);
     if (value.isBlank()) {
