@@ -42,7 +42,9 @@ class CsvLineSplitterTest {
 
   @Test
   void split_nullLine_throwsNamingLine() {
-    assertThatThrownBy(() -> CsvLineSplitter.split(null, ',')).isInstanceOf(NullPointerException.class).hasMessage("line");
+    assertThatThrownBy(() -> CsvLineSplitter.split(null, ','))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("line");
   }
 
   @Test
