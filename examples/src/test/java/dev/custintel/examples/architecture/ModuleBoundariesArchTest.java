@@ -17,61 +17,58 @@ import org.junit.jupiter.api.Test;
  * never on each other, and core depends on no other module.
  */
 class ModuleBoundariesArchTest {
+
   @Test
   void coreInternals_usedOnlyByCore() {
-    noClasses()
-        .that().resideOutsideOfPackages(CORE)
-        .should().dependOnClassesThat().resideInAnyPackage(internals(CORE))
-        .because("core's internal packages are not API: other modules use its public packages"
-            + " (promote what they need, as dev.custintel.core.csv was)")
-        .check(productionClasses());
+    checkInternalsPrivate(CORE, "core's internal packages are not API: other modules use its public packages"
+        + " (promote what they need, as dev.custintel.core.csv was)");
   }
 
   @Test
   void analyticsInternals_usedOnlyByAnalytics() {
-    noClasses()
-        .that().resideOutsideOfPackages(ANALYTICS)
-        .should().dependOnClassesThat().resideInAnyPackage(internals(ANALYTICS))
-        .because("analytics' internal packages are not API: other modules use CustomerIntelligence and the public"
-            + " analytics packages")
-        .check(productionClasses());
+    checkInternalsPrivate(ANALYTICS, "analytics' internal packages are not API: other modules use"
+        + " CustomerIntelligence and the public analytics packages");
   }
 
   @Test
   void integrationsInternals_usedOnlyByIntegrations() {
-    noClasses()
-        .that().resideOutsideOfPackages(INTEGRATIONS)
-        .should().dependOnClassesThat().resideInAnyPackage(internals(INTEGRATIONS))
-        .because("the Gorgias and Slack internal packages are not API: other modules use their public packages")
-        .check(productionClasses());
+    checkInternalsPrivate(INTEGRATIONS, "the Gorgias and Slack internal packages are not API: other modules use"
+        + " their public packages");
   }
 
   @Test
   void integrations_dependOnNeitherAnalyticsNorExamples() {
-    noClasses()
-        .that().resideInAnyPackage(INTEGRATIONS)
-        .should().dependOnClassesThat().resideInAnyPackage(union(ANALYTICS, EXAMPLES))
-        .because("sdk-integrations depends on sdk-core only: a host can use the Gorgias and Slack helpers without"
-            + " the analytics module or the CustomerIntelligence facade")
-        .check(productionClasses());
+    checkNoDependency(INTEGRATIONS, union(ANALYTICS, EXAMPLES), "sdk-integrations depends on sdk-core only: a host"
+        + " can use the Gorgias and Slack helpers without the analytics module or the CustomerIntelligence facade");
   }
 
   @Test
   void analytics_dependsOnNeitherIntegrationsNorExamples() {
-    noClasses()
-        .that().resideInAnyPackage(ANALYTICS)
-        .should().dependOnClassesThat().resideInAnyPackage(union(INTEGRATIONS, EXAMPLES))
-        .because("sdk-analytics depends on sdk-core only: a host can use the analytics without OkHttp, Gorgias or"
-            + " Slack")
-        .check(productionClasses());
+    checkNoDependency(ANALYTICS, union(INTEGRATIONS, EXAMPLES), "sdk-analytics depends on sdk-core only: a host"
+        + " can use the analytics without OkHttp, Gorgias or Slack");
   }
 
   @Test
   void core_dependsOnNoOtherModule() {
+    checkNoDependency(CORE, union(ANALYTICS, INTEGRATIONS, EXAMPLES),
+        "sdk-core is the bottom of the module graph: every other module depends on it");
+  }
+
+  /** Fails listing every class outside {@code module} that uses one of its {@code internal} packages. */
+  private static void checkInternalsPrivate(String[] module, String because) {
     noClasses()
-        .that().resideInAnyPackage(CORE)
-        .should().dependOnClassesThat().resideInAnyPackage(union(ANALYTICS, INTEGRATIONS, EXAMPLES))
-        .because("sdk-core is the bottom of the module graph: every other module depends on it")
+        .that().resideOutsideOfPackages(module)
+        .should().dependOnClassesThat().resideInAnyPackage(internals(module))
+        .because(because)
+        .check(productionClasses());
+  }
+
+  /** Fails listing every class of {@code from} that uses a class of {@code to}. */
+  private static void checkNoDependency(String[] from, String[] to, String because) {
+    noClasses()
+        .that().resideInAnyPackage(from)
+        .should().dependOnClassesThat().resideInAnyPackage(to)
+        .because(because)
         .check(productionClasses());
   }
 }
