@@ -9,7 +9,7 @@ import dev.custintel.analytics.affinity.Baskets;
 import dev.custintel.analytics.affinity.FpGrowth;
 import dev.custintel.analytics.affinity.FrequentItemsets;
 import dev.custintel.analytics.affinity.MiningOptions;
-import dev.custintel.core.internal.imports.CsvLineSplitter;
+import dev.custintel.core.csv.CsvLineSplitter;
 import dev.custintel.core.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.custintel.analytics.affinity;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.core.internal.imports.CsvHeader;
-import dev.custintel.core.internal.imports.CsvLineSplitter;
-import dev.custintel.core.internal.imports.LineReader;
+import dev.custintel.core.csv.CsvHeader;
+import dev.custintel.core.csv.CsvLineSplitter;
+import dev.custintel.core.csv.LineReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,6 +9,9 @@ public final class Checks {
   /** Longest identifier the schema stores (customer, product and order ids). */
   public static final int MAX_ID_LENGTH = 64;
 
+  /** Longest value a reason quotes in full. */
+  private static final int MAX_QUOTED = 80;
+
   private Checks() {}
 
   public static <T> T notNull(@Nullable T value, String field) {
@@ -75,5 +78,14 @@ public final class Checks {
       throw InvalidInputException.argument(field, "must be greater than 0 (was " + value + ")");
     }
     return value;
+  }
+
+  /**
+   * @param value a value as written in the input
+   * @return it in single quotes, shortened if long, for a reason such as {@code "(was 'abc')"}
+   */
+  public static String quote(String value) {
+    String shown = value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
+    return "'" + shown + "'";
   }
 }

@@ -1,7 +1,9 @@
 package dev.custintel.core.internal.imports;
 
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.csv.LineReader;
 import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.internal.Checks;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
@@ -112,7 +114,7 @@ final class CdnowParser implements OrderFileParser {
             recordName,
             HEADER.get(i),
             "is missing from the header (expected 'customer_id date number_of_cds dollar_value', found "
-                + Cells.quote(String.join(" ", tokens))
+                + Checks.quote(String.join(" ", tokens))
                 + ")");
       }
     }
@@ -121,7 +123,7 @@ final class CdnowParser implements OrderFileParser {
           recordName,
           "file",
           "has unexpected columns in its header (expected 'customer_id date number_of_cds dollar_value', found "
-              + Cells.quote(String.join(" ", tokens))
+              + Checks.quote(String.join(" ", tokens))
               + ")");
     }
   }
@@ -171,13 +173,13 @@ final class CdnowParser implements OrderFileParser {
             "is too long for an order id CDNOW-<customer>-<date>-<n> of at most "
                 + MAX_ORDER_ID_LENGTH
                 + " characters (was "
-                + Cells.quote(id)
+                + Checks.quote(id)
                 + ")");
       }
       String cdsText = cells[dateColumn + 1];
       int cds = Cells.integer(cdsText, "number_of_cds");
       if (cds <= 0) {
-        throw new BadRowException("number_of_cds", "must be greater than 0 (was " + Cells.quote(cdsText) + ")");
+        throw new BadRowException("number_of_cds", "must be greater than 0 (was " + Checks.quote(cdsText) + ")");
       }
       BigDecimal dollars = Cells.nonNegativeDecimal(cells[dateColumn + 2], "dollar_value");
       OrderLine orderLine =
@@ -197,7 +199,7 @@ final class CdnowParser implements OrderFileParser {
           // falls through to the rejection
         }
       }
-      throw new BadRowException("date", "is not a date YYYYMMDD (was " + Cells.quote(text) + ")");
+      throw new BadRowException("date", "is not a date YYYYMMDD (was " + Checks.quote(text) + ")");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.custintel.core.internal.imports;
 
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.internal.Checks;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,9 +13,6 @@ import org.jspecify.annotations.Nullable;
  * stripped of surrounding whitespace first. Not API.
  */
 final class Cells {
-  /** Longest value a reason quotes in full. */
-  private static final int MAX_QUOTED = 80;
-
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
   private Cells() {}
@@ -51,12 +49,12 @@ final class Cells {
   static int integer(String raw, String field) {
     String value = required(raw, field);
     if (!INTEGER.matcher(value).matches()) {
-      throw new BadRowException(field, "is not an integer (was " + quote(value) + ")");
+      throw new BadRowException(field, "is not an integer (was " + Checks.quote(value) + ")");
     }
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new BadRowException(field, "is out of range (was " + quote(value) + ")");
+      throw new BadRowException(field, "is out of range (was " + Checks.quote(value) + ")");
     }
   }
 
@@ -71,7 +69,7 @@ final class Cells {
     try {
       return new BigDecimal(value);
     } catch (NumberFormatException e) {
-      throw new BadRowException(field, "is not a number (was " + quote(value) + ")");
+      throw new BadRowException(field, "is not a number (was " + Checks.quote(value) + ")");
     }
   }
 
@@ -84,7 +82,7 @@ final class Cells {
   static BigDecimal nonNegativeDecimal(String raw, String field) {
     BigDecimal value = decimal(raw, field);
     if (value.signum() < 0) {
-      throw new BadRowException(field, "must not be negative (was " + quote(raw.strip()) + ")");
+      throw new BadRowException(field, "must not be negative (was " + Checks.quote(raw.strip()) + ")");
     }
     return value;
   }
@@ -105,14 +103,5 @@ final class Cells {
     } catch (InvalidInputException e) {
       throw new BadRowException(columnOfField.getOrDefault(e.field(), otherwise), e.reason());
     }
-  }
-
-  /**
-   * @param value a cell value
-   * @return it in single quotes, shortened if long, for a reason such as {@code "(was 'abc')"}
-   */
-  static String quote(String value) {
-    String shown = value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
-    return "'" + shown + "'";
   }
 }

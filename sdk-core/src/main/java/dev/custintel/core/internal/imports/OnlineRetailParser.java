@@ -1,6 +1,9 @@
 package dev.custintel.core.internal.imports;
 
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.csv.CsvHeader;
+import dev.custintel.core.csv.CsvLineSplitter;
+import dev.custintel.core.csv.LineReader;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.internal.Checks;
 import dev.custintel.core.model.Customer;
@@ -275,7 +278,7 @@ final class OnlineRetailParser implements OrderFileParser {
         return integer.group(1);
       }
       if (FLOAT.matcher(raw).matches()) {
-        throw new BadRowException(column, "is not a whole number (was " + Cells.quote(raw) + ")");
+        throw new BadRowException(column, "is not a whole number (was " + Checks.quote(raw) + ")");
       }
       return raw;
     }
@@ -284,7 +287,7 @@ final class OnlineRetailParser implements OrderFileParser {
     private int quantity(String raw, boolean isReturn) {
       String column = layout.name(layout.quantity);
       int quantity = Cells.integer(raw, column);
-      String shown = Cells.quote(raw.strip());
+      String shown = Checks.quote(raw.strip());
       if (!isReturn && quantity <= 0) {
         throw new BadRowException(
             column, "must be greater than 0 on an invoice that is not a return (was " + shown + ")");
@@ -305,7 +308,7 @@ final class OnlineRetailParser implements OrderFileParser {
         return LocalDateTime.parse(value, layout.dates).atZone(zone).toInstant();
       } catch (DateTimeException e) {
         throw new BadRowException(
-            column, "is not a date and time " + layout.datePattern + " (was " + Cells.quote(value) + ")");
+            column, "is not a date and time " + layout.datePattern + " (was " + Checks.quote(value) + ")");
       }
     }
 
@@ -316,16 +319,16 @@ final class OnlineRetailParser implements OrderFileParser {
         return Cells.nonNegativeDecimal(value, column);
       }
       if (value.indexOf('.') >= 0) {
-        throw new BadRowException(column, "is not a number with a decimal comma (was " + Cells.quote(value) + ")");
+        throw new BadRowException(column, "is not a number with a decimal comma (was " + Checks.quote(value) + ")");
       }
       BigDecimal price;
       try {
         price = new BigDecimal(value.replace(',', '.'));
       } catch (NumberFormatException e) {
-        throw new BadRowException(column, "is not a number (was " + Cells.quote(value) + ")");
+        throw new BadRowException(column, "is not a number (was " + Checks.quote(value) + ")");
       }
       if (price.signum() < 0) {
-        throw new BadRowException(column, "must not be negative (was " + Cells.quote(value) + ")");
+        throw new BadRowException(column, "must not be negative (was " + Checks.quote(value) + ")");
       }
       return price;
     }
@@ -338,11 +341,11 @@ final class OnlineRetailParser implements OrderFileParser {
           throw new BadRowException(
               layout.name(layout.customerId),
               "differs from the invoice's first row (was "
-                  + Cells.quote(row.customer().id())
+                  + Checks.quote(row.customer().id())
                   + ", line "
                   + first.line()
                   + " has "
-                  + Cells.quote(first.customer().id())
+                  + Checks.quote(first.customer().id())
                   + ")");
         }
       }

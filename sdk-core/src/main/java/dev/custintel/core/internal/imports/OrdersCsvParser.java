@@ -1,6 +1,9 @@
 package dev.custintel.core.internal.imports;
 
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.csv.CsvHeader;
+import dev.custintel.core.csv.CsvLineSplitter;
+import dev.custintel.core.csv.LineReader;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.internal.Checks;
 import dev.custintel.core.model.Customer;
@@ -203,7 +206,7 @@ final class OrdersCsvParser implements OrderFileParser {
         throw new BadRowException(
             column,
             "repeats order "
-                + Cells.quote(id)
+                + Checks.quote(id)
                 + " whose rows ended at line "
                 + endedAt
                 + "; the rows of one order must be adjacent");
@@ -235,7 +238,7 @@ final class OrdersCsvParser implements OrderFileParser {
         throw new BadRowException(
             quantityColumn,
             "must be greater than 0, for returns too (was "
-                + Cells.quote(fields.get(columns.quantity()).strip())
+                + Checks.quote(fields.get(columns.quantity()).strip())
                 + ")");
       }
       String currencyColumn = columns.name(columns.currency());
@@ -302,7 +305,7 @@ final class OrdersCsvParser implements OrderFileParser {
         return OrderKind.RETURN;
       }
       throw new BadRowException(
-          columns.name(columns.kind()), "must be purchase or return (was " + Cells.quote(value) + ")");
+          columns.name(columns.kind()), "must be purchase or return (was " + Checks.quote(value) + ")");
     }
 
     private Instant placedAt(String raw, String column) {
@@ -320,7 +323,7 @@ final class OrdersCsvParser implements OrderFileParser {
         throw new BadRowException(
             column,
             "is not an ISO-8601 instant, date-time or date such as 2024-03-01T10:15:30Z (was "
-                + Cells.quote(value)
+                + Checks.quote(value)
                 + ")");
       }
     }
@@ -349,11 +352,11 @@ final class OrdersCsvParser implements OrderFileParser {
         throw new BadRowException(
             columns.name(column),
             "differs from the order's first row (was "
-                + Cells.quote(value)
+                + Checks.quote(value)
                 + ", line "
                 + firstLine
                 + " has "
-                + Cells.quote(first)
+                + Checks.quote(first)
                 + ")");
       }
     }

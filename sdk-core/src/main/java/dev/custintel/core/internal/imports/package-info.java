@@ -1,6 +1,6 @@
 /**
- * CSV parsers behind {@link dev.custintel.core.ingest.IngestionClient#importFile}. Not API: the few public classes
- * (the line reader, the CSV splitter and header) are public only to be shared with the other Custintel modules.
+ * CSV parsers behind {@link dev.custintel.core.ingest.IngestionClient#importFile}, built on the line reader and
+ * CSV splitter of {@link dev.custintel.core.csv}. Not API.
  */
 @NullMarked
 package dev.custintel.core.internal.imports;

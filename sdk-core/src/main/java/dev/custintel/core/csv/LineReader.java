@@ -1,4 +1,4 @@
-package dev.custintel.core.internal.imports;
+package dev.custintel.core.csv;
 
 import dev.custintel.core.InvalidInputException;
 import java.io.BufferedReader;
@@ -10,15 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a UTF-8 text file one line at a time and counts physical lines (1-based), for the import parsers. Not
- * API: public only so that the other Custintel modules share it (see {@link CsvLineSplitter}).
+ * Reads a UTF-8 text file one line at a time and counts physical lines (1-based), so that errors can name
+ * {@code "line N"} as a text editor numbers it. The core's CSV import and the analytics basket readers share it.
  *
  * <p>Lines may end with LF, CRLF or CR; a byte-order mark at the start of the file is dropped. Bytes that are not
- * UTF-8 fail with an {@link InvalidInputException} on field {@code "file"}; other read failures with an
- * {@link UncheckedIOException}.
+ * UTF-8 fail with an {@link InvalidInputException} on field {@code "file"} whose record is {@link #recordName()};
+ * other read failures with an {@link UncheckedIOException}. Memory held is one line at a time plus the read
+ * buffer, whatever the file's size.
+ *
+ * <p>Not thread-safe: one reader belongs to one reading loop. Close it (try-with-resources) to release the file.
  */
 public final class LineReader implements Closeable {
   private static final char BOM = '\uFEFF';
@@ -35,10 +39,12 @@ public final class LineReader implements Closeable {
   /**
    * @param file the file
    * @return a reader positioned before the first line
+   * @throws NullPointerException if {@code file} is null
    * @throws InvalidInputException on field {@code "file"} if the file does not exist or is a directory
    * @throws UncheckedIOException if it cannot be opened
    */
   public static LineReader open(Path file) {
+    Objects.requireNonNull(file, "file");
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(recordName(file), "file", "is a directory");
     }
@@ -59,13 +65,19 @@ public final class LineReader implements Closeable {
    *
    * @param file the file
    * @return such as {@code "CDNOW_master.txt"}
+   * @throws NullPointerException if {@code file} is null
    */
   public static String recordName(Path file) {
+    Objects.requireNonNull(file, "file");
     Path name = file.getFileName();
     return name == null ? file.toString() : name.toString();
   }
 
-  /** @return the next line without its terminator, or null at the end of the file */
+  /**
+   * @return the next line without its terminator, or null at the end of the file
+   * @throws InvalidInputException on field {@code "file"} if the file is not UTF-8 text
+   * @throws UncheckedIOException if the file cannot be read
+   */
   public @Nullable String readLine() {
     String line;
     try {

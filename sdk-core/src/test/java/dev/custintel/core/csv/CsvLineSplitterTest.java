@@ -1,7 +1,9 @@
-package dev.custintel.core.internal.imports;
+package dev.custintel.core.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custintel.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class CsvLineSplitterTest {
@@ -36,5 +38,20 @@ class CsvLineSplitterTest {
   void split_unterminatedQuote_returnsNull() {
     assertThat(CsvLineSplitter.split("a,\"b,c", ',')).isNull();
     assertThat(CsvLineSplitter.split("a,\"b\"\"", ',')).isNull();
+  }
+
+  @Test
+  void split_nullLine_throwsNamingLine() {
+    assertThatThrownBy(() -> CsvLineSplitter.split(null, ','))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("line");
+  }
+
+  @Test
+  void split_quoteOrLineBreakAsDelimiter_throwsOnDelimiter() {
+    for (char delimiter : new char[] {'"', '\n', '\r'}) {
+      assertThatThrownBy(() -> CsvLineSplitter.split("a", delimiter))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("delimiter"));
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.custintel.core.internal.imports;
+package dev.custintel.core.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,5 +58,20 @@ class LineReaderTest {
     assertThatThrownBy(() -> LineReader.open(dir))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.reason()).isEqualTo("is a directory"));
+  }
+
+  @Test
+  void open_null_throwsNamingFile() {
+    assertThatThrownBy(() -> LineReader.open(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+    assertThatThrownBy(() -> LineReader.recordName(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+  }
+
+  @Test
+  void open_missingFile_throwsOnFileNamingIt() {
+    assertThatThrownBy(() -> LineReader.open(dir.resolve("none.csv")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.record()).isEqualTo("none.csv");
+          assertThat(e.reason()).isEqualTo("does not exist");
+        });
   }
 }
