@@ -3,7 +3,6 @@ package dev.custintel.examples.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static dev.custintel.examples.architecture.Modules.productionClasses;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,14 +10,13 @@ import org.junit.jupiter.api.Test;
  * alone. Both live in sdk-integrations, so {@link ModuleBoundariesArchTest} does not cover this.
  */
 class SlackIndependenceArchTest {
-  @Disabled("enabled when wip-http lands: slack.internal still uses gorgias.internal")
   @Test
   void slack_doesNotUseGorgiasInternals() {
     noClasses()
         .that().resideInAPackage("dev.custintel.slack..")
         .should().dependOnClassesThat().resideInAPackage("dev.custintel.gorgias.internal..")
         .because("the Slack helpers share no internals with the Gorgias client: what both need (argument checks,"
-            + " retries, the owned HTTP client) belongs in a package of its own")
+            + " retries, the owned HTTP client) is in dev.custintel.integrations.internal.http")
         .check(productionClasses());
   }
 }
