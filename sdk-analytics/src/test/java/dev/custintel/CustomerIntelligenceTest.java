@@ -10,6 +10,7 @@ import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderLine;
+import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import dev.custintel.core.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,6 +36,42 @@ class CustomerIntelligenceTest {
         .order(Order.purchase(orderId, customerId, Instant.parse("2024-05-01T10:00:00Z"), Currency.getInstance("EUR"),
             List.of(new OrderLine("SKU-1", 2, new BigDecimal("19.90")))))
         .build();
+  }
+
+  @Test
+  void over_hostStore_sharesItsCacheAndLeavesItOpen() {
+    try (TestDatabase db = TestDatabase.h2();
+        CustintelStore store = db.configure(CustintelStore.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .profileCache(100, Duration.ofHours(1)).build()) {
+      store.ingestion().ingest(oneOrder("O-1", "C-1"));
+      CustomerIntelligence ci = CustomerIntelligence.over(store);
+      assertThat(ci.store()).isSameAs(store);
+      assertThat(ci.customers().profile("C-1").orders()).isEqualTo(1); // now cached for an hour
+      // Ingestion through the store invalidates the profiles the facade reads: they are one cache.
+      store.ingestion().ingest(oneOrder("O-2", "C-1"));
+      assertThat(ci.customers().profile("C-1").orders()).isEqualTo(2);
+      ci.close();
+      assertThat(store.customers().profile("C-1").orders()).isEqualTo(2); // the host's store is still open
+    }
+  }
+
+  @Test
+  void over_closedOrNullStore_fails() {
+    try (TestDatabase db = TestDatabase.h2()) {
+      CustintelStore store = db.configure(CustintelStore.builder()).build();
+      store.close();
+      assertThatThrownBy(() -> CustomerIntelligence.over(store)).isInstanceOf(IllegalStateException.class);
+    }
+    assertThatThrownBy(() -> CustomerIntelligence.over(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("store");
+  }
+
+  @Test
+  void build_ownStore_isClosedWithTheFacade() {
+    CustomerIntelligence ci = CustomerIntelligence.builder().inMemory("owned-store").build();
+    CustintelStore store = ci.store();
+    ci.close();
+    assertThatThrownBy(store::customers).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

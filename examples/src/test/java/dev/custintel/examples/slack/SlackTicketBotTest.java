@@ -14,10 +14,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.ingest.IngestBatch;
+import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.testing.TestDatabase;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,6 +132,33 @@ class SlackTicketBotTest {
       HttpResponse<String> getRequest = http.send(HttpRequest.newBuilder(events).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(getRequest.statusCode()).isEqualTo(405);
+    }
+  }
+
+  @Test
+  void sharedFacade_answersSeeWhatTheFacadeIngests_andClosingTheBotLeavesTheFacadeOpen() throws Exception {
+    stubSlackAndGorgias();
+    env.remove("CUSTINTEL_JDBC_URL"); // the bot takes the host's facade instead
+    // Profiles are cached for an hour: only a cache shared with the ingestion can show the new order at once.
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl())
+        .profileCache(1_000, Duration.ofHours(1)).build()) {
+      ci.ingestion().ingest(IngestBatch.builder()
+          .customer(new Customer("C-7", "ada@example.com", "Ada Lovelace", null, null)).build());
+      try (SlackTicketBot bot = SlackTicketBot.start(env, ci)) {
+        URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackTicketBot.PATH);
+        send(events, envelope("Ev1", "{\"type\":\"app_mention\",\"user\":\"UAGENT\",\"text\":\"<@UBOT> who is"
+            + " C-7?\",\"ts\":\"1772441990.000200\",\"channel\":\"C0SUP\"}"), SECRET);
+        assertThat(awaitReplies(1).get(0).getBodyAsString()).contains("*C-7* (Ada Lovelace): 0 orders");
+
+        ci.ingestion().upsertOrders(List.of(Order.purchase("O-1", "C-7", LocalDate.parse("2026-01-05")
+            .atStartOfDay(ZoneOffset.UTC).toInstant(), Currency.getInstance("EUR"),
+            List.of(new OrderLine("P-1", 1, new BigDecimal("12.50"))))));
+        send(events, envelope("Ev2", "{\"type\":\"app_mention\",\"user\":\"UAGENT\",\"text\":\"<@UBOT> who is"
+            + " C-7?\",\"ts\":\"1772441995.000200\",\"channel\":\"C0SUP\"}"), SECRET);
+        assertThat(awaitReplies(2).get(1).getBodyAsString()).contains("*C-7* (Ada Lovelace): 1 orders");
+      }
+      // The bot did not close the host's facade.
+      assertThat(ci.customers().profile("C-7").orders()).isEqualTo(1);
     }
   }
 

@@ -1,0 +1,76 @@
+package dev.custintel.examples.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.testing.LegacySchema;
+import dev.custintel.core.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A database written before each module owned its tables, opened by the whole SDK (every module on the class
+ * path): the modules adopt their tables without re-creating them, nothing is lost, and a new model run writes into
+ * the adopted affinity tables. Core's own check of rows and profiles is {@code LegacyMigrationTest}.
+ */
+class LegacyUpgradeTest {
+
+  static Stream<Arguments> databases() {
+    return Stream.of(
+        Arguments.of("h2", (Supplier<TestDatabase>) TestDatabase::h2),
+        Arguments.of("postgresql", (Supplier<TestDatabase>) TestDatabase::postgres));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void facade_onLegacyDatabase_adoptsModuleTablesAndRunsOnThem(String name, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get()) {
+      LegacySchema.create(db);
+      Map<String, List<String>> before;
+      try (CustintelStore legacy = db.configure(CustintelStore.builder()).migrateOnStart(false).build()) {
+        LegacySchema.fill(legacy);
+        before = LegacySchema.dump(legacy);
+      }
+      try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {
+        CustintelStore store = ci.store();
+        assertThat(LegacySchema.dump(store)).isEqualTo(before);
+        assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("1");
+        assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("1");
+
+        ModelRun run = ci.models().refresh();
+        assertThat(run.customers()).isEqualTo(150);
+        StoreAccess access = StoreAccess.of(store);
+        long rules = access.read("Counting rules", h -> h.createQuery(access.sql(
+            "SELECT COUNT(*) FROM {product_rules} WHERE run_id = " + run.id())).mapTo(Long.class).one());
+        assertThat(rules).isEqualTo(run.affinity().rules());
+        // The legacy run's rows are still there beside the new run's.
+        assertThat(LegacySchema.dump(store).get("ci_product_stats")).containsAll(before.get("ci_product_stats"));
+        assertThat(LegacySchema.dump(store).get("ci_slack_ticket_links"))
+            .isEqualTo(before.get("ci_slack_ticket_links"));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void facade_onFreshDatabase_everyModuleHasItsOwnHistory(String name, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get();
+        CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {
+      CustintelStore store = ci.store();
+      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2");
+      // Core's tables are there by then, so Flyway baselines each module at 0 before running its version 1.
+      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("0", "1");
+      assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("0", "1");
+      assertThat(LegacySchema.dump(store)).containsKeys("ci_product_rules", "ci_slack_ticket_links");
+    }
+  }
+}
