@@ -11,9 +11,7 @@ import dev.custintel.core.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -23,14 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LegacyUpgradeTest {
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("h2", (Supplier<TestDatabase>) TestDatabase::h2),
-        Arguments.of("postgresql", (Supplier<TestDatabase>) TestDatabase::postgres));
-  }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void facade_onLegacyDatabase_adoptsModuleTablesAndRunsOnThem(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get()) {
       LegacySchema.create(db);
@@ -61,7 +54,7 @@ class LegacyUpgradeTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void facade_onFreshDatabase_everyModuleHasItsOwnHistory(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {

@@ -12,24 +12,17 @@ import dev.custintel.core.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The seam every module reaches the database through, on H2 and PostgreSQL. */
 class StoreAccessTest {
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("h2", (Supplier<TestDatabase>) TestDatabase::h2),
-        Arguments.of("postgresql", (Supplier<TestDatabase>) TestDatabase::postgres));
-  }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void access_namesTablesWithThePrefixAndTranslatesFailures(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustintelStore store = db.configure(CustintelStore.builder()).tablePrefix("shop_").build()) {
@@ -54,7 +47,7 @@ class StoreAccessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void inTransaction_failure_writesNothing(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustintelStore store = db.configure(CustintelStore.builder()).build()) {
@@ -84,7 +77,7 @@ class StoreAccessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void inSnapshot_isReadOnly(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustintelStore store = db.configure(CustintelStore.builder()).build()) {

@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -28,11 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LegacyMigrationTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC);
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("h2", (Supplier<TestDatabase>) TestDatabase::h2),
-        Arguments.of("postgresql", (Supplier<TestDatabase>) TestDatabase::postgres));
-  }
 
   private static CustintelStore open(TestDatabase db, boolean migrate) {
     return db.configure(CustintelStore.builder()).clock(CLOCK).profileCache(0, java.time.Duration.ofMinutes(1))
@@ -48,7 +41,7 @@ class LegacyMigrationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void upgrade_legacyDatabase_keepsEveryRowAndProfileAndMovesVersions(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get()) {
       LegacySchema.create(db);
@@ -81,7 +74,7 @@ class LegacyMigrationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void upgrade_interruptedAfterTheBaseline_finishesOnTheNextStart(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get()) {
       LegacySchema.create(db);
@@ -104,7 +97,7 @@ class LegacyMigrationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void freshDatabase_coreHistoryHoldsOnlyCoreVersions(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustintelStore store = open(db, true)) {

@@ -24,6 +24,21 @@ public interface TestDatabase extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * The databases every contract runs on, for {@code @ParameterizedTest @MethodSource(
+   * "dev.custintel.core.testing.TestDatabase#both")}: each argument is the database's name and a supplier of a
+   * new, empty one (the PostgreSQL one skips or fails as {@link #postgres()} says).
+   *
+   * @return H2, then PostgreSQL
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> both() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            "h2", (java.util.function.Supplier<TestDatabase>) TestDatabase::h2),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "postgresql", (java.util.function.Supplier<TestDatabase>) TestDatabase::postgres));
+  }
+
   /** @return a new, empty H2 in-memory database */
   static TestDatabase h2() {
     return new H2TestDatabase();
