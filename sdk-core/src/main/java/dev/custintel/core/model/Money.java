@@ -5,6 +5,7 @@ import dev.custintel.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Objects;
 
 /**
  * An amount of money in one currency. Amounts keep their exact decimal value; arithmetic between different
@@ -90,15 +91,44 @@ public record Money(BigDecimal amount, Currency currency) {
   }
 
   /**
-   * Divides, rounding half-even to the currency's minor unit (two places when the currency has none defined).
+   * Divides, rounding half-even to the currency's minor unit (see {@link #minorUnitDigits}).
    *
    * @param divisor a positive count
    * @return the quotient
    */
   public Money dividedBy(long divisor) {
     Checks.positive((int) Math.min(divisor, Integer.MAX_VALUE), "divisor");
-    int scale = Math.max(currency.getDefaultFractionDigits(), 2);
-    return new Money(amount.divide(BigDecimal.valueOf(divisor), scale, RoundingMode.HALF_EVEN), currency);
+    return new Money(
+        amount.divide(BigDecimal.valueOf(divisor), minorUnitDigits(currency), RoundingMode.HALF_EVEN), currency);
+  }
+
+  /**
+   * A computed figure (such as a model's lifetime value) as money: the double is read as its shortest decimal form
+   * (so 10.125 is 10.125, not the binary double's 10.12499...) and rounded half-even to the currency's minor unit.
+   * This and {@link #dividedBy} are the SDK's one rounding rule for money.
+   *
+   * @param value a finite amount
+   * @param currency the currency
+   * @return the money
+   * @throws InvalidInputException naming {@code value} when it is not finite
+   */
+  public static Money rounded(double value, Currency currency) {
+    Objects.requireNonNull(currency, "currency");
+    if (!Double.isFinite(value)) {
+      throw InvalidInputException.argument("value", "must be a finite amount (was " + value + ")");
+    }
+    return new Money(
+        BigDecimal.valueOf(value).setScale(minorUnitDigits(currency), RoundingMode.HALF_EVEN), currency);
+  }
+
+  /**
+   * @param currency a currency
+   * @return the digits of its minor unit (0 for JPY, 2 for EUR, 3 for BHD), or 2 for a currency that has none
+   *     (such as XXX)
+   */
+  public static int minorUnitDigits(Currency currency) {
+    int digits = currency.getDefaultFractionDigits();
+    return digits < 0 ? 2 : digits;
   }
 
   /** @return the amount with trailing zeros removed beyond the currency's minor unit, for display */

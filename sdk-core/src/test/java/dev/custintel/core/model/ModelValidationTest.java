@@ -72,6 +72,22 @@ class ModelValidationTest {
   }
 
   @Test
+  void money_rounding_isTheCurrencysMinorUnitHalfEvenEverywhere() {
+    // Division and model figures follow one rule: half-even to the currency's minor unit.
+    assertThat(Money.of("10", "JPY").dividedBy(3)).isEqualTo(Money.of("3", "JPY"));
+    assertThat(Money.of("10", "BHD").dividedBy(3)).isEqualTo(Money.of("3.333", "BHD"));
+    assertThat(Money.of("0.125", "EUR").dividedBy(1)).isEqualTo(Money.of("0.12", "EUR"));
+    assertThat(Money.rounded(10.125, EUR)).isEqualTo(Money.of("10.12", "EUR")); // shortest decimal form, half even
+    assertThat(Money.rounded(10.135, EUR)).isEqualTo(Money.of("10.14", "EUR"));
+    assertThat(Money.rounded(1500.4, java.util.Currency.getInstance("JPY"))).isEqualTo(Money.of("1500", "JPY"));
+    assertThat(Money.rounded(2.0005, java.util.Currency.getInstance("BHD"))).isEqualTo(Money.of("2.000", "BHD"));
+    // A currency without a minor unit (XXX: no currency) gets two places.
+    assertThat(Money.rounded(1.005, java.util.Currency.getInstance("XXX")).amount()).isEqualByComparingTo("1.00");
+    assertThatThrownBy(() -> Money.rounded(Double.NaN, EUR)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("value");
+  }
+
+  @Test
   void customerAndProduct_badValues_nameTheField() {
     assertInvalid(() -> new Customer("C1", "x".repeat(321), null, null, null), "email", "at most 320");
     assertInvalid(() -> Customer.of("C1", "c".repeat(65)), "country", "at most 64");

@@ -411,6 +411,25 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void profile_averageOrderValue_roundsToTheCurrencysMinorUnit() {
+    store.ingestion().upsertOrders(List.of(
+        Order.purchase("Y1", "JP", day("2024-01-01"), java.util.Currency.getInstance("JPY"),
+            List.of(new OrderLine("P1", 1, new BigDecimal("1000")))),
+        Order.purchase("Y2", "JP", day("2024-01-02"), java.util.Currency.getInstance("JPY"),
+            List.of(new OrderLine("P1", 1, new BigDecimal("1000")))),
+        Order.purchase("Y3", "JP", day("2024-01-03"), java.util.Currency.getInstance("JPY"),
+            List.of(new OrderLine("P1", 1, new BigDecimal("1001")))),
+        Order.purchase("B1", "BH", day("2024-01-01"), java.util.Currency.getInstance("BHD"),
+            List.of(new OrderLine("P1", 1, new BigDecimal("1.000")))),
+        Order.purchase("B2", "BH", day("2024-01-02"), java.util.Currency.getInstance("BHD"),
+            List.of(new OrderLine("P1", 1, new BigDecimal("1.001")))),
+        Order.purchase("B3", "BH", day("2024-01-03"), java.util.Currency.getInstance("BHD"),
+            List.of(new OrderLine("P1", 1, new BigDecimal("1.005"))))));
+    assertThat(store.customers().profile("JP").averageOrderValue().toString()).isEqualTo("1000 JPY"); // 3001 / 3
+    assertThat(store.customers().profile("BH").averageOrderValue().toString()).isEqualTo("1.002 BHD"); // 3.006 / 3, in fils
+  }
+
+  @Test
   void tablePrefix_twoStoresInOneDatabase_doNotSeeEachOther() {
     try (CustintelStore other = db.configure(CustintelStore.builder()).tablePrefix("shop2_").build()) {
       other.ingestion().upsertOrders(List.of(order("O1", "X", "2024-01-01", "P1", "1")));

@@ -7,6 +7,7 @@ import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.spi.ScoreTables;
 import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 /** SQL for model runs, their scores and the active run. Not API. */
 public final class RunStore {
   /** The kind of the customer-value runs in {@code model_runs} and {@code active_models}. */
-  static final String KIND = "clv";
+  static final String KIND = ScoreTables.CLV_KIND;
 
   /** Parameters per multi-row INSERT: well under every driver's limit (PostgreSQL's is 65,535). */
   private static final int MAX_PARAMETERS_PER_STATEMENT = 6_500;

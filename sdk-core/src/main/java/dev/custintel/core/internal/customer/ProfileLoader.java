@@ -8,8 +8,8 @@ import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.internal.store.Tables;
 import dev.custintel.core.model.Money;
+import dev.custintel.core.spi.ScoreTables;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProfileLoader {
   /** The kind of model run whose scores profiles show. */
-  static final String SCORES_MODEL = "clv";
+  static final String SCORES_MODEL = ScoreTables.CLV_KIND;
   private static final int TOP_PRODUCTS = 5;
   private static final int TOP_CATEGORIES = 3;
 
@@ -132,7 +132,7 @@ final class ProfileLoader {
           .filter(a -> a.kind().equals("PURCHASE") && a.currency().equals(primary))
           .mapToLong(Agg::count).sum();
       total = new Money(purchased.subtract(returned), cur).normalized();
-      aov = new Money(purchased.divide(BigDecimal.valueOf(primaryOrders), 2, RoundingMode.HALF_EVEN), cur);
+      aov = new Money(purchased, cur).dividedBy(primaryOrders);
       List<ProductStat> productStats = new ArrayList<>();
       List<CategoryStat> categoryStats = new ArrayList<>();
       topItems(h, customerId, primary, productStats, categoryStats);
@@ -166,18 +166,13 @@ final class ProfileLoader {
         rs.getDouble(16));
   }
 
-  /**
-   * A model's money figure in the run's currency, rounded half-even to the currency's minor unit (two places when
-   * it has none). The figure is read as its shortest decimal form, so 10.125 rounds as 10.125, not as the binary
-   * double's 10.12499...
-   */
+  /** A model's money figure in the run's currency, by the one rounding rule ({@link Money#rounded}). */
   private static Money money(double value, Currency currency, long runId, String customerId) {
     if (!Double.isFinite(value)) {
       throw new CustintelException("The " + SCORES_MODEL + " model run " + runId + " has no finite lifetime value"
           + " for customer '" + customerId + "' (" + value + "): the run is damaged. Refresh the model to replace it.");
     }
-    int digits = currency.getDefaultFractionDigits();
-    return new Money(BigDecimal.valueOf(value).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN), currency);
+    return Money.rounded(value, currency);
   }
 
   /** Top products and top categories of the customer's purchases in one currency, in one round trip. */
