@@ -59,10 +59,13 @@ public final class DefaultChurnClient implements ChurnClient {
         .list());
     Totals totals = runs.read("Summarizing churn risk", h -> h.createQuery("SELECT COUNT(*) AS n,"
             + " SUM(p_alive) AS alive, SUM(value_at_risk) AS var, SUM(ltv) AS ltv,"
-            + " SUM(CASE WHEN (1 - p_alive) >= 0.8 THEN 1 ELSE 0 END) AS high,"
-            + " SUM(CASE WHEN (1 - p_alive) >= 0.5 AND (1 - p_alive) < 0.8 THEN 1 ELSE 0 END) AS medium"
+            + " SUM(CASE WHEN (1 - p_alive) >= :high THEN 1 ELSE 0 END) AS high,"
+            + " SUM(CASE WHEN (1 - p_alive) >= :medium AND (1 - p_alive) < :high THEN 1 ELSE 0 END) AS medium"
             + " FROM " + table + " WHERE run_id = :run")
         .bind("run", run.runId())
+        // The bands' bounds come from RiskLevel, so these counts match the level each customer's risk shows.
+        .bind("high", RiskLevel.HIGH.lowerBound())
+        .bind("medium", RiskLevel.MEDIUM.lowerBound())
         .map((rs, ctx) -> new Totals(rs.getLong("n"), rs.getDouble("alive"), rs.getDouble("var"),
             rs.getDouble("ltv"), rs.getLong("high"), rs.getLong("medium")))
         .one());
