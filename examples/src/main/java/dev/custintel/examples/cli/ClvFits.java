@@ -2,7 +2,7 @@ package dev.custintel.examples.cli;
 
 import dev.custintel.analytics.clv.BgNbdModel;
 import dev.custintel.analytics.clv.BgNbdOptions;
-import dev.custintel.analytics.clv.BgNbdParameters;
+import dev.custintel.core.generate.BgNbdParameters;
 import dev.custintel.analytics.clv.BgNbdStandardErrors;
 import dev.custintel.analytics.clv.FitDiagnostics;
 import dev.custintel.analytics.clv.GammaGammaModel;

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.generate.BgNbdParameters;
 
 /**
  * Options for {@link BgNbdModel#fit}.

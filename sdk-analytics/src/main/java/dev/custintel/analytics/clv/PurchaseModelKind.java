@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.core.generate.BgNbdParameters;
 import java.util.List;
 
 /** The customer-base (purchase and dropout) models of this package, by the names the CLI and stored runs use. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.custintel.analytics.clv.internal.SpecialFunctions;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.generate.BgNbdParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -5,22 +5,32 @@ import dev.custintel.core.internal.generate.Hypergeometric;
 
 /**
  * Parameters of the BG/NBD repeat-purchase process (Fader, Hardie and Lee 2005, "Counting Your Customers the
- * Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2), 275–284), with time in days.
+ * Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2), 275–284).
  *
  * <p>Each customer's purchase rate while active is {@code λ ~ Gamma(r, α)}, with density
- * {@code α^r λ^(r-1) e^(-αλ) / Γ(r)} (α is a rate: mean {@code r / α} purchases per day, variance
+ * {@code α^r λ^(r-1) e^(-αλ) / Γ(r)} (α is a rate: mean {@code r / α} purchases per time unit, variance
  * {@code r / α²}); after each repeat purchase the customer becomes inactive for good with probability
  * {@code p ~ Beta(a, b)} (mean {@code a / (a + b)}).
  *
+ * <p>One type serves both sides of the same model: {@link ShopGenerator} simulates purchases from it, with time
+ * in days, and the analytics module's BG/NBD and modified BG/NBD models are fitted to it, where {@code α} carries
+ * the time unit of the data they were fitted on. {@code r}, {@code a} and {@code b} are unitless. It lives here
+ * because analytics depends on core and not the other way round.
+ *
  * @param r shape of the purchase-rate distribution, greater than 0; below 1 most customers buy rarely and a few
  *     buy very often
- * @param alpha rate parameter of the purchase-rate distribution, in days, greater than 0
+ * @param alpha rate parameter of the purchase-rate distribution, in the time unit of the data (days for the
+ *     generator), greater than 0
  * @param a first shape of the dropout-probability distribution, greater than 0
  * @param b second shape of the dropout-probability distribution, greater than 0
  */
 public record BgNbdParameters(double r, double alpha, double a, double b) {
 
-  /** Validates that every parameter is a finite number greater than 0. */
+  /**
+   * Validates that every parameter is a finite number greater than 0.
+   *
+   * @throws InvalidInputException naming the offending parameter
+   */
   public BgNbdParameters {
     positive(r, "r");
     positive(alpha, "alpha");
@@ -46,7 +56,8 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
    * purchase, equation (9) of the paper:
    * {@code E[X(t)] = (a + b - 1) / (a - 1) · [1 - (α / (α + t))^r · 2F1(r, b; a + b - 1; t / (α + t))]}.
    *
-   * @param days the horizon t in days, 0 or more (the series behind it takes about {@code 40 (α + t) / α} terms)
+   * @param days the horizon t in the time unit of {@code α} (days for the generator), 0 or more (the series
+   *     behind it takes about {@code 40 (α + t) / α} terms)
    * @return the expectation, 0 or more
    * @throws InvalidInputException if {@code days} is negative or not finite ("days"), or {@code a <= 1} ("a"),
    *     where the closed form does not hold

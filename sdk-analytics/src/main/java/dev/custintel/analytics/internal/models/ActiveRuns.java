@@ -1,5 +1,7 @@
 package dev.custintel.analytics.internal.models;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.custintel.analytics.clv.CustomerValueModel;
 import dev.custintel.analytics.clv.GammaGammaModel;
 import dev.custintel.analytics.clv.GammaGammaParameters;
@@ -11,28 +13,31 @@ import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.store.CustintelStore;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The fitted models of recent runs, rebuilt from their stored parameters and kept by run id (runs never change,
- * so an entry never goes stale), and what must happen when a run is activated. Thread-safe. Not API.
+ * so an entry never goes stale), and what must happen when a run is activated. Thread-safe: threads asking for
+ * the same run at once share a single load, since rebuilding a run reads the database and refits nothing but is
+ * still not free. Not API.
  */
 public final class ActiveRuns {
   private static final int RUNS_KEPT = 8;
 
   private final CustintelStore store;
-  private final RunStore runs;
-  private final Map<Long, RunModels> models = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, RunModels> eldest) {
-      return size() > RUNS_KEPT;
-    }
-  };
+  private final LoadingCache<Long, RunModels> models;
 
   public ActiveRuns(CustintelStore store, RunStore runs) {
+    this(store, runId -> load(runs::find, runId));
+  }
+
+  /** Takes the loader directly so a test can count loads without a database. */
+  ActiveRuns(CustintelStore store, LongFunction<RunModels> loader) {
     this.store = store;
-    this.runs = runs;
+    // Caffeine runs at most one load per key at a time and hands its result to every waiting caller; a loader's
+    // unchecked exception reaches the caller unwrapped and nothing is cached, so a missing run is asked for again.
+    this.models = Caffeine.newBuilder().maximumSize(RUNS_KEPT).build(loader::apply);
   }
 
   /** A run with its value model. */
@@ -43,20 +48,18 @@ public final class ActiveRuns {
     store.customers().invalidateCache();
   }
 
-  /** @return the run's value model, rebuilt from the stored fits */
+  /**
+   * @return the run's value model, rebuilt from the stored fits on first use
+   * @throws NotFoundException if there is no such run
+   */
   RunModels models(long runId) {
-    synchronized (models) {
-      RunModels cached = models.get(runId);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    ModelRun run = runs.find(runId).orElseThrow(() -> new NotFoundException("model run", Long.toString(runId)));
-    RunModels built = new RunModels(run, rebuild(run));
-    synchronized (models) {
-      models.put(runId, built);
-    }
-    return built;
+    return models.get(runId);
+  }
+
+  /** Reads the run with {@code find} and rebuilds its value model; the production loader. */
+  static RunModels load(LongFunction<Optional<ModelRun>> find, long runId) {
+    ModelRun run = find.apply(runId).orElseThrow(() -> new NotFoundException("model run", Long.toString(runId)));
+    return new RunModels(run, rebuild(run));
   }
 
   private static CustomerValueModel rebuild(ModelRun run) {

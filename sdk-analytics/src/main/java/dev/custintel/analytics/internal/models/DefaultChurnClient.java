@@ -57,36 +57,47 @@ public final class DefaultChurnClient implements ChurnClient {
           return b;
         })
         .list());
-    double[] totals = runs.read("Summarizing churn risk", h -> h.createQuery("SELECT COUNT(*) AS n,"
+    Totals totals = runs.read("Summarizing churn risk", h -> h.createQuery("SELECT COUNT(*) AS n,"
             + " SUM(p_alive) AS alive, SUM(value_at_risk) AS var, SUM(ltv) AS ltv,"
-            + " SUM(CASE WHEN (1 - p_alive) >= 0.8 THEN 1 ELSE 0 END) AS high,"
-            + " SUM(CASE WHEN (1 - p_alive) >= 0.5 AND (1 - p_alive) < 0.8 THEN 1 ELSE 0 END) AS medium"
+            + " SUM(CASE WHEN (1 - p_alive) >= :high THEN 1 ELSE 0 END) AS high,"
+            + " SUM(CASE WHEN (1 - p_alive) >= :medium AND (1 - p_alive) < :high THEN 1 ELSE 0 END) AS medium"
             + " FROM " + table + " WHERE run_id = :run")
         .bind("run", run.runId())
-        .map((rs, ctx) -> new double[] {rs.getLong("n"), rs.getDouble("alive"), rs.getDouble("var"),
-            rs.getDouble("ltv"), rs.getLong("high"), rs.getLong("medium")})
+        // The bands' bounds come from RiskLevel, so these counts match the level each customer's risk shows.
+        .bind("high", RiskLevel.HIGH.lowerBound())
+        .bind("medium", RiskLevel.MEDIUM.lowerBound())
+        .map((rs, ctx) -> new Totals(rs.getLong("n"), rs.getDouble("alive"), rs.getDouble("var"),
+            rs.getDouble("ltv"), rs.getLong("high"), rs.getLong("medium")))
         .one());
-    long n = (long) totals[0];
+    long n = totals.customers();
     List<ChurnSummary.RiskBand> distribution = new ArrayList<>(BANDS);
     for (int b = 0; b < BANDS; b++) {
       distribution.add(new ChurnSummary.RiskBand(
           b / (double) BANDS, (b + 1) / (double) BANDS, counts[b], run.money(atRisk[b])));
     }
-    long high = (long) totals[4];
-    long medium = (long) totals[5];
+    long high = totals.highRisk();
+    long medium = totals.mediumRisk();
     return new ChurnSummary(
         run.runId(),
         run.asOf(),
         n,
-        n == 0 ? 0.0 : 1.0 - totals[1] / n,
-        totals[1],
+        n == 0 ? 0.0 : 1.0 - totals.expectedAlive() / n,
+        totals.expectedAlive(),
         distribution,
         n - high - medium,
         medium,
         high,
-        run.money(totals[2]),
-        run.money(totals[3]));
+        run.money(totals.valueAtRisk()),
+        run.money(totals.lifetimeValue()));
   }
+
+  /**
+   * The run-wide sums behind {@link #summary()}, one row of SQL, named so the columns cannot be read back in the
+   * wrong order.
+   */
+  private record Totals(
+      long customers, double expectedAlive, double valueAtRisk, double lifetimeValue, long highRisk,
+      long mediumRisk) {}
 
   @Override
   public List<AtRiskCustomer> atRisk(int limit) {

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Reads one customer's score from the active run in one round trip. Not API. */
@@ -53,6 +52,42 @@ final class ScoreReader {
       double valueHigh, double valueAtRisk) {}
 
   /**
+   * What the one-row query found: no active run, an active run without a score for the customer, or the score.
+   * Each case says how it ends a {@link #read}, so nothing stands in for a missing score.
+   */
+  private sealed interface ScoreLookup permits NoActiveRun, NotScored, Scored {
+    /**
+     * @throws ModelNotReadyException if no run is active
+     * @throws NotFoundException if the active run has no score for the customer
+     */
+    Score scoreOf(String customerId);
+  }
+
+  /** No run of the kind is active (or none was ever fitted). */
+  private record NoActiveRun() implements ScoreLookup {
+    @Override
+    public Score scoreOf(String customerId) {
+      throw new ModelNotReadyException(RunStore.KIND);
+    }
+  }
+
+  /** A run is active but has no score for the customer. */
+  private record NotScored(RunFacts run) implements ScoreLookup {
+    @Override
+    public Score scoreOf(String customerId) {
+      throw new NotFoundException("customer score", customerId);
+    }
+  }
+
+  /** The active run's score for the customer. */
+  private record Scored(Score score) implements ScoreLookup {
+    @Override
+    public Score scoreOf(String customerId) {
+      return score;
+    }
+  }
+
+  /**
    * @throws ModelNotReadyException if no run is active
    * @throws NotFoundException if the active run has no score for the customer
    */
@@ -60,26 +95,26 @@ final class ScoreReader {
     if (customerId == null || customerId.isBlank()) {
       throw InvalidInputException.argument("customerId", "must not be blank");
     }
-    Optional<Optional<Score>> row = runs.read("Reading the score of customer " + customerId, h -> h.createQuery(sql)
+    ScoreLookup found = runs.read("Reading the score of customer " + customerId, h -> h.createQuery(sql)
         .bind("id", customerId)
         .bind("kind", RunStore.KIND)
-        .map((rs, ctx) -> {
-          rs.getLong("active_run");
-          if (rs.wasNull()) {
-            return Optional.<Score>empty();
-          }
-          RunFacts run = facts(rs);
-          if (rs.getString("customer_id") == null) {
-            return Optional.of(new Score(run, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-          }
-          return Optional.of(score(rs, run));
-        })
-        .findOne());
-    Score score = row.flatMap(o -> o).orElseThrow(() -> new ModelNotReadyException(RunStore.KIND));
-    if (score.customerId().isEmpty()) {
-      throw new NotFoundException("customer score", customerId);
+        .map((rs, ctx) -> lookup(rs))
+        .findOne())
+        // No active_models row for the kind at all: same as one that points at no run.
+        .orElseGet(NoActiveRun::new);
+    return found.scoreOf(customerId);
+  }
+
+  private static ScoreLookup lookup(ResultSet rs) throws SQLException {
+    rs.getLong("active_run");
+    if (rs.wasNull()) {
+      return new NoActiveRun();
     }
-    return score;
+    RunFacts run = facts(rs);
+    if (rs.getString("customer_id") == null) {
+      return new NotScored(run);
+    }
+    return new Scored(score(rs, run));
   }
 
   static RunFacts facts(ResultSet rs) throws SQLException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.custintel.analytics.clv.BgNbdModel;
 import dev.custintel.analytics.clv.BgNbdOptions;
-import dev.custintel.analytics.clv.BgNbdParameters;
+import dev.custintel.core.generate.BgNbdParameters;
 import dev.custintel.analytics.clv.ModifiedBgNbdModel;
 import dev.custintel.analytics.clv.ParetoNbdModel;
 import dev.custintel.analytics.clv.ParetoNbdParameters;

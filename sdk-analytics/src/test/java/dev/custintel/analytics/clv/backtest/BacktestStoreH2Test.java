@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.custintel.analytics.clv.BgNbdModel;
-import dev.custintel.analytics.clv.BgNbdParameters;
+import dev.custintel.core.generate.BgNbdParameters;
 import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
 import dev.custintel.analytics.clv.summary.CalibrationSummaries;
 import dev.custintel.analytics.clv.summary.PeriodUnit;

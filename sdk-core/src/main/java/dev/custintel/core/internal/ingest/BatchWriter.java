@@ -55,9 +55,13 @@ final class BatchWriter {
     Set<String> touched = new java.util.TreeSet<>();
     int customers = writeCustomers(h, batch, ts, touched);
     int products = writeProducts(h, batch, ts);
-    int[] orders = writeOrders(h, batch, ts, touched);
-    return new Outcome(new IngestResult(orders[0], orders[1], orders[2], customers, products, orders[3]), touched);
+    OrderCounts orders = writeOrders(h, batch, ts, touched);
+    return new Outcome(new IngestResult(orders.inserted(), orders.updated(), orders.unchanged(), customers,
+        products, orders.linesWritten()), touched);
   }
+
+  /** What {@link #writeOrders} did, named so the counts cannot be read back in the wrong order. */
+  private record OrderCounts(int inserted, int updated, int unchanged, int linesWritten) {}
 
   private int writeCustomers(
       Handle h, PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
@@ -147,8 +151,8 @@ final class BatchWriter {
     return written;
   }
 
-  /** @return inserted, updated, unchanged, lines written */
-  private int[] writeOrders(
+  /** @return how many orders were inserted, updated and left unchanged, and how many lines were written */
+  private OrderCounts writeOrders(
       Handle h, PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
     Map<String, String> existing = new HashMap<>();
     Map<String, String> storedCustomer = new HashMap<>();
@@ -193,7 +197,7 @@ final class BatchWriter {
       }
     }
     if (postgres && PostgresCopy.available(c)) {
-      return new int[] {inserts.size(), updates.size(), unchanged, copyNew(c, inserts, updates, ts, touched)};
+      return new OrderCounts(inserts.size(), updates.size(), unchanged, copyNew(c, inserts, updates, ts, touched));
     }
     if (!inserts.isEmpty()) {
       try (JdbcBatch insert = new JdbcBatch(c, t.sql(
@@ -212,7 +216,7 @@ final class BatchWriter {
           .text(line.productId()).integer(line.quantity()).decimal(line.amount()).add());
       insertLines.execute();
     }
-    return new int[] {inserts.size(), updates.size(), unchanged, lines};
+    return new OrderCounts(inserts.size(), updates.size(), unchanged, lines);
   }
 
   /**
