@@ -1,13 +1,12 @@
 package dev.custintel.analytics.internal.models;
 
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.core.CustintelException;
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.model.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -34,11 +33,13 @@ final class ScoreReader {
   record RunFacts(long runId, LocalDate asOf, PeriodUnit unit, Currency currency, double horizonMonths,
       double intervalLevel) {
 
+    /** The SDK's one rounding rule for money, as profiles use it. */
     Money money(double amount) {
-      // As profiles do: the currency's minor unit, or 2 decimals for currencies without one (gold, SDRs).
-      int digits = currency.getDefaultFractionDigits();
-      return Money.of(
-          BigDecimal.valueOf(amount).setScale(digits < 0 ? 2 : digits, RoundingMode.HALF_EVEN), currency);
+      if (!Double.isFinite(amount)) {
+        throw new CustintelException("The " + RunStore.KIND + " model run " + runId + " has a money figure that is"
+            + " not finite (" + amount + "): the run is damaged. Refresh the model to replace it.");
+      }
+      return Money.rounded(amount, currency);
     }
 
     long days(double periods) {
