@@ -356,19 +356,19 @@ public interface SlackEventsHandler extends AutoCloseable {
      *     both a ticket and a close reaction
      */
     public SlackEventsHandler build() {
-      Args.required(signingSecret, "signingSecret");
-      Args.required(slack, "slack");
-      Args.required(gorgias, "gorgias");
-      Args.required(store, "store");
+      String secret = Args.required(signingSecret, "signingSecret");
+      SlackWebClient slackClient = Args.required(slack, "slack");
+      GorgiasClient gorgiasClient = Args.required(gorgias, "gorgias");
+      CustintelStore theStore = Args.required(store, "store");
       for (String name : ticketReactions) {
         if (closeReactions.contains(name)) {
           throw InvalidInputException.argument("closeReactions", "'" + name + "' is also a ticket reaction");
         }
       }
-      return DefaultSlackEventsHandler.create(new HandlerSettings(signingSecret, slack, gorgias, store, answerer,
+      return DefaultSlackEventsHandler.create(new HandlerSettings(secret, slackClient, gorgiasClient, theStore, answerer,
           executor, botUserId, ticketReactions, closeReactions, customerIdPattern, fallbackCustomerEmail,
           List.copyOf(new LinkedHashSet<>(ticketTags)), ticketUrlTemplate, eventRetention, claimTimeout, maxAttempts,
-          messageCacheSize, messageCacheTtl, clock != null ? clock : store.clock()));
+          messageCacheSize, messageCacheTtl, clock != null ? clock : theStore.clock()));
     }
 
     @Override

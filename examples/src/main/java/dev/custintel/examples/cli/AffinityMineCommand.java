@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -182,9 +183,11 @@ final class AffinityMineCommand implements Callable<Integer> {
     long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     if (csv) {
-      AffinityOutput.csv(spec.commandLine().getOut(), found);
+      // csvOutput() refused CSV without --min-confidence, so there are rules.
+      AssociationRules all = Objects.requireNonNull(found, "rules");
+      AffinityOutput.csv(spec.commandLine().getOut(), all);
       PrintWriter err = spec.commandLine().getErr();
-      err.println("custintel: " + TextTable.count(found.size()) + " rules from " + TextTable.count(itemsets.size())
+      err.println("custintel: " + TextTable.count(all.size()) + " rules from " + TextTable.count(itemsets.size())
           + " frequent itemsets of " + TextTable.count(read.size()) + " baskets (" + elapsedMillis + " ms)");
       err.flush();
     } else {

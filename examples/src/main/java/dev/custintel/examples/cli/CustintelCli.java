@@ -1,5 +1,7 @@
 package dev.custintel.examples.cli;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import dev.custintel.core.CustintelException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,7 +103,8 @@ public final class CustintelCli implements Callable<Integer> {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new FailureHandler());
-    cli.getSubcommands().get("import").<ImportCommand>getCommand().errIsTerminal = errIsTerminal;
+    Objects.requireNonNull(cli.getSubcommands().get("import"), "the import command").<ImportCommand>getCommand()
+        .errIsTerminal = errIsTerminal;
     try {
       return cli.execute(args);
     } finally {
@@ -140,7 +143,7 @@ public final class CustintelCli implements Callable<Integer> {
    * @param text a message or URL, or null
    * @return the text with passwords masked ({@code ""} for null)
    */
-  static String maskSecrets(String text) {
+  static String maskSecrets(@Nullable String text) {
     if (text == null) {
       return "";
     }
@@ -152,7 +155,7 @@ public final class CustintelCli implements Callable<Integer> {
   }
 
   /** @return the message on one line, passwords masked */
-  static String oneLine(String message) {
+  static String oneLine(@Nullable String message) {
     return maskSecrets(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
   }
 

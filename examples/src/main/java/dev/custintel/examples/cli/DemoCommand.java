@@ -36,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -267,7 +268,7 @@ final class DemoCommand implements Callable<Integer> {
     return new Affinity(m.run().affinity(), pairs, candidates.isEmpty() ? null : candidates.get(0), List.of());
   }
 
-  private static String firstCustomer(CustomerIntelligence ci) {
+  private static @Nullable String firstCustomer(CustomerIntelligence ci) {
     List<CustomerSummary> items = ci.customers().query(CustomerQuery.builder().limit(1).build()).items();
     return items.isEmpty() ? null : items.get(0).customerId();
   }
@@ -333,7 +334,8 @@ final class DemoCommand implements Callable<Integer> {
         return;
       }
       ModelRun run = m.run();
-      ChurnSummary churn = m.churn();
+      // A run always comes with its churn summary (Models is made with both or neither).
+      ChurnSummary churn = Objects.requireNonNull(m.churn(), "churn summary of the run");
       String horizon = run.valuation().horizon().toString();
       section("CHURN AND LIFETIME VALUE (MODEL RUN " + run.id() + ", PURCHASES TO " + run.calibrationEnd() + ")");
       TextTable levels = new TextTable("LRL")
@@ -510,7 +512,7 @@ final class DemoCommand implements Callable<Integer> {
       return TextTable.count(n) + (n == 1 ? " day" : " days");
     }
 
-    private static String orDash(String s) {
+    private static String orDash(@Nullable String s) {
       return s == null || s.isBlank() ? "-" : s;
     }
   }

@@ -1,5 +1,6 @@
 package dev.custintel.examples.cli;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -53,7 +54,7 @@ final class Json {
    * @param money an amount, or null
    * @return {@code {"amount":"89.00","currency":"USD"}}, or null
    */
-  static Map<String, Object> money(Money money) {
+  static @Nullable Map<String, Object> money(@Nullable Money money) {
     if (money == null) {
       return null;
     }
@@ -89,7 +90,7 @@ final class Json {
    * @param instant an instant, or null
    * @return ISO-8601 such as {@code "1997-01-12T00:00:00Z"}, or null
    */
-  static String instant(Instant instant) {
+  static @Nullable String instant(@Nullable Instant instant) {
     return instant == null ? null : instant.toString();
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ final class ProfileCommand implements Callable<Integer> {
       row.put("category", s.category());
       row.put("quantity", s.quantity());
       row.put("orders", s.orders());
-      row.put("amount", Json.money(s.amount(), currency));
+      row.put("amount", Json.money(s.amount(), purchaseCurrency(currency)));
       products.add(row);
     }
     m.put("topProducts", products);
@@ -116,7 +117,7 @@ final class ProfileCommand implements Callable<Integer> {
       Map<String, Object> row = Json.object();
       row.put("category", s.category());
       row.put("quantity", s.quantity());
-      row.put("amount", Json.money(s.amount(), currency));
+      row.put("amount", Json.money(s.amount(), purchaseCurrency(currency)));
       categories.add(row);
     }
     m.put("topCategories", categories);
@@ -147,7 +148,12 @@ final class ProfileCommand implements Callable<Integer> {
     return m;
   }
 
-  private static Currency currencyOf(CustomerProfile p) {
+  /** Top products and categories exist only for a customer with purchases, who has a spending currency. */
+  private static Currency purchaseCurrency(@Nullable Currency currency) {
+    return Objects.requireNonNull(currency, "a customer with top items has purchases");
+  }
+
+  private static @Nullable Currency currencyOf(CustomerProfile p) {
     Money money = p.totalSpent() != null ? p.totalSpent() : p.averageOrderValue();
     return money == null ? null : money.currency();
   }

@@ -1,5 +1,6 @@
 package dev.custintel.examples.cli;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Locale;
 final class TextTable {
   private final boolean[] rightAligned;
   private final List<String[]> rows = new ArrayList<>();
-  private String[] header;
+  private String @Nullable [] header;
 
   /**
    * @param alignment one character per column: {@code L} left or {@code R} right aligned
@@ -92,7 +93,7 @@ final class TextTable {
   }
 
   /** @return the text, cut to {@code max} characters with {@code ...} when longer */
-  static String cut(String text, int max) {
+  static String cut(@Nullable String text, int max) {
     if (text == null) {
       return "";
     }

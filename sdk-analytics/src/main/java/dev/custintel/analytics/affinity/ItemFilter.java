@@ -86,7 +86,7 @@ public record ItemFilter(
     }
     boolean[] flags = new boolean[n];
     for (String name : names) {
-      int id = ids.get(name);
+      int id = ids.getOrDefault(name, -1);
       if (id < 0) {
         throw InvalidInputException.argument(field, "names an item that is in no basket: '" + name + "'");
       }

@@ -22,7 +22,7 @@ public final class Checks {
   }
 
   public static String id(@Nullable String value, String field) {
-    notNull(value, field);
+    value = notNull(value, field);
     if (value.isBlank()) {
       throw InvalidInputException.argument(field, "must not be blank");
     }
@@ -37,9 +37,10 @@ public final class Checks {
   }
 
   public static @Nullable String optionalText(@Nullable String value, String field, int maxLength) {
-    if (value == null) {
-      return null;
-    }
+    return value == null ? null : maxLength(value, field, maxLength);
+  }
+
+  private static String maxLength(String value, String field, int maxLength) {
     if (value.length() > maxLength) {
       throw InvalidInputException.argument(
           field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
@@ -48,16 +49,16 @@ public final class Checks {
   }
 
   public static String text(@Nullable String value, String field, int maxLength) {
-    notNull(value, field);
+    value = notNull(value, field);
     if (value.isBlank()) {
       throw InvalidInputException.argument(field, "must not be blank");
     }
-    return optionalText(value, field, maxLength);
+    return maxLength(value, field, maxLength);
   }
 
   /** A non-negative amount with at most 4 decimal places and at most 15 integer digits (DECIMAL(19,4)). */
   public static BigDecimal amount(@Nullable BigDecimal value, String field) {
-    notNull(value, field);
+    value = notNull(value, field);
     if (value.signum() < 0) {
       throw InvalidInputException.argument(field, "must not be negative (was " + value.toPlainString() + ")");
     }

@@ -3,6 +3,7 @@ package dev.custintel.gorgias.internal;
 import dev.custintel.integrations.internal.http.NotSentException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.Credentials;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ public final class Auth {
     }
     String token;
     try {
-      token = tokens.get();
+      token = Objects.requireNonNull(tokens, "an Auth has a basic header or a token supplier").get();
     } catch (RuntimeException e) {
       throw new TokenUnavailableException("the bearer token supplier failed (" + e.getClass().getName() + ")", e);
     }

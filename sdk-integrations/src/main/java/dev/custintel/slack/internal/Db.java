@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
@@ -60,6 +61,11 @@ final class Db {
     }
     OffsetDateTime value = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     return (position, statement, ctx) -> statement.setObject(position, value);
+  }
+
+  /** The instant of a NOT NULL column. */
+  static Instant requiredInstant(@Nullable OffsetDateTime value) {
+    return Objects.requireNonNull(value, "a NOT NULL column").toInstant();
   }
 
   static @Nullable Instant instant(@Nullable OffsetDateTime value) {

@@ -10,7 +10,9 @@ import dev.custintel.slack.SlackResponse;
 import dev.custintel.slack.TicketLink;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,8 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
     TicketClosing closing = new TicketClosing(settings, links, cache, replier);
     MentionAnswering mentions = settings.answerer() == null ? null
         : new MentionAnswering(settings.answerer(), replier);
-    this.router = new EventRouter(settings, settings.executor() != null ? settings.executor() : ownedExecutor,
+    Executor executor = settings.executor() != null ? settings.executor() : ownedExecutor;
+    this.router = new EventRouter(settings, Objects.requireNonNull(executor, "an executor of the settings or our own"),
         events, cache, creation, closing, mentions, metrics);
   }
 

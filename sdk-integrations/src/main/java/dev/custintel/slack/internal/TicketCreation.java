@@ -97,7 +97,7 @@ final class TicketCreation {
     } catch (MessageReader.UnreadableException e) {
       links.failed(channelId, messageTs, attempt, null, "Could not read the message: " + e.getMessage(), now());
       if (replyOnFailure) {
-        replier.reply(channelId, messageTs, Replies.unreadable(e.getMessage(), reaction));
+        replier.reply(channelId, messageTs, Replies.unreadable(String.valueOf(e.getMessage()), reaction));
       }
       return Outcome.FAILED;
     }
@@ -128,7 +128,7 @@ final class TicketCreation {
       return Outcome.LINKED;
     } catch (GorgiasException | InvalidInputException e) {
       // InvalidInputException: something in the message the ticket request refuses, such as a malformed address.
-      String problem = e instanceof GorgiasException g ? Replies.gorgiasProblem(g) : e.getMessage();
+      String problem = e instanceof GorgiasException g ? Replies.gorgiasProblem(g) : String.valueOf(e.getMessage());
       LOG.warn("Could not create the Gorgias ticket for Slack message {} in {} (attempt {}): {}", messageTs,
           channelId, attempt, e.getMessage());
       links.failed(channelId, messageTs, attempt, thread, Replies.lastError(e), now());

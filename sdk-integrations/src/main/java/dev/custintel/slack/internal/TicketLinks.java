@@ -199,8 +199,8 @@ final class TicketLinks {
         rs.getString("ticket_url"),
         rs.getInt("attempts"),
         rs.getString("last_error"),
-        Db.instant(rs.getObject("created_at", OffsetDateTime.class)),
-        Db.instant(rs.getObject("updated_at", OffsetDateTime.class)),
+        Db.requiredInstant(rs.getObject("created_at", OffsetDateTime.class)),
+        Db.requiredInstant(rs.getObject("updated_at", OffsetDateTime.class)),
         Db.instant(rs.getObject("linked_at", OffsetDateTime.class)),
         Db.instant(rs.getObject("closed_at", OffsetDateTime.class)));
   }

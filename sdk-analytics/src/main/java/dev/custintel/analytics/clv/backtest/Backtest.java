@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -210,7 +211,7 @@ public final class Backtest {
     }
     NavigableMap<LocalDate, Integer> result = new TreeMap<>();
     for (CustomerRfm c : rfm) {
-      NavigableSet<LocalDate> own = days.get(c.customerId());
+      NavigableSet<LocalDate> own = Objects.requireNonNull(days.get(c.customerId()), "every customer has a set");
       if (own.isEmpty() || !own.first().equals(c.firstPurchaseDay())) {
         throw InvalidInputException.argument(
             "transactions",

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +70,8 @@ public final class CalibrationSummaries {
     List<HoldoutActivity> holdout = new ArrayList<>(calibration.customers().size());
     NavigableMap<LocalDate, Integer> repeatsByDay = new TreeMap<>();
     for (CustomerRfm customer : calibration.customers()) {
-      NavigableMap<LocalDate, BigDecimal> all = daily.get(customer.customerId());
+      // Every summarized customer came from these daily purchases.
+      NavigableMap<LocalDate, BigDecimal> all = Objects.requireNonNull(daily.get(customer.customerId()));
       // (calibrationEnd, holdoutEnd]: the day after the calibration end is the holdout's first day.
       NavigableMap<LocalDate, BigDecimal> days = all.subMap(calibrationEnd, false, holdoutEnd, true);
       holdout.add(new HoldoutActivity(customer.customerId(), days.size(), sum(days.values())));

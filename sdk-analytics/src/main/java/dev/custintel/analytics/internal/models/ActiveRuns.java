@@ -68,7 +68,7 @@ public final class ActiveRuns {
     PurchaseModel purchases = PurchaseModelKind.fromId(p.model()).of(
         p.parameters().values().stream().mapToDouble(Double::doubleValue).toArray());
     GammaGammaModel spend = GammaGammaModel.of(new GammaGammaParameters(
-        s.parameters().get("p"), s.parameters().get("q"), s.parameters().get("gamma")));
+        parameter(s, "p"), parameter(s, "q"), parameter(s, "gamma")));
     ParameterCovariance pc = p.covariance();
     ParameterCovariance sc = s.covariance();
     if (pc == null || sc == null) {
@@ -76,5 +76,14 @@ public final class ActiveRuns {
       throw new ModelNotReadyException(RunStore.KIND);
     }
     return CustomerValueModel.of(purchases, pc, spend, sc, run.unit(), run.currency());
+  }
+
+  /** A stored fit's parameter; a run is only written with all of them, so a missing one means a damaged row. */
+  private static double parameter(FitReport fit, String name) {
+    Double value = fit.parameters().get(name);
+    if (value == null) {
+      throw new ModelNotReadyException(RunStore.KIND); // as for a missing covariance: only a hand-edited row
+    }
+    return value;
   }
 }

@@ -51,6 +51,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -100,15 +101,17 @@ public final class DefaultModelsClient implements ModelsClient {
   private ModelRun run(ModelRunRequest request) {
     PhaseTimer timer = new PhaseTimer();
     Inputs in = access.inSnapshot("Reading the orders for a model run", h -> read(h, request, timer));
-    Backtested backtested = in.split() == null
+    CalibrationHoldoutSplit split = in.split();
+    Backtested backtested = split == null
         ? new Backtested(null, in.skipped())
-        : timer.time("backtest", () -> backtest(in.split(), request.purchaseModel()));
+        : timer.time("backtest", () -> backtest(split, request.purchaseModel()));
     List<CustomerRfm> customers = in.summaries().customers();
     Fitted fitted = timer.time("fit", () -> new Fitted(
         fitPurchases(request.purchaseModel(), customers), fitSpend(customers)));
     Scored scored = timer.time("score", () -> score(fitted, customers, in.currency(), request));
-    Mined mined = in.baskets() == null || request.affinity().isEmpty() ? null
-        : timer.time("affinity", () -> mineAffinity(in.baskets(), scored.values(), request.affinity().get()));
+    StoreBasketReader.Result baskets = in.baskets();
+    Mined mined = baskets == null || request.affinity().isEmpty() ? null
+        : timer.time("affinity", () -> mineAffinity(baskets, scored.values(), request.affinity().get()));
     long id = write(request, in, backtested, fitted, scored, mined, timer);
     if (request.activate()) {
       active.activated();
@@ -219,7 +222,7 @@ public final class DefaultModelsClient implements ModelsClient {
     long writeStart = System.nanoTime();
     RunStore.RunRow row = new RunStore.RunRow(
         clock.instant(), in.asOf(), request.unit(), in.currency(), in.summaries().customers().size(),
-        in.extent().latest(), in.extent().purchases(), request.valuation(), paramsJson);
+        Objects.requireNonNull(in.extent().latest(), "checked when read"), in.extent().purchases(), request.valuation(), paramsJson);
     AffinityReport affinityReport = mined == null ? null : mined.report();
     return runs.write(row, scored.values(), mined == null ? null : mined.write(), request.activate(), runId -> {
       // Inside the writing transaction, after the scores: the write's own time is known now.

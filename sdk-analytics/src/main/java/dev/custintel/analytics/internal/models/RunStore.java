@@ -24,6 +24,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -400,13 +401,13 @@ public final class RunStore {
         horizon(rs.getDouble("horizon_months")), rs.getDouble("monthly_discount"), rs.getDouble("interval_level"));
     return new ModelRun(
         id,
-        instant(rs, "created_at"),
+        requiredInstant(rs, "created_at"),
         rs.getInt("is_active") == 1,
         rs.getObject("calibration_end", LocalDate.class),
         PeriodUnit.valueOf(rs.getString("period_unit")),
         Currency.getInstance(rs.getString("currency").trim()),
         rs.getInt("customers"),
-        instant(rs, "watermark_placed_at"),
+        requiredInstant(rs, "watermark_placed_at"),
         rs.getLong("watermark_orders"),
         Duration.ofMillis(rs.getLong("duration_ms")),
         valuation,
@@ -434,6 +435,11 @@ public final class RunStore {
       return Horizon.days(wholeDays);
     }
     return Horizon.months(months);
+  }
+
+  /** A NOT NULL column's instant. */
+  static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+    return Objects.requireNonNull(instant(rs, column), column);
   }
 
   static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

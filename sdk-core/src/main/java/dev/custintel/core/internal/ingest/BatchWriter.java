@@ -232,7 +232,7 @@ final class BatchWriter {
     String ingested = ts.toString();
     for (HashedOrder ho : inserts) {
       Order o = ho.order();
-      orders.text(o.id()).text(o.customerId()).plain(odt(o.placedAt())).plain(o.currency().getCurrencyCode())
+      orders.text(o.id()).text(o.customerId()).plain(OffsetDateTime.ofInstant(o.placedAt(), ZoneOffset.UTC)).plain(o.currency().getCurrencyCode())
           .plain(o.kind().name()).plain(o.total().amount().toPlainString()).plain(o.itemCount())
           .plain(o.lines().size()).text(ho.hash()).plain(ingested).endRow();
     }

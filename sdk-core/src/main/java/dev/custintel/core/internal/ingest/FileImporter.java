@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -162,7 +163,7 @@ final class FileImporter {
       batchCustomers.clear();
       batchProducts.clear();
       batchOrders.clear();
-      pipeline.submit(batch);
+      Objects.requireNonNull(pipeline, "pipeline is set before the first row").submit(batch);
     }
 
     /** Called by the pipeline after each commit, one call at a time. */

@@ -45,7 +45,7 @@ public final class Args {
 
   /** Not null (else {@link NullPointerException}), not blank, at most {@code maxLength} characters. */
   public static String text(@Nullable String value, String field, int maxLength) {
-    notNull(value, field);
+    value = notNull(value, field);
     if (value.isBlank()) {
       throw InvalidInputException.argument(field, "must not be blank");
     }
@@ -65,7 +65,7 @@ public final class Args {
 
   /** A plausible address: one {@code @} with text on both sides, no whitespace. Gorgias checks the rest. */
   public static String email(@Nullable String value, String field) {
-    text(value, field, MAX_EMAIL_LENGTH);
+    value = text(value, field, MAX_EMAIL_LENGTH);
     int at = value.indexOf('@');
     if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1 || value.chars()
         .anyMatch(Character::isWhitespace)) {
@@ -104,7 +104,7 @@ public final class Args {
   }
 
   public static Duration positive(@Nullable Duration value, String field) {
-    notNull(value, field);
+    value = notNull(value, field);
     if (value.isNegative() || value.isZero()) {
       throw InvalidInputException.argument(field, "must be positive (was " + value + ")");
     }
