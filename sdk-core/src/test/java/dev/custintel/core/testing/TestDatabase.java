@@ -25,7 +25,7 @@ public interface TestDatabase extends AutoCloseable {
   void close();
 
   /**
-   * The databases every contract runs on, for {@code @ParameterizedTest @MethodSource(
+   * The databases every contract runs on, for {@code @ParameterizedClass @MethodSource(
    * "dev.custintel.core.testing.TestDatabase#both")}: each argument is the database's name and a supplier of a
    * new, empty one (the PostgreSQL one skips or fails as {@link #postgres()} says).
    *

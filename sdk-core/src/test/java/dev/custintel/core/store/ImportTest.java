@@ -24,31 +24,45 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Imports the real datasets once per database and checks known answers computed independently from the raw files
  * (Python's csv and decimal modules over {@code data/}; the scripts' results are quoted in each test).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ImportContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
+class ImportTest {
   TestDatabase db;
   CustintelStore store;
   /** A second store in the same database: CDNOW and Online Retail customer ids overlap (12583 is in both). */
   CustintelStore retail;
   ImportReport cdnow;
   ImportReport france;
-  final List<ImportProgress> progress = new ArrayList<>();
+  List<ImportProgress> progress;
 
-  abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
 
-  @BeforeAll
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
+
+  @BeforeParameterizedClassInvocation
   void importDatasets() {
-    db = newDatabase();
+    // One instance serves both databases: every field is set anew for each.
+    progress = new ArrayList<>();
+    db = newDatabase.get();
     store = db.configure(CustintelStore.builder())
         .clock(Clock.fixed(Instant.parse("1998-07-01T00:00:00Z"), ZoneOffset.UTC))
         .build();
@@ -59,7 +73,7 @@ abstract class ImportContractTest {
         ImportFormat.ONLINE_RETAIL, ImportOptions.defaults());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void closeAll() {
     if (store != null) {
       store.close();

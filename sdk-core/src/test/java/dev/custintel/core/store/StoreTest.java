@@ -21,9 +21,9 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Product;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import dev.custintel.core.spi.StoreAccess;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,12 +38,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The store, ingestion and profile suite. Subclasses run it on H2 and on PostgreSQL. */
-abstract class StoreContractTest {
+/** The store, ingestion and profile suite, on H2 and on PostgreSQL: a fresh database for each test. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
+class StoreTest {
   static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
   static final Currency EUR = Currency.getInstance("EUR");
   static final Currency USD = Currency.getInstance("USD");
@@ -52,11 +58,17 @@ abstract class StoreContractTest {
   CustintelStore store;
   SimpleMeterRegistry registry;
 
-  abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
+
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void open() {
-    db = newDatabase();
+    db = newDatabase.get();
     registry = new SimpleMeterRegistry();
     store = db.configure(CustintelStore.builder())
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
