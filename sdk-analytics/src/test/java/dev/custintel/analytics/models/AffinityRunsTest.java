@@ -34,20 +34,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Product affinity inside model runs, on a generated shop whose catalogue plants companions ("a teapot pulls in
  * loose tea 70% of the time"). Every stored figure is checked against baskets read here with plain JDBC and
- * counted by brute force. Tests that add runs put the first run back as the active one. Subclasses run it on
- * each database.
+ * counted by brute force. Tests that add runs put the first run back as the active one. On H2 and on
+ * PostgreSQL: one instance serves both, every field set anew for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AffinityRunsContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
+class AffinityRunsTest {
   private static final String PREFIX = "af_";
   private static final double REL = 1e-12;
 
@@ -60,12 +66,17 @@ abstract class AffinityRunsContractTest {
   /** Purchase baskets' customer: order id → customer id. */
   private Map<String, String> orderCustomer;
 
-  /** @return a new, empty database (may skip the class when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
 
-  @BeforeAll
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
+
+  @BeforeParameterizedClassInvocation
   void generateAndRefresh() throws SQLException {
-    database = newDatabase();
+    database = newDatabase.get();
     ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl()).tablePrefix(PREFIX).maximumPoolSize(4).build();
     assertThatThrownBy(() -> ci.affinity().boughtTogether("P-0001", 5))
         .isInstanceOf(ModelNotReadyException.class)
@@ -87,7 +98,7 @@ abstract class AffinityRunsContractTest {
     }
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void close() {
     if (ci != null) {
       ci.close();

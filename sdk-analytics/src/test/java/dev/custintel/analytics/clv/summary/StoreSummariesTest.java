@@ -26,17 +26,23 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract of {@link StoreSummaries}: the same summaries as {@link CalibrationSummaries} over the store's
- * purchases in one currency. Subclasses run it on each database.
+ * purchases in one currency. On H2 and on PostgreSQL, a fresh database for each test.
  */
-abstract class StoreSummariesContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
+class StoreSummariesTest {
 
   private static final Currency USD = Currency.getInstance("USD");
   private static final Currency EUR = Currency.getInstance("EUR");
@@ -47,12 +53,17 @@ abstract class StoreSummariesContractTest {
   private TestDatabase database;
   private CustintelStore store;
 
-  /** @return a new, empty database (may skip the test when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
+
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void openStore() {
-    database = newDatabase();
+    database = newDatabase.get();
     store = database.configure(CustintelStore.builder()).build();
   }
 

@@ -1,6 +1,6 @@
 package dev.custintel.analytics.models;
 
-import static dev.custintel.analytics.models.ModelRunsContractTest.assertInvalid;
+import static dev.custintel.analytics.models.ModelRunsTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -38,29 +38,40 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Model runs on small, purpose-built stores: nothing yet, no purchase, no repeat purchase, an as-of day before the
  * data, a history too short for the default backtest, other valuations, units and currencies. A fresh database per
- * test; subclasses run it on each database.
+ * test, on H2 and on PostgreSQL.
  */
-abstract class ModelRunSmallStoresContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
+class ModelRunSmallStoresTest {
   private static final Currency EUR = Currency.getInstance("EUR");
 
   private TestDatabase database;
   private CustomerIntelligence ci;
 
-  /** @return a new, empty database (may skip the test when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
+
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void open() {
-    database = newDatabase();
+    database = newDatabase.get();
     ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(2).build();
   }
 
@@ -252,7 +263,7 @@ abstract class ModelRunSmallStoresContractTest {
     assertThat(ci.ltv().predict("C001").horizon()).isEqualTo(Horizon.months(12));
   }
 
-  /** Every score row of the run against the closed forms at the run's parameters (see ModelRunsContractTest). */
+  /** Every score row of the run against the closed forms at the run's parameters (see ModelRunsTest). */
   private void assertScoresMatchClosedForms(
       ModelRun run, NavigableMap<String, CdnowFile.Summary> summaries, double months, double discount, int unitDays)
       throws SQLException {

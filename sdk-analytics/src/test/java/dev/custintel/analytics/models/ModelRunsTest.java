@@ -55,21 +55,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The model runs, churn and LTV clients of the facade on the CDNOW sample, imported once per class and refreshed
  * once (as of 1998-06-30 with the published 39-week holdout). Tests that add runs put the first run back as the
- * active one. Subclasses run it on each database.
+ * active one. On H2 and on PostgreSQL: one instance serves both, every field set anew for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelRunsContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
+class ModelRunsTest {
   static final LocalDate AS_OF = LocalDate.of(1998, 6, 30);
   static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
   static final Currency USD = Currency.getInstance("USD");
@@ -87,12 +93,17 @@ abstract class ModelRunsContractTest {
   private Mbg mbg;
   private Gg gg;
 
-  /** @return a new, empty database (may skip the class when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
 
-  @BeforeAll
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
+
+  @BeforeParameterizedClassInvocation
   void importAndRefresh() {
-    database = newDatabase();
+    database = newDatabase.get();
     ci = facade("ci_");
     ci.ingestion().importFile(CdnowFile.FILE, ImportFormat.CDNOW, ImportOptions.defaults());
     refreshStarted = Instant.now();
@@ -105,7 +116,7 @@ abstract class ModelRunsContractTest {
     gg = new Gg(s.get("p"), s.get("q"), s.get("gamma"));
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void close() {
     if (ci != null) {
       ci.close();
