@@ -23,20 +23,28 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The events handler against WireMock stand-ins for Slack and Gorgias and a real database (one per class, its
- * Slack tables emptied before each test). Clients and handler are new for each test, on a fake clock and sleeper;
- * the handler processes events on the calling thread unless a test gives it another executor.
+ * The events handler against WireMock stand-ins for Slack and Gorgias and a real database: each subclass runs on
+ * H2 and on PostgreSQL ({@code @ParameterizedClass} is inherited), with one database per run of the class, its Slack
+ * tables emptied before each test. One instance serves both runs, every field set anew for each. Clients and handler
+ * are new for each test, on a fake clock and sleeper; the handler processes events on the calling thread unless a
+ * test gives it another executor.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.custintel.core.testing.TestDatabase#both")
 abstract class SlackHandlerFixture {
   @RegisterExtension
   static WireMockExtension slackWm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -65,11 +73,17 @@ abstract class SlackHandlerFixture {
   final List<String> questions = new CopyOnWriteArrayList<>();
   private final List<SlackEventsHandler> handlers = new ArrayList<>();
 
-  protected abstract TestDatabase newDatabase();
+  /** The database's name, "h2" or "postgresql". */
+  @Parameter(0)
+  String databaseName;
 
-  @BeforeAll
+  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
+  @Parameter(1)
+  Supplier<TestDatabase> newDatabase;
+
+  @BeforeParameterizedClassInvocation
   void openStore() {
-    db = newDatabase();
+    db = newDatabase.get();
     store = db.configure(CustintelStore.builder()).build();
     store.ingestion().ingest(IngestBatch.builder()
         .customer(new Customer("C-1001", "ada@example.com", "Ada L.", "France", null))
@@ -77,7 +91,7 @@ abstract class SlackHandlerFixture {
         .build());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void closeStore() {
     if (store != null) {
       store.close();
