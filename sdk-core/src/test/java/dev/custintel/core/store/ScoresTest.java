@@ -1,5 +1,7 @@
 package dev.custintel.core.store;
 
+import static dev.custintel.core.testing.Orders.day;
+import static dev.custintel.core.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -161,15 +163,10 @@ class ScoresTest {
     }
   }
 
-  static Order purchase(String id, String customer, String date, String amount) {
-    return Order.purchase(id, customer, LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant(), EUR,
-        List.of(new OrderLine("P1", 1, new BigDecimal(amount))));
-  }
-
   void ingestCustomers(String... ids) {
     IngestBatch.Builder batch = IngestBatch.builder();
     for (String id : ids) {
-      batch.order(purchase("O-" + id, id, "2024-03-01", "10.00"));
+      batch.order(order("O-" + id, id, "2024-03-01", "P1", "10.00"));
     }
     store.ingestion().ingest(batch.build());
   }
@@ -179,9 +176,9 @@ class ScoresTest {
     // Several aggregate rows (purchases, a return, another currency): the scores' joins must not multiply them.
     store.ingestion().ingest(IngestBatch.builder()
         .customer(new Customer("C1", "c1@example.com", "Ada", "France", null))
-        .order(purchase("O1", "C1", "2024-02-01", "10.00"))
-        .order(purchase("O2", "C1", "2024-03-01", "30.00"))
-        .order(new Order("R1", "C1", LocalDate.parse("2024-03-05").atStartOfDay(ZoneOffset.UTC).toInstant(), EUR,
+        .order(order("O1", "C1", "2024-02-01", "P1", "10.00"))
+        .order(order("O2", "C1", "2024-03-01", "P1", "30.00"))
+        .order(new Order("R1", "C1", day("2024-03-05"), EUR,
             OrderKind.RETURN, List.of(new OrderLine("P1", 1, new BigDecimal("5.00")))))
         .order(Order.purchase("O3", "C1", Instant.parse("2024-04-01T00:00:00Z"), Currency.getInstance("USD"),
             List.of(new OrderLine("P1", 1, BigDecimal.ONE))))
@@ -303,7 +300,7 @@ class ScoresTest {
   void tablePrefix_scoresAreReadFromTheStoresOwnTables() {
     ingestCustomers("C1");
     try (CustintelStore other = db.configure(CustintelStore.builder()).tablePrefix("shop2_").build()) {
-      other.ingestion().upsertOrders(List.of(purchase("O1", "C1", "2024-03-01", "10.00")));
+      other.ingestion().upsertOrders(List.of(order("O1", "C1", "2024-03-01", "P1", "10.00")));
       long run = writeRun(other, Run.eur(), true, new Score("C1", 0.6, 1.5, 300, 250, 350));
 
       assertThat(other.customers().profile("C1").scores().runId()).isEqualTo(run);

@@ -1,5 +1,7 @@
 package dev.custintel.core.store;
 
+import static dev.custintel.core.testing.Orders.day;
+import static dev.custintel.core.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -84,18 +86,6 @@ class StoreTest {
     if (db != null) {
       db.close();
     }
-  }
-
-  static Instant day(String isoDate) {
-    return LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  static Order order(String id, String customer, String date, String... productAndAmount) {
-    List<OrderLine> lines = new ArrayList<>();
-    for (int i = 0; i < productAndAmount.length; i += 2) {
-      lines.add(new OrderLine(productAndAmount[i], 1, new BigDecimal(productAndAmount[i + 1])));
-    }
-    return Order.purchase(id, customer, day(date), EUR, lines);
   }
 
   @Test
