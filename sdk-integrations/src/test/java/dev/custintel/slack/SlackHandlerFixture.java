@@ -4,14 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import dev.custintel.core.spi.StoreAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import dev.custintel.gorgias.GorgiasClient;
 import dev.custintel.gorgias.testing.CapturedLogs;
@@ -23,7 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,21 +31,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The events handler against WireMock stand-ins for Slack and Gorgias and a real database: each subclass runs on
- * H2 and on PostgreSQL ({@code @ParameterizedClass} is inherited), with one database per run of the class, its Slack
+ * H2 and on PostgreSQL (see {@link OnBothDatabases}), with one database per run of the class, its Slack
  * tables emptied before each test. One instance serves both runs, every field set anew for each. Clients and handler
  * are new for each test, on a fake clock and sleeper; the handler processes events on the calling thread unless a
  * test gives it another executor.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-abstract class SlackHandlerFixture {
+abstract class SlackHandlerFixture extends OnBothDatabases {
   @RegisterExtension
   static WireMockExtension slackWm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -72,14 +67,6 @@ abstract class SlackHandlerFixture {
   SlackEventsHandler handler;
   final List<String> questions = new CopyOnWriteArrayList<>();
   private final List<SlackEventsHandler> handlers = new ArrayList<>();
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeParameterizedClassInvocation
   void openStore() {

@@ -20,6 +20,7 @@ import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.generate.ShopGenerator;
 import dev.custintel.core.model.Product;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,15 +35,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Product affinity inside model runs, on a generated shop whose catalogue plants companions ("a teapot pulls in
@@ -51,9 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PostgreSQL: one instance serves both, every field set anew for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class AffinityRunsTest {
+class AffinityRunsTest extends OnBothDatabases {
   private static final String PREFIX = "af_";
   private static final double REL = 1e-12;
 
@@ -65,14 +60,6 @@ class AffinityRunsTest {
   private Map<String, Set<String>> baskets;
   /** Purchase baskets' customer: order id → customer id. */
   private Map<String, String> orderCustomer;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeParameterizedClassInvocation
   void generateAndRefresh() throws SQLException {

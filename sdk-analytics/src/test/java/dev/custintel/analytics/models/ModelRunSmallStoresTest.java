@@ -17,6 +17,7 @@ import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.model.Order;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,36 +39,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Model runs on small, purpose-built stores: nothing yet, no purchase, no repeat purchase, an as-of day before the
  * data, a history too short for the default backtest, other valuations, units and currencies. A fresh database per
  * test, on H2 and on PostgreSQL.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class ModelRunSmallStoresTest {
+class ModelRunSmallStoresTest extends OnBothDatabases {
   private static final Currency EUR = Currency.getInstance("EUR");
 
   private TestDatabase database;
   private CustomerIntelligence ci;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void open() {

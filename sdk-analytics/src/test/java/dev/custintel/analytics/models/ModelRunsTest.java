@@ -28,6 +28,7 @@ import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -55,7 +56,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -63,9 +63,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The model runs, churn and LTV clients of the facade on the CDNOW sample, imported once per class and refreshed
@@ -73,9 +70,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * active one. On H2 and on PostgreSQL: one instance serves both, every field set anew for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class ModelRunsTest {
+class ModelRunsTest extends OnBothDatabases {
   static final LocalDate AS_OF = LocalDate.of(1998, 6, 30);
   static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
   static final Currency USD = Currency.getInstance("USD");
@@ -92,14 +87,6 @@ class ModelRunsTest {
   private NavigableMap<String, CdnowFile.Summary> summaries;
   private Mbg mbg;
   private Gg gg;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeParameterizedClassInvocation
   void importAndRefresh() {

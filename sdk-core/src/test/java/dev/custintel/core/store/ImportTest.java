@@ -14,6 +14,7 @@ import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportProgress;
 import dev.custintel.core.imports.ImportReport;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import java.nio.file.Files;
@@ -24,24 +25,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Imports the real datasets once per database and checks known answers computed independently from the raw files
  * (Python's csv and decimal modules over {@code data/}; the scripts' results are quoted in each test).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class ImportTest {
+class ImportTest extends OnBothDatabases {
   TestDatabase db;
   CustintelStore store;
   /** A second store in the same database: CDNOW and Online Retail customer ids overlap (12583 is in both). */
@@ -49,14 +44,6 @@ class ImportTest {
   ImportReport cdnow;
   ImportReport france;
   List<ImportProgress> progress;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeParameterizedClassInvocation
   void importDatasets() {

@@ -16,6 +16,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -31,36 +32,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Profiles show the scores of the active customer value run. Runs, scores and activations are written with plain
  * SQL through the store's data source, as the analytics module writes them. On H2 and on PostgreSQL, a fresh database for each test.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class ScoresTest {
+class ScoresTest extends OnBothDatabases {
   static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
   static final Currency EUR = Currency.getInstance("EUR");
   static final LocalDate CALIBRATION_END = LocalDate.parse("2024-05-31");
 
   TestDatabase db;
   CustintelStore store;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void open() {

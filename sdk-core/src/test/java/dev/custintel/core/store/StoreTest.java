@@ -24,6 +24,7 @@ import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Product;
 import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -40,18 +41,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The store, ingestion and profile suite, on H2 and on PostgreSQL: a fresh database for each test. */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class StoreTest {
+class StoreTest extends OnBothDatabases {
   static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
   static final Currency EUR = Currency.getInstance("EUR");
   static final Currency USD = Currency.getInstance("USD");
@@ -59,14 +54,6 @@ class StoreTest {
   TestDatabase db;
   CustintelStore store;
   SimpleMeterRegistry registry;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void open() {

@@ -11,6 +11,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import java.io.IOException;
@@ -26,23 +27,17 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract of {@link StoreSummaries}: the same summaries as {@link CalibrationSummaries} over the store's
  * purchases in one currency. On H2 and on PostgreSQL, a fresh database for each test.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.custintel.core.testing.TestDatabase#both")
-class StoreSummariesTest {
+class StoreSummariesTest extends OnBothDatabases {
 
   private static final Currency USD = Currency.getInstance("USD");
   private static final Currency EUR = Currency.getInstance("EUR");
@@ -52,14 +47,6 @@ class StoreSummariesTest {
 
   private TestDatabase database;
   private CustintelStore store;
-
-  /** The database's name, "h2" or "postgresql". */
-  @Parameter(0)
-  String databaseName;
-
-  /** Makes a new, empty database (PostgreSQL's skips or fails when the server is unreachable). */
-  @Parameter(1)
-  Supplier<TestDatabase> newDatabase;
 
   @BeforeEach
   void openStore() {
