@@ -64,14 +64,24 @@ final class ModelsListCommand implements Callable<Integer> {
    * @return its one-line view: id, createdAt, active, calibrationEnd, customers, currency, unit
    */
   static Map<String, Object> view(ModelRun run) {
+    Map<String, Object> m = identity(run);
+    m.put("customers", run.customers());
+    m.put("currency", run.currency().getCurrencyCode());
+    m.put("unit", ClvInput.periodName(run.unit()));
+    return m;
+  }
+
+  /**
+   * @param run a run
+   * @return a new JSON object that starts every view of a run (the list's and {@code models refresh}'s): id,
+   *     createdAt, active, calibrationEnd
+   */
+  static Map<String, Object> identity(ModelRun run) {
     Map<String, Object> m = Json.object();
     m.put("id", run.id());
     m.put("createdAt", Json.instant(run.createdAt()));
     m.put("active", run.active());
     m.put("calibrationEnd", run.calibrationEnd().toString());
-    m.put("customers", run.customers());
-    m.put("currency", run.currency().getCurrencyCode());
-    m.put("unit", ClvInput.periodName(run.unit()));
     return m;
   }
 }

@@ -135,11 +135,7 @@ final class ModelsRefreshCommand implements Callable<Integer> {
    * @return its full JSON view
    */
   static Map<String, Object> view(ModelRun run) {
-    Map<String, Object> m = Json.object();
-    m.put("id", run.id());
-    m.put("createdAt", Json.instant(run.createdAt()));
-    m.put("active", run.active());
-    m.put("calibrationEnd", run.calibrationEnd().toString());
+    Map<String, Object> m = ModelsListCommand.identity(run);
     m.put("unit", ClvInput.periodName(run.unit()));
     m.put("currency", run.currency().getCurrencyCode());
     m.put("customers", run.customers());
