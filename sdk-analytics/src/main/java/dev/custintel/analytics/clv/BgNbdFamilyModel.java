@@ -15,17 +15,6 @@ import org.jspecify.annotations.Nullable;
 abstract class BgNbdFamilyModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors> {
   private static final List<String> PARAMETER_NAMES = List.of("r", "alpha", "a", "b");
 
-  /** The model's constructor: the parameters and, for a fit, its standard errors, likelihood and diagnostics. */
-  @FunctionalInterface
-  interface Constructor<M> {
-    M create(
-        BgNbdParameters parameters,
-        @Nullable BgNbdStandardErrors standardErrors,
-        @Nullable Double logLikelihood,
-        @Nullable FitDiagnostics diagnostics,
-        @Nullable ParameterCovariance covariance);
-  }
-
   /** A closed form in the parameters and one customer's {@code (x, t_x, T)}. */
   @FunctionalInterface
   interface CustomerFormula {
@@ -56,36 +45,35 @@ abstract class BgNbdFamilyModel extends FittedModel<BgNbdParameters, BgNbdStanda
     double at(double r, double alpha, double a, double b, int n, double t);
   }
 
-  /** The model's short name, for the message of a prediction that is not finite. */
-  private final String name;
-
-  BgNbdFamilyModel(
-      String name,
-      BgNbdParameters parameters,
-      @Nullable BgNbdStandardErrors standardErrors,
-      @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics,
-      @Nullable ParameterCovariance covariance) {
-    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
-    this.name = name;
+  /** A model with known parameters and no fit information. */
+  BgNbdFamilyModel(BgNbdParameters parameters) {
+    super(parameters, null, null, null, null);
   }
+
+  /** A fitted model: the estimates, their standard errors (if any), the likelihood and diagnostics of the fit. */
+  BgNbdFamilyModel(RfmMaximumLikelihood.Estimate fit) {
+    super(parameters(fit.parameters()), standardErrors(fit.standardErrors()), fit.logLikelihood(),
+        fit.diagnostics(), fit.covariance(PARAMETER_NAMES));
+  }
+
+  /** @return the model's short name, for the message of a prediction that is not finite */
+  abstract String name();
 
   /**
    * Fits a model of the family by maximum likelihood over {@code (ln r, ln α, ln a, ln b)} with the exact-gradient
    * objective (see {@link RfmMaximumLikelihood}).
    *
    * @param modified whether the exact objective is the modified BG/NBD's
-   * @param constructor builds the model from the estimates
+   * @return the estimate, for {@link #BgNbdFamilyModel(RfmMaximumLikelihood.Estimate)}
    */
-  static <M> M fit(
+  static RfmMaximumLikelihood.Estimate estimate(
       List<RfmSummary> summaries,
       BgNbdOptions options,
       String noRepeatReason,
       RfmMaximumLikelihood.LogLikelihood logLikelihood,
-      boolean modified,
-      Constructor<M> constructor) {
+      boolean modified) {
     BgNbdParameters start = options.start();
-    RfmMaximumLikelihood.Estimate e = RfmMaximumLikelihood.fit(
+    return RfmMaximumLikelihood.fit(
         summaries,
         new double[] {start.r(), start.alpha(), start.a(), start.b()},
         String.valueOf(start),
@@ -94,11 +82,14 @@ abstract class BgNbdFamilyModel extends FittedModel<BgNbdParameters, BgNbdStanda
         noRepeatReason,
         logLikelihood,
         (xs, txs, ages, ws) -> new RfmObjective(modified, xs, txs, ages, ws));
-    double[] p = e.parameters();
-    double[] se = e.standardErrors();
-    BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return constructor.create(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(),
-        e.diagnostics(), e.covariance(PARAMETER_NAMES));
+  }
+
+  private static BgNbdParameters parameters(double[] p) {
+    return new BgNbdParameters(p[0], p[1], p[2], p[3]);
+  }
+
+  private static @Nullable BgNbdStandardErrors standardErrors(double @Nullable [] se) {
+    return se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
   }
 
   /** @return the parameters whose natural logarithms these are, after checking there are four */
@@ -154,7 +145,7 @@ abstract class BgNbdFamilyModel extends FittedModel<BgNbdParameters, BgNbdStanda
     }
     if (!Double.isFinite(value)) {
       // Not reachable with validated inputs; fail loudly rather than hand back NaN.
-      throw new IllegalStateException(name + " prediction was not finite: " + value);
+      throw new IllegalStateException(name() + " prediction was not finite: " + value);
     }
     return value;
   }

@@ -3,7 +3,6 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.BgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The BG/NBD ("beta-geometric / negative binomial distribution") model of Fader, Hardie &amp; Lee (2005),
@@ -23,13 +22,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel {
 
-  private BgNbdModel(
-      BgNbdParameters parameters,
-      @Nullable BgNbdStandardErrors standardErrors,
-      @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics,
-      @Nullable ParameterCovariance covariance) {
-    super("BG/NBD", parameters, standardErrors, logLikelihood, diagnostics, covariance);
+  private BgNbdModel(BgNbdParameters parameters) {
+    super(parameters);
+  }
+
+  private BgNbdModel(RfmMaximumLikelihood.Estimate fit) {
+    super(fit);
   }
 
   /**
@@ -40,7 +38,7 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
    * @return the model
    */
   public static BgNbdModel of(BgNbdParameters parameters) {
-    return new BgNbdModel(parameters, null, null, null, null);
+    return new BgNbdModel(parameters);
   }
 
   /**
@@ -63,8 +61,9 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
    *     {@code "summaries[i]"} if an element is null
    */
   public static BgNbdModel fit(List<RfmSummary> summaries, BgNbdOptions options) {
-    return fit(summaries, options, "without repeat purchases the dropout parameters a and b cannot be estimated",
-        BgNbdFormulas::logLikelihood, false, BgNbdModel::new);
+    return new BgNbdModel(estimate(summaries, options,
+        "without repeat purchases the dropout parameters a and b cannot be estimated",
+        BgNbdFormulas::logLikelihood, false));
   }
 
   /**
@@ -172,6 +171,11 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
   @Override
   public PurchaseModelKind kind() {
     return PurchaseModelKind.BG_NBD;
+  }
+
+  @Override
+  String name() {
+    return "BG/NBD";
   }
 
   @Override

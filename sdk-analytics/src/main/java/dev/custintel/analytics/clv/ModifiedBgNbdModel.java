@@ -31,13 +31,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements PurchaseModel {
 
-  private ModifiedBgNbdModel(
-      BgNbdParameters parameters,
-      @Nullable BgNbdStandardErrors standardErrors,
-      @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics,
-      @Nullable ParameterCovariance covariance) {
-    super("MBG/NBD", parameters, standardErrors, logLikelihood, diagnostics, covariance);
+  private ModifiedBgNbdModel(BgNbdParameters parameters) {
+    super(parameters);
+  }
+
+  private ModifiedBgNbdModel(RfmMaximumLikelihood.Estimate fit) {
+    super(fit);
   }
 
   /**
@@ -51,7 +50,7 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
     if (parameters == null) {
       throw InvalidInputException.argument("parameters", "must not be null");
     }
-    return new ModifiedBgNbdModel(parameters, null, null, null, null);
+    return new ModifiedBgNbdModel(parameters);
   }
 
   /**
@@ -78,8 +77,9 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
     if (options == null) {
       throw InvalidInputException.argument("options", "must not be null");
     }
-    return fit(summaries, options, "without repeat purchases the parameters cannot be estimated",
-        ModifiedBgNbdFormulas::logLikelihood, true, ModifiedBgNbdModel::new);
+    return new ModifiedBgNbdModel(estimate(summaries, options,
+        "without repeat purchases the parameters cannot be estimated",
+        ModifiedBgNbdFormulas::logLikelihood, true));
   }
 
   /**
@@ -197,6 +197,11 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
   @Override
   public PurchaseModelKind kind() {
     return PurchaseModelKind.MODIFIED_BG_NBD;
+  }
+
+  @Override
+  String name() {
+    return "MBG/NBD";
   }
 
   @Override
