@@ -84,11 +84,7 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
    * @return the total log-likelihood
    */
   public double logLikelihoodOf(List<RfmSummary> summaries) {
-    double sum = 0.0;
-    for (RfmSummary s : summaries) {
-      sum += logLikelihoodOf(s);
-    }
-    return sum;
+    return sum(summaries, this::logLikelihoodOf);
   }
 
   /**
