@@ -4,19 +4,12 @@ import dev.custintel.analytics.affinity.Baskets;
 import dev.custintel.analytics.affinity.FpGrowth;
 import dev.custintel.analytics.affinity.FrequentItemsets;
 import dev.custintel.analytics.affinity.MiningOptions;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Frequent-itemset mining ({@link FpGrowth#mine}) on the FIMI and arules reference data of {@code data/affinity/}:
@@ -26,13 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The issue's targets (2 cores): retail at 0.05% at most 250 ms, groceries at 0.1% at most 15 ms.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
 @State(Scope.Benchmark)
-public class AffinityBenchmark {
+public class AffinityBenchmark extends AverageTimeBenchmark {
   /** The data file under {@code data/affinity/} and the minimum support (a fraction), {@code file@support}. */
   @Param({"retail.dat@0.001", "retail.dat@0.0005", "groceries.csv@0.001", "T10I4D100K.dat@0.001", "chess.dat@0.8"})
   public String data;

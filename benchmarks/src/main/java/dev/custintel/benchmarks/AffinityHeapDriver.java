@@ -61,15 +61,9 @@ public final class AffinityHeapDriver {
       String file = "retail.dat";
       double support = 0.0005;
       int runs = 5;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("-h") || a.equals("--help")) {
-          usage(null);
-        }
-        if (i + 1 >= args.length) {
-          usage("missing value for " + a);
-        }
-        String v = args[++i];
+      for (DriverArgs.Option option : DriverArgs.options(args, AffinityHeapDriver::usage)) {
+        String a = option.name();
+        String v = option.value();
         try {
           switch (a) {
             case "--file" -> file = v;

@@ -5,18 +5,11 @@ import dev.custintel.analytics.affinity.Baskets;
 import dev.custintel.analytics.affinity.FpGrowth;
 import dev.custintel.analytics.affinity.MiningOptions;
 import dev.custintel.analytics.affinity.RuleOptions;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Market-basket analysis end to end on Groceries (arules' data set, 9,835 baskets, baskets read in setup): mine at
@@ -24,13 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code apriori} defaults otherwise). The published answer is 5,668 rules; the setup line checks it. Warm, average
  * time in milliseconds.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
 @State(Scope.Benchmark)
-public class AffinityRulesBenchmark {
+public class AffinityRulesBenchmark extends AverageTimeBenchmark {
   private static final String FILE = "groceries.csv";
   private static final double SUPPORT = 0.001;
 

@@ -7,31 +7,19 @@ import dev.custintel.analytics.clv.GammaGammaOptions;
 import dev.custintel.analytics.clv.ModifiedBgNbdModel;
 import dev.custintel.analytics.clv.ParetoNbdModel;
 import dev.custintel.analytics.clv.ParetoNbdOptions;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Maximum-likelihood fits on the CDNOW sample (2,357 customers, weeks): the whole {@code fit} call, from the
  * summaries to the fitted model with standard errors (compression, BFGS, Hessian, covariance). Warm, average time in
  * milliseconds. The issue's target: BG/NBD at most 10 ms.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
 @State(Scope.Benchmark)
-public class ClvFitBenchmark {
+public class ClvFitBenchmark extends AverageTimeBenchmark {
   private CdnowSummaryFile.Data data;
 
   /** Reads the summaries. */

@@ -2,20 +2,13 @@ package dev.custintel.benchmarks;
 
 import dev.custintel.core.generate.GeneratedShop;
 import dev.custintel.core.generate.ShopGenerator;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -23,13 +16,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * sink that does nothing but hand each batch to a {@link Blackhole}. One generation per iteration
  * ({@code SingleShotTime}), in seconds.
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
-@Fork(1)
 @State(Scope.Benchmark)
-public class GeneratorBenchmark {
+public class GeneratorBenchmark extends SingleShotBenchmark {
   /** Customers to generate. */
   @Param({"100000"})
   public int customers;

@@ -76,13 +76,7 @@ public class IngestionBenchmark {
   /** Fills the database and keeps the templates. */
   @Setup(Level.Trial)
   public void setUp() {
-    try {
-      fill();
-    } catch (RuntimeException | Error e) {
-      // JMH skips the tear-down of a trial whose setup failed: drop the database here.
-      tearDown();
-      throw e;
-    }
+    Trials.setUpOrTearDown(this::fill, this::tearDown);
   }
 
   private void fill() {

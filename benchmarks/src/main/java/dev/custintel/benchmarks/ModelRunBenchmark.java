@@ -3,33 +3,21 @@ package dev.custintel.benchmarks;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.store.CustintelStore;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole model run, {@code ci.models().refresh()}, on a generated shop of {@link #customers} customers (about ten
  * orders each) in the database: SQL summaries, holdout backtest, fits, scores, product-affinity mining of every
  * order and the transactional write of every score and rule, then activation. Single shots, seconds; the trial's setup generates and ingests the shop first.
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
-@Fork(1)
 @State(Scope.Benchmark)
-public class ModelRunBenchmark {
+public class ModelRunBenchmark extends SingleShotBenchmark {
   /** The database: {@code postgresql} (local server, fresh schema) or {@code h2} (in memory). */
   @Param({"h2", "postgresql"})
   public String database;

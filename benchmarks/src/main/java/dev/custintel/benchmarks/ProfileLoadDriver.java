@@ -68,15 +68,9 @@ public final class ProfileLoadDriver {
       int hot = 0;
       int populate = 20_000;
       int maxIds = 100_000;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("-h") || a.equals("--help")) {
-          usage(null);
-        }
-        if (i + 1 >= args.length) {
-          usage("missing value for " + a);
-        }
-        String v = args[++i];
+      for (DriverArgs.Option option : DriverArgs.options(args, ProfileLoadDriver::usage)) {
+        String a = option.name();
+        String v = option.value();
         try {
           switch (a) {
             case "--url" -> url = v;

@@ -63,13 +63,7 @@ public class ProfileLookupBenchmark {
   /** Fills the database and warms the cache with the hot set. */
   @Setup(Level.Trial)
   public void setUp() {
-    try {
-      fill();
-    } catch (RuntimeException | Error e) {
-      // JMH skips the tear-down of a trial whose setup failed: drop the database here.
-      tearDown();
-      throw e;
-    }
+    Trials.setUpOrTearDown(this::fill, this::tearDown);
   }
 
   private void fill() {

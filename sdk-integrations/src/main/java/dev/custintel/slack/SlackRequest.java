@@ -1,11 +1,11 @@
 package dev.custintel.slack;
 
-import dev.custintel.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +23,8 @@ public record SlackRequest(String body, Map<String, String> headers) {
 
   /** Copies the headers with their names in lower case. */
   public SlackRequest {
-    if (body == null) {
-      throw InvalidInputException.argument("body", "is required");
-    }
-    if (headers == null) {
-      throw InvalidInputException.argument("headers", "is required");
-    }
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(headers, "headers");
     Map<String, String> lower = new HashMap<>();
     headers.forEach((name, value) -> {
       if (name != null && value != null) {
@@ -44,12 +40,8 @@ public record SlackRequest(String body, Map<String, String> headers) {
    * @return the request, with each header's first value
    */
   public static SlackRequest of(byte[] body, Map<String, ? extends List<String>> headers) {
-    if (body == null) {
-      throw InvalidInputException.argument("body", "is required");
-    }
-    if (headers == null) {
-      throw InvalidInputException.argument("headers", "is required");
-    }
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(headers, "headers");
     Map<String, String> first = new HashMap<>();
     headers.forEach((name, values) -> {
       if (name != null && values != null && !values.isEmpty()) {

@@ -176,7 +176,7 @@ class ErrorsTest {
     client.close();
 
     assertThatThrownBy(() -> client.getTicket(7))
-        .isInstanceOf(CustintelException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("This GorgiasClient is closed; build a new one.");
     assertThat(wm.getAllServeEvents()).isEmpty();
   }

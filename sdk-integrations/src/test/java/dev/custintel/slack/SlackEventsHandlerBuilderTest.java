@@ -45,6 +45,7 @@ class SlackEventsHandlerBuilderTest {
     assertThat(r.header("x-slack-signature")).isEqualTo("v0=1");
     assertThat(r.header("Empty")).isNull();
     assertThat(r.toString()).doesNotContain("é");
-    assertThatThrownBy(() -> new SlackRequest(null, Map.of())).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new SlackRequest(null, Map.of())).isInstanceOf(NullPointerException.class)
+        .hasMessage("body");
   }
 }

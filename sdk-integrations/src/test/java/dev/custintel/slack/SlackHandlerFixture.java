@@ -4,14 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import dev.custintel.core.spi.StoreAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
+import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import dev.custintel.gorgias.GorgiasClient;
 import dev.custintel.gorgias.testing.CapturedLogs;
@@ -24,20 +25,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
- * The events handler against WireMock stand-ins for Slack and Gorgias and a real database (one per class, its
- * Slack tables emptied before each test). Clients and handler are new for each test, on a fake clock and sleeper;
- * the handler processes events on the calling thread unless a test gives it another executor.
+ * The events handler against WireMock stand-ins for Slack and Gorgias and a real database: each subclass runs on
+ * H2 and on PostgreSQL (see {@link OnBothDatabases}), with one database per run of the class, its Slack
+ * tables emptied before each test. One instance serves both runs, every field set anew for each. Clients and handler
+ * are new for each test, on a fake clock and sleeper; the handler processes events on the calling thread unless a
+ * test gives it another executor.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SlackHandlerFixture {
+abstract class SlackHandlerFixture extends OnBothDatabases {
   @RegisterExtension
   static WireMockExtension slackWm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -65,11 +68,9 @@ abstract class SlackHandlerFixture {
   final List<String> questions = new CopyOnWriteArrayList<>();
   private final List<SlackEventsHandler> handlers = new ArrayList<>();
 
-  protected abstract TestDatabase newDatabase();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void openStore() {
-    db = newDatabase();
+    db = newDatabase.get();
     store = db.configure(CustintelStore.builder()).build();
     store.ingestion().ingest(IngestBatch.builder()
         .customer(new Customer("C-1001", "ada@example.com", "Ada L.", "France", null))
@@ -77,7 +78,7 @@ abstract class SlackHandlerFixture {
         .build());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void closeStore() {
     if (store != null) {
       store.close();

@@ -17,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.custintel.core.CustintelException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.gorgias.testing.FakeTime;
 import java.time.Duration;
@@ -269,7 +268,7 @@ class SlackWebClientTest {
         .isInstanceOf(InvalidInputException.class);
     slack.close();
     slack.close();
-    assertThatThrownBy(() -> slack.permalink("C1", TS)).isInstanceOf(CustintelException.class)
+    assertThatThrownBy(() -> slack.permalink("C1", TS)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     assertThat(wm.getAllServeEvents()).isEmpty();
   }

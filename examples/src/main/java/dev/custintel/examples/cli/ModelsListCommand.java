@@ -2,12 +2,12 @@ package dev.custintel.examples.cli;
 
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.models.ModelRun;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,12 +28,7 @@ final class ModelsListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      required = true,
-      paramLabel = "JDBC_URL",
-      description = "The database, such as jdbc:h2:file:./custintel-data/custintel")
-  String db;
+  @Mixin ExistingDatabase database;
 
   @Option(
       names = "--limit",
@@ -44,13 +39,13 @@ final class ModelsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Databases.checkUrl(spec, db);
+    database.check(spec);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ParameterException(spec.commandLine(),
           "--limit must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
     }
     List<Map<String, Object>> runs = new ArrayList<>();
-    try (CustomerIntelligence ci = Databases.open(Databases.existingOnly(db), Clock.systemUTC())) {
+    try (CustomerIntelligence ci = database.open()) {
       for (ModelRun run : ci.models().list(limit)) {
         runs.add(view(run));
       }
@@ -64,14 +59,24 @@ final class ModelsListCommand implements Callable<Integer> {
    * @return its one-line view: id, createdAt, active, calibrationEnd, customers, currency, unit
    */
   static Map<String, Object> view(ModelRun run) {
+    Map<String, Object> m = identity(run);
+    m.put("customers", run.customers());
+    m.put("currency", run.currency().getCurrencyCode());
+    m.put("unit", ClvInput.periodName(run.unit()));
+    return m;
+  }
+
+  /**
+   * @param run a run
+   * @return a new JSON object that starts every view of a run (the list's and {@code models refresh}'s): id,
+   *     createdAt, active, calibrationEnd
+   */
+  static Map<String, Object> identity(ModelRun run) {
     Map<String, Object> m = Json.object();
     m.put("id", run.id());
     m.put("createdAt", Json.instant(run.createdAt()));
     m.put("active", run.active());
     m.put("calibrationEnd", run.calibrationEnd().toString());
-    m.put("customers", run.customers());
-    m.put("currency", run.currency().getCurrencyCode());
-    m.put("unit", ClvInput.periodName(run.unit()));
     return m;
   }
 }

@@ -11,7 +11,6 @@ import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.FitReport;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.analytics.models.ModelRunRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,12 +58,7 @@ final class ModelsRefreshCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      required = true,
-      paramLabel = "JDBC_URL",
-      description = "The database, such as jdbc:h2:file:./custintel-data/custintel")
-  String db;
+  @Mixin ExistingDatabase database;
 
   @Option(
       names = "--as-of",
@@ -107,7 +102,7 @@ final class ModelsRefreshCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Databases.checkUrl(spec, db);
+    database.check(spec);
     if (holdoutWeeks != null && holdoutWeeks < 1) {
       throw new ParameterException(spec.commandLine(), "--holdout-weeks must be 1 or more (was " + holdoutWeeks
           + ")");
@@ -123,7 +118,7 @@ final class ModelsRefreshCommand implements Callable<Integer> {
       request.currency(currency);
     }
     ModelRun run;
-    try (CustomerIntelligence ci = Databases.open(Databases.existingOnly(db), Clock.systemUTC())) {
+    try (CustomerIntelligence ci = database.open()) {
       run = ci.models().refresh(request.build());
     }
     Json.print(spec.commandLine().getOut(), view(run));
@@ -135,11 +130,7 @@ final class ModelsRefreshCommand implements Callable<Integer> {
    * @return its full JSON view
    */
   static Map<String, Object> view(ModelRun run) {
-    Map<String, Object> m = Json.object();
-    m.put("id", run.id());
-    m.put("createdAt", Json.instant(run.createdAt()));
-    m.put("active", run.active());
-    m.put("calibrationEnd", run.calibrationEnd().toString());
+    Map<String, Object> m = ModelsListCommand.identity(run);
     m.put("unit", ClvInput.periodName(run.unit()));
     m.put("currency", run.currency().getCurrencyCode());
     m.put("customers", run.customers());

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.custintel.core.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +17,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.ingest.IngestBatch;
-import dev.custintel.core.model.Order;
-import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.testing.TestDatabase;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -150,9 +145,7 @@ class SlackTicketBotTest {
             + " C-7?\",\"ts\":\"1772441990.000200\",\"channel\":\"C0SUP\"}"), SECRET);
         assertThat(awaitReplies(1).get(0).getBodyAsString()).contains("*C-7* (Ada Lovelace): 0 orders");
 
-        ci.ingestion().upsertOrders(List.of(Order.purchase("O-1", "C-7", LocalDate.parse("2026-01-05")
-            .atStartOfDay(ZoneOffset.UTC).toInstant(), Currency.getInstance("EUR"),
-            List.of(new OrderLine("P-1", 1, new BigDecimal("12.50"))))));
+        ci.ingestion().upsertOrders(List.of(order("O-1", "C-7", "2026-01-05", "P-1", "12.50")));
         send(events, envelope("Ev2", "{\"type\":\"app_mention\",\"user\":\"UAGENT\",\"text\":\"<@UBOT> who is"
             + " C-7?\",\"ts\":\"1772441995.000200\",\"channel\":\"C0SUP\"}"), SECRET);
         assertThat(awaitReplies(2).get(1).getBodyAsString()).contains("*C-7* (Ada Lovelace): 1 orders");

@@ -1,12 +1,9 @@
 package dev.custintel.analytics.clv;
 
-import dev.custintel.analytics.clv.internal.RfmObjective;
 import dev.custintel.analytics.clv.internal.BgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.generate.BgNbdParameters;
 import java.util.List;
-import java.util.function.DoubleSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The BG/NBD ("beta-geometric / negative binomial distribution") model of Fader, Hardie &amp; Lee (2005),
@@ -24,20 +21,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors>
-    implements PurchaseModel {
+public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel {
 
-  // Beyond e^±50 a parameter is meaningless for this model and the special functions lose accuracy; treat the
-  // likelihood there as zero so the search backs off instead of failing.
+  private BgNbdModel(BgNbdParameters parameters) {
+    super(parameters);
+  }
 
-
-  private BgNbdModel(
-      BgNbdParameters parameters,
-      @Nullable BgNbdStandardErrors standardErrors,
-      @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics,
-      @Nullable ParameterCovariance covariance) {
-    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
+  private BgNbdModel(RfmMaximumLikelihood.Estimate fit) {
+    super(fit);
   }
 
   /**
@@ -48,7 +39,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    * @return the model
    */
   public static BgNbdModel of(BgNbdParameters parameters) {
-    return new BgNbdModel(parameters, null, null, null, null);
+    return new BgNbdModel(parameters);
   }
 
   /**
@@ -71,21 +62,9 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    *     {@code "summaries[i]"} if an element is null
    */
   public static BgNbdModel fit(List<RfmSummary> summaries, BgNbdOptions options) {
-    BgNbdParameters start = options.start();
-    RfmMaximumLikelihood.Estimate e = RfmMaximumLikelihood.fit(
-        summaries,
-        new double[] {start.r(), start.alpha(), start.a(), start.b()},
-        String.valueOf(start),
-        options.maxIterations(),
-        options.gradientTolerance(),
+    return new BgNbdModel(estimate(summaries, options,
         "without repeat purchases the dropout parameters a and b cannot be estimated",
-        BgNbdFormulas::logLikelihood,
-        (xs, txs, ages, ws) -> new RfmObjective(false, xs, txs, ages, ws));
-    double[] p = e.parameters();
-    double[] se = e.standardErrors();
-    BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(), e.diagnostics(),
-        e.covariance(List.of("r", "alpha", "a", "b")));
+        BgNbdFormulas::logLikelihood, false));
   }
 
   /**
@@ -96,10 +75,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    * @return {@code weight · ln L(r, α, a, b | x, t_x, T)}
    */
   public double logLikelihoodOf(RfmSummary summary) {
-    BgNbdParameters p = parameters();
-    return summary.weight()
-        * BgNbdFormulas.logLikelihood(
-            p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+    return summary.weight() * at(BgNbdFormulas::logLikelihood, summary);
   }
 
   /**
@@ -109,11 +85,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    * @return the total log-likelihood
    */
   public double logLikelihoodOf(List<RfmSummary> summaries) {
-    double sum = 0.0;
-    for (RfmSummary s : summaries) {
-      sum += logLikelihoodOf(s);
-    }
-    return sum;
+    return sum(summaries, this::logLikelihoodOf);
   }
 
   /**
@@ -131,8 +103,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
   public double expectedPurchases(double t) {
     checkHorizon(t);
     requireABAboveOne(0);
-    BgNbdParameters p = parameters();
-    return finite(() -> BgNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.a(), p.b(), t));
+    return finite(BgNbdFormulas::expectedPurchases, t);
   }
 
   /**
@@ -151,9 +122,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
   public double conditionalExpectedPurchases(double t, RfmSummary summary) {
     checkHorizon(t);
     requireABAboveOne(summary.frequency());
-    BgNbdParameters p = parameters();
-    return finite(() -> BgNbdFormulas.conditionalExpectedPurchases(
-        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age(), t));
+    return finite(BgNbdFormulas::conditionalExpectedPurchases, summary, t);
   }
 
   /**
@@ -166,9 +135,7 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
    * @return a probability in {@code [0, 1]}
    */
   public double probabilityAlive(RfmSummary summary) {
-    BgNbdParameters p = parameters();
-    return BgNbdFormulas.probabilityAlive(
-        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+    return at(BgNbdFormulas::probabilityAlive, summary);
   }
 
   /**
@@ -185,10 +152,8 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
   public double probabilityOfPurchases(int n, double t) {
     checkCount(n);
     checkHorizon(t);
-    BgNbdParameters p = parameters();
-    return finite(() -> BgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
+    return finite(BgNbdFormulas::probabilityOfPurchases, n, t);
   }
-
 
   // The hypergeometric function in eqs. (9) and (10) has third argument a+b+x−1, which must be positive for
   // the series (and the closed form) to hold.
@@ -200,24 +165,14 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
     }
   }
 
-  private static double finite(DoubleSupplier computation) {
-    double value;
-    try {
-      value = computation.getAsDouble();
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.argument(
-          "t", "is too long relative to alpha for the series to converge (" + e.getMessage() + ")");
-    }
-    if (!Double.isFinite(value)) {
-      // Not reachable with validated inputs; fail loudly rather than hand back NaN.
-      throw new IllegalStateException("BG/NBD prediction was not finite: " + value);
-    }
-    return value;
-  }
-
   @Override
   public PurchaseModelKind kind() {
     return PurchaseModelKind.BG_NBD;
+  }
+
+  @Override
+  String name() {
+    return "BG/NBD";
   }
 
   @Override
@@ -227,21 +182,11 @@ public final class BgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandard
       throw InvalidInputException.argument("summary", "must not be null");
     }
     requireABAboveOne(summary.frequency());
-    BgNbdParameters p = parameters();
-    return finite(() -> BgNbdFormulas.expectedPurchasesIfAlive(
-        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.age(), t));
-  }
-
-  @Override
-  public double[] logParameters() {
-    BgNbdParameters p = parameters();
-    return new double[] {Math.log(p.r()), Math.log(p.alpha()), Math.log(p.a()), Math.log(p.b())};
+    return finite(BgNbdFormulas::expectedPurchasesIfAlive, summary, t);
   }
 
   @Override
   public BgNbdModel withLogParameters(double[] logParameters) {
-    checkFourLogParameters(logParameters);
-    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
-        Math.exp(logParameters[3])));
+    return of(fromLogParameters(logParameters));
   }
 }

@@ -1,8 +1,10 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.core.InvalidInputException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +72,15 @@ abstract class FittedModel<P, S> {
   public String toString() {
     return getClass().getSimpleName() + "[" + parameters
         + (logLikelihood == null ? "" : ", logLikelihood=" + logLikelihood) + "]";
+  }
+
+  /** @return the sum of {@code f} over the items, added in order */
+  static <T> double sum(List<T> items, ToDoubleFunction<T> f) {
+    double sum = 0.0;
+    for (T item : items) {
+      sum += f.applyAsDouble(item);
+    }
+    return sum;
   }
 
   /** A prediction horizon in the model's unit: finite, 0 or more. */

@@ -1,11 +1,9 @@
 package dev.custintel.analytics.clv;
 
-import dev.custintel.analytics.clv.internal.RfmObjective;
 import dev.custintel.analytics.clv.internal.ModifiedBgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.generate.BgNbdParameters;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,20 +30,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Create one with {@link #fit} (maximum likelihood, with standard errors and diagnostics) or with {@link #of}
  * (known parameters, for predictions only).
  */
-public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbdStandardErrors>
-    implements PurchaseModel {
+public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements PurchaseModel {
 
-  // Beyond e^±50 a parameter is meaningless and the special functions lose accuracy; treat the likelihood there
-  // as zero so the search backs off instead of failing.
+  private ModifiedBgNbdModel(BgNbdParameters parameters) {
+    super(parameters);
+  }
 
-
-  private ModifiedBgNbdModel(
-      BgNbdParameters parameters,
-      @Nullable BgNbdStandardErrors standardErrors,
-      @Nullable Double logLikelihood,
-      @Nullable FitDiagnostics diagnostics,
-      @Nullable ParameterCovariance covariance) {
-    super(parameters, standardErrors, logLikelihood, diagnostics, covariance);
+  private ModifiedBgNbdModel(RfmMaximumLikelihood.Estimate fit) {
+    super(fit);
   }
 
   /**
@@ -59,7 +51,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     if (parameters == null) {
       throw InvalidInputException.argument("parameters", "must not be null");
     }
-    return new ModifiedBgNbdModel(parameters, null, null, null, null);
+    return new ModifiedBgNbdModel(parameters);
   }
 
   /**
@@ -86,21 +78,9 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     if (options == null) {
       throw InvalidInputException.argument("options", "must not be null");
     }
-    BgNbdParameters start = options.start();
-    RfmMaximumLikelihood.Estimate e = RfmMaximumLikelihood.fit(
-        summaries,
-        new double[] {start.r(), start.alpha(), start.a(), start.b()},
-        String.valueOf(start),
-        options.maxIterations(),
-        options.gradientTolerance(),
+    return new ModifiedBgNbdModel(estimate(summaries, options,
         "without repeat purchases the parameters cannot be estimated",
-        ModifiedBgNbdFormulas::logLikelihood,
-        (xs, txs, ages, ws) -> new RfmObjective(true, xs, txs, ages, ws));
-    double[] p = e.parameters();
-    double[] se = e.standardErrors();
-    BgNbdStandardErrors errors = se == null ? null : new BgNbdStandardErrors(se[0], se[1], se[2], se[3]);
-    return new ModifiedBgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3]), errors, e.logLikelihood(),
-        e.diagnostics(), e.covariance(List.of("r", "alpha", "a", "b")));
+        ModifiedBgNbdFormulas::logLikelihood, true));
   }
 
   /**
@@ -114,10 +94,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
    */
   public double logLikelihoodOf(RfmSummary summary) {
     requireSummary(summary);
-    BgNbdParameters p = parameters();
-    return summary.weight()
-        * ModifiedBgNbdFormulas.logLikelihood(
-            p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+    return summary.weight() * at(ModifiedBgNbdFormulas::logLikelihood, summary);
   }
 
   /**
@@ -155,8 +132,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
    */
   public double expectedPurchases(double t) {
     checkHorizon(t);
-    BgNbdParameters p = parameters();
-    return finite(() -> ModifiedBgNbdFormulas.expectedPurchases(p.r(), p.alpha(), p.a(), p.b(), t));
+    return finite(ModifiedBgNbdFormulas::expectedPurchases, t);
   }
 
   /**
@@ -174,9 +150,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
   public double conditionalExpectedPurchases(double t, RfmSummary summary) {
     checkHorizon(t);
     requireSummary(summary);
-    BgNbdParameters p = parameters();
-    return finite(() -> ModifiedBgNbdFormulas.conditionalExpectedPurchases(
-        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age(), t));
+    return finite(ModifiedBgNbdFormulas::conditionalExpectedPurchases, summary, t);
   }
 
   /**
@@ -194,9 +168,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
    */
   public double probabilityAlive(RfmSummary summary) {
     requireSummary(summary);
-    BgNbdParameters p = parameters();
-    return ModifiedBgNbdFormulas.probabilityAlive(
-        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.recency(), summary.age());
+    return at(ModifiedBgNbdFormulas::probabilityAlive, summary);
   }
 
   /**
@@ -214,8 +186,7 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
   public double probabilityOfPurchases(int n, double t) {
     checkCount(n);
     checkHorizon(t);
-    BgNbdParameters p = parameters();
-    return finite(() -> ModifiedBgNbdFormulas.probabilityOfPurchases(p.r(), p.alpha(), p.a(), p.b(), n, t));
+    return finite(ModifiedBgNbdFormulas::probabilityOfPurchases, n, t);
   }
 
   private static void requireSummary(@Nullable RfmSummary summary) {
@@ -224,46 +195,25 @@ public final class ModifiedBgNbdModel extends FittedModel<BgNbdParameters, BgNbd
     }
   }
 
-
-  private static double finite(DoubleSupplier computation) {
-    double value;
-    try {
-      value = computation.getAsDouble();
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.argument(
-          "t", "is too long relative to alpha for the series to converge (" + e.getMessage() + ")");
-    }
-    if (!Double.isFinite(value)) {
-      // Not reachable with validated inputs; fail loudly rather than hand back NaN.
-      throw new IllegalStateException("MBG/NBD prediction was not finite: " + value);
-    }
-    return value;
-  }
-
   @Override
   public PurchaseModelKind kind() {
     return PurchaseModelKind.MODIFIED_BG_NBD;
   }
 
   @Override
-  public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
-    checkHorizon(t);
-    requireSummary(summary);
-    BgNbdParameters p = parameters();
-    return finite(() -> ModifiedBgNbdFormulas.expectedPurchasesIfAlive(
-        p.r(), p.alpha(), p.a(), p.b(), summary.frequency(), summary.age(), t));
+  String name() {
+    return "MBG/NBD";
   }
 
   @Override
-  public double[] logParameters() {
-    BgNbdParameters p = parameters();
-    return new double[] {Math.log(p.r()), Math.log(p.alpha()), Math.log(p.a()), Math.log(p.b())};
+  public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
+    checkHorizon(t);
+    requireSummary(summary);
+    return finite(ModifiedBgNbdFormulas::expectedPurchasesIfAlive, summary, t);
   }
 
   @Override
   public ModifiedBgNbdModel withLogParameters(double[] logParameters) {
-    checkFourLogParameters(logParameters);
-    return of(new BgNbdParameters(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
-        Math.exp(logParameters[3])));
+    return of(fromLogParameters(logParameters));
   }
 }

@@ -118,11 +118,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
    * @return the total log-likelihood
    */
   public double logLikelihoodOf(List<RfmSummary> summaries) {
-    double sum = 0.0;
-    for (RfmSummary s : summaries) {
-      sum += logLikelihoodOf(s);
-    }
-    return sum;
+    return sum(summaries, this::logLikelihoodOf);
   }
 
   /**

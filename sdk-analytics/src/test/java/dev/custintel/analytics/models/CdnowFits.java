@@ -37,8 +37,8 @@ final class CdnowFits {
       List<Transaction> transactions = CdnowFile.rows().stream()
           .map(r -> Transaction.of(r.customerId(), r.day(), r.amount()))
           .toList();
-      List<CustomerRfm> calibration = customers(transactions, ModelRunsContractTest.CALIBRATION_END);
-      List<CustomerRfm> all = customers(transactions, ModelRunsContractTest.AS_OF);
+      List<CustomerRfm> calibration = customers(transactions, ModelRunsTest.CALIBRATION_END);
+      List<CustomerRfm> all = customers(transactions, ModelRunsTest.AS_OF);
       GammaGammaModel spend = GammaGammaModel.fit(
           all.stream().map(c -> new SpendSummary(c.frequency(), c.monetaryValue().doubleValue())).toList(),
           GammaGammaOptions.defaults());

@@ -1,8 +1,8 @@
 package dev.custintel.core.customer;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.core.internal.Checks;
 import java.util.Currency;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +37,7 @@ public record CustomerQuery(
 
   /** Validates the query. */
   public CustomerQuery {
-    Checks.notNull(sort, "sort");
+    Objects.requireNonNull(sort, "sort");
     if (inactiveForAtLeastDays != null && inactiveForAtLeastDays < 0) {
       throw InvalidInputException.argument(
           "inactiveForAtLeastDays", "must not be negative (was " + inactiveForAtLeastDays + ")");
@@ -81,7 +81,7 @@ public record CustomerQuery(
      * @return this builder
      */
     public Builder period(DateRange value) {
-      this.period = Checks.notNull(value, "period");
+      this.period = Objects.requireNonNull(value, "period");
       return this;
     }
 
@@ -90,7 +90,7 @@ public record CustomerQuery(
      * @return this builder
      */
     public Builder currency(Currency value) {
-      this.currency = Checks.notNull(value, "currency");
+      this.currency = Objects.requireNonNull(value, "currency");
       return this;
     }
 
@@ -108,7 +108,7 @@ public record CustomerQuery(
      * @return this builder
      */
     public Builder country(String value) {
-      this.country = Checks.notNull(value, "country");
+      this.country = Objects.requireNonNull(value, "country");
       return this;
     }
 
@@ -126,7 +126,7 @@ public record CustomerQuery(
      * @return this builder
      */
     public Builder sort(CustomerSort value) {
-      this.sort = Checks.notNull(value, "sort");
+      this.sort = Objects.requireNonNull(value, "sort");
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.YearMonth;
+import java.util.Objects;
 
 /**
  * A half-open interval of time {@code [from, to)} in UTC.
@@ -18,8 +19,8 @@ public record DateRange(Instant from, Instant to) {
 
   /** Validates that the range is not empty. */
   public DateRange {
-    Checks.notNull(from, "from");
-    Checks.notNull(to, "to");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
     if (!to.isAfter(from)) {
       throw InvalidInputException.argument("to", "must be after from (" + from + " .. " + to + ")");
     }

@@ -2,7 +2,6 @@ package dev.custintel.core.generate;
 
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.ingest.IngestBatch;
-import dev.custintel.core.internal.Checks;
 import dev.custintel.core.internal.generate.BatchEmitter;
 import dev.custintel.core.internal.generate.Catalog;
 import dev.custintel.core.internal.generate.ShopCalendar;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -171,7 +171,7 @@ public final class ShopGenerator {
    * @throws InvalidInputException if the catalog has no such product ("productId")
    */
   public Money unitPrice(String productId) {
-    int index = catalog.indexOf(Checks.notNull(productId, "productId"));
+    int index = catalog.indexOf(Objects.requireNonNull(productId, "productId"));
     if (index < 0) {
       throw InvalidInputException.argument("productId", "is not in the catalog (was '" + productId + "')");
     }
@@ -207,7 +207,7 @@ public final class ShopGenerator {
       throw InvalidInputException.argument(
           "batchSize", "must be between 1 and " + MAX_BATCH_SIZE + " (was " + batchSize + ")");
     }
-    Checks.notNull(sink, "sink");
+    Objects.requireNonNull(sink, "sink");
     BatchEmitter out = new BatchEmitter(batchSize, sink, catalog.products());
     new ShopSimulation(
             seed, customers, calendar, catalog, purchaseProcess, spend, returnRate, currency, out)
@@ -313,10 +313,11 @@ public final class ShopGenerator {
      * @param day the last day of data, UTC, inclusive (default {@link #DEFAULT_END}, never today, so that the
      *     output does not depend on when it is generated); years 1971 to 9999
      * @return this builder
-     * @throws InvalidInputException if null or out of range ("end")
+     * @throws NullPointerException if null
+     * @throws InvalidInputException if out of range ("end")
      */
     public Builder end(LocalDate day) {
-      Checks.notNull(day, "end");
+      Objects.requireNonNull(day, "end");
       if (day.getYear() < 1971 || day.getYear() > 9999) {
         throw InvalidInputException.argument("end", "must be in the years 1971 to 9999 (was " + day + ")");
       }
@@ -343,30 +344,30 @@ public final class ShopGenerator {
      * @param value the currency of every amount (default EUR); it also decides where customers live. Prices are
      *     euro-like numbers whatever the currency
      * @return this builder
-     * @throws InvalidInputException if null ("currency")
+     * @throws NullPointerException if null
      */
     public Builder currency(Currency value) {
-      this.currency = Checks.notNull(value, "currency");
+      this.currency = Objects.requireNonNull(value, "currency");
       return this;
     }
 
     /**
      * @param parameters the BG/NBD purchase process (default {@link BgNbdParameters#defaults()})
      * @return this builder
-     * @throws InvalidInputException if null ("purchaseProcess")
+     * @throws NullPointerException if null
      */
     public Builder purchaseProcess(BgNbdParameters parameters) {
-      this.purchaseProcess = Checks.notNull(parameters, "purchaseProcess");
+      this.purchaseProcess = Objects.requireNonNull(parameters, "purchaseProcess");
       return this;
     }
 
     /**
      * @param parameters the Gamma-Gamma spend model (default {@link SpendParameters#defaults()})
      * @return this builder
-     * @throws InvalidInputException if null ("spend")
+     * @throws NullPointerException if null
      */
     public Builder spend(SpendParameters parameters) {
-      this.spend = Checks.notNull(parameters, "spend");
+      this.spend = Objects.requireNonNull(parameters, "spend");
       return this;
     }
 

@@ -1,8 +1,8 @@
 package dev.custintel.core.imports;
 
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.core.internal.Checks;
 import java.time.ZoneId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +26,8 @@ public record ImportOptions(
 
   /** Validates the options. */
   public ImportOptions {
-    Checks.notNull(mode, "mode");
-    Checks.notNull(progress, "progress");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(progress, "progress");
     if (batchSize < 1 || batchSize > 100_000) {
       throw InvalidInputException.argument("batchSize", "must be between 1 and 100000 (was " + batchSize + ")");
     }

@@ -6,6 +6,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.Product;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A batch of records written in one transaction, all or nothing.
@@ -67,7 +68,7 @@ public record IngestBatch(List<Customer> customers, List<Product> products, List
      * @return this builder
      */
     public Builder customer(Customer customer) {
-      customers.add(Checks.notNull(customer, "customer"));
+      customers.add(Objects.requireNonNull(customer, "customer"));
       return this;
     }
 
@@ -76,7 +77,7 @@ public record IngestBatch(List<Customer> customers, List<Product> products, List
      * @return this builder
      */
     public Builder product(Product product) {
-      products.add(Checks.notNull(product, "product"));
+      products.add(Objects.requireNonNull(product, "product"));
       return this;
     }
 
@@ -85,7 +86,7 @@ public record IngestBatch(List<Customer> customers, List<Product> products, List
      * @return this builder
      */
     public Builder order(Order order) {
-      orders.add(Checks.notNull(order, "order"));
+      orders.add(Objects.requireNonNull(order, "order"));
       return this;
     }
 

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +93,7 @@ public interface CustintelStore extends AutoCloseable {
      */
     public Builder dataSource(DataSource value) {
       setSource("dataSource");
-      this.dataSource = Checks.notNull(value, "dataSource");
+      this.dataSource = Objects.requireNonNull(value, "dataSource");
       return this;
     }
 
@@ -104,7 +105,7 @@ public interface CustintelStore extends AutoCloseable {
      */
     public Builder jdbcUrl(String url) {
       setSource("jdbcUrl");
-      Checks.notNull(url, "jdbcUrl");
+      Objects.requireNonNull(url, "jdbcUrl");
       if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
         throw InvalidInputException.argument(
             "jdbcUrl", "must start with jdbc:postgresql: or jdbc:h2: (only PostgreSQL and H2 are supported)");
@@ -123,8 +124,8 @@ public interface CustintelStore extends AutoCloseable {
      */
     public Builder jdbcUrl(String url, String user, String secret) {
       jdbcUrl(url);
-      this.username = Checks.notNull(user, "username");
-      this.password = Checks.notNull(secret, "password");
+      this.username = Objects.requireNonNull(user, "username");
+      this.password = Objects.requireNonNull(secret, "password");
       return this;
     }
 
@@ -135,7 +136,7 @@ public interface CustintelStore extends AutoCloseable {
      * @return this builder
      */
     public Builder embedded(Path directory) {
-      Checks.notNull(directory, "directory");
+      Objects.requireNonNull(directory, "directory");
       setSource("embedded");
       this.jdbcUrl = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("custintel") + ";LOCK_TIMEOUT=10000";
       return this;
@@ -148,7 +149,7 @@ public interface CustintelStore extends AutoCloseable {
      * @return this builder
      */
     public Builder inMemory(String name) {
-      Checks.id(name, "name");
+      Checks.id(Objects.requireNonNull(name, "name"), "name");
       setSource("inMemory");
       this.jdbcUrl = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
       return this;
@@ -160,7 +161,7 @@ public interface CustintelStore extends AutoCloseable {
      * @return this builder
      */
     public Builder tablePrefix(String prefix) {
-      Checks.notNull(prefix, "tablePrefix");
+      Objects.requireNonNull(prefix, "tablePrefix");
       if (!PREFIX.matcher(prefix).matches()) {
         throw InvalidInputException.argument(
             "tablePrefix", "must match [a-z][a-z0-9_]{0,15} (was '" + prefix + "')");
@@ -187,7 +188,7 @@ public interface CustintelStore extends AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock value) {
-      this.clock = Checks.notNull(value, "clock");
+      this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
@@ -196,7 +197,7 @@ public interface CustintelStore extends AutoCloseable {
      * @return this builder
      */
     public Builder meterRegistry(MeterRegistry value) {
-      this.meterRegistry = Checks.notNull(value, "meterRegistry");
+      this.meterRegistry = Objects.requireNonNull(value, "meterRegistry");
       return this;
     }
 
@@ -210,7 +211,7 @@ public interface CustintelStore extends AutoCloseable {
         throw InvalidInputException.argument(
             "profileCache.maximumSize", "must not be negative (was " + maximumSize + ")");
       }
-      Checks.notNull(ttl, "profileCache.ttl");
+      Objects.requireNonNull(ttl, "profileCache.ttl");
       if (ttl.isNegative() || ttl.isZero()) {
         throw InvalidInputException.argument("profileCache.ttl", "must be positive (was " + ttl + ")");
       }

@@ -59,12 +59,11 @@ class ShopGeneratorOptionsTest {
   }
 
   @Test
-  void generate_nullSink_rejectedNamingSink() {
+  void generate_nullSink_throwsNpeNamingSink() {
     ShopGenerator gen = ShopGenerator.builder().customers(10).build();
     assertThatThrownBy(() -> gen.generate(10, null))
-        .isInstanceOf(InvalidInputException.class)
-        .extracting(e -> ((InvalidInputException) e).field())
-        .isEqualTo("sink");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("sink");
   }
 
   @Test
@@ -78,12 +77,13 @@ class ShopGeneratorOptionsTest {
 
   @Test
   void otherOptions_badValues_rejectedNamingTheField() {
+    // A null argument is a programming error: NullPointerException naming the parameter.
     assertThatThrownBy(() -> ShopGenerator.builder().end(null))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid end: is required");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("end");
     assertThatThrownBy(() -> ShopGenerator.builder().currency(null))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Invalid currency: is required");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("currency");
     assertThatThrownBy(() -> ShopGenerator.builder().returnRate(0.6))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("Invalid returnRate: must be between 0 and 0.5 (was 0.6)");

@@ -25,9 +25,10 @@ public interface TestDatabase extends AutoCloseable {
   void close();
 
   /**
-   * The databases every contract runs on, for {@code @ParameterizedTest @MethodSource(
-   * "dev.custintel.core.testing.TestDatabase#both")}: each argument is the database's name and a supplier of a
-   * new, empty one (the PostgreSQL one skips or fails as {@link #postgres()} says).
+   * The databases every contract runs on, for {@code @ParameterizedClass @MethodSource(
+   * "dev.custintel.core.testing.TestDatabase#both")} as {@link OnBothDatabases} declares it: each argument is the
+   * database's name and a supplier of a new, empty one (the PostgreSQL one skips or fails as {@link #postgres()}
+   * says).
    *
    * @return H2, then PostgreSQL
    */

@@ -76,6 +76,7 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
 
   @Override
   public SlackResponse handle(SlackRequest request) {
+    ensureOpen();
     Args.notNull(request, "request");
     SignatureVerifier.Result check =
         verifier.verify(request.header(TIMESTAMP_HEADER), request.header(SIGNATURE_HEADER), request.body());
@@ -118,6 +119,7 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
 
   @Override
   public RetryReport retryFailed() {
+    ensureOpen();
     Instant now = settings.clock().instant();
     List<TicketLink> due = links.retryable(now.minus(settings.claimTimeout()), settings.maxAttempts(), RETRY_BATCH);
     int attempted = 0;
@@ -137,6 +139,7 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
 
   @Override
   public int purgeExpiredEvents() {
+    ensureOpen();
     return events.purge(settings.clock().instant());
   }
 
@@ -159,5 +162,11 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
   @Override
   public String toString() {
     return "SlackEventsHandler[" + settings + "]";
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("This SlackEventsHandler is closed; build a new one.");
+    }
   }
 }

@@ -1,12 +1,15 @@
 package dev.custintel.analytics.clv.internal;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * What the likelihood objectives share: sums over many summaries in fixed chunks (in parallel when there is more
- * than one), added in chunk order so the result does not depend on the thread schedule, and the step from those
- * sums to a mean negative log-likelihood with its gradient in the log-parameters. Not API.
+ * What the likelihood objectives share: the total weight and the distinct frequencies of the summaries, sums over
+ * many summaries in fixed chunks (in parallel when there is more than one), added in chunk order so the result does
+ * not depend on the thread schedule, and the step from those sums to a mean negative log-likelihood with its
+ * gradient in the log-parameters. Not API.
  */
 final class ChunkedSums {
   /** Summaries per chunk. */
@@ -21,6 +24,32 @@ final class ChunkedSums {
   }
 
   private ChunkedSums() {}
+
+  /** @return the sum of the weights, added in order */
+  static double total(double[] weights) {
+    double w = 0.0;
+    for (double v : weights) {
+      w += v;
+    }
+    return w;
+  }
+
+  /**
+   * The distinct values, numbered in order of first appearance, and each value's number.
+   *
+   * @param values the values
+   * @param indexOut receives, for each value, its position among the distinct values
+   * @return the distinct values
+   */
+  static int[] distinct(int[] values, int[] indexOut) {
+    Map<Integer, Integer> positions = new HashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      indexOut[i] = positions.computeIfAbsent(values[i], k -> positions.size());
+    }
+    int[] distinct = new int[positions.size()];
+    positions.forEach((x, k) -> distinct[k] = x);
+    return distinct;
+  }
 
   /** @return whether every log-parameter is within ±{@value #MAX_ABS_LOG_PARAMETER} */
   static boolean inRange(double[] theta) {

@@ -3,9 +3,6 @@ package dev.custintel.analytics.clv.internal;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.digamma;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.logGamma;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The mean negative log-likelihood of the Gamma-Gamma spend model over weighted {@code (x, z̄)} pairs, with its exact
  * gradient, as a function of {@code (ln p, ln q, ln γ)}. Not API.
@@ -34,23 +31,16 @@ public final class GammaGammaObjective implements Bfgs.Objective {
   public GammaGammaObjective(int[] xs, double[] meanSpends, double[] weights) {
     this.n = xs.length;
     this.weights = weights.clone();
-    double w = 0.0;
-    for (double v : weights) {
-      w += v;
-    }
-    this.totalWeight = w;
+    this.totalWeight = ChunkedSums.total(weights);
     this.xs = new double[n];
     this.spend = meanSpends.clone();
     this.logSpend = new double[n];
-    Map<Integer, Integer> map = new HashMap<>();
-    xIndex = new int[n];
     for (int i = 0; i < n; i++) {
       this.xs[i] = xs[i];
       logSpend[i] = Math.log(meanSpends[i]);
-      xIndex[i] = map.computeIfAbsent(xs[i], k -> map.size());
     }
-    distinctX = new int[map.size()];
-    map.forEach((x, k) -> distinctX[k] = x);
+    xIndex = new int[n];
+    distinctX = ChunkedSums.distinct(xs, xIndex);
   }
 
   @Override

@@ -4,8 +4,6 @@ import static dev.custintel.analytics.clv.internal.SpecialFunctions.digamma;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.logGamma;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The mean negative log-likelihood of the BG/NBD or modified BG/NBD model over weighted summaries, with its exact
@@ -43,18 +41,9 @@ public final class RfmObjective implements Bfgs.Objective {
     this.modified = modified;
     this.n = xs.length;
     this.weights = weights.clone();
-    double w = 0.0;
-    for (double v : weights) {
-      w += v;
-    }
-    this.totalWeight = w;
-    Map<Integer, Integer> xs0 = new HashMap<>();
+    this.totalWeight = ChunkedSums.total(weights);
     xIndex = new int[n];
-    for (int i = 0; i < n; i++) {
-      xIndex[i] = xs0.computeIfAbsent(xs[i], k -> xs0.size());
-    }
-    distinctX = new int[xs0.size()];
-    xs0.forEach((x, k) -> distinctX[k] = x);
+    distinctX = ChunkedSums.distinct(xs, xIndex);
     ageIndex = new int[n];
     distinctAge = index(ages, ageIndex);
     recencyIndex = new int[n];

@@ -107,28 +107,7 @@ public final class SpecialFunctions {
    *     {@value #MAX_SERIES_TERMS} terms (z too close to 1) or overflows
    */
   public static double hypergeometric2F1(double a, double b, double c, double z) {
-    if (!(a > 0.0 && b > 0.0 && c > 0.0) || !(z >= 0.0 && z < 1.0)) {
-      throw new IllegalArgumentException(
-          "hypergeometric2F1 needs a, b, c > 0 and 0 <= z < 1 (was " + a + ", " + b + ", " + c + ", " + z + ")");
-    }
-    double term = 1.0;
-    double sum = 1.0;
-    for (int n = 0; n < MAX_SERIES_TERMS; n++) {
-      double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
-      term *= ratio;
-      sum += term;
-      // The ratios tend to z; once they are below 1 the remaining tail is at most a geometric series with
-      // ratio max(ratio, z), so stop when that bound is below the rounding of the sum.
-      double bound = Math.max(ratio, z);
-      if (bound < 1.0 && term <= 1e-17 * sum * (1.0 - bound)) {
-        return sum;
-      }
-      if (!Double.isFinite(sum)) {
-        break;
-      }
-    }
-    throw new IllegalArgumentException(
-        "hypergeometric2F1 did not converge (a " + a + ", b " + b + ", c " + c + ", z " + z + ")");
+    return series(a, b, c, z, false).sum();
   }
 
   /**
@@ -144,6 +123,19 @@ public final class SpecialFunctions {
    * @throws IllegalArgumentException as {@link #hypergeometric2F1}
    */
   public static double logHypergeometric2F1(double a, double b, double c, double z) {
+    Series s = series(a, b, c, z, true);
+    return s.logScale() + Math.log(s.sum());
+  }
+
+  /** The 2F1 series summed to {@code e^logScale · sum}. */
+  private record Series(double logScale, double sum) {}
+
+  /**
+   * Sums the 2F1 series. With {@code rescale} the running sum and term are scaled down by 1e200 whenever the sum
+   * passes 1e200 (the terms are positive and each ratio finite, so every later step stays in range); without it
+   * a sum that overflows ends the search.
+   */
+  private static Series series(double a, double b, double c, double z, boolean rescale) {
     if (!(a > 0.0 && b > 0.0 && c > 0.0) || !(z >= 0.0 && z < 1.0)) {
       throw new IllegalArgumentException(
           "hypergeometric2F1 needs a, b, c > 0 and 0 <= z < 1 (was " + a + ", " + b + ", " + c + ", " + z + ")");
@@ -155,15 +147,20 @@ public final class SpecialFunctions {
       double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
       term *= ratio;
       sum += term;
+      // The ratios tend to z; once they are below 1 the remaining tail is at most a geometric series with
+      // ratio max(ratio, z), so stop when that bound is below the rounding of the sum.
       double bound = Math.max(ratio, z);
       if (bound < 1.0 && term <= 1e-17 * sum * (1.0 - bound)) {
-        return logScale + Math.log(sum);
+        return new Series(logScale, sum);
       }
-      if (sum > 1e200) {
-        // Terms are positive and each ratio is finite, so rescaling both keeps every later step in range.
-        sum *= 1e-200;
-        term *= 1e-200;
-        logScale += 200.0 * Math.log(10.0);
+      if (rescale) {
+        if (sum > 1e200) {
+          sum *= 1e-200;
+          term *= 1e-200;
+          logScale += 200.0 * Math.log(10.0);
+        }
+      } else if (!Double.isFinite(sum)) {
+        break;
       }
     }
     throw new IllegalArgumentException(

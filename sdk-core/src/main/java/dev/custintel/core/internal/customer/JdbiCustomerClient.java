@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Customer reads over Jdbi. Not API. */
@@ -46,14 +47,14 @@ public final class JdbiCustomerClient implements CustomerClient {
 
   @Override
   public CustomerProfile profile(String customerId) {
-    Checks.id(customerId, "customerId");
+    Checks.id(Objects.requireNonNull(customerId, "customerId"), "customerId");
     return metrics.time("customers.profile", () -> cache.get(customerId,
         id -> tx.withHandle("Reading the profile of customer '" + id + "'", h -> loader.load(h, id, clock.instant()))));
   }
 
   @Override
   public List<CustomerRank> top(int n, DateRange period) {
-    Checks.notNull(period, "period");
+    Objects.requireNonNull(period, "period");
     checkTop(n);
     return metrics.time("customers.top", () -> {
       Currency only = singleCurrency(period, "call top(n, period, currency)");
@@ -85,8 +86,8 @@ public final class JdbiCustomerClient implements CustomerClient {
 
   @Override
   public List<CustomerRank> top(int n, DateRange period, Currency currency) {
-    Checks.notNull(period, "period");
-    Checks.notNull(currency, "currency");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(currency, "currency");
     checkTop(n);
     return metrics.time("customers.top", () -> rank(n, period, currency));
   }
@@ -111,7 +112,7 @@ public final class JdbiCustomerClient implements CustomerClient {
 
   @Override
   public Page<CustomerSummary> query(CustomerQuery query) {
-    Checks.notNull(query, "query");
+    Objects.requireNonNull(query, "query");
     return metrics.time("customers.query", () -> {
       if (query.sort() == CustomerSort.SPEND_DESC && query.currency() == null) {
         // Ranking by spend across currencies would compare euros with dollars.

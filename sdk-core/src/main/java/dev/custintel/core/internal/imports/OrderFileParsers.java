@@ -1,7 +1,7 @@
 package dev.custintel.core.internal.imports;
 
 import dev.custintel.core.imports.ImportFormat;
-import dev.custintel.core.internal.Checks;
+import java.util.Objects;
 
 /** The parser of each {@link ImportFormat}. Not API. */
 public final class OrderFileParsers {
@@ -16,7 +16,7 @@ public final class OrderFileParsers {
    * @return its parser; parsers keep no state between calls and may be shared between threads
    */
   public static OrderFileParser forFormat(ImportFormat format) {
-    Checks.notNull(format, "format");
+    Objects.requireNonNull(format, "format");
     return switch (format) {
       case CDNOW -> CDNOW;
       case ONLINE_RETAIL -> ONLINE_RETAIL;

@@ -6,13 +6,13 @@ import dev.custintel.core.imports.ImportReport;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.ingest.IngestResult;
 import dev.custintel.core.ingest.IngestionClient;
-import dev.custintel.core.internal.Checks;
 import dev.custintel.core.internal.store.StoreMetrics;
 import dev.custintel.core.internal.store.Tables;
 import dev.custintel.core.internal.store.TransactionRunner;
 import dev.custintel.core.store.DatabaseKind;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -43,7 +43,7 @@ public final class JdbiIngestionClient implements IngestionClient {
 
   @Override
   public IngestResult ingest(IngestBatch batch) {
-    Checks.notNull(batch, "batch");
+    Objects.requireNonNull(batch, "batch");
     return metrics.time("ingest.batch", () -> {
       if (batch.isEmpty()) {
         return IngestResult.empty();
@@ -60,9 +60,9 @@ public final class JdbiIngestionClient implements IngestionClient {
 
   @Override
   public ImportReport importFile(Path file, ImportFormat format, ImportOptions options) {
-    Checks.notNull(file, "file");
-    Checks.notNull(format, "format");
-    Checks.notNull(options, "options");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(options, "options");
     return metrics.time("ingest.import", () -> new FileImporter(this::ingest).run(file, format, options));
   }
 }

@@ -1,6 +1,5 @@
 package dev.custintel.integrations.internal.http;
 
-import dev.custintel.core.CustintelException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 
@@ -31,10 +30,10 @@ public final class OwnedHttp {
     return http;
   }
 
-  /** @throws CustintelException once {@link #close()} was called */
+  /** @throws IllegalStateException once {@link #close()} was called */
   public void ensureOpen() {
     if (closed.get()) {
-      throw new CustintelException("This " + clientName + " is closed; build a new one.");
+      throw new IllegalStateException("This " + clientName + " is closed; build a new one.");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.custintel.analytics.models;
 
-import static dev.custintel.analytics.models.ModelRunsContractTest.assertInvalid;
+import static dev.custintel.analytics.models.ModelRunsTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -17,6 +17,7 @@ import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.model.Order;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,20 +48,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Model runs on small, purpose-built stores: nothing yet, no purchase, no repeat purchase, an as-of day before the
  * data, a history too short for the default backtest, other valuations, units and currencies. A fresh database per
- * test; subclasses run it on each database.
+ * test, on H2 and on PostgreSQL.
  */
-abstract class ModelRunSmallStoresContractTest {
+class ModelRunSmallStoresTest extends OnBothDatabases {
   private static final Currency EUR = Currency.getInstance("EUR");
 
   private TestDatabase database;
   private CustomerIntelligence ci;
 
-  /** @return a new, empty database (may skip the test when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
-
   @BeforeEach
   void open() {
-    database = newDatabase();
+    database = newDatabase.get();
     ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(2).build();
   }
 
@@ -252,7 +250,7 @@ abstract class ModelRunSmallStoresContractTest {
     assertThat(ci.ltv().predict("C001").horizon()).isEqualTo(Horizon.months(12));
   }
 
-  /** Every score row of the run against the closed forms at the run's parameters (see ModelRunsContractTest). */
+  /** Every score row of the run against the closed forms at the run's parameters (see ModelRunsTest). */
   private void assertScoresMatchClosedForms(
       ModelRun run, NavigableMap<String, CdnowFile.Summary> summaries, double months, double discount, int unitDays)
       throws SQLException {

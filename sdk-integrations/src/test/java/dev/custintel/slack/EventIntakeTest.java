@@ -3,6 +3,7 @@ package dev.custintel.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.gorgias.testing.CapturedLogs;
@@ -16,8 +17,11 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** What the handler does with each request before and around the flows: signatures, dedupe, routing, expiry. */
-abstract class EventIntakeContractTest extends SlackHandlerFixture {
+/**
+ * What the handler does with each request before and around the flows: signatures, dedupe, routing, expiry. On H2
+ * and on PostgreSQL, as every {@link SlackHandlerFixture}.
+ */
+class EventIntakeTest extends SlackHandlerFixture {
 
   @Test
   void urlVerification_signedBySlack_answersTheChallengeAsText() {
@@ -170,6 +174,17 @@ abstract class EventIntakeContractTest extends SlackHandlerFixture {
         .replace("\"event_id\":\"x\",", "");
     assertThat(deliver(noId).status()).isEqualTo(400);
     assertThat(rows("ci_processed_slack_events")).isZero();
+  }
+
+  @Test
+  void closedHandler_refusesWorkWithIllegalState() {
+    SlackEventsHandler closed = builder().executor(Runnable::run).build();
+    closed.close();
+    closed.close();
+    assertThatThrownBy(() -> closed.handle(new SlackRequest("{}", Map.of())))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(closed::retryFailed).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(closed::purgeExpiredEvents).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.generate.ShopGenerator;
 import dev.custintel.core.model.Product;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,19 +36,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * Product affinity inside model runs, on a generated shop whose catalogue plants companions ("a teapot pulls in
  * loose tea 70% of the time"). Every stored figure is checked against baskets read here with plain JDBC and
- * counted by brute force. Tests that add runs put the first run back as the active one. Subclasses run it on
- * each database.
+ * counted by brute force. Tests that add runs put the first run back as the active one. On H2 and on
+ * PostgreSQL: one instance serves both, every field set anew for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AffinityRunsContractTest {
+class AffinityRunsTest extends OnBothDatabases {
   private static final String PREFIX = "af_";
   private static final double REL = 1e-12;
 
@@ -60,12 +61,9 @@ abstract class AffinityRunsContractTest {
   /** Purchase baskets' customer: order id → customer id. */
   private Map<String, String> orderCustomer;
 
-  /** @return a new, empty database (may skip the class when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void generateAndRefresh() throws SQLException {
-    database = newDatabase();
+    database = newDatabase.get();
     ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl()).tablePrefix(PREFIX).maximumPoolSize(4).build();
     assertThatThrownBy(() -> ci.affinity().boughtTogether("P-0001", 5))
         .isInstanceOf(ModelNotReadyException.class)
@@ -87,7 +85,7 @@ abstract class AffinityRunsContractTest {
     }
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void close() {
     if (ci != null) {
       ci.close();

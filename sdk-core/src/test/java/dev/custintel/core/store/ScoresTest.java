@@ -1,5 +1,7 @@
 package dev.custintel.core.store;
 
+import static dev.custintel.core.testing.Orders.day;
+import static dev.custintel.core.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,11 +15,11 @@ import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
+import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;
-import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
-import org.jdbi.v3.core.Handle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,15 +32,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Profiles show the scores of the active customer value run. Runs, scores and activations are written with plain
- * SQL through the store's data source, as the analytics module writes them. Subclasses run it on H2 and PostgreSQL.
+ * SQL through the store's data source, as the analytics module writes them. On H2 and on PostgreSQL, a fresh database for each test.
  */
-abstract class ScoresContractTest {
+class ScoresTest extends OnBothDatabases {
   static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
   static final Currency EUR = Currency.getInstance("EUR");
   static final LocalDate CALIBRATION_END = LocalDate.parse("2024-05-31");
@@ -46,11 +49,9 @@ abstract class ScoresContractTest {
   TestDatabase db;
   CustintelStore store;
 
-  abstract TestDatabase newDatabase();
-
   @BeforeEach
   void open() {
-    db = newDatabase();
+    db = newDatabase.get();
     store = db.configure(CustintelStore.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
   }
 
@@ -149,15 +150,10 @@ abstract class ScoresContractTest {
     }
   }
 
-  static Order purchase(String id, String customer, String date, String amount) {
-    return Order.purchase(id, customer, LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant(), EUR,
-        List.of(new OrderLine("P1", 1, new BigDecimal(amount))));
-  }
-
   void ingestCustomers(String... ids) {
     IngestBatch.Builder batch = IngestBatch.builder();
     for (String id : ids) {
-      batch.order(purchase("O-" + id, id, "2024-03-01", "10.00"));
+      batch.order(order("O-" + id, id, "2024-03-01", "P1", "10.00"));
     }
     store.ingestion().ingest(batch.build());
   }
@@ -167,9 +163,9 @@ abstract class ScoresContractTest {
     // Several aggregate rows (purchases, a return, another currency): the scores' joins must not multiply them.
     store.ingestion().ingest(IngestBatch.builder()
         .customer(new Customer("C1", "c1@example.com", "Ada", "France", null))
-        .order(purchase("O1", "C1", "2024-02-01", "10.00"))
-        .order(purchase("O2", "C1", "2024-03-01", "30.00"))
-        .order(new Order("R1", "C1", LocalDate.parse("2024-03-05").atStartOfDay(ZoneOffset.UTC).toInstant(), EUR,
+        .order(order("O1", "C1", "2024-02-01", "P1", "10.00"))
+        .order(order("O2", "C1", "2024-03-01", "P1", "30.00"))
+        .order(new Order("R1", "C1", day("2024-03-05"), EUR,
             OrderKind.RETURN, List.of(new OrderLine("P1", 1, new BigDecimal("5.00")))))
         .order(Order.purchase("O3", "C1", Instant.parse("2024-04-01T00:00:00Z"), Currency.getInstance("USD"),
             List.of(new OrderLine("P1", 1, BigDecimal.ONE))))
@@ -291,7 +287,7 @@ abstract class ScoresContractTest {
   void tablePrefix_scoresAreReadFromTheStoresOwnTables() {
     ingestCustomers("C1");
     try (CustintelStore other = db.configure(CustintelStore.builder()).tablePrefix("shop2_").build()) {
-      other.ingestion().upsertOrders(List.of(purchase("O1", "C1", "2024-03-01", "10.00")));
+      other.ingestion().upsertOrders(List.of(order("O1", "C1", "2024-03-01", "P1", "10.00")));
       long run = writeRun(other, Run.eur(), true, new Score("C1", 0.6, 1.5, 300, 250, 350));
 
       assertThat(other.customers().profile("C1").scores().runId()).isEqualTo(run);

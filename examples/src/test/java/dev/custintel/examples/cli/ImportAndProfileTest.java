@@ -9,13 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code import} and {@code profile} against a real database, each test on a fresh, empty one. The expected
- * figures were computed independently from the raw files.
+ * {@code import} and {@code profile} against H2 (a file) and PostgreSQL, each test on a fresh, empty database. The
+ * expected figures were computed independently from the raw files.
  */
-abstract class ImportAndProfileContract {
-
-  /** @return the JDBC URL of this test's empty database */
-  abstract String db();
+class ImportAndProfileTest extends CliDatabaseFixture {
 
   @Test
   void importCdnow_thenProfileAndImportAgain_matchesRawFileAndWritesNothing() {

@@ -10,14 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code models refresh}, {@code models list} and the scores in {@code profile} against a real database, each test
- * on a fresh, empty one: the CDNOW sample (2,357 customers), as of 1998-06-30 with a 39-week holdout, which puts
+ * {@code models refresh}, {@code models list} and the scores in {@code profile} against H2 (a file) and PostgreSQL,
+ * each test on a fresh, empty database: the CDNOW sample (2,357 customers), as of 1998-06-30 with a 39-week holdout, which puts
  * the backtest's calibration end on 1997-09-30 as in the BG/NBD paper.
  */
-abstract class ModelRunContract {
-
-  /** @return the JDBC URL of this test's empty database */
-  abstract String db();
+class ModelRunTest extends CliDatabaseFixture {
 
   @Test
   void refreshCdnowSample_backtestsAsPublished_thenProfilesShowTheRunsScores() {

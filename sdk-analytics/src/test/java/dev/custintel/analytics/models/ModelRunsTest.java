@@ -28,6 +28,7 @@ import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -58,18 +59,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * The model runs, churn and LTV clients of the facade on the CDNOW sample, imported once per class and refreshed
  * once (as of 1998-06-30 with the published 39-week holdout). Tests that add runs put the first run back as the
- * active one. Subclasses run it on each database.
+ * active one. On H2 and on PostgreSQL: one instance serves both, every field set anew for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelRunsContractTest {
+class ModelRunsTest extends OnBothDatabases {
   static final LocalDate AS_OF = LocalDate.of(1998, 6, 30);
   static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
   static final Currency USD = Currency.getInstance("USD");
@@ -87,12 +88,9 @@ abstract class ModelRunsContractTest {
   private Mbg mbg;
   private Gg gg;
 
-  /** @return a new, empty database (may skip the class when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void importAndRefresh() {
-    database = newDatabase();
+    database = newDatabase.get();
     ci = facade("ci_");
     ci.ingestion().importFile(CdnowFile.FILE, ImportFormat.CDNOW, ImportOptions.defaults());
     refreshStarted = Instant.now();
@@ -105,7 +103,7 @@ abstract class ModelRunsContractTest {
     gg = new Gg(s.get("p"), s.get("q"), s.get("gamma"));
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void close() {
     if (ci != null) {
       ci.close();

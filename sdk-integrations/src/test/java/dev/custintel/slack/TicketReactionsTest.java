@@ -23,8 +23,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Ticket and close reactions, end to end, with the links and event ids in a real database. */
-abstract class TicketReactionsContractTest extends SlackHandlerFixture {
+/**
+ * Ticket and close reactions, end to end, with the links and event ids in a real database: H2 and PostgreSQL, as
+ * every {@link SlackHandlerFixture}.
+ */
+class TicketReactionsTest extends SlackHandlerFixture {
 
   private static String ticketReaction(String eventId) {
     return SlackEvents.reaction(eventId, SlackEvents.AGENT, "ticket", SlackEvents.CHANNEL, TS);

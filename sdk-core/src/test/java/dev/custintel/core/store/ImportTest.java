@@ -14,6 +14,7 @@ import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportProgress;
 import dev.custintel.core.imports.ImportReport;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import java.nio.file.Files;
@@ -24,31 +25,31 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * Imports the real datasets once per database and checks known answers computed independently from the raw files
  * (Python's csv and decimal modules over {@code data/}; the scripts' results are quoted in each test).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ImportContractTest {
+class ImportTest extends OnBothDatabases {
   TestDatabase db;
   CustintelStore store;
   /** A second store in the same database: CDNOW and Online Retail customer ids overlap (12583 is in both). */
   CustintelStore retail;
   ImportReport cdnow;
   ImportReport france;
-  final List<ImportProgress> progress = new ArrayList<>();
+  List<ImportProgress> progress;
 
-  abstract TestDatabase newDatabase();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void importDatasets() {
-    db = newDatabase();
+    // One instance serves both databases: every field is set anew for each.
+    progress = new ArrayList<>();
+    db = newDatabase.get();
     store = db.configure(CustintelStore.builder())
         .clock(Clock.fixed(Instant.parse("1998-07-01T00:00:00Z"), ZoneOffset.UTC))
         .build();
@@ -59,7 +60,7 @@ abstract class ImportContractTest {
         ImportFormat.ONLINE_RETAIL, ImportOptions.defaults());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void closeAll() {
     if (store != null) {
       store.close();

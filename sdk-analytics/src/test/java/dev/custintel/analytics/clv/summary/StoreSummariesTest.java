@@ -11,6 +11,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import java.io.IOException;
@@ -34,9 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link StoreSummaries}: the same summaries as {@link CalibrationSummaries} over the store's
- * purchases in one currency. Subclasses run it on each database.
+ * purchases in one currency. On H2 and on PostgreSQL, a fresh database for each test.
  */
-abstract class StoreSummariesContractTest {
+class StoreSummariesTest extends OnBothDatabases {
 
   private static final Currency USD = Currency.getInstance("USD");
   private static final Currency EUR = Currency.getInstance("EUR");
@@ -47,12 +48,9 @@ abstract class StoreSummariesContractTest {
   private TestDatabase database;
   private CustintelStore store;
 
-  /** @return a new, empty database (may skip the test when it is unavailable) */
-  protected abstract TestDatabase newDatabase();
-
   @BeforeEach
   void openStore() {
-    database = newDatabase();
+    database = newDatabase.get();
     store = database.configure(CustintelStore.builder()).build();
   }
 
