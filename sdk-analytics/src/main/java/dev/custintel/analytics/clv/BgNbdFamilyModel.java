@@ -2,6 +2,7 @@ package dev.custintel.analytics.clv;
 
 import dev.custintel.analytics.clv.internal.RfmObjective;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.generate.BgNbdParameters;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
