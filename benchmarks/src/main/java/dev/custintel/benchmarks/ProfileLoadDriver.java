@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plain load driver for profile lookups, complementing JMH for concurrency: N threads call
@@ -102,7 +104,8 @@ public final class ProfileLoadDriver {
       if (pool < 0) {
         pool = Math.min(200, threads + 2);
       }
-      return new Options(LocalJdbcUrls.requireLocal(url), prefix, threads, Math.min(pool, 200), seconds, warmup,
+      // usage() above ended the process when --url was missing.
+      return new Options(LocalJdbcUrls.requireLocal(Objects.requireNonNull(url, "--url")), prefix, threads, Math.min(pool, 200), seconds, warmup,
           maxRequests, Math.max(cache, 0), Math.max(hot, 0), Math.max(populate, 0), maxIds);
     }
 
@@ -114,7 +117,7 @@ public final class ProfileLoadDriver {
     }
   }
 
-  private static void usage(String error) {
+  private static void usage(@Nullable String error) {
     if (error != null) {
       System.err.println("error: " + error);
     }
