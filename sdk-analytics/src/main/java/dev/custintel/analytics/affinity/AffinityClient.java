@@ -18,7 +18,7 @@ public interface AffinityClient {
   /**
    * @param query thresholds, products on either side, ranking and limit
    * @return the active run's rules that match, best first (ties by the order the run stored them in)
-   * @throws InvalidInputException if the query is null
+   * @throws NullPointerException if the query is null
    */
   List<ProductRule> rules(RuleQuery query);
 

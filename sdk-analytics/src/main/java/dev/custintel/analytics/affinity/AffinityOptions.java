@@ -30,12 +30,8 @@ public record AffinityOptions(MiningOptions mining, RuleOptions rules, int minBa
    * @throws InvalidInputException naming the invalid option
    */
   public AffinityOptions {
-    if (mining == null) {
-      throw InvalidInputException.argument("mining", "must not be null");
-    }
-    if (rules == null) {
-      throw InvalidInputException.argument("rules", "must not be null");
-    }
+    Objects.requireNonNull(mining, "mining");
+    Objects.requireNonNull(rules, "rules");
     if (minBaskets < 1) {
       throw InvalidInputException.argument("minBaskets", "must be at least 1 (was " + minBaskets + ")");
     }

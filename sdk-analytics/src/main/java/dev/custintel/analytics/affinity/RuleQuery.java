@@ -3,6 +3,7 @@ package dev.custintel.analytics.affinity;
 import dev.custintel.core.InvalidInputException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -52,9 +53,7 @@ public record RuleQuery(
       throw InvalidInputException.argument(
           "maxAntecedentLength", "must be at least 1 (was " + maxAntecedentLength + ")");
     }
-    if (orderBy == null) {
-      throw InvalidInputException.argument("orderBy", "must not be null");
-    }
+    Objects.requireNonNull(orderBy, "orderBy");
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidInputException.argument("limit", "must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
     }
@@ -67,9 +66,7 @@ public record RuleQuery(
   }
 
   private static Set<String> products(Set<String> ids, String field) {
-    if (ids == null) {
-      throw InvalidInputException.argument(field, "must not be null");
-    }
+    Objects.requireNonNull(ids, field);
     if (ids.size() > MAX_PRODUCTS) {
       throw InvalidInputException.argument(
           field, "may name at most " + MAX_PRODUCTS + " products (was " + ids.size() + ")");

@@ -4,6 +4,7 @@ import dev.custintel.analytics.clv.internal.BgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.generate.BgNbdParameters;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The BG/NBD ("beta-geometric / negative binomial distribution") model of Fader, Hardie &amp; Lee (2005),
@@ -178,9 +179,7 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
   @Override
   public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
     checkHorizon(t);
-    if (summary == null) {
-      throw InvalidInputException.argument("summary", "must not be null");
-    }
+    Objects.requireNonNull(summary, "summary");
     requireABAboveOne(summary.frequency());
     return finite(BgNbdFormulas::expectedPurchasesIfAlive, summary, t);
   }

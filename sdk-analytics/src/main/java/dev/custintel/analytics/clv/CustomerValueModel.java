@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -77,10 +78,10 @@ public final class CustomerValueModel {
    */
   public static CustomerValueModel of(
       PurchaseModel purchases, GammaGammaModel spend, PeriodUnit unit, Currency currency) {
-    notNull(purchases, "purchases");
-    notNull(spend, "spend");
-    notNull(unit, "unit");
-    notNull(currency, "currency");
+    Objects.requireNonNull(purchases, "purchases");
+    Objects.requireNonNull(spend, "spend");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(currency, "currency");
     ParameterCovariance pc = purchases.covariance().orElseThrow(() -> InvalidInputException.argument(
         "purchases", "has no parameter covariance (given parameters, or a fit whose Hessian was not positive "
             + "definite), so no value interval can be computed; fit the model on more or other data"));
@@ -111,12 +112,12 @@ public final class CustomerValueModel {
       ParameterCovariance spendCovariance,
       PeriodUnit unit,
       Currency currency) {
-    notNull(purchases, "purchases");
-    notNull(purchaseCovariance, "purchaseCovariance");
-    notNull(spend, "spend");
-    notNull(spendCovariance, "spendCovariance");
-    notNull(unit, "unit");
-    notNull(currency, "currency");
+    Objects.requireNonNull(purchases, "purchases");
+    Objects.requireNonNull(purchaseCovariance, "purchaseCovariance");
+    Objects.requireNonNull(spend, "spend");
+    Objects.requireNonNull(spendCovariance, "spendCovariance");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(currency, "currency");
     if (purchaseCovariance.size() != 4) {
       throw InvalidInputException.argument(
           "purchaseCovariance", "must be 4x4 (was " + purchaseCovariance.size() + ")");
@@ -154,10 +155,11 @@ public final class CustomerValueModel {
    * @param customer the customer's calibration summary, in this model's unit and currency
    * @param options horizon, discount rate and interval level
    * @return the value
-   * @throws InvalidInputException naming an argument that is null, or as the models' predictions
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException as the models' predictions
    */
   public CustomerValue value(CustomerRfm customer, ValuationOptions options) {
-    notNull(customer, "customer");
+    Objects.requireNonNull(customer, "customer");
     return value(customer.customerId(), summaryOf(customer), Decimals.toDouble(customer.monetaryValue()), options);
   }
 
@@ -169,14 +171,15 @@ public final class CustomerValueModel {
    * @param meanSpend mean amount of the repeat purchases, 0 when there are none
    * @param options horizon, discount rate and interval level
    * @return the value
-   * @throws InvalidInputException naming an argument that is null or a mean spend that is not finite, or as the
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException naming a mean spend that is not finite, or as the
    *     models' predictions
    */
   public CustomerValue value(
       String customerId, RfmSummary summary, double meanSpend, ValuationOptions options) {
-    notNull(customerId, "customerId");
-    notNull(summary, "summary");
-    notNull(options, "options");
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(options, "options");
     finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
     return combine(customerId, summary, meanSpend, aliveTerms(summary, schedule), futureTerms(summary, schedule),
@@ -189,11 +192,12 @@ public final class CustomerValueModel {
    * @param customers calibration summaries, in this model's unit and currency
    * @param options horizon, discount rate and interval level
    * @return one value per customer, in the same order
-   * @throws InvalidInputException naming an argument or element that is null, or as the models' predictions
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException naming an element that is null, or as the models' predictions
    */
   public List<CustomerValue> values(List<CustomerRfm> customers, ValuationOptions options) {
-    notNull(customers, "customers");
-    notNull(options, "options");
+    Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(options, "options");
     Schedule schedule = new Schedule(options, unit);
     // The expected purchases if alive depend on (x, T) only, and they are the costly part (a hypergeometric
     // function per month and per shifted parameter), so they are computed once per distinct (x, T); P(alive) is a
@@ -234,10 +238,11 @@ public final class CustomerValueModel {
    * @param reference whom to compare with, typically {@link ReferenceCustomer#median}
    * @param options horizon and discount rate (the interval level is not used)
    * @return the value, the reference's value and the four drivers, largest first
-   * @throws InvalidInputException naming an argument that is null, or as the models' predictions
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException as the models' predictions
    */
   public ValueDrivers drivers(CustomerRfm customer, ReferenceCustomer reference, ValuationOptions options) {
-    notNull(customer, "customer");
+    Objects.requireNonNull(customer, "customer");
     return drivers(summaryOf(customer), Decimals.toDouble(customer.monetaryValue()), reference, options);
   }
 
@@ -253,9 +258,9 @@ public final class CustomerValueModel {
    */
   public ValueDrivers drivers(
       RfmSummary summary, double meanSpend, ReferenceCustomer reference, ValuationOptions options) {
-    notNull(summary, "summary");
-    notNull(reference, "reference");
-    notNull(options, "options");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(options, "options");
     finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
     double[] ref = {reference.frequency(), reference.timeSinceLastPurchase(), reference.age(), reference.meanSpend()};
@@ -495,12 +500,6 @@ public final class CustomerValueModel {
   private static void finiteSpend(double meanSpend) {
     if (!Double.isFinite(meanSpend)) {
       throw InvalidInputException.argument("meanSpend", "must be a finite number (was " + meanSpend + ")");
-    }
-  }
-
-  private static void notNull(@Nullable Object value, String field) {
-    if (value == null) {
-      throw InvalidInputException.argument(field, "must not be null");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * Options for {@link GammaGammaModel#fit}.
@@ -21,9 +22,7 @@ public record GammaGammaOptions(int maxIterations, double gradientTolerance, Gam
    */
   public GammaGammaOptions {
     SearchLimits.check(maxIterations, gradientTolerance);
-    if (start == null) {
-      throw InvalidInputException.argument("start", "must not be null");
-    }
+    Objects.requireNonNull(start, "start");
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.custintel.analytics.clv.internal.ModifiedBgNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.generate.BgNbdParameters;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,12 +46,10 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    *
    * @param parameters the parameters {@code (r, α, a, b)} of the MBG/NBD
    * @return the model
-   * @throws InvalidInputException {@code "parameters"} if null
+   * @throws NullPointerException if {@code parameters} is null
    */
   public static ModifiedBgNbdModel of(BgNbdParameters parameters) {
-    if (parameters == null) {
-      throw InvalidInputException.argument("parameters", "must not be null");
-    }
+    Objects.requireNonNull(parameters, "parameters");
     return new ModifiedBgNbdModel(parameters);
   }
 
@@ -69,15 +68,14 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    * @param summaries the customers, all in one time unit; at least one must have {@code frequency > 0}
    * @param options search options (the same as the BG/NBD's)
    * @return the fitted model
-   * @throws InvalidInputException {@code "summaries"} if the list is null or empty or nobody made a repeat
+   * @throws NullPointerException if {@code summaries} or {@code options} is null
+   * @throws InvalidInputException {@code "summaries"} if the list is empty or nobody made a repeat
    *     purchase (then the likelihood is maximised by "everybody dropped out at time 0" and the parameters are
-   *     not identified), {@code "summaries[i]"} if an element is null, {@code "options"} if null, or
+   *     not identified), {@code "summaries[i]"} if an element is null, or
    *     {@code "start"} if the log-likelihood is not finite at the starting point
    */
   public static ModifiedBgNbdModel fit(List<RfmSummary> summaries, BgNbdOptions options) {
-    if (options == null) {
-      throw InvalidInputException.argument("options", "must not be null");
-    }
+    Objects.requireNonNull(options, "options");
     return new ModifiedBgNbdModel(estimate(summaries, options,
         "without repeat purchases the parameters cannot be estimated",
         ModifiedBgNbdFormulas::logLikelihood, true));
@@ -90,7 +88,7 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    *
    * @param summary the customer(s)
    * @return {@code weight · ln L(r, α, a, b | x, t_x, T)}
-   * @throws InvalidInputException {@code "summary"} if null
+   * @throws NullPointerException if {@code summary} is null
    */
   public double logLikelihoodOf(RfmSummary summary) {
     requireSummary(summary);
@@ -102,12 +100,11 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    *
    * @param summaries the customers
    * @return the total log-likelihood
-   * @throws InvalidInputException {@code "summaries"} if null, {@code "summaries[i]"} if an element is null
+   * @throws NullPointerException if {@code summaries} is null
+   * @throws InvalidInputException {@code "summaries[i]"} if an element is null
    */
   public double logLikelihoodOf(List<RfmSummary> summaries) {
-    if (summaries == null) {
-      throw InvalidInputException.argument("summaries", "must not be null");
-    }
+    Objects.requireNonNull(summaries, "summaries");
     double sum = 0.0;
     for (int i = 0; i < summaries.size(); i++) {
       @Nullable RfmSummary s = summaries.get(i);
@@ -145,7 +142,8 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    * @param t the horizon, finite and 0 or more, in the model's time unit
    * @param summary the customer's calibration summary
    * @return the expectation, 0 or more
-   * @throws InvalidInputException {@code "t"} as {@link #expectedPurchases}; {@code "summary"} if null
+   * @throws NullPointerException if {@code summary} is null
+   * @throws InvalidInputException {@code "t"} as {@link #expectedPurchases}
    */
   public double conditionalExpectedPurchases(double t, RfmSummary summary) {
     checkHorizon(t);
@@ -164,7 +162,7 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    *
    * @param summary the customer's calibration summary (weight ignored)
    * @return a probability in {@code [0, 1]}
-   * @throws InvalidInputException {@code "summary"} if null
+   * @throws NullPointerException if {@code summary} is null
    */
   public double probabilityAlive(RfmSummary summary) {
     requireSummary(summary);
@@ -190,9 +188,7 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
   }
 
   private static void requireSummary(@Nullable RfmSummary summary) {
-    if (summary == null) {
-      throw InvalidInputException.argument("summary", "must not be null");
-    }
+    Objects.requireNonNull(summary, "summary");
   }
 
   @Override

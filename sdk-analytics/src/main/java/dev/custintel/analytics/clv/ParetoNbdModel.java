@@ -3,6 +3,7 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.ParetoNbdFormulas;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -48,12 +49,10 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
    *
    * @param parameters the parameters
    * @return the model
-   * @throws InvalidInputException {@code "parameters"} if null
+   * @throws NullPointerException if {@code parameters} is null
    */
   public static ParetoNbdModel of(ParetoNbdParameters parameters) {
-    if (parameters == null) {
-      throw InvalidInputException.argument("parameters", "must not be null");
-    }
+    Objects.requireNonNull(parameters, "parameters");
     return new ParetoNbdModel(parameters, null, null, null, null);
   }
 
@@ -71,14 +70,13 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
    * @param summaries the customers, all in one time unit; at least one must have {@code frequency > 0}
    * @param options search options
    * @return the fitted model
-   * @throws InvalidInputException {@code "summaries"} if null, empty or without any repeat purchase,
-   *     {@code "summaries[i]"} if an element is null, {@code "options"} if null, {@code "start"} if the
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException {@code "summaries"} if empty or without any repeat purchase,
+   *     {@code "summaries[i]"} if an element is null, {@code "start"} if the
    *     likelihood is not finite at the starting point
    */
   public static ParetoNbdModel fit(List<RfmSummary> summaries, ParetoNbdOptions options) {
-    if (options == null) {
-      throw InvalidInputException.argument("options", "must not be null");
-    }
+    Objects.requireNonNull(options, "options");
     ParetoNbdParameters start = options.start();
     RfmMaximumLikelihood.Estimate e = RfmMaximumLikelihood.fit(
         summaries,
@@ -101,7 +99,8 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
    *
    * @param summary the customer(s)
    * @return {@code weight · ln L(r, α, s, β | x, t_x, T)}
-   * @throws InvalidInputException {@code "summary"} if null; {@code "parameters"} if the hypergeometric series
+   * @throws NullPointerException if {@code summary} is null
+   * @throws InvalidInputException {@code "parameters"} if the hypergeometric series
    *     cannot be evaluated within its work budget (α and β differ by a factor of roughly 1e4 or more)
    */
   public double logLikelihoodOf(RfmSummary summary) {
@@ -174,9 +173,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
 
 
   private static void requireSummary(@Nullable RfmSummary summary) {
-    if (summary == null) {
-      throw InvalidInputException.argument("summary", "must not be null");
-    }
+    Objects.requireNonNull(summary, "summary");
   }
 
   private double evaluate(DoubleSupplier computation) {

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * Options for {@link ParetoNbdModel#fit}.
@@ -20,9 +21,7 @@ public record ParetoNbdOptions(int maxIterations, double gradientTolerance, Pare
    */
   public ParetoNbdOptions {
     SearchLimits.check(maxIterations, gradientTolerance);
-    if (start == null) {
-      throw InvalidInputException.argument("start", "must not be null");
-    }
+    Objects.requireNonNull(start, "start");
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.custintel.analytics.clv.internal.SummaryTable;
 import dev.custintel.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 final class RfmCompression {
   private RfmCompression() {}
 
-  static List<RfmSummary> compress(@Nullable List<RfmSummary> summaries) {
-    if (summaries == null || summaries.isEmpty()) {
-      throw InvalidInputException.argument("summaries", "must not be null or empty");
+  static List<RfmSummary> compress(List<RfmSummary> summaries) {
+    Objects.requireNonNull(summaries, "summaries");
+    if (summaries.isEmpty()) {
+      throw InvalidInputException.argument("summaries", "must not be empty");
     }
     SummaryTable merged = new SummaryTable(summaries.size());
     for (int i = 0; i < summaries.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * How {@link CustomerValueModel} values customers.
@@ -21,9 +22,7 @@ public record ValuationOptions(Horizon horizon, double monthlyDiscountRate, doub
 
   /** Validates the options, naming the field at fault. */
   public ValuationOptions {
-    if (horizon == null) {
-      throw InvalidInputException.argument("horizon", "must not be null");
-    }
+    Objects.requireNonNull(horizon, "horizon");
     if (!(monthlyDiscountRate >= 0.0 && monthlyDiscountRate < 1.0)) {
       throw InvalidInputException.argument(
           "monthlyDiscountRate", "must be 0 or more and below 1 (was " + monthlyDiscountRate + ")");

@@ -35,7 +35,7 @@ public interface LtvClient {
    * @return the prediction
    * @throws ModelNotReadyException if no model run is active
    * @throws NotFoundException if the active run has no score for the customer
-   * @throws InvalidInputException {@code "horizon"} if null
+   * @throws NullPointerException if {@code horizon} is null
    */
   LtvPrediction predict(String customerId, Horizon horizon);
 

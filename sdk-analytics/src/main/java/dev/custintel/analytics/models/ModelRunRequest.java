@@ -8,6 +8,7 @@ import dev.custintel.core.InvalidInputException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Currency;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -118,7 +119,7 @@ public final class ModelRunRequest {
      * @return this builder
      */
     public Builder currency(Currency value) {
-      currency = notNull(value, "currency");
+      currency = Objects.requireNonNull(value, "currency");
       return this;
     }
 
@@ -127,7 +128,7 @@ public final class ModelRunRequest {
      * @return this builder
      */
     public Builder asOf(LocalDate value) {
-      asOf = notNull(value, "asOf");
+      asOf = Objects.requireNonNull(value, "asOf");
       return this;
     }
 
@@ -136,7 +137,7 @@ public final class ModelRunRequest {
      * @return this builder
      */
     public Builder unit(PeriodUnit value) {
-      unit = notNull(value, "unit");
+      unit = Objects.requireNonNull(value, "unit");
       return this;
     }
 
@@ -145,7 +146,7 @@ public final class ModelRunRequest {
      * @return this builder
      */
     public Builder purchaseModel(PurchaseModelKind value) {
-      purchaseModel = notNull(value, "purchaseModel");
+      purchaseModel = Objects.requireNonNull(value, "purchaseModel");
       return this;
     }
 
@@ -154,7 +155,7 @@ public final class ModelRunRequest {
      * @return this builder
      */
     public Builder valuation(ValuationOptions value) {
-      valuation = notNull(value, "valuation");
+      valuation = Objects.requireNonNull(value, "valuation");
       return this;
     }
 
@@ -164,7 +165,7 @@ public final class ModelRunRequest {
      * @throws InvalidInputException {@code "holdout"} if zero or negative
      */
     public Builder holdout(Period value) {
-      notNull(value, "holdout");
+      Objects.requireNonNull(value, "holdout");
       if (value.isNegative() || value.isZero()) {
         throw InvalidInputException.argument("holdout", "must be positive (was " + value + ")");
       }
@@ -196,7 +197,7 @@ public final class ModelRunRequest {
      * @return this builder
      */
     public Builder affinity(AffinityOptions value) {
-      affinity = notNull(value, "affinity");
+      affinity = Objects.requireNonNull(value, "affinity");
       return this;
     }
 
@@ -214,13 +215,6 @@ public final class ModelRunRequest {
     /** @return the request */
     public ModelRunRequest build() {
       return new ModelRunRequest(this);
-    }
-
-    private static <T> T notNull(@Nullable T value, String field) {
-      if (value == null) {
-        throw InvalidInputException.argument(field, "must not be null");
-      }
-      return value;
     }
   }
 }

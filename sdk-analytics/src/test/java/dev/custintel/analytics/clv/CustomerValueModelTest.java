@@ -192,23 +192,23 @@ class CustomerValueModelTest {
   void nullArguments_rejectedByName() {
     PurchaseModel p = CdnowValueFixture.purchases(PurchaseModelKind.MODIFIED_BG_NBD);
     GammaGammaModel s = CdnowValueFixture.spend();
-    assertInvalid(() -> CustomerValueModel.of(null, s, PeriodUnit.WEEKS, USD), "purchases");
-    assertInvalid(() -> CustomerValueModel.of(p, null, PeriodUnit.WEEKS, USD), "spend");
-    assertInvalid(() -> CustomerValueModel.of(p, s, null, USD), "unit");
-    assertInvalid(() -> CustomerValueModel.of(p, s, PeriodUnit.WEEKS, null), "currency");
+    assertNullArgument(() -> CustomerValueModel.of(null, s, PeriodUnit.WEEKS, USD), "purchases");
+    assertNullArgument(() -> CustomerValueModel.of(p, null, PeriodUnit.WEEKS, USD), "spend");
+    assertNullArgument(() -> CustomerValueModel.of(p, s, null, USD), "unit");
+    assertNullArgument(() -> CustomerValueModel.of(p, s, PeriodUnit.WEEKS, null), "currency");
 
     CustomerValueModel model = CdnowValueFixture.mbgValueModel();
     CustomerRfm c = CdnowValueFixture.byId("1");
     ValuationOptions o = ValuationOptions.defaults();
     ReferenceCustomer r = ReferenceCustomer.median(CdnowValueFixture.customers());
-    assertInvalid(() -> model.value(null, o), "customer");
-    assertInvalid(() -> model.value(c, null), "options");
-    assertInvalid(() -> model.values(null, o), "customers");
-    assertInvalid(() -> model.values(List.of(c), null), "options");
+    assertNullArgument(() -> model.value(null, o), "customer");
+    assertNullArgument(() -> model.value(c, null), "options");
+    assertNullArgument(() -> model.values(null, o), "customers");
+    assertNullArgument(() -> model.values(List.of(c), null), "options");
     assertInvalid(() -> model.values(Arrays.asList(c, null, c), o), "customers[1]");
-    assertInvalid(() -> model.drivers(null, r, o), "customer");
-    assertInvalid(() -> model.drivers(c, null, o), "reference");
-    assertInvalid(() -> model.drivers(c, r, null), "options");
+    assertNullArgument(() -> model.drivers(null, r, o), "customer");
+    assertNullArgument(() -> model.drivers(c, null, o), "reference");
+    assertNullArgument(() -> model.drivers(c, r, null), "options");
   }
 
   static InvalidInputException assertInvalid(Executable call, String field) {
@@ -216,6 +216,12 @@ class CustomerValueModelTest {
     assertThat(e.field()).as(e.getMessage()).isEqualTo(field);
     assertThat(e.getMessage()).contains(field);
     return e;
+  }
+
+  /** A null argument: NullPointerException whose message is the parameter's name. */
+  static void assertNullArgument(Executable call, String parameter) {
+    NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, call);
+    assertThat(e.getMessage()).isEqualTo(parameter);
   }
 
   @Test

@@ -217,13 +217,13 @@ class ModifiedBgNbdModelTest {
     assertField(() -> MODEL.expectedPurchases(-1), "t");
     assertField(() -> MODEL.expectedPurchases(Double.NaN), "t");
     assertField(() -> MODEL.conditionalExpectedPurchases(Double.POSITIVE_INFINITY, s), "t");
-    assertField(() -> MODEL.conditionalExpectedPurchases(1, null), "summary");
-    assertField(() -> MODEL.probabilityAlive(null), "summary");
-    assertField(() -> MODEL.logLikelihoodOf((RfmSummary) null), "summary");
-    assertField(() -> ModifiedBgNbdModel.of(null), "parameters");
+    assertNullArgument(() -> MODEL.conditionalExpectedPurchases(1, null), "summary");
+    assertNullArgument(() -> MODEL.probabilityAlive(null), "summary");
+    assertNullArgument(() -> MODEL.logLikelihoodOf((RfmSummary) null), "summary");
+    assertNullArgument(() -> ModifiedBgNbdModel.of(null), "parameters");
     assertField(() -> ModifiedBgNbdModel.fit(List.of(), BgNbdOptions.defaults()), "summaries");
-    assertField(() -> ModifiedBgNbdModel.fit(null, BgNbdOptions.defaults()), "summaries");
-    assertField(() -> ModifiedBgNbdModel.fit(List.of(s), null), "options");
+    assertNullArgument(() -> ModifiedBgNbdModel.fit(null, BgNbdOptions.defaults()), "summaries");
+    assertNullArgument(() -> ModifiedBgNbdModel.fit(List.of(s), null), "options");
     assertField(
         () -> ModifiedBgNbdModel.fit(
             List.of(RfmSummary.of(0, 0, 10), RfmSummary.of(0, 0, 20)), BgNbdOptions.defaults()),
@@ -234,6 +234,11 @@ class ModifiedBgNbdModelTest {
     assertField(() -> ModifiedBgNbdModel.fit(withNull, BgNbdOptions.defaults()), "summaries[1]");
     assertField(() -> new BgNbdParameters(R, ALPHA, -1, B), "a");
     assertField(() -> RfmSummary.of(-1, 0, 3), "frequency");
+  }
+
+  /** A null argument: NullPointerException whose message is the parameter's name. */
+  private static void assertNullArgument(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String name) {
+    assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(name);
   }
 
   private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import static dev.custintel.analytics.clv.CustomerValueModelTest.assertInvalid;
+import static dev.custintel.analytics.clv.CustomerValueModelTest.assertNullArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -110,7 +111,7 @@ class PurchaseModelKindTest {
     assertThat(m.expectedPurchasesIfAlive(52, gone)).isFinite().isGreaterThan(1.0);
     assertInvalid(() -> m.expectedPurchasesIfAlive(-1, CUSTOMERS.get(0)), "t");
     assertInvalid(() -> m.expectedPurchasesIfAlive(Double.NaN, CUSTOMERS.get(0)), "t");
-    assertInvalid(() -> m.expectedPurchasesIfAlive(1, null), "summary");
+    assertNullArgument(() -> m.expectedPurchasesIfAlive(1, null), "summary");
   }
 
   @Test

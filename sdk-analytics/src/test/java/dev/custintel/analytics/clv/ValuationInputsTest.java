@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import static dev.custintel.analytics.clv.CustomerValueModelTest.assertInvalid;
+import static dev.custintel.analytics.clv.CustomerValueModelTest.assertNullArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -82,8 +83,8 @@ class ValuationInputsTest {
       assertInvalid(() -> new ValuationOptions(h, 0.01, level), "intervalLevel");
       assertInvalid(() -> ValuationOptions.defaults().withIntervalLevel(level), "intervalLevel");
     }
-    assertInvalid(() -> new ValuationOptions(null, 0.01, 0.9), "horizon");
-    assertInvalid(() -> ValuationOptions.defaults().withHorizon(null), "horizon");
+    assertNullArgument(() -> new ValuationOptions(null, 0.01, 0.9), "horizon");
+    assertNullArgument(() -> ValuationOptions.defaults().withHorizon(null), "horizon");
   }
 
   // --- ParameterCovariance ----------------------------------------------------------------------------------------

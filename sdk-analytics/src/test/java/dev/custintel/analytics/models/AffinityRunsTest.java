@@ -436,6 +436,6 @@ class AffinityRunsTest extends OnBothDatabases {
     assertThatThrownBy(() -> AffinityOptions.defaults().withMinBaskets(0))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("minBaskets");
     assertThatThrownBy(() -> ModelRunRequest.builder().affinity(null))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("affinity");
+        .isInstanceOf(NullPointerException.class).hasMessage("affinity");
   }
 }

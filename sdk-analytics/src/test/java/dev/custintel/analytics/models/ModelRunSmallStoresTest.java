@@ -1,6 +1,7 @@
 package dev.custintel.analytics.models;
 
 import static dev.custintel.analytics.models.ModelRunsTest.assertInvalid;
+import static dev.custintel.analytics.models.ModelRunsTest.assertNullArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -207,9 +208,9 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
   void request_badArguments_areNamed() {
     assertInvalid(() -> ModelRunRequest.builder().holdout(Period.ZERO), "holdout");
     assertInvalid(() -> ModelRunRequest.builder().holdout(Period.ofDays(-7)), "holdout");
-    assertInvalid(() -> ModelRunRequest.builder().asOf(null), "asOf");
-    assertInvalid(() -> ModelRunRequest.builder().currency(null), "currency");
-    assertInvalid(() -> ci.models().refresh(null), "request");
+    assertNullArgument(() -> ModelRunRequest.builder().asOf(null), "asOf");
+    assertNullArgument(() -> ModelRunRequest.builder().currency(null), "currency");
+    assertNullArgument(() -> ci.models().refresh(null), "request");
     ModelRunRequest defaults = ModelRunRequest.defaults();
     assertThat(defaults.activate()).isTrue();
     assertThat(defaults.backtest()).isTrue();

@@ -358,7 +358,7 @@ class ModelRunsTest extends OnBothDatabases {
     assertThatThrownBy(() -> ci.ltv().predict("99999")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> ci.ltv().predict("99999", Horizon.months(3))).isInstanceOf(NotFoundException.class);
     assertInvalid(() -> ci.churn().risk(" "), "customerId");
-    assertInvalid(() -> ci.ltv().predict(null), "customerId");
+    assertNullArgument(() -> ci.ltv().predict(null), "customerId");
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -503,7 +503,7 @@ class ModelRunsTest extends OnBothDatabases {
       soft.assertThat(partial.horizon()).as(id).isEqualTo(Horizon.days(45));
     }
     soft.assertAll();
-    assertInvalid(() -> ci.ltv().predict(handful().get(0), null), "horizon");
+    assertNullArgument(() -> ci.ltv().predict(handful().get(0), null), "horizon");
   }
 
   @Test
@@ -803,6 +803,11 @@ class ModelRunsTest extends OnBothDatabases {
   static void assertInvalid(ThrowingCallable call, String field) {
     assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
         e -> assertThat(e.field()).isEqualTo(field));
+  }
+
+  /** A null argument: NullPointerException whose message is the parameter's name. */
+  static void assertNullArgument(ThrowingCallable call, String parameter) {
+    assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(parameter);
   }
 
   /** Score rows of a run, read with plain JDBC: x, t_x, T, monetary, p_alive, purchases, spend, ltv, low, high, VaR. */

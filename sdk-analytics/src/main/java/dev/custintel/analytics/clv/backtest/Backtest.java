@@ -57,8 +57,8 @@ public final class Backtest {
    *     returns a value that is not finite (or a P(alive) outside [0, 1])
    */
   public static BacktestResult run(CalibrationHoldoutSplit split, PurchasePredictor predictor) {
-    notNull(split, "split");
-    notNull(predictor, "predictor");
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(predictor, "predictor");
     requireCustomers(split);
     return run(split, split.repeatPurchasesByDay(), predictor);
   }
@@ -80,9 +80,9 @@ public final class Backtest {
    */
   public static BacktestResult run(
       CalibrationHoldoutSplit split, Collection<Transaction> transactions, PurchasePredictor predictor) {
-    notNull(split, "split");
-    notNull(transactions, "transactions");
-    notNull(predictor, "predictor");
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(predictor, "predictor");
     requireCustomers(split);
     return run(split, repeatPurchasesByDay(split, transactions), predictor);
   }
@@ -283,11 +283,5 @@ public final class Backtest {
           "predictor", "returned " + value + " as " + what + " for customer " + customer.customerId());
     }
     return value;
-  }
-
-  private static void notNull(@Nullable Object value, String field) {
-    if (value == null) {
-      throw InvalidInputException.argument(field, "must not be null");
-    }
   }
 }

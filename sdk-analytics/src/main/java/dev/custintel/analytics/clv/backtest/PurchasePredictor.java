@@ -9,6 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /**
  * The predictions a {@link Backtest} needs from a customer-base model. Times are in the unit of the calibration
@@ -40,7 +41,7 @@ public interface PurchasePredictor {
    * @return a predictor delegating to it
    */
   static PurchasePredictor of(BgNbdModel model) {
-    notNull(model, "model");
+    Objects.requireNonNull(model, "model");
     return of(model::expectedPurchases, model::conditionalExpectedPurchases, model::probabilityAlive);
   }
 
@@ -49,7 +50,7 @@ public interface PurchasePredictor {
    * @return a predictor delegating to it
    */
   static PurchasePredictor of(ModifiedBgNbdModel model) {
-    notNull(model, "model");
+    Objects.requireNonNull(model, "model");
     return of(model::expectedPurchases, model::conditionalExpectedPurchases, model::probabilityAlive);
   }
 
@@ -58,7 +59,7 @@ public interface PurchasePredictor {
    * @return a predictor delegating to it
    */
   static PurchasePredictor of(ParetoNbdModel model) {
-    notNull(model, "model");
+    Objects.requireNonNull(model, "model");
     return of(model::expectedPurchases, model::conditionalExpectedPurchases, model::probabilityAlive);
   }
 
@@ -74,9 +75,9 @@ public interface PurchasePredictor {
       DoubleUnaryOperator expected,
       ToDoubleBiFunction<Double, RfmSummary> conditional,
       ToDoubleFunction<RfmSummary> alive) {
-    notNull(expected, "expected");
-    notNull(conditional, "conditional");
-    notNull(alive, "alive");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(conditional, "conditional");
+    Objects.requireNonNull(alive, "alive");
     return new PurchasePredictor() {
       @Override
       public double expectedPurchases(double t) {
@@ -93,11 +94,5 @@ public interface PurchasePredictor {
         return alive.applyAsDouble(summary);
       }
     };
-  }
-
-  private static void notNull(@Nullable Object value, String field) {
-    if (value == null) {
-      throw InvalidInputException.argument(field, "must not be null");
-    }
   }
 }

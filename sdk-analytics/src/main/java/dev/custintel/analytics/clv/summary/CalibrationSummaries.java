@@ -36,8 +36,8 @@ public final class CalibrationSummaries {
    */
   public static Summaries summarize(
       Collection<Transaction> transactions, LocalDate calibrationEnd, PeriodUnit unit) {
-    notNull(calibrationEnd, "calibrationEnd");
-    notNull(unit, "unit");
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    Objects.requireNonNull(unit, "unit");
     return summarize(dailyPurchases(transactions), calibrationEnd, unit);
   }
 
@@ -58,9 +58,9 @@ public final class CalibrationSummaries {
    */
   public static CalibrationHoldoutSplit split(
       Collection<Transaction> transactions, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
-    notNull(calibrationEnd, "calibrationEnd");
-    notNull(holdoutEnd, "holdoutEnd");
-    notNull(unit, "unit");
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    Objects.requireNonNull(holdoutEnd, "holdoutEnd");
+    Objects.requireNonNull(unit, "unit");
     if (!holdoutEnd.isAfter(calibrationEnd)) {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
@@ -119,7 +119,7 @@ public final class CalibrationSummaries {
   /** Groups by customer (in order of first appearance) and merges same-day purchases by summing their amounts. */
   private static Map<String, NavigableMap<LocalDate, BigDecimal>> dailyPurchases(
       Collection<Transaction> transactions) {
-    notNull(transactions, "transactions");
+    Objects.requireNonNull(transactions, "transactions");
     Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new LinkedHashMap<>();
     int index = 0;
     for (@Nullable Transaction t : transactions) {
@@ -138,12 +138,5 @@ public final class CalibrationSummaries {
       total = total.add(amount);
     }
     return total;
-  }
-
-  static void notNull(@Nullable Object value, String field) {
-    // Declared non-null, but checked so that a caller's mistake names the argument instead of an NPE deep inside.
-    if (value == null) {
-      throw InvalidInputException.argument(field, "must not be null");
-    }
   }
 }

@@ -78,16 +78,17 @@ public final class StoreSummaries {
    * @return one summary per customer whose first purchase (in {@code currency}) is on or before
    *     {@code calibrationEnd}, in ascending order of customer id, and the number of customers excluded because
    *     they first bought later; empty when the store has no purchase in {@code currency}
-   * @throws InvalidInputException naming an argument that is null, or {@code calibrationEnd} when it is before
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException {@code calibrationEnd} when it is before
    *     every purchase in {@code currency} (nothing could be summarized)
    * @throws DataAccessException if the database fails
    */
   public static Summaries summarize(
       CustintelStore store, Currency currency, LocalDate calibrationEnd, PeriodUnit unit) {
-    CalibrationSummaries.notNull(store, "store");
-    CalibrationSummaries.notNull(currency, "currency");
-    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
-    CalibrationSummaries.notNull(unit, "unit");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    Objects.requireNonNull(unit, "unit");
     return run(store, currency, calibrationEnd, null, unit, false).summaries();
   }
 
@@ -162,9 +163,9 @@ public final class StoreSummaries {
       StoreAccess access, Handle handle, Currency currency, LocalDate calibrationEnd, PeriodUnit unit) {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(handle, "handle");
-    CalibrationSummaries.notNull(currency, "currency");
-    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
-    CalibrationSummaries.notNull(unit, "unit");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    Objects.requireNonNull(unit, "unit");
     return run(access, handle, currency, calibrationEnd, null, unit, false).summaries();
   }
 
@@ -199,16 +200,16 @@ public final class StoreSummaries {
       LocalDate holdoutEnd,
       PeriodUnit unit,
       boolean whole) {
-    CalibrationSummaries.notNull(store, "store");
+    Objects.requireNonNull(store, "store");
     checkSplit(currency, calibrationEnd, holdoutEnd, unit);
     return run(store, currency, calibrationEnd, holdoutEnd, unit, whole);
   }
 
   private static void checkSplit(Currency currency, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
-    CalibrationSummaries.notNull(currency, "currency");
-    CalibrationSummaries.notNull(calibrationEnd, "calibrationEnd");
-    CalibrationSummaries.notNull(holdoutEnd, "holdoutEnd");
-    CalibrationSummaries.notNull(unit, "unit");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    Objects.requireNonNull(holdoutEnd, "holdoutEnd");
+    Objects.requireNonNull(unit, "unit");
     if (!holdoutEnd.isAfter(calibrationEnd)) {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -68,9 +69,7 @@ public final class DefaultAffinityClient implements AffinityClient {
 
   @Override
   public List<ProductRule> rules(RuleQuery query) {
-    if (query == null) {
-      throw InvalidInputException.argument("query", "must not be null");
-    }
+    Objects.requireNonNull(query, "query");
     Active run = activeRun();
     String order = switch (query.orderBy()) {
       case LIFT -> "r.lift";
@@ -317,8 +316,9 @@ public final class DefaultAffinityClient implements AffinityClient {
     return params;
   }
 
-  private static void requireId(@Nullable String id, String field) {
-    if (id == null || id.isBlank()) {
+  private static void requireId(String id, String field) {
+    Objects.requireNonNull(id, field);
+    if (id.isBlank()) {
       throw InvalidInputException.argument(field, "must not be blank");
     }
   }

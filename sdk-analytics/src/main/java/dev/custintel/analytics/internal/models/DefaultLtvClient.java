@@ -11,6 +11,7 @@ import dev.custintel.analytics.ltv.RankedValue;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
+import java.util.Objects;
 
 /** Lifetime value from the active run. Not API. */
 public final class DefaultLtvClient implements LtvClient {
@@ -41,9 +42,7 @@ public final class DefaultLtvClient implements LtvClient {
 
   @Override
   public LtvPrediction predict(String customerId, Horizon horizon) {
-    if (horizon == null) {
-      throw InvalidInputException.argument("horizon", "must not be null");
-    }
+    Objects.requireNonNull(horizon, "horizon");
     ScoreReader.Score s = scores.read(customerId);
     ActiveRuns.RunModels models = active.models(s.run().runId());
     ModelRun run = models.run();

@@ -88,9 +88,7 @@ public final class DefaultModelsClient implements ModelsClient {
 
   @Override
   public ModelRun refresh(ModelRunRequest request) {
-    if (request == null) {
-      throw InvalidInputException.argument("request", "must not be null");
-    }
+    Objects.requireNonNull(request, "request");
     return refreshTimer.record(() -> run(request));
   }
 

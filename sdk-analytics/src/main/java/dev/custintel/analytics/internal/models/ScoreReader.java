@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Reads one customer's score from the active run in one round trip. Not API. */
@@ -92,8 +93,9 @@ final class ScoreReader {
    * @throws ModelNotReadyException if no run is active
    * @throws NotFoundException if the active run has no score for the customer
    */
-  Score read(@Nullable String customerId) {
-    if (customerId == null || customerId.isBlank()) {
+  Score read(String customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    if (customerId.isBlank()) {
       throw InvalidInputException.argument("customerId", "must not be blank");
     }
     ScoreLookup found = runs.read("Reading the score of customer " + customerId, h -> h.createQuery(sql)
