@@ -148,10 +148,12 @@ public final class CustintelCli implements Callable<Integer> {
       return "";
     }
     return text
-        // password=... in query strings (PostgreSQL: &password=) and H2 settings (;PASSWORD=)
-        .replaceAll("(?i)(password|passwd|pwd|secret|token)=[^&;\\s'\"]*", "$1=***")
-        // user:password@host
-        .replaceAll("(//[^/:@\\s]+):[^@/\\s]+@", "$1:***@");
+        // password=... in query strings (PostgreSQL: &password=) and H2 settings (;PASSWORD=), any case, any
+        // position, spaces around '=' too
+        .replaceAll("(?i)(password|passwd|pwd|secret|token)(\\s*)=(\\s*)[^&;\\s'\"]*", "$1$2=$3***")
+        // user:password@host, with or without the // before it: drivers echo the authority alone
+        // ("secuser:hunter2@127.0.0.1"); a password may itself hold ':' or '@' (the last '@' ends it)
+        .replaceAll("([^\\s/:@;?&'\"]*):[^\\s/]+@", "$1:***@");
   }
 
   /** @return the message on one line, passwords masked */
@@ -181,8 +183,10 @@ public final class CustintelCli implements Callable<Integer> {
       PrintWriter err = cmd.getErr();
       err.println(cmd.getColorScheme().errorText("custintel: " + describe(ex)));
       if (debug()) {
-        // CUSTINTEL_DEBUG=1 shows where it failed; messages never hold passwords, stack traces may not.
-        ex.printStackTrace(err);
+        // CUSTINTEL_DEBUG=1 shows where it failed; the trace's messages may hold a URL too, so it is masked.
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.print(maskSecrets(trace.toString()));
       }
       err.flush();
       return FAILED;

@@ -243,6 +243,53 @@ class CustintelCliTest {
     assertThat(badScheme.err()).contains("password=***");
   }
 
+  /** Issue 11, D7: pgjdbc echoes the URL's authority without the "//", and the password was printed. */
+  @Test
+  void profile_userPasswordInUrlAuthority_neverPrintsThePassword() {
+    CliRun run = CliRun.run("profile", "--db", "jdbc:postgresql://secuser:hunter2@127.0.0.1:5433/sec", "C-1");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(CustintelCli.FAILED);
+    assertThat(run.err()).startsWith("custintel: ");
+    assertThat(run.out() + run.err()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void import_passwordInAnyPositionOrCase_neverPrintsThePassword() {
+    String file = CliRun.resource("orders-good.csv").toString();
+    String[] urls = {
+      "jdbc:postgresql://secuser:hunter2@127.0.0.1:5433/sec",
+      "jdbc:postgresql://127.0.0.1:1/sec?password=hunter2&user=secuser",
+      "jdbc:postgresql://127.0.0.1:1/sec?user=secuser&PASSWORD=hunter2",
+      "jdbc:h2:tcp://127.0.0.1:1/sec;USER=sa;PASSWORD=hunter2",
+      "jdbc:h2:tcp://127.0.0.1:1/sec;password=hunter2;USER=sa",
+    };
+    for (String url : urls) {
+      CliRun run = CliRun.run("import", "--db", url, "--format", "orders-csv", file);
+
+      assertThat(run.exitCode()).as(url + "\n" + run).isEqualTo(CustintelCli.FAILED);
+      assertThat(run.out() + run.err()).as(url).doesNotContain("hunter2");
+    }
+  }
+
+  /** Every credential form, echoed by the usage error of a URL that is neither PostgreSQL nor H2. */
+  @Test
+  void usageError_echoedUrlWithAnyCredentialForm_masksEachOne() {
+    String[] urls = {
+      "jdbc:mysql://secuser:hunter2@127.0.0.1:5433/sec",
+      "jdbc:mysql://127.0.0.1/sec?password=hunter2&user=secuser",
+      "jdbc:mysql://127.0.0.1/sec?user=secuser&Password=hunter2",
+      "jdbc:mysql:127.0.0.1/sec;USER=sa;PASSWORD=hunter2;MODE=MySQL",
+      "jdbc:mysql:127.0.0.1/sec;PASSWORD = hunter2",
+      "jdbc:mysql:secuser:hunter2@127.0.0.1",
+    };
+    for (String url : urls) {
+      CliRun run = CliRun.run("profile", "--db", url, "C-1");
+
+      assertThat(run.exitCode()).as(url + "\n" + run).isEqualTo(CustintelCli.USAGE);
+      assertThat(run.out() + run.err()).as(url).doesNotContain("hunter2").contains("***");
+    }
+  }
+
   @Test
   void maskSecrets_urlsAndSettings_replacesEveryPassword() {
     assertThat(CustintelCli.maskSecrets("jdbc:postgresql://h/db?user=u&password=s3cr%t&ssl=true"))
@@ -250,6 +297,10 @@ class CustintelCliTest {
     assertThat(CustintelCli.maskSecrets("jdbc:h2:tcp://h/db;USER=sa;PASSWORD=pw;MODE=PostgreSQL"))
         .isEqualTo("jdbc:h2:tcp://h/db;USER=sa;PASSWORD=***;MODE=PostgreSQL");
     assertThat(CustintelCli.maskSecrets("postgresql://user:pw@host/db")).isEqualTo("postgresql://user:***@host/db");
+    assertThat(CustintelCli.maskSecrets("Could not connect to the database: secuser:hunter2@127.0.0.1."))
+        .isEqualTo("Could not connect to the database: secuser:***@127.0.0.1.");
+    assertThat(CustintelCli.maskSecrets("u:p@ss:w@rd@host and DB_PASSWORD=x;Pwd = y"))
+        .isEqualTo("u:***@host and DB_PASSWORD=***;Pwd = ***");
     assertThat(CustintelCli.maskSecrets("no secrets here")).isEqualTo("no secrets here");
     assertThat(CustintelCli.maskSecrets(null)).isEmpty();
     assertThat(CustintelCli.oneLine("first\n  second\r\nthird")).isEqualTo("first second third");

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes an import's batches, on the calling thread or on a few writer threads while the caller goes on reading
  * the file. At most twice as many batches as writers are in flight, so memory stays bounded by batches, not by
- * the file. The first failure stops further writes and is rethrown by {@link #submit} or {@link #finish}. Not
- * API.
+ * the file. The first failure stops further writes and is rethrown by {@link #submit} or {@link #finish}: any
+ * throwable, an {@link Error} such as {@link OutOfMemoryError} too, so that an import never reports success after
+ * losing a batch. Not API.
  */
 final class BatchPipeline implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -26,7 +27,7 @@ final class BatchPipeline implements AutoCloseable {
   private final @Nullable ExecutorService executor;
   private final Semaphore inFlight;
   private final int permits;
-  private volatile @Nullable RuntimeException failure;
+  private volatile @Nullable Throwable failure;
 
   /**
    * @param onCommitted called after each committed batch, one call at a time
@@ -52,7 +53,15 @@ final class BatchPipeline implements AutoCloseable {
   void submit(IngestBatch batch) {
     throwIfFailed();
     if (executor == null) {
-      committed(ingest.apply(batch));
+      IngestResult result;
+      try {
+        result = ingest.apply(batch);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Error e) { // on this thread too the import must fail as a typed exception (issue 11, D2)
+        throw asFailure(e);
+      }
+      committed(result);
       return;
     }
     acquire(1);
@@ -62,7 +71,7 @@ final class BatchPipeline implements AutoCloseable {
         if (failure == null) {
           committed(ingest.apply(batch));
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too: a writer that dies must fail the import (issue 11, D2)
         synchronized (this) {
           if (failure == null) {
             failure = e;
@@ -104,13 +113,18 @@ final class BatchPipeline implements AutoCloseable {
   }
 
   private void throwIfFailed() {
-    RuntimeException e = failure;
+    Throwable e = failure;
     if (e instanceof CustintelException ce) {
       throw ce;
     }
     if (e != null) {
-      throw new DataAccessException("Importing failed: " + e.getMessage(), e);
+      throw asFailure(e);
     }
+  }
+
+  private static DataAccessException asFailure(Throwable e) {
+    String what = e instanceof Error ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
+    return new DataAccessException("Importing failed: " + what, e);
   }
 
   @Override

@@ -1,13 +1,17 @@
 package dev.custintel.core.internal.ingest;
 
+import dev.custintel.core.DataAccessException;
 import dev.custintel.core.ingest.IngestResult;
 import dev.custintel.core.internal.ingest.PreparedBatch.HashedOrder;
 import dev.custintel.core.internal.store.Tables;
+import dev.custintel.core.internal.store.TransactionRunner;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Product;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +36,9 @@ final class BatchWriter {
    * ({@code UNNEST}) so that each key is one index probe.
    */
   private static final int IN_CHUNK = 5_000;
+
+  /** How long {@link #createMissing} waits for a concurrent transaction that holds keys it needs. */
+  private static final long MAX_CREATE_WAIT_NANOS = 30_000_000_000L;
 
   private final Tables t;
   private final boolean postgres;
@@ -65,35 +74,26 @@ final class BatchWriter {
 
   private int writeCustomers(
       Handle h, PreparedBatch batch, OffsetDateTime ts, Set<String> touched) {
-    Map<String, Customer> existing = new HashMap<>();
-    for (List<String> chunk : chunks(batch.referencedCustomers)) {
-      h.createQuery(t.sql(
-              "SELECT c.customer_id, c.email, c.name, c.country, c.signed_up_at"
-                  + " FROM UNNEST(?) AS k(id) JOIN {customers} c ON c.customer_id = k.id"))
-          .bindArray(0, String.class, chunk)
-          .map((rs, ctx) -> new Customer(
-              rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              instant(rs.getObject(5, OffsetDateTime.class))))
-          .forEach(c -> existing.put(c.id(), c));
-    }
+    Map<String, Customer> existing = readCustomers(h, batch.referencedCustomers);
     Connection c = h.getConnection();
-    int written = 0;
-    try (JdbcBatch insert = new JdbcBatch(c, t.sql(
-            "INSERT INTO {customers} (customer_id, email, name, country, signed_up_at, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        JdbcBatch update = new JdbcBatch(c, t.sql(
+    List<String> created = createMissing(c, batch.referencedCustomers, existing, ids -> readCustomers(h, ids),
+        t.sql("INSERT INTO {customers} (customer_id, email, name, country, signed_up_at, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        (insert, id) -> {
+          Customer given = batch.customers.get(id);
+          Customer n = given != null ? given : Customer.of(id);
+          insert.text(n.id()).text(n.email()).text(n.name()).text(n.country()).timestamp(odt(n.signedUpAt()))
+              .timestamp(ts).timestamp(ts);
+        });
+    int written = created.size();
+    touched.addAll(created);
+    try (JdbcBatch update = new JdbcBatch(c, t.sql(
             "UPDATE {customers} SET email = ?, name = ?, country = ?, signed_up_at = ?, updated_at = ?"
                 + " WHERE customer_id = ?"))) {
       for (String id : batch.referencedCustomers) {
         Customer given = batch.customers.get(id);
-        Customer stored = existing.get(id);
-        if (stored == null) {
-          Customer n = given != null ? given : Customer.of(id);
-          insert.text(n.id()).text(n.email()).text(n.name()).text(n.country()).timestamp(odt(n.signedUpAt()))
-              .timestamp(ts).timestamp(ts).add();
-          written++;
-          touched.add(id);
-        } else if (given != null) {
+        Customer stored = existing.get(id); // null for the customers created above
+        if (stored != null && given != null) {
           // Null fields mean "not given": they keep what is stored.
           Customer merged = new Customer(
               id,
@@ -109,35 +109,43 @@ final class BatchWriter {
           }
         }
       }
-      insert.execute();
       update.execute();
     }
     return written;
   }
 
-  private int writeProducts(Handle h, PreparedBatch batch, OffsetDateTime ts) {
-    Map<String, Product> existing = new HashMap<>();
-    for (List<String> chunk : chunks(batch.referencedProducts)) {
-      h.createQuery(t.sql("SELECT p.product_id, p.name, p.category"
-              + " FROM UNNEST(?) AS k(id) JOIN {products} p ON p.product_id = k.id"))
+  private Map<String, Customer> readCustomers(Handle h, Collection<String> ids) {
+    Map<String, Customer> found = new HashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      h.createQuery(t.sql(
+              "SELECT c.customer_id, c.email, c.name, c.country, c.signed_up_at"
+                  + " FROM UNNEST(?) AS k(id) JOIN {customers} c ON c.customer_id = k.id"))
           .bindArray(0, String.class, chunk)
-          .map((rs, ctx) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3)))
-          .forEach(p -> existing.put(p.id(), p));
+          .map((rs, ctx) -> new Customer(
+              rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              instant(rs.getObject(5, OffsetDateTime.class))))
+          .forEach(c -> found.put(c.id(), c));
     }
+    return found;
+  }
+
+  private int writeProducts(Handle h, PreparedBatch batch, OffsetDateTime ts) {
+    Map<String, Product> existing = readProducts(h, batch.referencedProducts);
     Connection c = h.getConnection();
-    int written = 0;
-    try (JdbcBatch insert = new JdbcBatch(c, t.sql(
-            "INSERT INTO {products} (product_id, name, category, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
-        JdbcBatch update = new JdbcBatch(c, t.sql(
+    List<String> created = createMissing(c, batch.referencedProducts, existing, ids -> readProducts(h, ids),
+        t.sql("INSERT INTO {products} (product_id, name, category, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
+        (insert, id) -> {
+          Product given = batch.products.get(id);
+          Product p = given != null ? given : new Product(id, id, null);
+          insert.text(p.id()).text(p.name()).text(p.category()).timestamp(ts).timestamp(ts);
+        });
+    int written = created.size();
+    try (JdbcBatch update = new JdbcBatch(c, t.sql(
             "UPDATE {products} SET name = ?, category = ?, updated_at = ? WHERE product_id = ?"))) {
       for (String id : batch.referencedProducts) {
         Product given = batch.products.get(id);
-        Product stored = existing.get(id);
-        if (stored == null) {
-          Product p = given != null ? given : new Product(id, id, null);
-          insert.text(p.id()).text(p.name()).text(p.category()).timestamp(ts).timestamp(ts).add();
-          written++;
-        } else if (given != null) {
+        Product stored = existing.get(id); // null for the products created above
+        if (stored != null && given != null) {
           Product merged = new Product(id, given.name(), firstNonNull(given.category(), stored.category()));
           if (!merged.equals(stored)) {
             update.text(merged.name()).text(merged.category()).timestamp(ts).text(id).add();
@@ -145,10 +153,125 @@ final class BatchWriter {
           }
         }
       }
-      insert.execute();
       update.execute();
     }
     return written;
+  }
+
+  private Map<String, Product> readProducts(Handle h, Collection<String> ids) {
+    Map<String, Product> found = new HashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      h.createQuery(t.sql("SELECT p.product_id, p.name, p.category"
+              + " FROM UNNEST(?) AS k(id) JOIN {products} p ON p.product_id = k.id"))
+          .bindArray(0, String.class, chunk)
+          .map((rs, ctx) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3)))
+          .forEach(p -> found.put(p.id(), p));
+    }
+    return found;
+  }
+
+  /**
+   * Inserts a row for each referenced key that is not in {@code existing}, in key order, and never fails because
+   * a concurrent transaction created one of them first (issue 11, D1).
+   *
+   * <p>Adjacent batches of a file sorted by date keep creating the same new customers and products at the same
+   * time. The database then refuses one insert as a unique violation; retrying the whole transaction raced again
+   * with the next batches and could give up. Here only this step is redone: the inserts are rolled back to a
+   * savepoint, the keys created meanwhile are read (they join {@code existing}, so the caller merges into them as
+   * into any stored row) and the rest inserted again. Every unique violation means that another transaction
+   * created one of our keys, so each round has fewer keys to create. PostgreSQL makes the second insert wait for
+   * the first transaction's end; H2 may refuse it while that transaction is still open, so a round that finds no
+   * new key waits a little for it to end. Keys are inserted in order, and this step holds none of its inserts
+   * while it waits, so two batches cannot wait on each other here. Portable SQL: H2 has no
+   * {@code ON CONFLICT DO NOTHING} outside its PostgreSQL mode, and its {@code MERGE} fails on the same race.
+   *
+   * @param referenced the keys the batch needs, sorted
+   * @param existing the stored rows by key; the rows found after a collision are added
+   * @param read reads the stored rows of some keys
+   * @param insertSql the insert of one row
+   * @param bind binds one key's row (without adding it)
+   * @return the keys this transaction created
+   */
+  private static <T> List<String> createMissing(
+      Connection c,
+      Collection<String> referenced,
+      Map<String, T> existing,
+      Function<Collection<String>, Map<String, T>> read,
+      String insertSql,
+      BiConsumer<JdbcBatch, String> bind) {
+    List<String> missing = new ArrayList<>();
+    for (String id : referenced) {
+      if (!existing.containsKey(id)) {
+        missing.add(id);
+      }
+    }
+    long waitingSince = 0;
+    for (int round = 1; !missing.isEmpty(); round++) {
+      Savepoint savepoint = savepoint(c);
+      try (JdbcBatch insert = new JdbcBatch(c, insertSql)) {
+        for (String id : missing) {
+          bind.accept(insert, id);
+          insert.add();
+        }
+        insert.execute();
+      } catch (JdbcBatch.UncheckedSqlException e) {
+        if (!TransactionRunner.isDuplicateKey(e)) {
+          throw e;
+        }
+        rollbackTo(c, savepoint);
+        Map<String, T> found = read.apply(missing);
+        if (found.isEmpty()) {
+          long now = System.nanoTime();
+          if (waitingSince == 0) {
+            waitingSince = now;
+          } else if (now - waitingSince > MAX_CREATE_WAIT_NANOS) {
+            throw e; // the other transaction did not end: left to the transaction's retry
+          }
+          pause(round);
+        } else {
+          waitingSince = 0;
+          existing.putAll(found);
+          missing.removeIf(found::containsKey);
+        }
+        continue;
+      }
+      release(c, savepoint);
+      return missing;
+    }
+    return missing;
+  }
+
+  private static Savepoint savepoint(Connection c) {
+    try {
+      return c.setSavepoint();
+    } catch (SQLException e) {
+      throw new JdbcBatch.UncheckedSqlException(e);
+    }
+  }
+
+  private static void rollbackTo(Connection c, Savepoint savepoint) {
+    try {
+      c.rollback(savepoint);
+    } catch (SQLException e) {
+      throw new JdbcBatch.UncheckedSqlException(e);
+    }
+  }
+
+  private static void release(Connection c, Savepoint savepoint) {
+    try {
+      c.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      throw new JdbcBatch.UncheckedSqlException(e);
+    }
+  }
+
+  private static void pause(int round) {
+    try {
+      Thread.sleep(Math.min(20, round));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataAccessException("Interrupted while importing", e);
+    }
   }
 
   /** @return how many orders were inserted, updated and left unchanged, and how many lines were written */

@@ -19,7 +19,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * which keys exist and then inserts the missing ones; a concurrent batch can insert the same key in between. The
  * database then refuses the second insert (unique violation) or picks a deadlock victim; the whole transaction is
  * rolled back and run again, and the second run sees the committed rows. Work must be idempotent for this, which
- * ingestion is.
+ * ingestion is. (Customers and products, which concurrent batches of one file create all the time, resolve their
+ * collisions inside the transaction, see {@code BatchWriter}; what still comes here is rare, such as two batches
+ * writing the same order.)
  */
 public final class TransactionRunner {
   private static final int MAX_ATTEMPTS = 6;
@@ -100,7 +102,7 @@ public final class TransactionRunner {
   }
 
   /** @return whether the failure, or one it wraps, is a unique or primary key violation */
-  static boolean isDuplicateKey(Throwable e) {
+  public static boolean isDuplicateKey(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
         for (SQLException s = sql; s != null; s = s.getNextException()) {

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.ingest.IngestResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BatchPipelineTest {
   private static final IngestBatch EMPTY = IngestBatch.ofOrders(List.of());
@@ -86,5 +92,64 @@ class BatchPipelineTest {
       p.submit(EMPTY);
       assertThatThrownBy(p::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("driver exploded");
     }
+  }
+
+  /** Issue 11, D2: an Error in a writer thread (an OutOfMemoryError under a small heap) was swallowed. */
+  @Test
+  void finish_writerThrowsAnError_failsTheImport() {
+    AtomicInteger calls = new AtomicInteger();
+    List<IngestResult> committed = new ArrayList<>();
+    BatchPipeline p = new BatchPipeline(2, b -> {
+      if (calls.incrementAndGet() == 3) {
+        throw new OutOfMemoryError("injected");
+      }
+      return new IngestResult(1, 0, 0, 0, 0, 1);
+    }, committed::add);
+    assertThatThrownBy(() -> {
+          for (int i = 0; i < 20; i++) {
+            p.submit(EMPTY);
+          }
+          p.finish();
+        })
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("OutOfMemoryError")
+        .hasMessageContaining("injected")
+        .hasCauseInstanceOf(OutOfMemoryError.class);
+    p.close();
+    assertThat(committed.size()).isLessThan(20);
+  }
+
+  @Test
+  void submit_singleWriterThrowsAnError_failsAsDataAccess() {
+    try (BatchPipeline p = new BatchPipeline(1, b -> {
+      throw new StackOverflowError("injected");
+    }, r -> {})) {
+      assertThatThrownBy(() -> p.submit(EMPTY))
+          .isInstanceOf(DataAccessException.class)
+          .hasMessageContaining("StackOverflowError")
+          .hasCauseInstanceOf(StackOverflowError.class);
+    }
+  }
+
+  @Test
+  void importFile_writerThrowsAnError_throwsInsteadOfReportingSuccess(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("orders.csv");
+    StringBuilder csv = new StringBuilder("order_id,customer_id,placed_at,product_id,quantity,unit_price,currency\n");
+    for (int o = 0; o < 100; o++) {
+      csv.append("O-").append(o).append(",C-").append(o % 7).append(",2024-01-02,P-1,1,2.50,EUR\n");
+    }
+    Files.writeString(file, csv);
+    AtomicInteger batches = new AtomicInteger();
+    FileImporter importer = new FileImporter(batch -> {
+      if (batches.incrementAndGet() == 4) {
+        throw new OutOfMemoryError("injected");
+      }
+      return new IngestResult(batch.orders().size(), 0, 0, 0, 0, batch.orders().size());
+    });
+
+    assertThatThrownBy(() -> importer.run(file, ImportFormat.ORDERS_CSV,
+            ImportOptions.defaults().withWriters(2).withBatchSize(10)))
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("OutOfMemoryError");
   }
 }
