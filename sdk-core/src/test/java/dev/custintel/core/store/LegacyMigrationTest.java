@@ -98,6 +98,25 @@ class LegacyMigrationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.custintel.core.testing.TestDatabase#both")
+  void upgrade_withTheSmallPoolTheCliUses_doesNotStarveFlyway(String name, Supplier<TestDatabase> database) {
+    // The CLI's read commands open a pool of 2: adopting the legacy versions must not hold a connection while
+    // Flyway needs its own (it did, and the upgrade timed out after 30 s waiting for the pool).
+    try (TestDatabase db = database.get()) {
+      LegacySchema.create(db);
+      try (CustintelStore legacy = open(db, false)) {
+        LegacySchema.fill(legacy);
+      }
+      try (CustintelStore upgraded = db.configure(CustintelStore.builder()).clock(CLOCK).maximumPoolSize(2)
+          .build()) {
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
+        assertThat(upgraded.customers().count()).isEqualTo(150);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void freshDatabase_coreHistoryHoldsOnlyCoreVersions(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustintelStore store = open(db, true)) {

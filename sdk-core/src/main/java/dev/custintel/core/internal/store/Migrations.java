@@ -112,16 +112,27 @@ public final class Migrations {
    */
   static void adoptLegacy(DataSource dataSource, String prefix) {
     String coreHistory = prefix + "schema_history";
-    try (Connection c = dataSource.getConnection()) {
-      if (!tableExists(c, coreHistory)) {
-        return;
-      }
-      for (Legacy legacy : LEGACY) {
-        if (!hasApplied(c, coreHistory, legacy)) {
-          continue;
+    try {
+      // Each step takes a connection of its own and gives it back before Flyway takes its own: a small pool (the
+      // CLI's has 2) must never be held by us while Flyway waits for one.
+      List<Legacy> applied = new ArrayList<>();
+      try (Connection c = dataSource.getConnection()) {
+        if (!tableExists(c, coreHistory)) {
+          return;
         }
+        for (Legacy legacy : LEGACY) {
+          if (hasApplied(c, coreHistory, legacy)) {
+            applied.add(legacy);
+          }
+        }
+      }
+      for (Legacy legacy : applied) {
         String moduleHistory = historyTable(prefix, legacy.module());
-        if (!tableExists(c, moduleHistory)) {
+        boolean adopted;
+        try (Connection c = dataSource.getConnection()) {
+          adopted = tableExists(c, moduleHistory);
+        }
+        if (!adopted) {
           configure(dataSource, prefix, moduleHistory)
               .baselineVersion(legacy.moduleVersion())
               .baselineDescription(legacy.description() + " (core V" + legacy.coreVersion() + " before "
@@ -131,7 +142,8 @@ public final class Migrations {
           LOG.info("Custintel {} schema adopted at version {} from core's history", legacy.module(),
               legacy.moduleVersion());
         }
-        try (Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+            Statement st = c.createStatement()) {
           st.executeUpdate("DELETE FROM " + quoted(coreHistory) + " WHERE \"version\" = '" + legacy.coreVersion()
               + "'");
         }
