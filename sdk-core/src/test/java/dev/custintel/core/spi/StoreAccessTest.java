@@ -11,6 +11,7 @@ import dev.custintel.core.store.DatabaseKind;
 import dev.custintel.core.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,21 @@ class StoreAccessTest {
           .hasMessageContaining("closed");
       assertThatThrownBy(store::customers).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(store::ingestion).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void connectionFailure_credentialsInTheUrl_appearNowhereInTheException() {
+    // Nothing listens on port 9; the driver's message echoes the URL's authority, user:password included.
+    for (String url : List.of("jdbc:postgresql://secuser:hunter2@127.0.0.1:9/sec?connectTimeout=2",
+        "jdbc:postgresql://127.0.0.1:9/sec?user=secuser&password=hunter2&connectTimeout=2")) {
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+          () -> CustintelStore.builder().jdbcUrl(url).build());
+      assertThat(thrown).isInstanceOf(DataAccessException.class).hasMessageContaining("Could not connect");
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t.getMessage())).as(url).doesNotContain("hunter2");
+        assertThat(t.toString()).doesNotContain("hunter2");
+      }
     }
   }
 

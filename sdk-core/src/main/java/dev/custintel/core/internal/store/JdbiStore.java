@@ -3,6 +3,7 @@ package dev.custintel.core.internal.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.customer.CustomerClient;
+import dev.custintel.core.internal.Secrets;
 import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.customer.JdbiCustomerClient;
 import dev.custintel.core.internal.customer.ProfileCache;
@@ -49,6 +50,12 @@ public final class JdbiStore implements CustintelStore {
     metrics.bindPool(dataSource);
   }
 
+  /** Drivers echo the URL's credentials in their messages: neither the message nor the cause may keep them. */
+  private static DataAccessException connectFailed(String reason, Throwable e) {
+    return new DataAccessException("Could not connect to the database: " + Secrets.mask(reason)
+        + ". Check that it is running and the URL, user and password are right.", Secrets.scrubbed(e));
+  }
+
   /** Opens the store: pool, migrations, clients. */
   public static JdbiStore open(StoreSettings settings) {
     HikariDataSource owned = null;
@@ -57,9 +64,7 @@ public final class JdbiStore implements CustintelStore {
       try {
         owned = new HikariDataSource(settings.pool());
       } catch (RuntimeException e) {
-        throw new DataAccessException(
-            "Could not connect to the database: " + TransactionRunner.rootMessage(e)
-                + ". Check that it is running and the URL, user and password are right.", e);
+        throw connectFailed(TransactionRunner.rootMessage(e), e);
       }
       ds = owned;
     }
@@ -92,9 +97,7 @@ public final class JdbiStore implements CustintelStore {
           "Unsupported database '" + product + "': Custintel runs on PostgreSQL and H2",
           new SQLException("unsupported database"));
     } catch (SQLException e) {
-      throw new DataAccessException(
-          "Could not connect to the database: " + e.getMessage()
-              + ". Check that it is running and the URL, user and password are right.", e);
+      throw connectFailed(String.valueOf(e.getMessage()), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.custintel.core.internal.store;
 
 import dev.custintel.core.DataAccessException;
+import dev.custintel.core.internal.Secrets;
 import dev.custintel.core.spi.SchemaModule;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -75,8 +76,9 @@ public final class Migrations {
     } catch (DataAccessException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new DataAccessException(
-          "Could not migrate the Custintel schema (tables prefixed '" + prefix + "'): " + e.getMessage(), e);
+      // Flyway's messages can quote the JDBC URL, credentials included.
+      throw new DataAccessException("Could not migrate the Custintel schema (tables prefixed '" + prefix + "'): "
+          + Secrets.mask(e.getMessage()), Secrets.scrubbed(e));
     }
   }
 
