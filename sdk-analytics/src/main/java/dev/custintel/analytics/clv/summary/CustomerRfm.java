@@ -30,12 +30,19 @@ public record CustomerRfm(
 
   /**
    * The summary from a customer's calibration purchase days, however they were gathered (in memory or from the
-   * database): the one place the definitions turn into numbers.
+   * database): the one place the definitions turn into numbers (see the package documentation).
    *
-   * @param repeatDays purchase days after the first
+   * @param customerId the customer
+   * @param firstDay the first purchase day
+   * @param firstAmount the amount of the first purchase day
+   * @param lastDay the last purchase day up to {@code calibrationEnd}
+   * @param repeatDays purchase days after the first, 0 or more
    * @param repeatAmount their total amount
+   * @param calibrationEnd the last day of the calibration period
+   * @param unit the unit of recency and age
+   * @return the summary
    */
-  static CustomerRfm fromPurchaseDays(
+  public static CustomerRfm fromPurchaseDays(
       String customerId,
       LocalDate firstDay,
       BigDecimal firstAmount,

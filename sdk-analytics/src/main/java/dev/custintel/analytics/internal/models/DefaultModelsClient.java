@@ -164,7 +164,7 @@ public final class DefaultModelsClient implements ModelsClient {
       } else {
         try {
           // One read of the orders gives the split for the backtest and the summaries for the fit.
-          StoreSummaries.SplitAndSummaries both = timer.time("summaries", () -> StoreSummaries.splitAndSummarize(
+          StoreSummaries.SplitAndSummaries both = timer.time("summaries", () -> StoreSummaryReader.splitAndSummarize(
               access, h, currency, calibrationEnd, asOf, request.unit()));
           split = both.split();
           summaries = both.summaries();
@@ -175,7 +175,7 @@ public final class DefaultModelsClient implements ModelsClient {
     }
     if (summaries == null) {
       summaries = timer.time("summaries",
-          () -> StoreSummaries.summarize(access, h, currency, asOf, request.unit()));
+          () -> StoreSummaryReader.summarize(access, h, currency, asOf, request.unit()));
     }
     StoreBasketReader.Result baskets = request.affinity().isEmpty() ? null
         : timer.time("affinity", () -> StoreBasketReader.read(access, h, asOf));
