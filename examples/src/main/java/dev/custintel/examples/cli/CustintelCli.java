@@ -3,6 +3,7 @@ package dev.custintel.examples.cli;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import dev.custintel.core.CustintelException;
+import dev.custintel.core.store.Credentials;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -144,16 +145,7 @@ public final class CustintelCli implements Callable<Integer> {
    * @return the text with passwords masked ({@code ""} for null)
    */
   static String maskSecrets(@Nullable String text) {
-    if (text == null) {
-      return "";
-    }
-    return text
-        // password=... in query strings (PostgreSQL: &password=) and H2 settings (;PASSWORD=), any case, any
-        // position, spaces around '=' too
-        .replaceAll("(?i)(password|passwd|pwd|secret|token)(\\s*)=(\\s*)[^&;\\s'\"]*", "$1$2=$3***")
-        // user:password@host, with or without the // before it: drivers echo the authority alone
-        // ("secuser:hunter2@127.0.0.1"); a password may itself hold ':' or '@' (the last '@' ends it)
-        .replaceAll("([^\\s/:@;?&'\"]*):[^\\s/]+@", "$1:***@");
+    return Credentials.mask(text);
   }
 
   /** @return the message on one line, passwords masked */

@@ -1,20 +1,13 @@
 package dev.custintel.core.internal;
 
+import dev.custintel.core.store.Credentials;
 import java.sql.SQLException;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks credentials in text that may reach a log or an exception: drivers echo a JDBC URL's authority
- * ({@code secuser:hunter2@127.0.0.1}) or its parameters ({@code password=...}, H2's {@code ;PASSWORD=...}). Not API.
+ * Keeps credentials out of messages and cause chains (the masking itself is the public {@link Credentials}). Not API.
  */
 public final class Secrets {
-  /** password=..., passwd, pwd, secret, token: any case, any position, spaces around '=' too. */
-  private static final Pattern KEY_VALUE =
-      Pattern.compile("(?i)(password|passwd|pwd|secret|token)(\\s*)=(\\s*)[^&;\\s'\"]*");
-  /** user:password@host, with or without the // before it; the last '@' ends the password. */
-  private static final Pattern USER_INFO = Pattern.compile("([^\\s/:@;?&'\"]*):[^\\s/]+@");
-
   private Secrets() {}
 
   /**
@@ -22,11 +15,7 @@ public final class Secrets {
    * @return the text with every credential replaced by {@code ***}; empty for null
    */
   public static String mask(@Nullable String text) {
-    if (text == null) {
-      return "";
-    }
-    String masked = KEY_VALUE.matcher(text).replaceAll("$1$2=$3***");
-    return USER_INFO.matcher(masked).replaceAll("$1:***@");
+    return Credentials.mask(text);
   }
 
   /**
