@@ -23,7 +23,7 @@ import dev.custintel.core.customer.CustomerRank;
 import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.CustomerSummary;
 import dev.custintel.core.customer.DateRange;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.generate.GeneratedShop;
 import dev.custintel.core.generate.ShopGenerator;
@@ -190,7 +190,7 @@ final class DemoCommand implements Callable<Integer> {
         .build();
     long count = 0;
     while (true) {
-      Page<CustomerSummary> page = ci.customers().query(query);
+      CustomerPage page = ci.customers().query(query);
       count += page.items().size();
       if (!page.hasNext() || count >= INACTIVE_COUNT_CAP) {
         return new Count(count, page.hasNext());

@@ -15,7 +15,7 @@ import dev.custintel.core.customer.CustomerRank;
 import dev.custintel.core.customer.CustomerSort;
 import dev.custintel.core.customer.CustomerSummary;
 import dev.custintel.core.customer.DateRange;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.ingest.IngestResult;
 import dev.custintel.core.model.Customer;
@@ -307,7 +307,7 @@ class StoreTest extends OnBothDatabases {
         .order(order("D1", "D", "2023-02-01", "P1", "1"))
         .build());
 
-    Page<CustomerSummary> page = store.customers().query(CustomerQuery.builder()
+    CustomerPage page = store.customers().query(CustomerQuery.builder()
         .inactiveForAtLeastDays(90).country("France").minOrders(2).build());
 
     assertThat(page.items()).extracting(CustomerSummary::customerId, CustomerSummary::orders)
@@ -325,7 +325,7 @@ class StoreTest extends OnBothDatabases {
 
     List<String> seen = new ArrayList<>();
     CustomerQuery q = CustomerQuery.builder().limit(10).build();
-    Page<CustomerSummary> page;
+    CustomerPage page;
     int pages = 0;
     do {
       page = store.customers().query(q);
@@ -337,9 +337,9 @@ class StoreTest extends OnBothDatabases {
     assertThat(pages).isEqualTo(3);
     assertThat(seen).hasSize(25).doesNotHaveDuplicates().isSorted();
 
-    Page<CustomerSummary> bySpend = store.customers().query(
+    CustomerPage bySpend = store.customers().query(
         CustomerQuery.builder().sort(CustomerSort.SPEND_DESC).limit(10).build());
-    Page<CustomerSummary> second = store.customers().query(
+    CustomerPage second = store.customers().query(
         CustomerQuery.builder().sort(CustomerSort.SPEND_DESC).limit(10).after(bySpend.nextCursor()).build());
     assertThat(bySpend.items().get(0).customerId()).isEqualTo("C24");
     assertThat(second.items().get(0).customerId()).isEqualTo("C14");
