@@ -371,7 +371,7 @@ final class DemoCommand implements Callable<Integer> {
         int rank = 0;
         for (AtRiskCustomer c : m.atRisk()) {
           t.row(String.valueOf(++rank), c.customerId(), percent(c.churnRisk()), money(c.valueAtRisk()),
-              money(c.valueIfActive()), TextTable.count(c.repeatPurchases()), days(c.daysSinceLastPurchase()) + " ago");
+              money(c.valueIfActive()), TextTable.count(c.repeatPurchases()), days(c.daysSinceLastPurchaseAtRun()) + " ago");
         }
         lines.addAll(t.lines(4));
       }

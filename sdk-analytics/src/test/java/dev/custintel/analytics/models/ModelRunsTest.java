@@ -78,6 +78,8 @@ class ModelRunsTest extends OnBothDatabases {
   static final double REL = 1e-9;
   /** A money figure is the stored double rounded half-even to cents: off by at most half a cent. */
   static final double CENT_ROUNDING = 0.005 + 1e-9;
+  /** A probability is the stored double rounded half-even to four decimals: off by at most half of 1e-4. */
+  static final double PROBABILITY_ROUNDING = 0.00005 + 1e-12;
 
   private TestDatabase database;
   private CustomerIntelligence ci;
@@ -312,11 +314,12 @@ class ModelRunsTest extends OnBothDatabases {
       soft.assertThat(risk.customerId()).isEqualTo(id);
       soft.assertThat(risk.runId()).as(id).isEqualTo(run.id());
       soft.assertThat(risk.asOf()).as(id).isEqualTo(AS_OF);
-      soft.assertThat(risk.probabilityAlive()).as(id).isCloseTo(e.alive(), within(REL * e.alive() + 1e-15));
-      soft.assertThat(risk.churnRisk()).as(id).isCloseTo(1 - e.alive(), within(1e-12));
+      soft.assertThat(risk.probabilityAlive()).as(id)
+          .isCloseTo(e.alive(), within(REL * e.alive() + PROBABILITY_ROUNDING));
+      soft.assertThat(risk.churnRisk()).as(id).isCloseTo(1 - e.alive(), within(PROBABILITY_ROUNDING));
       soft.assertThat(risk.level()).as(id).isEqualTo(RiskLevel.of(1 - e.alive()));
       soft.assertThat(risk.repeatPurchases()).as(id).isEqualTo(c.x());
-      soft.assertThat(risk.daysSinceLastPurchase()).as(id).isEqualTo(ChronoUnit.DAYS.between(c.lastDay(), AS_OF));
+      soft.assertThat(risk.daysSinceLastPurchaseAtRun()).as(id).isEqualTo(ChronoUnit.DAYS.between(c.lastDay(), AS_OF));
       assertMoney(soft, risk.valueAtRisk(), e.valueAtRisk(), id + " value at risk");
       assertMoney(soft, risk.lifetimeValue(), e.value(), id + " churn ltv");
 
@@ -339,7 +342,7 @@ class ModelRunsTest extends OnBothDatabases {
         soft.assertThat(scores.runId()).as(id).isEqualTo(run.id());
         soft.assertThat(scores.scoredAsOf()).as(id).isEqualTo(AS_OF);
         soft.assertThat(scores.probabilityAlive()).as(id).isEqualTo(risk.probabilityAlive());
-        soft.assertThat(scores.churnRisk()).as(id).isCloseTo(1 - e.alive(), within(1e-12));
+        soft.assertThat(scores.churnRisk()).as(id).isCloseTo(1 - e.alive(), within(PROBABILITY_ROUNDING));
         soft.assertThat(scores.expectedPurchases()).as(id).isEqualTo(ltv.expectedPurchases());
         soft.assertThat(scores.lifetimeValue()).as(id).isEqualTo(ltv.value());
         soft.assertThat(scores.lifetimeValueLow()).as(id).isEqualTo(ltv.low());
@@ -349,6 +352,44 @@ class ModelRunsTest extends OnBothDatabases {
       }
     }
     soft.assertAll();
+  }
+
+  @Test
+  void probabilities_everyReader_roundedToFourDecimalsOfTheStoredScore() throws SQLException {
+    Map<String, double[]> rows = scoreRows("ci_", run.id());
+    SoftAssertions soft = new SoftAssertions();
+    List<AtRiskCustomer> all = ci.churn().atRisk(10_000);
+    assertThat(all).hasSize(rows.size());
+    for (AtRiskCustomer c : all) {
+      double alive = rows.get(c.customerId())[4];
+      soft.assertThat(c.churnRisk()).as(c.customerId()).isEqualTo(fourDecimals(1 - alive));
+    }
+    for (RankedValue v : ci.ltv().top(50)) {
+      soft.assertThat(v.probabilityAlive()).as(v.customerId()).isEqualTo(fourDecimals(rows.get(v.customerId())[4]));
+    }
+    for (String id : handful()) {
+      double alive = rows.get(id)[4];
+      ChurnRisk risk = ci.churn().risk(id);
+      soft.assertThat(risk.churnRisk()).as(id).isEqualTo(fourDecimals(1 - alive));
+      soft.assertThat(risk.probabilityAlive()).as(id).isEqualTo(fourDecimals(alive));
+      // The level is the unrounded risk's, as the summary's counts are.
+      soft.assertThat(risk.level()).as(id).isEqualTo(RiskLevel.of(1 - alive));
+      soft.assertThat(ci.ltv().predict(id).probabilityAlive()).as(id).isEqualTo(fourDecimals(alive));
+      CustomerScores scores = ci.customers().profile(id).scores();
+      soft.assertThat(scores).as(id).isNotNull();
+      if (scores != null) {
+        soft.assertThat(scores.probabilityAlive()).as(id).isEqualTo(fourDecimals(alive));
+        soft.assertThat(scores.churnRisk()).as(id).isEqualTo(fourDecimals(1 - alive));
+      }
+    }
+    double mean = rows.values().stream().mapToDouble(r -> 1 - r[4]).average().orElseThrow();
+    soft.assertThat(ci.churn().summary().meanChurnRisk()).isEqualTo(fourDecimals(mean));
+    soft.assertAll();
+  }
+
+  /** Independent of the SDK's helper: the decimal string of the value, rounded half-even to 4 places. */
+  private static double fourDecimals(double p) {
+    return new BigDecimal(Double.toString(p)).setScale(4, java.math.RoundingMode.HALF_EVEN).doubleValue();
   }
 
   @Test
@@ -365,17 +406,19 @@ class ModelRunsTest extends OnBothDatabases {
   // 3. Churn summary and the at-risk list
 
   @Test
-  void summary_cdnow_countsAndTotalsMatchEveryCustomersRisk() {
+  void summary_cdnow_countsAndTotalsMatchEveryCustomersRisk() throws SQLException {
     ChurnSummary s = ci.churn().summary();
     List<AtRiskCustomer> all = ci.churn().atRisk(10_000);
 
     assertThat(s.runId()).isEqualTo(run.id());
     assertThat(s.asOf()).isEqualTo(AS_OF);
     assertThat(s.customers()).isEqualTo(2_357);
+    // Levels and bands count the exact risk; the list shows it rounded to four decimals.
+    Map<String, double[]> rows = scoreRows("ci_", run.id());
     assertThat(all).hasSize(2_357);
     assertThat(s.low() + s.medium() + s.high()).isEqualTo(s.customers());
     Map<RiskLevel, Long> levels = all.stream()
-        .collect(Collectors.groupingBy(c -> RiskLevel.of(c.churnRisk()), Collectors.counting()));
+        .collect(Collectors.groupingBy(c -> RiskLevel.of(1 - rows.get(c.customerId())[4]), Collectors.counting()));
     assertThat(s.low()).isEqualTo(levels.getOrDefault(RiskLevel.LOW, 0L));
     assertThat(s.medium()).isEqualTo(levels.getOrDefault(RiskLevel.MEDIUM, 0L));
     assertThat(s.high()).isEqualTo(levels.getOrDefault(RiskLevel.HIGH, 0L));
@@ -384,7 +427,7 @@ class ModelRunsTest extends OnBothDatabases {
     long[] bands = new long[10];
     double[] bandRisk = new double[10];
     for (AtRiskCustomer c : all) {
-      int band = Math.min((int) Math.floor(c.churnRisk() * 10), 9);
+      int band = Math.min((int) Math.floor((1 - rows.get(c.customerId())[4]) * 10), 9);
       bands[band]++;
       bandRisk[band] += c.valueAtRisk().amount().doubleValue();
     }
@@ -410,25 +453,29 @@ class ModelRunsTest extends OnBothDatabases {
     }
     assertThat(s.expectedActiveCustomers()).isCloseTo(alive, within(REL * alive));
     assertThat(s.expectedActiveCustomers())
-        .isCloseTo(all.stream().mapToDouble(c -> 1 - c.churnRisk()).sum(), within(1e-9));
-    assertThat(s.meanChurnRisk()).isCloseTo(1 - s.expectedActiveCustomers() / s.customers(), within(1e-12));
+        .isCloseTo(all.stream().mapToDouble(c -> 1 - c.churnRisk()).sum(), within(PROBABILITY_ROUNDING * all.size()));
+    assertThat(s.meanChurnRisk())
+        .isCloseTo(1 - s.expectedActiveCustomers() / s.customers(), within(PROBABILITY_ROUNDING));
     assertThat(s.totalLifetimeValue().amount().doubleValue()).isCloseTo(ltv, within(REL * ltv + CENT_ROUNDING));
     assertThat(s.totalValueAtRisk().amount().doubleValue()).isCloseTo(atRisk, within(REL * atRisk + CENT_ROUNDING));
     assertThat(s.totalValueAtRisk().currency()).isEqualTo(USD);
   }
 
   @Test
-  void atRisk_cdnow_sortedByValueAtRiskThenIdAndFilteredByRisk() {
+  void atRisk_cdnow_sortedByValueAtRiskThenIdAndFilteredByRisk() throws SQLException {
     List<AtRiskCustomer> all = ci.churn().atRisk(10_000);
     assertThat(all).extracting(c -> c.valueAtRisk().amount())
         .isSortedAccordingTo(Comparator.<BigDecimal>reverseOrder());
     // Customers without repeat purchases and the same risk have the same T, so exactly the same value at risk:
     // those ties must come by customer id.
+    // The list is filtered and ranked on the exact risk; it shows the risk rounded to four decimals.
+    Map<String, double[]> rows = scoreRows("ci_", run.id());
     int ties = 0;
     for (int i = 1; i < all.size(); i++) {
       AtRiskCustomer a = all.get(i - 1);
       AtRiskCustomer b = all.get(i);
-      if (a.repeatPurchases() == 0 && b.repeatPurchases() == 0 && a.churnRisk() == b.churnRisk()) {
+      if (a.repeatPurchases() == 0 && b.repeatPurchases() == 0
+          && rows.get(a.customerId())[4] == rows.get(b.customerId())[4]) {
         ties++;
         assertThat(a.customerId()).as("tie at " + i).isLessThan(b.customerId());
       }
@@ -441,7 +488,7 @@ class ModelRunsTest extends OnBothDatabases {
     assertThat(high).allSatisfy(c -> assertThat(c.churnRisk()).isGreaterThanOrEqualTo(0.8))
         .hasSize((int) ci.churn().summary().high());
     assertThat(high).usingRecursiveComparison()
-        .isEqualTo(all.stream().filter(c -> c.churnRisk() >= 0.8).toList());
+        .isEqualTo(all.stream().filter(c -> 1 - rows.get(c.customerId())[4] >= 0.8).toList());
     List<AtRiskCustomer> medium = ci.churn().atRisk(10_000, 0.5);
     assertThat(medium).hasSize((int) (ci.churn().summary().high() + ci.churn().summary().medium()));
 
@@ -451,9 +498,9 @@ class ModelRunsTest extends OnBothDatabases {
       CdnowFile.Summary c = summaries.get(id);
       Expected e = expected(c, 12);
       AtRiskCustomer a = byId.get(id);
-      soft.assertThat(a.churnRisk()).as(id).isCloseTo(1 - e.alive(), within(1e-9));
+      soft.assertThat(a.churnRisk()).as(id).isCloseTo(1 - e.alive(), within(PROBABILITY_ROUNDING));
       soft.assertThat(a.repeatPurchases()).as(id).isEqualTo(c.x());
-      soft.assertThat(a.daysSinceLastPurchase()).as(id).isEqualTo(ChronoUnit.DAYS.between(c.lastDay(), AS_OF));
+      soft.assertThat(a.daysSinceLastPurchaseAtRun()).as(id).isEqualTo(ChronoUnit.DAYS.between(c.lastDay(), AS_OF));
       assertMoney(soft, a.valueAtRisk(), e.valueAtRisk(), id + " value at risk");
       assertMoney(soft, a.valueIfActive(), e.valueIfAlive(), id + " value if active");
     }
@@ -723,7 +770,7 @@ class ModelRunsTest extends OnBothDatabases {
     assertThat(seen).filteredOn(Seen::duringRefresh).isNotEmpty();
     for (Seen s : seen) {
       double[] row = (s.runId() == newId ? fresh : old).get(s.customerId());
-      assertThat(s.probabilityAlive()).as(s.toString()).isEqualTo(row[4]);
+      assertThat(s.probabilityAlive()).as(s.toString()).isEqualTo(fourDecimals(row[4]));
     }
     assertThat(fresh.get(ids.get(0))[4]).isNotEqualTo(old.get(ids.get(0))[4]);
   }
