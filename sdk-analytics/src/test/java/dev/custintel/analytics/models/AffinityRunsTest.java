@@ -257,7 +257,9 @@ class AffinityRunsTest extends OnBothDatabases {
   void boughtTogether_unknownProduct_isNotFound_butAKnownProductWithoutRulesIsEmpty() {
     assertThatThrownBy(() -> ci.affinity().boughtTogether("NO-SUCH-PRODUCT", 5))
         .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("NO-SUCH-PRODUCT");
+        .hasMessage("No product with id 'NO-SUCH-PRODUCT' in the store or in the baskets of the active model run "
+            + ci.models().active().orElseThrow().id() + ". Check the id: products come from the lines of ingested"
+            + " orders.");
     Set<String> inRules = allRules().stream().flatMap(r -> r.antecedent().stream()).map(ProductRef::productId)
         .collect(Collectors.toSet());
     String lonely = catalog.stream().map(Product::id).filter(p -> !inRules.contains(p)).findFirst()

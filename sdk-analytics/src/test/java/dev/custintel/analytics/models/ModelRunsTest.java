@@ -395,7 +395,11 @@ class ModelRunsTest extends OnBothDatabases {
   @Test
   void readers_unknownOrBlankCustomer_notFoundOrInvalid() {
     assertThatThrownBy(() -> ci.churn().risk("99999")).isInstanceOfSatisfying(NotFoundException.class,
-        e -> assertThat(e.id()).isEqualTo("99999"));
+        e -> assertThat(e.id()).isEqualTo("99999"))
+        .hasMessage("The active model run " + run.id() + " (as of 1998-06-30) has no score for customer '99999':"
+            + " a run scores the customers with a purchase in USD up to its as-of day. Check the id; a customer who"
+            + " first bought after that day, or only in another currency, is scored by a later run"
+            + " (ci.models().refresh()).");
     assertThatThrownBy(() -> ci.ltv().predict("99999")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> ci.ltv().predict("99999", Horizon.months(3))).isInstanceOf(NotFoundException.class);
     assertInvalid(() -> ci.churn().risk(" "), "customerId");
@@ -662,7 +666,10 @@ class ModelRunsTest extends OnBothDatabases {
       assertThat(ci.models().get(second.id()).active()).isFalse();
 
       assertThatThrownBy(() -> ci.models().activate(987_654_321L)).isInstanceOfSatisfying(NotFoundException.class,
-          e -> assertThat(e.id()).isEqualTo("987654321"));
+          e -> assertThat(e.id()).isEqualTo("987654321"))
+          .hasMessage("No model run with id '987654321'. ci.models().list(limit) lists the runs there are"
+              + " (CLI: custintel models list); ci.models().prune(keep) deletes all but the newest runs and the"
+              + " active one.");
       assertThat(ci.models().active()).get().extracting(ModelRun::id).isEqualTo(run.id());
 
       // A refresh that activates also replaces profiles cached before it.

@@ -195,8 +195,9 @@ class StoreTest extends OnBothDatabases {
   @Test
   void profile_unknownCustomer_throwsNotFound() {
     assertThatThrownBy(() -> store.customers().profile("nobody"))
-        .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("'nobody'");
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo("nobody"))
+        .hasMessage("No customer with id 'nobody' in the store. Check the id: a customer is stored when an order or"
+            + " a customer record with that id is ingested.");
   }
 
   @Test

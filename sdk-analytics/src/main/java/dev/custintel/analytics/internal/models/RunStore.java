@@ -7,6 +7,7 @@ import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.NotFoundException;
 import dev.custintel.core.spi.ScoreTables;
 import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
@@ -449,6 +450,13 @@ public final class RunStore {
 
   static void checkLimit(int limit, int max) {
     if (limit < 1 || limit > max) {
+  /** A model run that does not exist (never written, or deleted by a prune). */
+  static NotFoundException noRun(long runId) {
+    return new NotFoundException("model run", Long.toString(runId), "No model run with id '" + runId + "'."
+        + " ci.models().list(limit) lists the runs there are (CLI: custintel models list); ci.models().prune(keep)"
+        + " deletes all but the newest runs and the active one.");
+  }
+
       throw InvalidInputException.argument("limit", "must be between 1 and " + max + " (was " + limit + ")");
     }
   }

@@ -89,7 +89,7 @@ final class ProfileLoader {
         .list();
     Row c = customer[0];
     if (c == null) {
-      throw new NotFoundException("customer", customerId);
+      throw NotFoundException.customer(customerId);
     }
 
     // Primary currency: the one with the most purchases (ties: alphabetical), so money figures never mix units.
