@@ -337,7 +337,7 @@ final class DemoCommand implements Callable<Integer> {
       // A run always comes with its churn summary (Models is made with both or neither).
       ChurnSummary churn = Objects.requireNonNull(m.churn(), "churn summary of the run");
       String horizon = run.valuation().horizon().toString();
-      section("CHURN AND LIFETIME VALUE (MODEL RUN " + run.id() + ", PURCHASES TO " + run.calibrationEnd() + ")");
+      section("CHURN AND LIFETIME VALUE (MODEL RUN " + run.id() + ", PURCHASES TO " + run.data().asOf() + ")");
       TextTable levels = new TextTable("LRL")
           .row(label("Customers scored"), TextTable.count(churn.customers()))
           .row(label("Low risk"), TextTable.count(churn.low()), "churn risk under 50%")
@@ -347,9 +347,9 @@ final class DemoCommand implements Callable<Integer> {
       kv("Value at risk", money(churn.totalValueAtRisk()) + " over " + horizon
           + " (churn risk x value if still active)");
       kv("Expected value", money(churn.totalLifetimeValue()) + " over " + horizon + ", all customers");
-      BacktestReport backtest = run.backtest();
+      BacktestReport backtest = run.quality().backtest();
       if (backtest == null) {
-        kv("Backtest", "skipped: " + run.backtestSkipped());
+        kv("Backtest", "skipped: " + run.quality().backtestSkipped());
       } else {
         kv("Backtest", String.format(Locale.US, "%.0f weeks from %s: %s repeat purchases predicted, %s actual",
             backtest.holdoutPeriods(), backtest.calibrationEnd().plusDays(1),
@@ -361,7 +361,7 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
       kv("Time taken", String.format(Locale.US, "%.1f s to backtest, fit, score and mine product rules (%s)",
-          m.seconds(), run.purchaseModel().model()));
+          m.seconds(), run.fits().purchaseModel().model()));
 
       if (!m.atRisk().isEmpty()) {
         add("");

@@ -140,7 +140,7 @@ class DemoCommandTest {
     CliRun runs = CliRun.run("models", "list", "--db", db);
     assertThat(runs.exitCode()).as(runs.toString()).isZero();
     assertThat(runs.json()).hasSize(1);
-    assertThat(runs.json().get(0).get("customers").asInt()).isBetween(1, 50);
+    assertThat(runs.json().get(0).get("data").get("customers").asInt()).isBetween(1, 50);
   }
 
   @Test

@@ -137,7 +137,7 @@ class AffinityRunsTest extends OnBothDatabases {
     assertThat(report.rules()).isPositive()
         .isEqualTo(count("SELECT COUNT(*) FROM " + PREFIX + "product_rules WHERE run_id = " + run.id()));
     assertThat(report.truncated()).isFalse();
-    assertThat(run.timings()).containsKey("affinity");
+    assertThat(run.timing().phases()).containsKey("affinity");
     // The run read back from the database carries the same report.
     assertThat(ci.models().get(run.id()).affinity()).isEqualTo(report);
   }

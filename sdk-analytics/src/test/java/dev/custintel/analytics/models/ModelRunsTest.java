@@ -99,9 +99,9 @@ class ModelRunsTest extends OnBothDatabases {
     run = ci.models().refresh(ModelRunRequest.builder().asOf(AS_OF).holdout(Period.ofWeeks(39)).build());
     refreshEnded = Instant.now();
     summaries = CdnowFile.summaries(AS_OF);
-    Map<String, Double> p = run.purchaseModel().parameters();
+    Map<String, Double> p = run.fits().purchaseModel().parameters();
     mbg = new Mbg(p.get("r"), p.get("alpha"), p.get("a"), p.get("b"));
-    Map<String, Double> s = run.spendModel().parameters();
+    Map<String, Double> s = run.fits().spendModel().parameters();
     gg = new Gg(s.get("p"), s.get("q"), s.get("gamma"));
   }
 
@@ -128,24 +128,24 @@ class ModelRunsTest extends OnBothDatabases {
     long purchaseDays = summaries.values().stream().mapToLong(c -> c.x() + 1L).sum();
     LocalDate latest = rows.stream().map(CdnowFile.Row::day).max(Comparator.naturalOrder()).orElseThrow();
 
-    assertThat(run.customers()).isEqualTo(2_357).isEqualTo(summaries.size());
-    assertThat(run.currency()).isEqualTo(USD);
-    assertThat(run.unit()).isEqualTo(PeriodUnit.WEEKS);
-    assertThat(run.calibrationEnd()).isEqualTo(AS_OF);
+    assertThat(run.data().customers()).isEqualTo(2_357).isEqualTo(summaries.size());
+    assertThat(run.data().currency()).isEqualTo(USD);
+    assertThat(run.data().unit()).isEqualTo(PeriodUnit.WEEKS);
+    assertThat(run.data().asOf()).isEqualTo(AS_OF);
     // Every line of the file is an order, same-day orders included; the summaries merge those days.
-    assertThat(run.purchasesCounted()).isEqualTo(rows.size()).isEqualTo(6_919);
+    assertThat(run.data().purchases()).isEqualTo(rows.size()).isEqualTo(6_919);
     assertThat(purchaseDays).isLessThan(rows.size());
-    assertThat(run.watermark()).isEqualTo(latest.atStartOfDay().toInstant(ZoneOffset.UTC))
+    assertThat(run.data().latestPurchaseAt()).isEqualTo(latest.atStartOfDay().toInstant(ZoneOffset.UTC))
         .isBefore(AS_OF.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     assertThat(run.createdAt()).isBetween(refreshStarted.minusMillis(1), refreshEnded.plusMillis(1));
     assertThat(run.active()).isTrue();
     assertThat(run.valuation()).isEqualTo(ValuationOptions.defaults());
-    assertThat(run.backtestSkipped()).isNull();
+    assertThat(run.quality().backtestSkipped()).isNull();
   }
 
   @Test
   void refresh_cdnow_fitsConvergedWithStandardErrorsAndTimings() {
-    for (FitReport fit : List.of(run.purchaseModel(), run.spendModel(), run.backtest().fit())) {
+    for (FitReport fit : List.of(run.fits().purchaseModel(), run.fits().spendModel(), run.quality().backtest().fit())) {
       assertThat(fit.converged()).as(fit.model()).isTrue();
       assertThat(fit.logLikelihood()).as(fit.model()).isFinite().isNegative();
       assertThat(fit.covariance()).as(fit.model()).isNotNull();
@@ -159,20 +159,20 @@ class ModelRunsTest extends OnBothDatabases {
         i++;
       }
     }
-    assertThat(run.purchaseModel().model()).isEqualTo("mbgnbd");
-    assertThat(run.purchaseModel().parameters().keySet()).containsExactly("r", "alpha", "a", "b");
-    assertThat(run.spendModel().model()).isEqualTo("gammaGamma");
-    assertThat(run.spendModel().parameters().keySet()).containsExactly("p", "q", "gamma");
-    assertThat(run.timings()).containsKeys("backtest", "summaries", "fit", "score");
-    Duration phases = run.timings().values().stream().reduce(Duration.ZERO, Duration::plus);
-    assertThat(run.timings().values()).allSatisfy(d -> assertThat(d.isNegative()).isFalse());
+    assertThat(run.fits().purchaseModel().model()).isEqualTo("mbgnbd");
+    assertThat(run.fits().purchaseModel().parameters().keySet()).containsExactly("r", "alpha", "a", "b");
+    assertThat(run.fits().spendModel().model()).isEqualTo("gammaGamma");
+    assertThat(run.fits().spendModel().parameters().keySet()).containsExactly("p", "q", "gamma");
+    assertThat(run.timing().phases()).containsKeys("backtest", "summaries", "fit", "score");
+    Duration phases = run.timing().phases().values().stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(run.timing().phases().values()).allSatisfy(d -> assertThat(d.isNegative()).isFalse());
     // The phases are sequential parts of the run, each truncated to milliseconds as the total is.
-    assertThat(run.duration()).isPositive().isGreaterThanOrEqualTo(phases);
+    assertThat(run.timing().total()).isPositive().isGreaterThanOrEqualTo(phases);
   }
 
   @Test
   void refresh_cdnowHoldout39Weeks_backtestMatchesPublishedCdnowFacts() {
-    BacktestReport b = run.backtest();
+    BacktestReport b = run.quality().backtest();
     assertThat(b).isNotNull();
     assertThat(b.calibrationEnd()).isEqualTo(CALIBRATION_END);
     assertThat(b.holdoutEnd()).isEqualTo(AS_OF);
@@ -200,7 +200,7 @@ class ModelRunsTest extends OnBothDatabases {
 
   @Test
   void refresh_cdnowHoldout_predictionsErrorsAndAucMatchAnIndependentBacktest() {
-    BacktestReport b = run.backtest();
+    BacktestReport b = run.quality().backtest();
     Map<String, Double> p = b.fit().parameters();
     Mbg fit = new Mbg(p.get("r"), p.get("alpha"), p.get("a"), p.get("b"));
     NavigableMap<String, CdnowFile.Summary> calibration = CdnowFile.summaries(CALIBRATION_END);
@@ -250,9 +250,9 @@ class ModelRunsTest extends OnBothDatabases {
 
   @Test
   void get_sameRunReadTwice_isEqualAsARecord() {
-    assertThat(ci.models().get(run.id()).purchaseModel().covariance())
-        .isEqualTo(ci.models().get(run.id()).purchaseModel().covariance());
-    assertThat(ci.models().get(run.id()).purchaseModel()).isEqualTo(run.purchaseModel());
+    assertThat(ci.models().get(run.id()).fits().purchaseModel().covariance())
+        .isEqualTo(ci.models().get(run.id()).fits().purchaseModel().covariance());
+    assertThat(ci.models().get(run.id()).fits().purchaseModel()).isEqualTo(run.fits().purchaseModel());
     assertThat(ci.models().get(run.id())).isEqualTo(ci.models().get(run.id()));
   }
 
@@ -260,10 +260,10 @@ class ModelRunsTest extends OnBothDatabases {
   void refresh_storedDocuments_keepEveryNumberOfTheFitsExactly() {
     // The same fits in memory, on the same summaries: the JSON documents must give back the very same doubles.
     CdnowFits.Fits fits = CdnowFits.get();
-    assertSameFit(run.backtest().fit(), fits.calibration());
-    assertSameFit(run.purchaseModel(), fits.purchases());
-    assertSameFit(run.spendModel(), fits.spend());
-    assertThat(run.reference()).isEqualTo(fits.reference());
+    assertSameFit(run.quality().backtest().fit(), fits.calibration());
+    assertSameFit(run.fits().purchaseModel(), fits.purchases());
+    assertSameFit(run.fits().spendModel(), fits.spend());
+    assertThat(run.fits().reference()).isEqualTo(fits.reference());
   }
 
   private static void assertSameFit(FitReport stored, CdnowFits.Fit memory) {
@@ -413,12 +413,12 @@ class ModelRunsTest extends OnBothDatabases {
   void summary_cdnow_countsAndTotalsMatchEveryCustomersRisk() throws SQLException {
     ChurnSummary s = ci.churn().summary();
     List<AtRiskCustomer> all = ci.churn().atRisk(10_000);
+    // Levels and bands count the exact risk; the list shows it rounded to four decimals.
+    Map<String, double[]> rows = scoreRows("ci_", run.id());
 
     assertThat(s.runId()).isEqualTo(run.id());
     assertThat(s.asOf()).isEqualTo(AS_OF);
     assertThat(s.customers()).isEqualTo(2_357);
-    // Levels and bands count the exact risk; the list shows it rounded to four decimals.
-    Map<String, double[]> rows = scoreRows("ci_", run.id());
     assertThat(all).hasSize(2_357);
     assertThat(s.low() + s.medium() + s.high()).isEqualTo(s.customers());
     Map<RiskLevel, Long> levels = all.stream()
@@ -468,12 +468,12 @@ class ModelRunsTest extends OnBothDatabases {
   @Test
   void atRisk_cdnow_sortedByValueAtRiskThenIdAndFilteredByRisk() throws SQLException {
     List<AtRiskCustomer> all = ci.churn().atRisk(10_000);
+    // The list is filtered and ranked on the exact risk; it shows the risk rounded to four decimals.
+    Map<String, double[]> rows = scoreRows("ci_", run.id());
     assertThat(all).extracting(c -> c.valueAtRisk().amount())
         .isSortedAccordingTo(Comparator.<BigDecimal>reverseOrder());
     // Customers without repeat purchases and the same risk have the same T, so exactly the same value at risk:
     // those ties must come by customer id.
-    // The list is filtered and ranked on the exact risk; it shows the risk rounded to four decimals.
-    Map<String, double[]> rows = scoreRows("ci_", run.id());
     int ties = 0;
     for (int i = 1; i < all.size(); i++) {
       AtRiskCustomer a = all.get(i - 1);
@@ -566,7 +566,7 @@ class ModelRunsTest extends OnBothDatabases {
         double sum = d.drivers().stream().mapToDouble(ValueDriver::effect).sum();
         soft.assertThat(sum).as(id).isCloseTo(d.value() - d.referenceValue(), within(1e-9 * (1 + d.value())));
         soft.assertThat(d.value()).as(id).isCloseTo(p.value().amount().doubleValue(), within(CENT_ROUNDING));
-        soft.assertThat(d.reference()).as(id).isEqualTo(run.reference());
+        soft.assertThat(d.reference()).as(id).isEqualTo(run.fits().reference());
         soft.assertThat(d.drivers()).as(id).extracting(ValueDriver::factor)
             .containsExactlyInAnyOrder(ValueDriver.Factor.values());
         soft.assertThat(d.drivers()).as(id)
@@ -576,7 +576,7 @@ class ModelRunsTest extends OnBothDatabases {
     soft.assertAll();
     // The reference customer's value, recomputed: recency 0 for x = 0, spend is the population mean then.
     ValueDrivers d = ci.ltv().predict(handful().get(0)).drivers();
-    var ref = run.reference();
+    var ref = run.fits().reference();
     double tx = ref.frequency() == 0 ? 0 : ref.age() - ref.timeSinceLastPurchase();
     double expectedRef = ReferenceFormulas.value(mbg, gg, ref.frequency(), tx, ref.age(), ref.meanSpend(), 12, 0.01);
     assertThat(d.referenceValue()).isCloseTo(expectedRef, within(REL * expectedRef));
@@ -628,10 +628,10 @@ class ModelRunsTest extends OnBothDatabases {
           .holdout(Period.ofWeeks(80)).activate(false).build());
       assertThat(second.id()).isGreaterThan(run.id());
       assertThat(second.active()).isFalse();
-      assertThat(second.calibrationEnd()).isEqualTo(LocalDate.of(1998, 3, 31));
-      assertThat(second.backtest()).isNull();
-      assertThat(second.backtestSkipped()).contains("before the first purchase").contains("1997-01-01");
-      assertThat(second.purchasesCounted())
+      assertThat(second.data().asOf()).isEqualTo(LocalDate.of(1998, 3, 31));
+      assertThat(second.quality().backtest()).isNull();
+      assertThat(second.quality().backtestSkipped()).contains("before the first purchase").contains("1997-01-01");
+      assertThat(second.data().purchases())
           .isEqualTo(CdnowFile.rows().stream().filter(r -> !r.day().isAfter(LocalDate.of(1998, 3, 31))).count());
       assertThat(ci.models().active()).get().extracting(ModelRun::id).isEqualTo(run.id());
       assertThat(ci.churn().risk(id).runId()).isEqualTo(run.id());
@@ -691,7 +691,7 @@ class ModelRunsTest extends OnBothDatabases {
           .backtest(false).activate(false).build());
       ModelRun newest = ci.models().refresh(ModelRunRequest.builder().asOf(LocalDate.of(1998, 1, 31))
           .backtest(false).activate(false).build());
-      assertThat(newest.backtestSkipped()).isEqualTo("not requested");
+      assertThat(newest.quality().backtestSkipped()).isEqualTo("not requested");
       List<ModelRun> runs = ci.models().list(1_000);
       assertThat(runs).extracting(ModelRun::id).isSortedAccordingTo(Comparator.reverseOrder())
           .contains(run.id(), extra.id(), newest.id()).startsWith(newest.id());
@@ -805,16 +805,18 @@ class ModelRunsTest extends OnBothDatabases {
       ModelRun own = shop2.models().refresh(ModelRunRequest.builder().backtest(false).build());
       long customers = orders.stream().map(Order::customerId).distinct().count();
 
-      assertThat(own.customers()).isEqualTo(customers);
-      assertThat(own.purchasesCounted()).isEqualTo(orders.size());
-      assertThat(shop2.models().list(10)).extracting(ModelRun::customers).containsExactly((int) customers);
+      assertThat(own.data().customers()).isEqualTo(customers);
+      assertThat(own.data().purchases()).isEqualTo(orders.size());
+      assertThat(shop2.models().list(10).stream().map(r -> r.data().customers()).toList())
+          .containsExactly((int) customers);
       assertThat(shop2.churn().summary().customers()).isEqualTo(customers);
       assertThat(shop2.churn().risk("C001").runId()).isEqualTo(own.id());
       assertThatThrownBy(() -> shop2.churn().risk("00004")).isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> ci.churn().risk("C001")).isInstanceOf(NotFoundException.class);
-      assertThat(ci.models().active()).get().extracting(ModelRun::id, ModelRun::customers)
-          .containsExactly(run.id(), 2_357);
-      assertThat(ci.models().list(1_000)).allSatisfy(r -> assertThat(r.customers()).isEqualTo(2_357));
+      ModelRun active = ci.models().active().orElseThrow();
+      assertThat(active.id()).isEqualTo(run.id());
+      assertThat(active.data().customers()).isEqualTo(2_357);
+      assertThat(ci.models().list(1_000)).allSatisfy(r -> assertThat(r.data().customers()).isEqualTo(2_357));
       assertThat(scoreCounts("shop2_")).containsExactly(Map.entry(own.id(), customers));
       assertThat(scoreCounts("ci_")).containsEntry(run.id(), 2_357L);
     }

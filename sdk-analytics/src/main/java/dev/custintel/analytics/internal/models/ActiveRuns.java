@@ -63,8 +63,8 @@ public final class ActiveRuns {
   }
 
   private static CustomerValueModel rebuild(ModelRun run) {
-    FitReport p = run.purchaseModel();
-    FitReport s = run.spendModel();
+    FitReport p = run.fits().purchaseModel();
+    FitReport s = run.fits().spendModel();
     PurchaseModel purchases = PurchaseModelKind.fromId(p.model()).of(
         p.parameters().values().stream().mapToDouble(Double::doubleValue).toArray());
     GammaGammaModel spend = GammaGammaModel.of(new GammaGammaParameters(
@@ -75,7 +75,7 @@ public final class ActiveRuns {
       // Runs are only written with both covariances; a row edited by hand is the only way here.
       throw damaged(run, "its " + (pc == null ? p.model() : s.model()) + " fit has no parameter covariance");
     }
-    return CustomerValueModel.of(purchases, pc, spend, sc, run.unit(), run.currency());
+    return CustomerValueModel.of(purchases, pc, spend, sc, run.data().unit(), run.data().currency());
   }
 
   /** A stored fit's parameter; a run is only written with all of them, so a missing one means a damaged row. */

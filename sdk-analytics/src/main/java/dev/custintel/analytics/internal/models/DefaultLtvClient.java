@@ -34,7 +34,7 @@ public final class DefaultLtvClient implements LtvClient {
     ActiveRuns.RunModels models = active.models(s.run().runId());
     ModelRun run = models.run();
     ValueDrivers drivers = models.valueModel().drivers(
-        summary(s), s.monetaryValue(), run.reference(), run.valuation());
+        summary(s), s.monetaryValue(), run.fits().reference(), run.valuation());
     ScoreReader.RunFacts f = s.run();
     return new LtvPrediction(s.customerId(), f.runId(), f.asOf(), run.valuation().horizon(), f.money(s.value()),
         f.money(s.valueLow()), f.money(s.valueHigh()), run.valuation().intervalLevel(), s.expectedPurchases(),
@@ -50,7 +50,7 @@ public final class DefaultLtvClient implements LtvClient {
     ValuationOptions options = run.valuation().withHorizon(horizon);
     RfmSummary summary = summary(s);
     CustomerValue v = models.valueModel().value(s.customerId(), summary, s.monetaryValue(), options);
-    ValueDrivers drivers = models.valueModel().drivers(summary, s.monetaryValue(), run.reference(), options);
+    ValueDrivers drivers = models.valueModel().drivers(summary, s.monetaryValue(), run.fits().reference(), options);
     ScoreReader.RunFacts f = s.run();
     return new LtvPrediction(s.customerId(), f.runId(), f.asOf(), horizon, f.money(v.value()), f.money(v.valueLow()),
         f.money(v.valueHigh()), options.intervalLevel(), v.expectedPurchases(), f.money(v.expectedSpend()),

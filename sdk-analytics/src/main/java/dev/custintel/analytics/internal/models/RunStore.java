@@ -400,24 +400,26 @@ public final class RunStore {
     metrics.timingsMillis().forEach((k, v) -> timings.put(k, Duration.ofMillis(v)));
     ValuationOptions valuation = new ValuationOptions(
         horizon(rs.getDouble("horizon_months")), rs.getDouble("monthly_discount"), rs.getDouble("interval_level"));
-    return new ModelRun(
-        id,
-        requiredInstant(rs, "created_at"),
-        rs.getInt("is_active") == 1,
+    ModelRun.Data data = new ModelRun.Data(
         rs.getObject("calibration_end", LocalDate.class),
         PeriodUnit.valueOf(rs.getString("period_unit")),
         Currency.getInstance(rs.getString("currency").trim()),
         rs.getInt("customers"),
-        requiredInstant(rs, "watermark_placed_at"),
         rs.getLong("watermark_orders"),
-        Duration.ofMillis(rs.getLong("duration_ms")),
+        requiredInstant(rs, "watermark_placed_at"));
+    ModelRun.Fits fits = new ModelRun.Fits(
+        params.purchaseModel().report(), params.spendModel().report(), params.reference());
+    ModelRun.Quality quality = new ModelRun.Quality(
+        metrics.backtest() == null ? null : metrics.backtest().report(), metrics.backtestSkipped());
+    return new ModelRun(
+        id,
+        requiredInstant(rs, "created_at"),
+        rs.getInt("is_active") == 1,
+        data,
         valuation,
-        params.purchaseModel().report(),
-        params.spendModel().report(),
-        metrics.backtest() == null ? null : metrics.backtest().report(),
-        metrics.backtestSkipped(),
-        params.reference(),
-        timings,
+        fits,
+        quality,
+        new ModelRun.Timing(Duration.ofMillis(rs.getLong("duration_ms")), timings),
         metrics.affinity());
   }
 
@@ -448,8 +450,6 @@ public final class RunStore {
     return t == null ? null : t.toInstant();
   }
 
-  static void checkLimit(int limit, int max) {
-    if (limit < 1 || limit > max) {
   /** A model run that does not exist (never written, or deleted by a prune). */
   static NotFoundException noRun(long runId) {
     return new NotFoundException("model run", Long.toString(runId), "No model run with id '" + runId + "'."
@@ -457,6 +457,8 @@ public final class RunStore {
         + " deletes all but the newest runs and the active one.");
   }
 
+  static void checkLimit(int limit, int max) {
+    if (limit < 1 || limit > max) {
       throw InvalidInputException.argument("limit", "must be between 1 and " + max + " (was " + limit + ")");
     }
   }
