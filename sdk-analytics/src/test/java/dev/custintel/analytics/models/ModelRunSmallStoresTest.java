@@ -247,7 +247,8 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
     assertScoresMatchClosedForms(days, inDays, 12, 0.01, 1);
     ChurnRisk risk = ci.churn().risk("C001");
     assertThat(risk.runId()).isEqualTo(days.id());
-    assertThat(risk.daysSinceLastPurchaseAtRun()).isEqualTo(ChronoUnit.DAYS.between(inDays.get("C001").lastDay(), asOf));
+    assertThat(risk.daysSinceLastPurchaseAtRun())
+        .isEqualTo(ChronoUnit.DAYS.between(inDays.get("C001").lastDay(), asOf));
     assertThat(ci.ltv().predict("C001").horizon()).isEqualTo(Horizon.months(12));
   }
 

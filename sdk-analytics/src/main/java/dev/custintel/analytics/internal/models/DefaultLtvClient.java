@@ -66,7 +66,8 @@ public final class DefaultLtvClient implements LtvClient {
             + " ORDER BY ltv DESC, customer_id FETCH FIRST " + limit + " ROWS ONLY")
         .bind("run", run.runId())
         .map((rs, ctx) -> new RankedValue(rs.getString("customer_id"), run.money(rs.getDouble("ltv")),
-            run.money(rs.getDouble("ltv_low")), run.money(rs.getDouble("ltv_high")), Probabilities.rounded(rs.getDouble("p_alive"))))
+            run.money(rs.getDouble("ltv_low")), run.money(rs.getDouble("ltv_high")),
+            Probabilities.rounded(rs.getDouble("p_alive"))))
         .list());
   }
 
