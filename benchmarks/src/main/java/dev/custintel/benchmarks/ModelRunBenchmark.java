@@ -58,8 +58,9 @@ public class ModelRunBenchmark extends SingleShotBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     if (last != null) {
-      System.out.printf("%n[run] %,d customers scored, phases %s, AUC %s, affinity %s%n", last.customers(),
-          last.timings(), last.backtest() == null ? last.backtestSkipped() : last.backtest().churnAuc(),
+      System.out.printf("%n[run] %,d customers scored, phases %s, AUC %s, affinity %s%n", last.data().customers(),
+          last.timing().phases(), last.quality().backtest() == null
+              ? last.quality().backtestSkipped() : last.quality().backtest().churnAuc(),
           last.affinity() == null ? "none" : String.format("%,d baskets, %,d products, %,d itemsets, %,d rules",
               last.affinity().baskets(), last.affinity().products(), last.affinity().frequentItemsets(),
               last.affinity().rules()));

@@ -2,7 +2,7 @@ package dev.custintel.benchmarks;
 
 import dev.custintel.core.customer.CustomerQuery;
 import dev.custintel.core.customer.CustomerSummary;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.store.CustintelStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -192,7 +192,7 @@ public final class ProfileLoadDriver {
     List<String> ids = new ArrayList<>();
     CustomerQuery q = CustomerQuery.builder().limit(CustomerQuery.MAX_LIMIT).build();
     while (ids.size() < o.maxIds()) {
-      Page<CustomerSummary> page = store.customers().query(q);
+      CustomerPage page = store.customers().query(q);
       for (CustomerSummary s : page.items()) {
         ids.add(s.customerId());
       }

@@ -1,8 +1,9 @@
 package dev.custintel.core;
 
 /**
- * Thrown when a model's results are asked for but no run of that model is active yet: the model has never been
- * fitted on this store's data, or its runs were removed. The message says how to fit it.
+ * Thrown when a model's results are asked for but the model cannot give them: no run of it is active (none was
+ * fitted, or none was activated), or the active run lacks what the question needs. The message says why and what
+ * to do.
  */
 public class ModelNotReadyException extends CustintelException {
   private static final long serialVersionUID = 1L;
@@ -10,10 +11,14 @@ public class ModelNotReadyException extends CustintelException {
   private final String kind;
 
   /**
+   * No run of the model is active.
+   *
    * @param kind the kind of model, such as {@code "clv"} (the customer value model)
    */
   public ModelNotReadyException(String kind) {
-    this(kind, "no run of it is active yet. Fit it with ci.models().refresh(), then try again.");
+    this(kind, "no run of it is active (none was fitted, or none was activated). Fit one with"
+        + " ci.models().refresh() (CLI: custintel models refresh), or activate an existing run with"
+        + " ci.models().activate(id), then try again.");
   }
 
   /**
@@ -25,7 +30,7 @@ public class ModelNotReadyException extends CustintelException {
     this.kind = kind;
   }
 
-  /** @return the kind of model that has no active run, such as {@code "clv"} */
+  /** @return the kind of model that is not ready, such as {@code "clv"} */
   public String kind() {
     return kind;
   }

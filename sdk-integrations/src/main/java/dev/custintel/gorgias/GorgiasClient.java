@@ -68,7 +68,7 @@ public interface GorgiasClient extends AutoCloseable {
    * @param query filters, order, page size and cursor
    * @return the page, with the cursor of the next one
    */
-  Page<Ticket> listTickets(TicketQuery query);
+  GorgiasPage<Ticket> listTickets(TicketQuery query);
 
   /**
    * Every ticket matching the query, over all pages. Lazy: a page is requested only when the stream reaches it,

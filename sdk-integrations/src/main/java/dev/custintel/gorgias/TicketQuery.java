@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *     any
  * @param order sort order; null for the API's default (newest created first)
  * @param limit page size, 1 to 100 (the API's default is 30; the builder's too)
- * @param cursor where to start: a page's {@link Page#nextCursor()}; null for the first page
+ * @param cursor where to start: a page's {@link GorgiasPage#nextCursor()}; null for the first page
  */
 public record TicketQuery(
     @Nullable TicketStatus status,

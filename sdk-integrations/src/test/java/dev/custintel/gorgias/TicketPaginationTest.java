@@ -96,7 +96,7 @@ class TicketPaginationTest {
     wm.stubFor(get(urlPathEqualTo("/api/tickets"))
         .willReturn(okJson(Json.page("next-1", Json.ticket(1), Json.ticket(2, "closed")))));
 
-    Page<Ticket> page = client.listTickets(TicketQuery.builder()
+    GorgiasPage<Ticket> page = client.listTickets(TicketQuery.builder()
         .customerId(5).viewId(12).externalId("ext-1").order(TicketOrder.UPDATED_DESC).limit(100).cursor("c0")
         .status(TicketStatus.CLOSED)
         .build());
@@ -118,7 +118,7 @@ class TicketPaginationTest {
   void listTickets_defaults_sendsTheApiDefaultPageSizeAndNoOrder() {
     wm.stubFor(get(urlPathEqualTo("/api/tickets")).willReturn(okJson(Json.page(null))));
 
-    Page<Ticket> page = client.listTickets(TicketQuery.all());
+    GorgiasPage<Ticket> page = client.listTickets(TicketQuery.all());
 
     assertThat(page.items()).isEmpty();
     assertThat(page.hasNext()).isFalse();

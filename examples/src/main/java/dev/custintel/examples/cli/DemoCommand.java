@@ -2,6 +2,7 @@ package dev.custintel.examples.cli;
 
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.churn.AtRiskCustomer;
+import dev.custintel.analytics.churn.ChurnRisk;
 import dev.custintel.analytics.churn.ChurnSummary;
 import dev.custintel.analytics.affinity.CrossSellSuggestion;
 import dev.custintel.analytics.affinity.ProductRef;
@@ -16,6 +17,7 @@ import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.ModelFitException;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.NotFoundException;
 import dev.custintel.core.customer.CategoryStat;
 import dev.custintel.core.customer.CustomerProfile;
 import dev.custintel.core.customer.CustomerQuery;
@@ -23,7 +25,7 @@ import dev.custintel.core.customer.CustomerRank;
 import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.CustomerSummary;
 import dev.custintel.core.customer.DateRange;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.generate.GeneratedShop;
 import dev.custintel.core.generate.ShopGenerator;
@@ -163,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
       report.affinity(affinity(ci, models));
       String sampleId = !top.isEmpty() ? top.get(0).customerId() : firstCustomer(ci);
       if (sampleId != null) {
-        report.profile(ci.customers().profile(sampleId), !top.isEmpty());
+        report.profile(ci.customers().profile(sampleId), !top.isEmpty(), modelView(ci, models, sampleId));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -190,7 +192,7 @@ final class DemoCommand implements Callable<Integer> {
         .build();
     long count = 0;
     while (true) {
-      Page<CustomerSummary> page = ci.customers().query(query);
+      CustomerPage page = ci.customers().query(query);
       count += page.items().size();
       if (!page.hasNext() || count >= INACTIVE_COUNT_CAP) {
         return new Count(count, page.hasNext());
@@ -268,13 +270,25 @@ final class DemoCommand implements Callable<Integer> {
     return new Affinity(m.run().affinity(), pairs, candidates.isEmpty() ? null : candidates.get(0), List.of());
   }
 
+  /** @return the model run's view of the customer, or null when there is no run or it did not score them */
+  private static @Nullable ChurnRisk modelView(CustomerIntelligence ci, Models models, String customerId) {
+    if (models.run() == null) {
+      return null;
+    }
+    try {
+      return ci.churn().risk(customerId);
+    } catch (NotFoundException notScored) {
+      return null;
+    }
+  }
+
   private static @Nullable String firstCustomer(CustomerIntelligence ci) {
     List<CustomerSummary> items = ci.customers().query(CustomerQuery.builder().limit(1).build()).items();
     return items.isEmpty() ? null : items.get(0).customerId();
   }
 
   /** The report's lines. */
-  private static final class Report {
+  static final class Report {
     private static final int LABEL = 18;
     final List<String> lines = new ArrayList<>();
 
@@ -337,7 +351,7 @@ final class DemoCommand implements Callable<Integer> {
       // A run always comes with its churn summary (Models is made with both or neither).
       ChurnSummary churn = Objects.requireNonNull(m.churn(), "churn summary of the run");
       String horizon = run.valuation().horizon().toString();
-      section("CHURN AND LIFETIME VALUE (MODEL RUN " + run.id() + ", PURCHASES TO " + run.calibrationEnd() + ")");
+      section("CHURN AND LIFETIME VALUE (MODEL RUN " + run.id() + ", PURCHASES TO " + run.data().asOf() + ")");
       TextTable levels = new TextTable("LRL")
           .row(label("Customers scored"), TextTable.count(churn.customers()))
           .row(label("Low risk"), TextTable.count(churn.low()), "churn risk under 50%")
@@ -347,9 +361,9 @@ final class DemoCommand implements Callable<Integer> {
       kv("Value at risk", money(churn.totalValueAtRisk()) + " over " + horizon
           + " (churn risk x value if still active)");
       kv("Expected value", money(churn.totalLifetimeValue()) + " over " + horizon + ", all customers");
-      BacktestReport backtest = run.backtest();
+      BacktestReport backtest = run.quality().backtest();
       if (backtest == null) {
-        kv("Backtest", "skipped: " + run.backtestSkipped());
+        kv("Backtest", "skipped: " + run.quality().backtestSkipped());
       } else {
         kv("Backtest", String.format(Locale.US, "%.0f weeks from %s: %s repeat purchases predicted, %s actual",
             backtest.holdoutPeriods(), backtest.calibrationEnd().plusDays(1),
@@ -361,7 +375,7 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
       kv("Time taken", String.format(Locale.US, "%.1f s to backtest, fit, score and mine product rules (%s)",
-          m.seconds(), run.purchaseModel().model()));
+          m.seconds(), run.fits().purchaseModel().model()));
 
       if (!m.atRisk().isEmpty()) {
         add("");
@@ -371,9 +385,12 @@ final class DemoCommand implements Callable<Integer> {
         int rank = 0;
         for (AtRiskCustomer c : m.atRisk()) {
           t.row(String.valueOf(++rank), c.customerId(), percent(c.churnRisk()), money(c.valueAtRisk()),
-              money(c.valueIfActive()), TextTable.count(c.repeatPurchases()), days(c.daysSinceLastPurchase()) + " ago");
+              money(c.valueIfActive()), TextTable.count(c.repeatPurchases()),
+              days(c.daysSinceLastPurchaseAtRun()) + " ago");
         }
         lines.addAll(t.lines(4));
+        add("    Repeat buys: days with a purchase after the first one (orders on the same day count once);"
+            + " days are counted to " + run.data().asOf() + ".");
       }
 
       LtvPrediction top = m.top();
@@ -382,7 +399,7 @@ final class DemoCommand implements Callable<Integer> {
         add("  Top customer by " + horizon.replace(" months", "-month") + " value: " + top.customerId());
         add("    Value " + money(top.value()) + interval(top.intervalLevel(), top.low(), top.high()));
         add("    " + percent(top.probabilityAlive()) + " likely still buying; "
-            + String.format(Locale.US, "%.1f", top.expectedPurchases()) + " purchases of "
+            + String.format(Locale.US, "%,.1f", top.expectedPurchases()) + " purchases of "
             + money(top.expectedSpendPerPurchase()) + " expected");
         add("    Why, against the median customer:");
         for (ValueDriver d : top.drivers().drivers()) {
@@ -407,7 +424,7 @@ final class DemoCommand implements Callable<Integer> {
         for (ProductRule rule : a.pairs()) {
           t.row(productName(rule.antecedent().get(0)), productName(rule.consequent().get(0)),
               TextTable.count(rule.baskets()), percent(rule.confidence()),
-              String.format(Locale.US, "%.1f", rule.lift()));
+              String.format(Locale.US, "%,.1f", rule.lift()));
         }
         lines.addAll(t.lines(4));
       }
@@ -421,7 +438,7 @@ final class DemoCommand implements Callable<Integer> {
         TextTable t = new TextTable("LLR").header("Product", "because they bought", "Score");
         for (CrossSellSuggestion s : a.suggestions()) {
           t.row(productName(s.product()), String.join(" + ", s.rule().antecedent().stream()
-              .map(Report::productName).toList()), String.format(Locale.US, "%.1f", s.score()));
+              .map(Report::productName).toList()), String.format(Locale.US, "%,.1f", s.score()));
         }
         lines.addAll(t.lines(4));
       }
@@ -431,7 +448,13 @@ final class DemoCommand implements Callable<Integer> {
       return p.name() == null ? p.productId() : p.name();
     }
 
-    void profile(CustomerProfile p, boolean topSpender) {
+    /**
+     * @param p the profile
+     * @param topSpender whether the customer is the top spender of the last 12 months
+     * @param model the model run's view of the customer, or null when none: its repeat purchases are days, not
+     *     orders, and the report says so beside the order count
+     */
+    void profile(CustomerProfile p, boolean topSpender, @Nullable ChurnRisk model) {
       section("SAMPLE CUSTOMER PROFILE: " + p.customerId() + (topSpender ? " (the top spender)" : ""));
       kv("Name", orDash(p.name()));
       kv("Email", orDash(p.email()));
@@ -439,6 +462,13 @@ final class DemoCommand implements Callable<Integer> {
       kv("Signed up", p.signedUpAt() == null ? "-" : day(p.signedUpAt()));
       kv("Orders", TextTable.count(p.orders()) + (p.returns() == 0 ? "" : "  (" + TextTable.count(p.returns())
           + (p.returns() == 1 ? " return)" : " returns)")));
+      if (model != null) {
+        // The model counts days with a purchase, not orders: two orders on one day are one repeat purchase. Said
+        // here, next to the order count, so the two figures do not look contradictory.
+        kv("Purchase days", TextTable.count(model.repeatPurchases() + 1L) + "  (the first and "
+            + TextTable.count(model.repeatPurchases()) + " repeat days to " + model.asOf()
+            + "; orders on the same day count once, as the model counts them)");
+      }
       kv("Total spent", p.totalSpent() == null ? "-" : money(p.totalSpent()) + "  (net of returns)");
       kv("Average order", p.averageOrderValue() == null ? "-" : money(p.averageOrderValue()));
       kv("First order", p.firstOrderAt() == null ? "-" : day(p.firstOrderAt()));

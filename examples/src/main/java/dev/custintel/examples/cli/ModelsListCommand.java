@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Prints the latest model runs as a JSON array, newest first: each run's id, createdAt, active (whether "
-          + "profiles use it), calibrationEnd (its as-of day), customers (scored), currency and unit.",
+          + "profiles use it) and data (asOf: the last day of purchases it used, unit, currency, customers scored, "
+          + "purchases counted, latestPurchaseAt), as in the ModelRun record.",
       "'custintel models refresh' prints a run in full."
     })
 final class ModelsListCommand implements Callable<Integer> {
@@ -56,27 +57,31 @@ final class ModelsListCommand implements Callable<Integer> {
 
   /**
    * @param run a run
-   * @return its one-line view: id, createdAt, active, calibrationEnd, customers, currency, unit
+   * @return its short view: id, createdAt, active and the data object
    */
   static Map<String, Object> view(ModelRun run) {
-    Map<String, Object> m = identity(run);
-    m.put("customers", run.customers());
-    m.put("currency", run.currency().getCurrencyCode());
-    m.put("unit", ClvInput.periodName(run.unit()));
-    return m;
+    return identity(run);
   }
 
   /**
    * @param run a run
    * @return a new JSON object that starts every view of a run (the list's and {@code models refresh}'s): id,
-   *     createdAt, active, calibrationEnd
+   *     createdAt, active and data, nested as in {@link ModelRun}
    */
   static Map<String, Object> identity(ModelRun run) {
     Map<String, Object> m = Json.object();
     m.put("id", run.id());
     m.put("createdAt", Json.instant(run.createdAt()));
     m.put("active", run.active());
-    m.put("calibrationEnd", run.calibrationEnd().toString());
+    ModelRun.Data d = run.data();
+    Map<String, Object> data = Json.object();
+    data.put("asOf", d.asOf().toString());
+    data.put("unit", ClvInput.periodName(d.unit()));
+    data.put("currency", d.currency().getCurrencyCode());
+    data.put("customers", d.customers());
+    data.put("purchases", d.purchases());
+    data.put("latestPurchaseAt", Json.instant(d.latestPurchaseAt()));
+    m.put("data", data);
     return m;
   }
 }

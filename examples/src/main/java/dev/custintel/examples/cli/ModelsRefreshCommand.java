@@ -39,13 +39,14 @@ import picocli.CommandLine.Spec;
           + "every customer (P(alive), expected purchases and lifetime value over 12 months at 1%% a month, with a "
           + "90%% interval), writes the run in one transaction and makes it the active one. Profiles then show "
           + "its scores.",
-      "Prints the run as JSON: id, createdAt, active, calibrationEnd (the as-of day), unit, currency, customers, "
-          + "watermark (the latest purchase counted), purchasesCounted, durationMillis, valuation, purchaseModel "
-          + "and spendModel (model, params, standardErrors, logLikelihood, converged, iterations, gradientNorm), "
-          + "backtest (calibrationEnd, holdoutEnd, holdoutPeriods, customers, actualRepeatPurchases, "
+      "Prints the run as JSON, nested as the ModelRun record is: id, createdAt, active; data (asOf: the last "
+          + "day of purchases used, unit, currency, customers scored, purchases counted, latestPurchaseAt); "
+          + "valuation (horizonMonths, monthlyDiscountRate, intervalLevel); fits (purchaseModel and spendModel, "
+          + "each with model, params, standardErrors, logLikelihood, converged, iterations, gradientNorm); quality "
+          + "(backtest: calibrationEnd, holdoutEnd, holdoutPeriods, customers, actualRepeatPurchases, "
           + "predictedRepeatPurchases, meanAbsoluteError, rootMeanSquaredError, churnAuc, fit, aliveCalibration, "
-          + "tracking) or null with the reason in backtestSkipped, timingsMillis, and affinity (baskets, products, "
-          + "minCount, frequentItemsets, rules, truncated, customerLtvMean) or null.",
+          + "tracking, or null with the reason in backtestSkipped); timing (totalMillis, phasesMillis); and "
+          + "affinity (baskets, products, minCount, frequentItemsets, rules, truncated, customerLtvMean) or null.",
       "Exit code 1 if there is nothing to model or a fit does not converge; nothing is written then and the "
           + "active run stays active."
     },
@@ -131,22 +132,24 @@ final class ModelsRefreshCommand implements Callable<Integer> {
    */
   static Map<String, Object> view(ModelRun run) {
     Map<String, Object> m = ModelsListCommand.identity(run);
-    m.put("unit", ClvInput.periodName(run.unit()));
-    m.put("currency", run.currency().getCurrencyCode());
-    m.put("customers", run.customers());
-    m.put("watermark", Json.instant(run.watermark()));
-    m.put("purchasesCounted", run.purchasesCounted());
-    m.put("durationMillis", run.duration().toMillis());
     m.put("valuation", valuationView(run.valuation()));
-    m.put("purchaseModel", fitView(run.purchaseModel()));
-    m.put("spendModel", fitView(run.spendModel()));
-    m.put("backtest", run.backtest() == null ? null : backtestView(run.backtest()));
-    m.put("backtestSkipped", run.backtestSkipped());
-    Map<String, Object> timings = Json.object();
-    for (Map.Entry<String, Duration> e : run.timings().entrySet()) {
-      timings.put(e.getKey(), e.getValue().toMillis());
+    Map<String, Object> fits = Json.object();
+    fits.put("purchaseModel", fitView(run.fits().purchaseModel()));
+    fits.put("spendModel", fitView(run.fits().spendModel()));
+    m.put("fits", fits);
+    ModelRun.Quality q = run.quality();
+    Map<String, Object> quality = Json.object();
+    quality.put("backtest", q.backtest() == null ? null : backtestView(q.backtest()));
+    quality.put("backtestSkipped", q.backtestSkipped());
+    m.put("quality", quality);
+    Map<String, Object> timing = Json.object();
+    timing.put("totalMillis", run.timing().total().toMillis());
+    Map<String, Object> phases = Json.object();
+    for (Map.Entry<String, Duration> e : run.timing().phases().entrySet()) {
+      phases.put(e.getKey(), e.getValue().toMillis());
     }
-    m.put("timingsMillis", timings);
+    timing.put("phasesMillis", phases);
+    m.put("timing", timing);
     m.put("affinity", run.affinity() == null ? null : affinityView(run.affinity()));
     return m;
   }

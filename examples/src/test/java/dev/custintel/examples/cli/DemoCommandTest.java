@@ -100,6 +100,12 @@ class DemoCommandTest {
     if (sample.group(1).equals(top.group(1))) {
       assertThat(out).contains("  Value, 12 months  " + top.group(2) + " EUR  (90% interval " + top.group(3));
     }
+    // The sample's purchase days (what the model counts) stand beside its orders, and are never more.
+    long orders = number(out, "Orders\\s+([0-9,]+)(  \\(|$)");
+    long days = number(out, "Purchase days\\s+([0-9,]+)  \\(the first and [0-9,]+ repeat days to 2025-12-31;");
+    assertThat(days).isBetween(1L, orders);
+    assertThat(out).contains("Repeat buys: days with a purchase after the first one");
+    DemoReportTest.assertNoUngroupedNumber(out.lines().toList());
   }
 
   @Test
@@ -140,7 +146,7 @@ class DemoCommandTest {
     CliRun runs = CliRun.run("models", "list", "--db", db);
     assertThat(runs.exitCode()).as(runs.toString()).isZero();
     assertThat(runs.json()).hasSize(1);
-    assertThat(runs.json().get(0).get("customers").asInt()).isBetween(1, 50);
+    assertThat(runs.json().get(0).get("data").get("customers").asInt()).isBetween(1, 50);
   }
 
   @Test

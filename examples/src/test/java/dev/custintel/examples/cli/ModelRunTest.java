@@ -32,30 +32,41 @@ class ModelRunTest extends CliDatabaseFixture {
 
     assertThat(refresh.exitCode()).as(refresh.toString()).isZero();
     JsonNode run = refresh.json();
-    assertThat(names(run)).containsExactly("id", "createdAt", "active", "calibrationEnd", "unit", "currency",
-        "customers", "watermark", "purchasesCounted", "durationMillis", "valuation", "purchaseModel", "spendModel",
-        "backtest", "backtestSkipped", "timingsMillis", "affinity");
+    // Nested as the ModelRun record is.
+    assertThat(names(run)).containsExactly("id", "createdAt", "active", "data", "valuation", "fits", "quality",
+        "timing", "affinity");
     long runId = run.get("id").asLong();
     assertThat(run.get("active").asBoolean()).isTrue();
-    assertThat(run.get("calibrationEnd").asText()).isEqualTo("1998-06-30");
-    assertThat(run.get("unit").asText()).isEqualTo("week");
-    assertThat(run.get("currency").asText()).isEqualTo("USD");
-    assertThat(run.get("customers").asInt()).isEqualTo(2_357);
-    assertThat(run.get("purchasesCounted").asLong()).isEqualTo(6_919);
-    assertThat(run.get("watermark").asText()).isEqualTo("1998-06-30T00:00:00Z");
+    JsonNode data = run.get("data");
+    assertThat(names(data)).containsExactly("asOf", "unit", "currency", "customers", "purchases", "latestPurchaseAt");
+    assertThat(data.get("asOf").asText()).isEqualTo("1998-06-30");
+    assertThat(data.get("unit").asText()).isEqualTo("week");
+    assertThat(data.get("currency").asText()).isEqualTo("USD");
+    assertThat(data.get("customers").asInt()).isEqualTo(2_357);
+    assertThat(data.get("purchases").asLong()).isEqualTo(6_919);
+    assertThat(data.get("latestPurchaseAt").asText()).isEqualTo("1998-06-30T00:00:00Z");
     assertThat(run.get("valuation").get("horizonMonths").asDouble()).isCloseTo(12.0, within(1e-9));
     assertThat(run.get("valuation").get("monthlyDiscountRate").asDouble()).isEqualTo(0.01);
     assertThat(run.get("valuation").get("intervalLevel").asDouble()).isEqualTo(0.9);
-    JsonNode purchases = run.get("purchaseModel");
+    assertThat(names(run.get("fits"))).containsExactly("purchaseModel", "spendModel");
+    JsonNode purchases = run.get("fits").get("purchaseModel");
     assertThat(names(purchases)).startsWith("model", "params", "standardErrors", "logLikelihood", "converged",
         "iterations");
     assertThat(purchases.get("model").asText()).isEqualTo("mbgnbd");
     assertThat(names(purchases.get("params"))).containsExactly("r", "alpha", "a", "b");
     assertThat(purchases.get("converged").asBoolean()).isTrue();
-    assertThat(run.get("spendModel").get("model").asText()).isEqualTo("gammaGamma");
-    assertThat(names(run.get("spendModel").get("params"))).containsExactly("p", "q", "gamma");
-    assertThat(run.get("backtestSkipped").isNull()).isTrue();
-    assertThat(names(run.get("timingsMillis"))).contains("backtest", "summaries", "fit", "score", "affinity");
+    assertThat(run.get("fits").get("spendModel").get("model").asText()).isEqualTo("gammaGamma");
+    assertThat(names(run.get("fits").get("spendModel").get("params"))).containsExactly("p", "q", "gamma");
+    assertThat(names(run.get("quality"))).containsExactly("backtest", "backtestSkipped");
+    assertThat(run.get("quality").get("backtestSkipped").isNull()).isTrue();
+    assertThat(names(run.get("timing"))).containsExactly("totalMillis", "phasesMillis");
+    assertThat(names(run.get("timing").get("phasesMillis")))
+        .contains("backtest", "summaries", "fit", "score", "affinity");
+    long phases = 0;
+    for (JsonNode phase : run.get("timing").get("phasesMillis")) {
+      phases += phase.asLong();
+    }
+    assertThat(run.get("timing").get("totalMillis").asLong()).isGreaterThanOrEqualTo(phases);
     // CDNOW orders hold one line each: one basket per order, no pair, so no rule.
     JsonNode affinity = run.get("affinity");
     assertThat(names(affinity)).containsExactly("baskets", "products", "minCount", "frequentItemsets", "rules",
@@ -64,7 +75,7 @@ class ModelRunTest extends CliDatabaseFixture {
     assertThat(affinity.get("rules").asInt()).isZero();
     assertThat(affinity.get("truncated").asBoolean()).isFalse();
 
-    JsonNode backtest = run.get("backtest");
+    JsonNode backtest = run.get("quality").get("backtest");
     assertThat(names(backtest)).startsWith("calibrationEnd", "holdoutEnd", "holdoutPeriods", "customers",
         "actualRepeatPurchases", "predictedRepeatPurchases", "meanAbsoluteError", "rootMeanSquaredError",
         "churnAuc");
@@ -91,12 +102,11 @@ class ModelRunTest extends CliDatabaseFixture {
     assertThat(list.exitCode()).as(list.toString()).isZero();
     assertThat(list.json()).hasSize(1);
     JsonNode listed = list.json().get(0);
-    assertThat(names(listed)).startsWith("id", "createdAt", "active", "calibrationEnd", "customers");
+    assertThat(names(listed)).containsExactly("id", "createdAt", "active", "data");
     assertThat(listed.get("id").asLong()).isEqualTo(runId);
     assertThat(listed.get("createdAt").asText()).isEqualTo(run.get("createdAt").asText());
     assertThat(listed.get("active").asBoolean()).isTrue();
-    assertThat(listed.get("calibrationEnd").asText()).isEqualTo("1998-06-30");
-    assertThat(listed.get("customers").asInt()).isEqualTo(2_357);
+    assertThat(listed.get("data")).isEqualTo(data);
 
     CliRun profile = CliRun.run("profile", "--db", db(), "00004");
     assertThat(profile.exitCode()).as(profile.toString()).isZero();

@@ -40,7 +40,7 @@ class LegacyUpgradeTest {
         assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("1");
 
         ModelRun run = ci.models().refresh();
-        assertThat(run.customers()).isEqualTo(150);
+        assertThat(run.data().customers()).isEqualTo(150);
         StoreAccess access = StoreAccess.of(store);
         long rules = access.read("Counting rules", h -> h.createQuery(access.sql(
             "SELECT COUNT(*) FROM {product_rules} WHERE run_id = " + run.id())).mapTo(Long.class).one());

@@ -10,7 +10,8 @@ import java.util.List;
  * @param runId the model run
  * @param asOf the run's as-of day
  * @param customers customers scored
- * @param meanChurnRisk mean churn risk: the expected share of customers who have stopped buying
+ * @param meanChurnRisk mean churn risk: the expected share of customers who have stopped buying, from 0 to 1,
+ *     rounded half-even to four decimals ({@link dev.custintel.core.model.Probabilities#rounded}) from the exact mean
  * @param expectedActiveCustomers sum of P(alive): how many customers are expected to still be active
  * @param distribution ten bands of churn risk, [0, 0.1) to [0.9, 1], with their customer counts and value at risk
  * @param low customers at {@link RiskLevel#LOW}

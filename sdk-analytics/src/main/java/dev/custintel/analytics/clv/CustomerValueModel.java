@@ -447,9 +447,11 @@ public final class CustomerValueModel {
 
   private String explain(ValueDriver.Factor factor, double[] own, double[] ref, double effect, Horizon horizon) {
     String comparison = switch (factor) {
-      case FREQUENCY -> (own[0] == 0 ? "Has not bought again since the first order" :
-          "Bought " + times((int) own[0]) + " again after the first order")
-          + " (median customer: " + times((int) ref[0]) + ")";
+      // Frequency counts days, not orders (same-day orders merge), and says so: beside an order count the two
+      // figures would otherwise look contradictory.
+      case FREQUENCY -> (own[0] == 0 ? "Has not bought again since the first purchase day (median customer: "
+          : "Bought again on " + days((long) own[0]) + " after the first purchase day (orders on the same day count"
+              + " once; median customer: ") + days((long) ref[0]) + ")";
       case RECENCY -> "Last purchase " + duration(own[1]) + " ago (median customer: " + duration(ref[1]) + " ago)";
       case TENURE -> "First purchase " + duration(own[2]) + " ago (median customer: " + duration(ref[2]) + " ago)";
       case SPEND -> own[0] == 0
@@ -469,20 +471,20 @@ public final class CustomerValueModel {
     return comparison + "; " + verdict;
   }
 
-  private static String times(int n) {
-    return n == 1 ? "once" : n + " times";
+  private static String days(long n) {
+    return n == 1 ? "1 day" : String.format(Locale.ROOT, "%,d days", n);
   }
 
   private String duration(double amount) {
     String name = unit == PeriodUnit.WEEKS ? "week" : "day";
     double rounded = amount >= 10 ? Math.rint(amount) : Math.rint(amount * 10) / 10;
     String number = rounded == Math.rint(rounded)
-        ? Long.toString((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
+        ? String.format(Locale.ROOT, "%,d", (long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
     return number + " " + name + (rounded == 1.0 ? "" : "s");
   }
 
   private String money(double amount) {
-    return String.format(Locale.ROOT, "%.2f %s", amount, currency.getCurrencyCode());
+    return String.format(Locale.ROOT, "%,.2f %s", amount, currency.getCurrencyCode());
   }
 
   private static String horizonWords(Horizon horizon) {

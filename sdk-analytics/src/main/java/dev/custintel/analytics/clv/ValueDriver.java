@@ -6,8 +6,9 @@ package dev.custintel.analytics.clv;
  * @param factor the characteristic
  * @param effect its share of {@code value − referenceValue}, in the spend model's currency; the effects of all
  *     factors add up to that difference exactly (Shapley attribution)
- * @param explanation the comparison and its effect in plain words, for example "Bought 6 times again after the
- *     first order (median customer: 0); raises the 12-month value by 85.20 USD"
+ * @param explanation the comparison and its effect in plain words, with thousands separators, for example "Bought
+ *     again on 6 days after the first purchase day (orders on the same day count once; median customer: 0 days);
+ *     raises the 12-month value by 1,085.20 USD"
  */
 public record ValueDriver(ValueDriver.Factor factor, double effect, String explanation) {
 

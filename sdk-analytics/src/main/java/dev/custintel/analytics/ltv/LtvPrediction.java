@@ -20,7 +20,9 @@ import java.time.LocalDate;
  *     parameters (delta method), not the randomness of one customer's future
  * @param expectedPurchases expected purchases over the horizon (undiscounted)
  * @param expectedSpendPerPurchase expected amount of each future purchase
- * @param probabilityAlive probability the customer is still an active buyer
+ * @param probabilityAlive probability, from 0 to 1, that the customer is still an active buyer, rounded half-even to
+ *     four decimals at this edge ({@link dev.custintel.core.model.Probabilities#rounded}); {@code value} uses the
+ *     unrounded one
  * @param drivers the value against the median customer's, split over frequency, recency, tenure and spend
  */
 public record LtvPrediction(

@@ -90,11 +90,12 @@ class ValueDriversTest {
       ValueDriver v = byFactor.get(f);
       assertThat(v.effect()).as(v.toString()).isPositive();
       assertThat(v.explanation()).as(v.toString())
-          .contains("raises the 12-month value by " + String.format(Locale.ROOT, "%.2f USD", v.effect()));
+          .contains("raises the 12-month value by " + String.format(Locale.ROOT, "%,.2f USD", v.effect()));
     }
     assertThat(d.value()).isGreaterThan(10 * d.referenceValue());
     assertThat(byFactor.get(Factor.FREQUENCY).explanation())
-        .startsWith("Bought 18 times again after the first order (median customer: 0 times)");
+        .startsWith("Bought again on 18 days after the first purchase day (orders on the same day count once;"
+            + " median customer: 0 days)");
     assertThat(byFactor.get(Factor.RECENCY).explanation())
         .startsWith("Last purchase 0.7 weeks ago (median customer: 30 weeks ago)");
     assertThat(byFactor.get(Factor.TENURE).explanation())
@@ -116,11 +117,11 @@ class ValueDriversTest {
       ValueDriver v = byFactor.get(f);
       assertThat(v.effect()).as(v.toString()).isNegative();
       assertThat(v.explanation()).as(v.toString())
-          .contains("lowers the 12-month value by " + String.format(Locale.ROOT, "%.2f USD", -v.effect()));
+          .contains("lowers the 12-month value by " + String.format(Locale.ROOT, "%,.2f USD", -v.effect()));
     }
     assertThat(d.value()).isLessThan(d.referenceValue());
     assertThat(byFactor.get(Factor.FREQUENCY).explanation())
-        .startsWith("Has not bought again since the first order (median customer: 2 times)");
+        .startsWith("Has not bought again since the first purchase day (median customer: 2 days)");
     assertThat(byFactor.get(Factor.SPEND).explanation())
         .startsWith("No repeat purchase yet, so a typical customer's spend is assumed")
         .contains("(median repeat purchase: 40.00 USD)");
@@ -136,6 +137,25 @@ class ValueDriversTest {
       assertThat(mByFactor.get(f).explanation()).contains("makes no difference");
     }
     assertThat(m.drivers().get(0).factor()).isEqualTo(Factor.TENURE);
+  }
+
+  @Test
+  void explanation_largeCountsAndAmounts_haveThousandsSeparators() {
+    CustomerValueModel model = CdnowValueFixture.mbgValueModel();
+    // A wholesale buyer: repeat purchases on 1,234 days, 12,345.67 USD each, against a reference of 5,678 days.
+    CustomerRfm big = customer("big", 1_234, 1_500.0, 1_510.0, "12345.67");
+    ReferenceCustomer reference = new ReferenceCustomer(5_678, 5.0, 1_600.0, 4_321.0);
+
+    Map<Factor, ValueDriver> byFactor = byFactor(model.drivers(big, reference, ValuationOptions.defaults()));
+
+    assertThat(byFactor.get(Factor.FREQUENCY).explanation())
+        .startsWith("Bought again on 1,234 days after the first purchase day (orders on the same day count once;"
+            + " median customer: 5,678 days)");
+    assertThat(byFactor.get(Factor.SPEND).explanation())
+        .startsWith("Spends 12,345.67 USD per repeat purchase on average (median: 4,321.00 USD)");
+    for (ValueDriver v : byFactor.values()) {
+      assertThat(v.explanation()).as(v.toString()).doesNotContainPattern("(?<![\\d,.])\\d{4,}");
+    }
   }
 
   @Test

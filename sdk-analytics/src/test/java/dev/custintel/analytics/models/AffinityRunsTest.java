@@ -137,7 +137,7 @@ class AffinityRunsTest extends OnBothDatabases {
     assertThat(report.rules()).isPositive()
         .isEqualTo(count("SELECT COUNT(*) FROM " + PREFIX + "product_rules WHERE run_id = " + run.id()));
     assertThat(report.truncated()).isFalse();
-    assertThat(run.timings()).containsKey("affinity");
+    assertThat(run.timing().phases()).containsKey("affinity");
     // The run read back from the database carries the same report.
     assertThat(ci.models().get(run.id()).affinity()).isEqualTo(report);
   }
@@ -257,7 +257,9 @@ class AffinityRunsTest extends OnBothDatabases {
   void boughtTogether_unknownProduct_isNotFound_butAKnownProductWithoutRulesIsEmpty() {
     assertThatThrownBy(() -> ci.affinity().boughtTogether("NO-SUCH-PRODUCT", 5))
         .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("NO-SUCH-PRODUCT");
+        .hasMessage("No product with id 'NO-SUCH-PRODUCT' in the store or in the baskets of the active model run "
+            + ci.models().active().orElseThrow().id() + ". Check the id: products come from the lines of ingested"
+            + " orders.");
     Set<String> inRules = allRules().stream().flatMap(r -> r.antecedent().stream()).map(ProductRef::productId)
         .collect(Collectors.toSet());
     String lonely = catalog.stream().map(Product::id).filter(p -> !inRules.contains(p)).findFirst()

@@ -147,7 +147,7 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
     assertThat(ci.models().list(10)).extracting(ModelRun::id).containsExactly(good.id());
     assertThat(ci.models().active()).get().extracting(ModelRun::id).isEqualTo(good.id());
     assertThat(ci.churn().risk("C001").runId()).isEqualTo(good.id());
-    assertThat(count("ci_customer_scores")).isEqualTo((long) good.customers());
+    assertThat(count("ci_customer_scores")).isEqualTo((long) good.data().customers());
   }
 
   @Test
@@ -167,7 +167,7 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
     assertThat(ci.models().list(10)).extracting(ModelRun::id).containsExactly(good.id());
     assertThat(ci.models().active()).get().extracting(ModelRun::id).isEqualTo(good.id());
     assertThat(count("ci_model_runs")).isEqualTo(1);
-    assertThat(count("ci_customer_scores")).isEqualTo((long) good.customers());
+    assertThat(count("ci_customer_scores")).isEqualTo((long) good.data().customers());
   }
 
   @Test
@@ -185,17 +185,17 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
 
     ModelRun run = ci.models().refresh();
 
-    assertThat(run.calibrationEnd()).isEqualTo(last);
-    assertThat(run.currency()).isEqualTo(SyntheticShop.USD);
-    assertThat(run.customers()).isEqualTo((int) orders.stream().map(Order::customerId).distinct().count());
-    assertThat(run.purchasesCounted()).isEqualTo(orders.size());
-    assertThat(run.backtest()).isNull();
+    assertThat(run.data().asOf()).isEqualTo(last);
+    assertThat(run.data().currency()).isEqualTo(SyntheticShop.USD);
+    assertThat(run.data().customers()).isEqualTo((int) orders.stream().map(Order::customerId).distinct().count());
+    assertThat(run.data().purchases()).isEqualTo(orders.size());
+    assertThat(run.quality().backtest()).isNull();
     // Up to the calibration end there is one customer, EARLY, who bought once: nothing to fit.
-    assertThat(run.backtestSkipped()).contains(calibrationEnd.toString()).contains("could not be fitted")
+    assertThat(run.quality().backtestSkipped()).contains(calibrationEnd.toString()).contains("could not be fitted")
         .contains("repeat");
     assertThat(run.active()).isTrue();
-    assertThat(run.purchaseModel().converged()).isTrue();
-    assertThat(ci.models().get(run.id()).backtestSkipped()).isEqualTo(run.backtestSkipped());
+    assertThat(run.fits().purchaseModel().converged()).isTrue();
+    assertThat(ci.models().get(run.id()).quality().backtestSkipped()).isEqualTo(run.quality().backtestSkipped());
     assertThat(ci.churn().risk("C001").runId()).isEqualTo(run.id());
     assertThat(ci.churn().risk("EARLY").repeatPurchases()).isZero();
     assertThat(ci.customers().profile("C001").scores()).isNotNull();
@@ -229,7 +229,7 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
     ModelRun weeks = ci.models().refresh(ModelRunRequest.builder().valuation(valuation).backtest(false).build());
 
     assertThat(weeks.valuation()).isEqualTo(valuation);
-    assertThat(weeks.unit()).isEqualTo(PeriodUnit.WEEKS);
+    assertThat(weeks.data().unit()).isEqualTo(PeriodUnit.WEEKS);
     assertScoresMatchClosedForms(weeks, CdnowFile.summaries(SyntheticShop.rows(orders), asOf, 7), 6, 0.02, 7);
     LtvPrediction ltv = ci.ltv().predict("C001");
     assertThat(ltv.horizon()).isEqualTo(Horizon.months(6));
@@ -242,12 +242,13 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
 
     ModelRun days = ci.models().refresh(ModelRunRequest.builder().unit(PeriodUnit.DAYS).backtest(false).build());
 
-    assertThat(days.unit()).isEqualTo(PeriodUnit.DAYS);
+    assertThat(days.data().unit()).isEqualTo(PeriodUnit.DAYS);
     NavigableMap<String, CdnowFile.Summary> inDays = CdnowFile.summaries(SyntheticShop.rows(orders), asOf, 1);
     assertScoresMatchClosedForms(days, inDays, 12, 0.01, 1);
     ChurnRisk risk = ci.churn().risk("C001");
     assertThat(risk.runId()).isEqualTo(days.id());
-    assertThat(risk.daysSinceLastPurchase()).isEqualTo(ChronoUnit.DAYS.between(inDays.get("C001").lastDay(), asOf));
+    assertThat(risk.daysSinceLastPurchaseAtRun())
+        .isEqualTo(ChronoUnit.DAYS.between(inDays.get("C001").lastDay(), asOf));
     assertThat(ci.ltv().predict("C001").horizon()).isEqualTo(Horizon.months(12));
   }
 
@@ -255,9 +256,9 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
   private void assertScoresMatchClosedForms(
       ModelRun run, NavigableMap<String, CdnowFile.Summary> summaries, double months, double discount, int unitDays)
       throws SQLException {
-    Map<String, Double> p = run.purchaseModel().parameters();
+    Map<String, Double> p = run.fits().purchaseModel().parameters();
     ReferenceFormulas.Mbg mbg = new ReferenceFormulas.Mbg(p.get("r"), p.get("alpha"), p.get("a"), p.get("b"));
-    Map<String, Double> s = run.spendModel().parameters();
+    Map<String, Double> s = run.fits().spendModel().parameters();
     ReferenceFormulas.Gg gg = new ReferenceFormulas.Gg(s.get("p"), s.get("q"), s.get("gamma"));
     Map<String, double[]> rows = new HashMap<>();
     try (Connection c = DriverManager.getConnection(database.jdbcUrl());
@@ -290,7 +291,7 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
     ci.ingestion().upsertOrders(SyntheticShop.lateJoiners(yen));
     ModelRun run = ci.models().refresh(ModelRunRequest.builder().backtest(false).build());
 
-    assertThat(run.currency()).isEqualTo(yen);
+    assertThat(run.data().currency()).isEqualTo(yen);
     LtvPrediction ltv = ci.ltv().predict("C001");
     assertThat(ltv.value().currency()).isEqualTo(yen);
     assertThat(ltv.value().amount().scale()).isZero();

@@ -40,9 +40,9 @@ public interface CustomerClient {
    * Customers matching a query, one page at a time.
    *
    * @param query filters, order and paging
-   * @return one page; pass {@link Page#nextCursor()} to {@link CustomerQuery#withAfter(String)} for the next
+   * @return one page; pass {@link CustomerPage#nextCursor()} to {@link CustomerQuery#withAfter(String)} for the next
    */
-  Page<CustomerSummary> query(CustomerQuery query);
+  CustomerPage query(CustomerQuery query);
 
   /** @return number of customers stored */
   long count();

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param ordersInOtherCurrencies purchases and returns not in the primary currency
  * @param firstOrderAt first purchase; null when none
  * @param lastOrderAt last purchase; null when none
- * @param daysSinceLastOrder whole days from the last purchase to {@code asOf}; null when none
+ * @param daysSinceLastOrder whole 24-hour days from the last purchase to this profile's {@code asOf} (now, unless the
+ *     caller asked for another instant); null when none. The model's figure in {@code ChurnRisk} is a different
+ *     count, {@code daysSinceLastPurchaseAtRun}: calendar days to the model run's as-of day, frozen with the run
  * @param tenureDays whole days from sign-up or first purchase, whichever is earlier, to {@code asOf}; null when
  *     neither is known
  * @param topProducts up to 5 products by units bought, then amount

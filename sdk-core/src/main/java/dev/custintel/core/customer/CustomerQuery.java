@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param minOrders customers with at least this many purchases in the period; at least 1
  * @param sort result order
  * @param limit page size, 1 to 1,000
- * @param after the previous page's {@link Page#nextCursor()}, or null for the first page
+ * @param after the previous page's {@link CustomerPage#nextCursor()}, or null for the first page
  */
 public record CustomerQuery(
     @Nullable DateRange period,

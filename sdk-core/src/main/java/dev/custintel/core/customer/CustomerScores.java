@@ -1,6 +1,7 @@
 package dev.custintel.core.customer;
 
 import dev.custintel.core.model.Money;
+import dev.custintel.core.model.Probabilities;
 import java.time.LocalDate;
 
 /**
@@ -10,7 +11,8 @@ import java.time.LocalDate;
  * newer run is activated, not with every order.
  *
  * <p>Money is in the run's currency, rounded half-even to the currency's usual number of decimals (two for euros,
- * none for yen).
+ * none for yen). Probabilities are rounded half-even to four decimals ({@link Probabilities#rounded}); the model
+ * keeps full precision inside.
  *
  * @param runId the model run the scores come from
  * @param scoredAsOf the last day of purchase history the model saw; the predictions start the day after
@@ -41,12 +43,12 @@ public record CustomerScores(
 
   /**
    * The churn risk: the probability, from 0 to 1, that the customer has stopped buying for good, according to the
-   * purchase model. It is {@code 1 - probabilityAlive()}. A high value for a customer who used to buy often is the
+   * purchase model. It is {@code 1 - probabilityAlive()}, rounded to four decimals as that is. A high value for a customer who used to buy often is the
    * signal to reach out.
    *
    * @return the probability that the customer has churned
    */
   public double churnRisk() {
-    return 1.0 - probabilityAlive;
+    return Probabilities.rounded(1.0 - probabilityAlive);
   }
 }

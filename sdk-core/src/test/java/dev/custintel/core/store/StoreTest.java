@@ -15,7 +15,7 @@ import dev.custintel.core.customer.CustomerRank;
 import dev.custintel.core.customer.CustomerSort;
 import dev.custintel.core.customer.CustomerSummary;
 import dev.custintel.core.customer.DateRange;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.ingest.IngestResult;
 import dev.custintel.core.model.Customer;
@@ -195,8 +195,9 @@ class StoreTest extends OnBothDatabases {
   @Test
   void profile_unknownCustomer_throwsNotFound() {
     assertThatThrownBy(() -> store.customers().profile("nobody"))
-        .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("'nobody'");
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.id()).isEqualTo("nobody"))
+        .hasMessage("No customer with id 'nobody' in the store. Check the id: a customer is stored when an order or"
+            + " a customer record with that id is ingested.");
   }
 
   @Test
@@ -307,7 +308,7 @@ class StoreTest extends OnBothDatabases {
         .order(order("D1", "D", "2023-02-01", "P1", "1"))
         .build());
 
-    Page<CustomerSummary> page = store.customers().query(CustomerQuery.builder()
+    CustomerPage page = store.customers().query(CustomerQuery.builder()
         .inactiveForAtLeastDays(90).country("France").minOrders(2).build());
 
     assertThat(page.items()).extracting(CustomerSummary::customerId, CustomerSummary::orders)
@@ -325,7 +326,7 @@ class StoreTest extends OnBothDatabases {
 
     List<String> seen = new ArrayList<>();
     CustomerQuery q = CustomerQuery.builder().limit(10).build();
-    Page<CustomerSummary> page;
+    CustomerPage page;
     int pages = 0;
     do {
       page = store.customers().query(q);
@@ -337,9 +338,9 @@ class StoreTest extends OnBothDatabases {
     assertThat(pages).isEqualTo(3);
     assertThat(seen).hasSize(25).doesNotHaveDuplicates().isSorted();
 
-    Page<CustomerSummary> bySpend = store.customers().query(
+    CustomerPage bySpend = store.customers().query(
         CustomerQuery.builder().sort(CustomerSort.SPEND_DESC).limit(10).build());
-    Page<CustomerSummary> second = store.customers().query(
+    CustomerPage second = store.customers().query(
         CustomerQuery.builder().sort(CustomerSort.SPEND_DESC).limit(10).after(bySpend.nextCursor()).build());
     assertThat(bySpend.items().get(0).customerId()).isEqualTo("C24");
     assertThat(second.items().get(0).customerId()).isEqualTo("C14");

@@ -1,7 +1,7 @@
 package dev.custintel.gorgias.internal;
 
 import dev.custintel.gorgias.GorgiasException;
-import dev.custintel.gorgias.Page;
+import dev.custintel.gorgias.GorgiasPage;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class CursorIterator<T> implements Iterator<T> {
   private final String operation;
-  private final Function<@Nullable String, Page<T>> fetch;
+  private final Function<@Nullable String, GorgiasPage<T>> fetch;
   private @Nullable String cursor;
   private boolean lastPage;
   private Iterator<T> items = Collections.emptyIterator();
 
-  CursorIterator(String operation, @Nullable String startCursor, Function<@Nullable String, Page<T>> fetch) {
+  CursorIterator(String operation, @Nullable String startCursor, Function<@Nullable String, GorgiasPage<T>> fetch) {
     this.operation = operation;
     this.cursor = startCursor;
     this.fetch = fetch;
@@ -32,7 +32,7 @@ final class CursorIterator<T> implements Iterator<T> {
       if (lastPage) {
         return false;
       }
-      Page<T> page = fetch.apply(cursor);
+      GorgiasPage<T> page = fetch.apply(cursor);
       String next = page.nextCursor();
       if (next != null && next.equals(cursor)) {
         throw new GorgiasException("Gorgias gave the same cursor as the next page of " + operation

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custintel.gorgias.CreateTicketRequest;
 import dev.custintel.gorgias.Customer;
-import dev.custintel.gorgias.Page;
+import dev.custintel.gorgias.GorgiasPage;
 import dev.custintel.gorgias.Participant;
 import dev.custintel.gorgias.Ticket;
 import dev.custintel.gorgias.TicketMessage;
@@ -43,7 +43,7 @@ final class GorgiasJson {
   }
 
   /** The list envelope: {@code {"data":[...],"meta":{"next_cursor":..,"prev_cursor":..}}}. */
-  static <T> Page<T> page(JsonNode root, Function<JsonNode, T> item) {
+  static <T> GorgiasPage<T> page(JsonNode root, Function<JsonNode, T> item) {
     JsonNode data = root.path("data");
     if (!data.isArray()) {
       throw new IllegalArgumentException("a list response has no 'data' array");
@@ -53,7 +53,7 @@ final class GorgiasJson {
       items.add(item.apply(n));
     }
     JsonNode meta = root.path("meta");
-    return new Page<>(items, text(meta, "next_cursor"), text(meta, "prev_cursor"));
+    return new GorgiasPage<>(items, text(meta, "next_cursor"), text(meta, "prev_cursor"));
   }
 
   static Ticket ticket(JsonNode n) {

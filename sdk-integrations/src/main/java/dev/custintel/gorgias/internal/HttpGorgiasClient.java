@@ -5,7 +5,7 @@ import dev.custintel.gorgias.CallLimit;
 import dev.custintel.gorgias.CreateTicketRequest;
 import dev.custintel.gorgias.Customer;
 import dev.custintel.gorgias.GorgiasClient;
-import dev.custintel.gorgias.Page;
+import dev.custintel.gorgias.GorgiasPage;
 import dev.custintel.gorgias.Ticket;
 import dev.custintel.gorgias.TicketMessage;
 import dev.custintel.gorgias.TicketQuery;
@@ -65,7 +65,7 @@ public final class HttpGorgiasClient implements GorgiasClient {
   }
 
   @Override
-  public Page<Ticket> listTickets(TicketQuery query) {
+  public GorgiasPage<Ticket> listTickets(TicketQuery query) {
     Args.notNull(query, "query");
     ensureOpen();
     HttpUrl.Builder url = api("tickets").addQueryParameter("limit", String.valueOf(query.limit()));
@@ -74,13 +74,13 @@ public final class HttpGorgiasClient implements GorgiasClient {
     addIfSet(url, "customer_id", query.customerId());
     addIfSet(url, "view_id", query.viewId());
     addIfSet(url, "external_id", query.externalId());
-    Page<Ticket> page = executor.execute(
+    GorgiasPage<Ticket> page = executor.execute(
         ApiCall.get("tickets.list", url.build(), "view or customer", listSubject(query)),
         n -> GorgiasJson.page(n, GorgiasJson::ticket));
     if (!query.filtersOnClient()) {
       return page;
     }
-    return new Page<>(
+    return new GorgiasPage<>(
         page.items().stream().filter(query::matches).toList(), page.nextCursor(), page.previousCursor());
   }
 
@@ -124,7 +124,7 @@ public final class HttpGorgiasClient implements GorgiasClient {
   }
 
   /** The messages endpoint that replaces the deprecated {@code /api/tickets/{id}/messages}. */
-  private Page<TicketMessage> messages(long ticketId, @Nullable String cursor) {
+  private GorgiasPage<TicketMessage> messages(long ticketId, @Nullable String cursor) {
     HttpUrl.Builder url = api("messages")
         .addQueryParameter("ticket_id", String.valueOf(ticketId))
         .addQueryParameter("limit", String.valueOf(MESSAGES_PAGE))
@@ -191,7 +191,7 @@ public final class HttpGorgiasClient implements GorgiasClient {
     Args.email(email, "email");
     ensureOpen();
     HttpUrl url = api("customers").addQueryParameter("email", email).build();
-    Page<Customer> page = executor.execute(
+    GorgiasPage<Customer> page = executor.execute(
         ApiCall.get("customers.find", url, "customer", email), n -> GorgiasJson.page(n, GorgiasJson::customer));
     return page.items().stream().filter(c -> email.equalsIgnoreCase(c.email())).findFirst();
   }

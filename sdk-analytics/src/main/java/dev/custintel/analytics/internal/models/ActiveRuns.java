@@ -58,32 +58,38 @@ public final class ActiveRuns {
 
   /** Reads the run with {@code find} and rebuilds its value model; the production loader. */
   static RunModels load(LongFunction<Optional<ModelRun>> find, long runId) {
-    ModelRun run = find.apply(runId).orElseThrow(() -> new NotFoundException("model run", Long.toString(runId)));
+    ModelRun run = find.apply(runId).orElseThrow(() -> RunStore.noRun(runId));
     return new RunModels(run, rebuild(run));
   }
 
   private static CustomerValueModel rebuild(ModelRun run) {
-    FitReport p = run.purchaseModel();
-    FitReport s = run.spendModel();
+    FitReport p = run.fits().purchaseModel();
+    FitReport s = run.fits().spendModel();
     PurchaseModel purchases = PurchaseModelKind.fromId(p.model()).of(
         p.parameters().values().stream().mapToDouble(Double::doubleValue).toArray());
     GammaGammaModel spend = GammaGammaModel.of(new GammaGammaParameters(
-        parameter(s, "p"), parameter(s, "q"), parameter(s, "gamma")));
+        parameter(run, s, "p"), parameter(run, s, "q"), parameter(run, s, "gamma")));
     ParameterCovariance pc = p.covariance();
     ParameterCovariance sc = s.covariance();
     if (pc == null || sc == null) {
       // Runs are only written with both covariances; a row edited by hand is the only way here.
-      throw new ModelNotReadyException(RunStore.KIND);
+      throw damaged(run, "its " + (pc == null ? p.model() : s.model()) + " fit has no parameter covariance");
     }
-    return CustomerValueModel.of(purchases, pc, spend, sc, run.unit(), run.currency());
+    return CustomerValueModel.of(purchases, pc, spend, sc, run.data().unit(), run.data().currency());
   }
 
   /** A stored fit's parameter; a run is only written with all of them, so a missing one means a damaged row. */
-  private static double parameter(FitReport fit, String name) {
+  private static double parameter(ModelRun run, FitReport fit, String name) {
     Double value = fit.parameters().get(name);
     if (value == null) {
-      throw new ModelNotReadyException(RunStore.KIND); // as for a missing covariance: only a hand-edited row
+      // As for a missing covariance: only a hand-edited row.
+      throw damaged(run, "its " + fit.model() + " fit has no parameter '" + name + "'");
     }
     return value;
+  }
+
+  private static ModelNotReadyException damaged(ModelRun run, String what) {
+    return new ModelNotReadyException(RunStore.KIND, "model run " + run.id() + " is damaged: " + what + "."
+        + " Refresh the models (ci.models().refresh()) to write and activate a new run, or activate another run.");
   }
 }

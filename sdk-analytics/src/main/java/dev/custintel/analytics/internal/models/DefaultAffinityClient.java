@@ -127,7 +127,9 @@ public final class DefaultAffinityClient implements AffinityClient {
           .map((rs, ctx) -> row(rs, run.runId()))
           .list();
       if (rows.isEmpty() && !productKnown(h, run.runId(), productId)) {
-        throw new NotFoundException("product", productId);
+        throw new NotFoundException("product", productId, "No product with id '" + productId + "' in the store"
+            + " or in the baskets of the active model run " + run.runId() + ". Check the id: products come from"
+            + " the lines of ingested orders.");
       }
       return named(h, run.runId(), rows);
     });
@@ -154,7 +156,7 @@ public final class DefaultAffinityClient implements AffinityClient {
       Set<String> history = new HashSet<>(h.createQuery(bought).bind("customer", customerId)
           .mapTo(String.class).list());
       if (history.isEmpty() && !customerKnown(h, customerId)) {
-        throw new NotFoundException("customer", customerId);
+        throw NotFoundException.customer(customerId);
       }
       List<Row> rules = rulesWithin(h, run.runId(), history);
       Set<String> candidates = new LinkedHashSet<>();

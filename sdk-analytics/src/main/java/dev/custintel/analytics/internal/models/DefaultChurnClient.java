@@ -6,6 +6,7 @@ import dev.custintel.analytics.churn.ChurnRisk;
 import dev.custintel.analytics.churn.ChurnSummary;
 import dev.custintel.analytics.churn.RiskLevel;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.model.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,8 @@ public final class DefaultChurnClient implements ChurnClient {
         s.customerId(),
         s.run().runId(),
         s.run().asOf(),
-        risk,
-        s.probabilityAlive(),
+        Probabilities.rounded(risk),
+        Probabilities.rounded(s.probabilityAlive()),
         RiskLevel.of(risk),
         s.frequency(),
         s.run().days(s.age() - s.recency()),
@@ -81,7 +82,7 @@ public final class DefaultChurnClient implements ChurnClient {
         run.runId(),
         run.asOf(),
         n,
-        n == 0 ? 0.0 : 1.0 - totals.expectedAlive() / n,
+        n == 0 ? 0.0 : Probabilities.rounded(1.0 - totals.expectedAlive() / n),
         totals.expectedAlive(),
         distribution,
         n - high - medium,
@@ -126,7 +127,7 @@ public final class DefaultChurnClient implements ChurnClient {
           double ifActive = alive >= 0.5 ? rs.getDouble("ltv") / alive : valueAtRisk / risk;
           return new AtRiskCustomer(
               rs.getString("customer_id"),
-              risk,
+              Probabilities.rounded(risk),
               run.money(valueAtRisk),
               run.money(ifActive),
               rs.getInt("frequency"),

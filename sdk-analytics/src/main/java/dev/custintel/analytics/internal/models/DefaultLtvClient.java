@@ -10,6 +10,7 @@ import dev.custintel.analytics.ltv.LtvPrediction;
 import dev.custintel.analytics.ltv.RankedValue;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.model.Probabilities;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,11 +34,11 @@ public final class DefaultLtvClient implements LtvClient {
     ActiveRuns.RunModels models = active.models(s.run().runId());
     ModelRun run = models.run();
     ValueDrivers drivers = models.valueModel().drivers(
-        summary(s), s.monetaryValue(), run.reference(), run.valuation());
+        summary(s), s.monetaryValue(), run.fits().reference(), run.valuation());
     ScoreReader.RunFacts f = s.run();
     return new LtvPrediction(s.customerId(), f.runId(), f.asOf(), run.valuation().horizon(), f.money(s.value()),
         f.money(s.valueLow()), f.money(s.valueHigh()), run.valuation().intervalLevel(), s.expectedPurchases(),
-        f.money(s.expectedSpend()), s.probabilityAlive(), drivers);
+        f.money(s.expectedSpend()), Probabilities.rounded(s.probabilityAlive()), drivers);
   }
 
   @Override
@@ -49,11 +50,11 @@ public final class DefaultLtvClient implements LtvClient {
     ValuationOptions options = run.valuation().withHorizon(horizon);
     RfmSummary summary = summary(s);
     CustomerValue v = models.valueModel().value(s.customerId(), summary, s.monetaryValue(), options);
-    ValueDrivers drivers = models.valueModel().drivers(summary, s.monetaryValue(), run.reference(), options);
+    ValueDrivers drivers = models.valueModel().drivers(summary, s.monetaryValue(), run.fits().reference(), options);
     ScoreReader.RunFacts f = s.run();
     return new LtvPrediction(s.customerId(), f.runId(), f.asOf(), horizon, f.money(v.value()), f.money(v.valueLow()),
         f.money(v.valueHigh()), options.intervalLevel(), v.expectedPurchases(), f.money(v.expectedSpend()),
-        v.probabilityAlive(), drivers);
+        Probabilities.rounded(v.probabilityAlive()), drivers);
   }
 
   @Override
@@ -65,7 +66,8 @@ public final class DefaultLtvClient implements LtvClient {
             + " ORDER BY ltv DESC, customer_id FETCH FIRST " + limit + " ROWS ONLY")
         .bind("run", run.runId())
         .map((rs, ctx) -> new RankedValue(rs.getString("customer_id"), run.money(rs.getDouble("ltv")),
-            run.money(rs.getDouble("ltv_low")), run.money(rs.getDouble("ltv_high")), rs.getDouble("p_alive")))
+            run.money(rs.getDouble("ltv_low")), run.money(rs.getDouble("ltv_high")),
+            Probabilities.rounded(rs.getDouble("p_alive"))))
         .list());
   }
 

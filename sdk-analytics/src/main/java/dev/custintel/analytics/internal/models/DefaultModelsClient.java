@@ -34,7 +34,6 @@ import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.analytics.models.ModelRunRequest;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.core.NotFoundException;
 import dev.custintel.core.spi.StoreAccess;
 import org.jdbi.v3.core.Handle;
 import io.micrometer.core.instrument.Timer;
@@ -377,7 +376,7 @@ public final class DefaultModelsClient implements ModelsClient {
 
   @Override
   public ModelRun get(long runId) {
-    return runs.find(runId).orElseThrow(() -> new NotFoundException("model run", Long.toString(runId)));
+    return runs.find(runId).orElseThrow(() -> RunStore.noRun(runId));
   }
 
   @Override
@@ -389,7 +388,7 @@ public final class DefaultModelsClient implements ModelsClient {
   @Override
   public ModelRun activate(long runId) {
     if (!runs.activate(runId, clock.instant())) {
-      throw new NotFoundException("model run", Long.toString(runId));
+      throw RunStore.noRun(runId);
     }
     active.activated();
     return get(runId);

@@ -7,6 +7,7 @@ import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.NotFoundException;
 import dev.custintel.core.spi.ScoreTables;
 import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
@@ -399,24 +400,26 @@ public final class RunStore {
     metrics.timingsMillis().forEach((k, v) -> timings.put(k, Duration.ofMillis(v)));
     ValuationOptions valuation = new ValuationOptions(
         horizon(rs.getDouble("horizon_months")), rs.getDouble("monthly_discount"), rs.getDouble("interval_level"));
-    return new ModelRun(
-        id,
-        requiredInstant(rs, "created_at"),
-        rs.getInt("is_active") == 1,
+    ModelRun.Data data = new ModelRun.Data(
         rs.getObject("calibration_end", LocalDate.class),
         PeriodUnit.valueOf(rs.getString("period_unit")),
         Currency.getInstance(rs.getString("currency").trim()),
         rs.getInt("customers"),
-        requiredInstant(rs, "watermark_placed_at"),
         rs.getLong("watermark_orders"),
-        Duration.ofMillis(rs.getLong("duration_ms")),
+        requiredInstant(rs, "watermark_placed_at"));
+    ModelRun.Fits fits = new ModelRun.Fits(
+        params.purchaseModel().report(), params.spendModel().report(), params.reference());
+    ModelRun.Quality quality = new ModelRun.Quality(
+        metrics.backtest() == null ? null : metrics.backtest().report(), metrics.backtestSkipped());
+    return new ModelRun(
+        id,
+        requiredInstant(rs, "created_at"),
+        rs.getInt("is_active") == 1,
+        data,
         valuation,
-        params.purchaseModel().report(),
-        params.spendModel().report(),
-        metrics.backtest() == null ? null : metrics.backtest().report(),
-        metrics.backtestSkipped(),
-        params.reference(),
-        timings,
+        fits,
+        quality,
+        new ModelRun.Timing(Duration.ofMillis(rs.getLong("duration_ms")), timings),
         metrics.affinity());
   }
 
@@ -445,6 +448,13 @@ public final class RunStore {
   static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  /** A model run that does not exist (never written, or deleted by a prune). */
+  static NotFoundException noRun(long runId) {
+    return new NotFoundException("model run", Long.toString(runId), "No model run with id '" + runId + "'."
+        + " ci.models().list(limit) lists the runs there are (CLI: custintel models list); ci.models().prune(keep)"
+        + " deletes all but the newest runs and the active one.");
   }
 
   static void checkLimit(int limit, int max) {

@@ -77,7 +77,11 @@ final class ScoreReader {
   private record NotScored(RunFacts run) implements ScoreLookup {
     @Override
     public Score scoreOf(String customerId) {
-      throw new NotFoundException("customer score", customerId);
+      throw new NotFoundException("customer score", customerId, "The active model run " + run.runId() + " (as of "
+          + run.asOf() + ") has no score for customer '" + customerId + "': a run scores the customers with a"
+          + " purchase in " + run.currency().getCurrencyCode() + " up to its as-of day. Check the id; a customer"
+          + " who first bought after that day, or only in another currency, is scored by a later run"
+          + " (ci.models().refresh()).");
     }
   }
 

@@ -4,7 +4,7 @@ import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.customer.CustomerQuery;
 import dev.custintel.core.customer.CustomerSort;
 import dev.custintel.core.customer.CustomerSummary;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.internal.store.Tables;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ final class CustomerQuerySql {
     this.t = tables;
   }
 
-  Page<CustomerSummary> run(Handle h, CustomerQuery q, Instant now) {
+  CustomerPage run(Handle h, CustomerQuery q, Instant now) {
     Cursor cursor = Cursor.decode(q.after(), q.sort());
     StringBuilder inner = new StringBuilder(
         "SELECT o.customer_id,"
@@ -106,7 +106,7 @@ final class CustomerQuerySql {
           ? Cursor.encodeKey(rows.get(rows.size() - 1).customerId())
           : Cursor.encodeOffset(cursor.offset + q.limit());
     }
-    return new Page<>(rows, next);
+    return new CustomerPage(rows, next);
   }
 
   static OffsetDateTime odt(Instant instant) {

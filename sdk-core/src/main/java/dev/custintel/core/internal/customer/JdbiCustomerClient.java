@@ -8,7 +8,7 @@ import dev.custintel.core.customer.CustomerRank;
 import dev.custintel.core.customer.CustomerSort;
 import dev.custintel.core.customer.CustomerSummary;
 import dev.custintel.core.customer.DateRange;
-import dev.custintel.core.customer.Page;
+import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.internal.Checks;
 import dev.custintel.core.internal.store.StoreMetrics;
 import dev.custintel.core.internal.store.Tables;
@@ -111,7 +111,7 @@ public final class JdbiCustomerClient implements CustomerClient {
   }
 
   @Override
-  public Page<CustomerSummary> query(CustomerQuery query) {
+  public CustomerPage query(CustomerQuery query) {
     Objects.requireNonNull(query, "query");
     return metrics.time("customers.query", () -> {
       if (query.sort() == CustomerSort.SPEND_DESC && query.currency() == null) {
@@ -122,7 +122,7 @@ public final class JdbiCustomerClient implements CustomerClient {
     });
   }
 
-  private Page<CustomerSummary> runQuery(CustomerQuery query) {
+  private CustomerPage runQuery(CustomerQuery query) {
     Instant now = clock.instant();
     return tx.withHandle("Querying customers", h -> querySql.run(h, query, now));
   }

@@ -8,6 +8,7 @@ import dev.custintel.core.customer.CustomerScores;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.internal.store.Tables;
 import dev.custintel.core.model.Money;
+import dev.custintel.core.model.Probabilities;
 import dev.custintel.core.spi.ScoreTables;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -88,7 +89,7 @@ final class ProfileLoader {
         .list();
     Row c = customer[0];
     if (c == null) {
-      throw new NotFoundException("customer", customerId);
+      throw NotFoundException.customer(customerId);
     }
 
     // Primary currency: the one with the most purchases (ties: alphabetical), so money figures never mix units.
@@ -157,7 +158,7 @@ final class ProfileLoader {
     LocalDate calibrationEnd = rs.getObject(13, LocalDate.class);
     Currency currency = Currency.getInstance(rs.getString(14).trim());
     return new CustomerScores(runId, calibrationEnd,
-        rs.getDouble(17),
+        Probabilities.rounded(rs.getDouble(17)),
         rs.getDouble(18),
         money(rs.getDouble(19), currency, runId, customerId),
         money(rs.getDouble(20), currency, runId, customerId),

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param previousCursor the cursor of the previous page; null on the first page
  * @param <T> the result type
  */
-public record Page<T>(List<T> items, @Nullable String nextCursor, @Nullable String previousCursor) {
+public record GorgiasPage<T>(List<T> items, @Nullable String nextCursor, @Nullable String previousCursor) {
 
   /** Copies the items. */
-  public Page {
+  public GorgiasPage {
     items = List.copyOf(items);
   }
 
