@@ -26,10 +26,14 @@ final class ProgressPrinter {
   static final int SAMPLE_BYTES = 1 << 20;
 
   private static final String CLEAR_TO_END_OF_LINE = "\u001b[K";
-  private static final ProgressPrinter OFF = new ProgressPrinter(null, false, () -> 0L);
+  /** Columns of a terminal whose width is not known (no COLUMNS in the environment). */
+  static final int DEFAULT_WIDTH = 80;
+
+  private static final ProgressPrinter OFF = new ProgressPrinter(null, false, DEFAULT_WIDTH, () -> 0L);
 
   private final @Nullable PrintWriter err;
   private final boolean inPlace;
+  private final int width;
   private final LongSupplier nanoTime;
   /** Whether a line rewritten in place is not ended yet. */
   private boolean pending;
@@ -37,11 +41,14 @@ final class ProgressPrinter {
   /**
    * @param err where progress goes, or null for none
    * @param inPlace whether each task's line is rewritten in place (a terminal)
+   * @param width the terminal's columns: a line rewritten in place is cut to one less, since a line that wraps
+   *     can no longer be rewritten
    * @param nanoTime the clock of rates and durations, in nanoseconds
    */
-  ProgressPrinter(@Nullable PrintWriter err, boolean inPlace, LongSupplier nanoTime) {
+  ProgressPrinter(@Nullable PrintWriter err, boolean inPlace, int width, LongSupplier nanoTime) {
     this.err = err;
     this.inPlace = inPlace;
+    this.width = Math.max(20, width);
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
 
@@ -62,7 +69,17 @@ final class ProgressPrinter {
    */
   static ProgressPrinter forCommand(PrintWriter err, boolean errIsTerminal, @Nullable Boolean asked, boolean quiet) {
     boolean show = !quiet && (asked != null ? asked : errIsTerminal);
-    return show ? new ProgressPrinter(err, errIsTerminal, System::nanoTime) : OFF;
+    return show ? new ProgressPrinter(err, errIsTerminal, terminalWidth(), System::nanoTime) : OFF;
+  }
+
+  /** @return the terminal's columns from the environment's COLUMNS (exported by some shells), else 80 */
+  private static int terminalWidth() {
+    String columns = System.getenv("COLUMNS");
+    try {
+      return columns == null ? DEFAULT_WIDTH : Integer.parseInt(columns.strip());
+    } catch (NumberFormatException e) {
+      return DEFAULT_WIDTH;
+    }
   }
 
   /** @return whether this printer prints anything */
@@ -150,7 +167,8 @@ final class ProgressPrinter {
       return;
     }
     if (inPlace) {
-      w.print("\r" + line + CLEAR_TO_END_OF_LINE + (endLine ? System.lineSeparator() : ""));
+      String shown = endLine || line.length() < width ? line : line.substring(0, width - 4) + "...";
+      w.print("\r" + shown + CLEAR_TO_END_OF_LINE + (endLine ? System.lineSeparator() : ""));
       pending = !endLine;
     } else {
       w.println(line);
@@ -185,20 +203,23 @@ final class ProgressPrinter {
       if (finished) {
         return;
       }
-      StringBuilder line = new StringBuilder(label).append(": ").append(detail);
+      // The figures first: on a terminal a long line is cut at its width, and then the counts go, not the figures.
+      StringBuilder figures = new StringBuilder();
       double seconds = (nanoTime.getAsLong() - startNanos) / 1e9;
       double rate = seconds > 0 ? done / seconds : 0;
-      if (rate > 0) {
-        line.append("; ").append(String.format(Locale.US, "%,d %s/s", Math.round(rate), unit));
-      }
       if (total > 0) {
         long share = Math.min(100, Math.round(100.0 * done / total));
-        line.append(", ").append(estimated ? "~" : "").append(share).append('%');
+        figures.append(estimated ? "~" : "").append(share).append("%, ");
         if (rate > 0 && total > done) {
-          line.append(", ").append(estimated ? "about " : "").append(duration((total - done) / rate)).append(" left");
+          figures.append(estimated ? "~" : "").append(duration((total - done) / rate)).append(" left, ");
         }
       }
-      print(line.toString(), false);
+      if (rate > 0) {
+        figures.append(String.format(Locale.US, "%,d %s/s, ", Math.round(rate), unit));
+      }
+      String line = label + ": " + (figures.length() == 0 ? ""
+          : figures.substring(0, figures.length() - 2) + "; ") + detail;
+      print(line, false);
     }
 
     /**

@@ -50,7 +50,7 @@ class CliProgressTest {
     assertThat(finished[1]).matches(
         "demo: running the models \\(backtest, fit, score, product rules\\): model run \\d+ in \\d+\\.\\d s\u001b\\[K");
     assertThat(finished[2]).matches("demo: writing the report: done in \\d+\\.\\d s\u001b\\[K");
-    assertThat(run.err()).contains("demo: generating and storing the shop: 200 of 200 customers, ");
+    assertThat(run.err()).contains("demo: generating and storing the shop: 100%");
   }
 
   @Test
@@ -77,7 +77,7 @@ class CliProgressTest {
         CliRun.resource("orders-good.csv").toString());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.err()).startsWith("\rorders-good.csv...\u001b[K\rorders-good.csv: 2 rows read, 1 orders written")
+    assertThat(run.err()).startsWith("\rorders-good.csv...\u001b[K\rorders-good.csv: ~")
         .endsWith(System.lineSeparator());
     assertThat(run.err().split(Pattern.quote(System.lineSeparator()), -1))
         .as("one line, rewritten in place").hasSize(2);

@@ -23,7 +23,7 @@ class ProgressPrinterTest {
   private long now = 5 * SECOND;
 
   private ProgressPrinter printer(boolean inPlace) {
-    return new ProgressPrinter(new PrintWriter(text), inPlace, () -> now);
+    return new ProgressPrinter(new PrintWriter(text), inPlace, 200, () -> now);
   }
 
   @Test
@@ -34,7 +34,7 @@ class ProgressPrinterTest {
     task.update(4_000, "customers", "4,000 of 10,000 customers");
 
     assertThat(text.toString()).isEqualTo(
-        "demo: storing: 4,000 of 10,000 customers; 2,000 customers/s, 40%, 3 s left" + NL);
+        "demo: storing: 40%, 3 s left, 2,000 customers/s; 4,000 of 10,000 customers" + NL);
   }
 
   @Test
@@ -45,7 +45,7 @@ class ProgressPrinterTest {
     task.update(50_000, "rows", "50,000 rows read");
 
     assertThat(text.toString()).isEqualTo(
-        "big.csv: 50,000 rows read; 5,000 rows/s, ~5%, about 3 min 10 s left" + NL);
+        "big.csv: ~5%, ~3 min 10 s left, 5,000 rows/s; 50,000 rows read" + NL);
   }
 
   @Test
@@ -55,7 +55,7 @@ class ProgressPrinterTest {
 
     task.update(1_500, "rows", "1,500 rows read");
 
-    assertThat(text.toString()).isEqualTo("stdin: 1,500 rows read; 3,000 rows/s" + NL);
+    assertThat(text.toString()).isEqualTo("stdin: 3,000 rows/s; 1,500 rows read" + NL);
   }
 
   @Test
@@ -65,7 +65,7 @@ class ProgressPrinterTest {
 
     task.update(120, "rows", "120 rows read");
 
-    assertThat(text.toString()).isEqualTo("f.csv: 120 rows read; 120 rows/s, ~100%" + NL);
+    assertThat(text.toString()).isEqualTo("f.csv: ~100%, 120 rows/s; 120 rows read" + NL);
   }
 
   @Test
@@ -78,8 +78,21 @@ class ProgressPrinterTest {
 
     assertThat(text.toString()).isEqualTo(
         "\rdemo: running the models..." + CLEAR
-            + "\rdemo: running the models: 10 steps; 10 steps/s" + CLEAR
+            + "\rdemo: running the models: 10 steps/s; 10 steps" + CLEAR
             + "\rdemo: running the models: done in 1.5 s" + CLEAR + NL);
+  }
+
+  @Test
+  void terminal_longLine_isCutToTheWidthKeepingTheFiguresButNotTheSummary() {
+    ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text), true, 40, () -> now);
+    ProgressPrinter.Task task = printer.start("orders-2025.csv", 1_000, false);
+    now += SECOND;
+    task.update(500, "rows", "500 rows read, 498 orders written, 2 rejected");
+    task.finish("1,000 rows read, 996 orders written, 4 rejected");
+
+    assertThat(text.toString()).isEqualTo("\rorders-2025.csv..." + CLEAR
+        + "\rorders-2025.csv: 50%, 1 s left, 500 ..." + CLEAR
+        + "\rorders-2025.csv: 1,000 rows read, 996 orders written, 4 rejected in 1.0 s" + CLEAR + NL);
   }
 
   @Test
@@ -123,8 +136,8 @@ class ProgressPrinterTest {
     listener.finish();
 
     assertThat(text.toString().lines()).containsExactly(
-        "orders.csv: 2 rows read, 1 orders written, 1 rejected; 2 rows/s, ~50%, about 1 s left",
-        "orders.csv: 4 rows read, 3 orders written, 1 rejected; 2 rows/s, ~100%",
+        "orders.csv: ~50%, ~1 s left, 2 rows/s; 2 rows read, 1 orders written, 1 rejected",
+        "orders.csv: ~100%, 2 rows/s; 4 rows read, 3 orders written, 1 rejected",
         "orders.csv: 4 rows read, 3 orders written, 1 rejected in 2.0 s");
   }
 
