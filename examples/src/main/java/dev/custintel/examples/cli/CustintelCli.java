@@ -106,6 +106,8 @@ public final class CustintelCli implements Callable<Integer> {
         .setExecutionExceptionHandler(new FailureHandler());
     Objects.requireNonNull(cli.getSubcommands().get("import"), "the import command").<ImportCommand>getCommand()
         .errIsTerminal = errIsTerminal;
+    Objects.requireNonNull(cli.getSubcommands().get("demo"), "the demo command").<DemoCommand>getCommand()
+        .errIsTerminal = errIsTerminal;
     try {
       return cli.execute(args);
     } finally {

@@ -29,6 +29,7 @@ import dev.custintel.core.customer.CustomerPage;
 import dev.custintel.core.customer.ProductStat;
 import dev.custintel.core.generate.GeneratedShop;
 import dev.custintel.core.generate.ShopGenerator;
+import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Money;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -42,6 +43,7 @@ import java.util.Objects;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -123,6 +125,12 @@ final class DemoCommand implements Callable<Integer> {
           + "jdbc:h2:file:./custintel-data/demo (default: an in-memory H2 database, gone at exit)")
   String db;
 
+  @Option(names = "--quiet", description = "No progress on stderr, even on a terminal (the report and errors stay)")
+  boolean quiet;
+
+  /** Set by {@link CustintelCli#run} when stderr is the process's stderr and a terminal: the phases then show. */
+  boolean errIsTerminal;
+
   @Override
   public Integer call() {
     if (customers < 1 || customers > ShopGenerator.MAX_CUSTOMERS) {
@@ -148,25 +156,38 @@ final class DemoCommand implements Callable<Integer> {
     // Without --db: a private in-memory database, dropped when the pool closes.
     String url = db != null ? db : "jdbc:h2:mem:custintel-demo-" + UUID.randomUUID();
 
+    // Phases on stderr when it is a terminal; the report itself goes to stdout at the end.
+    ProgressPrinter progress = ProgressPrinter.forCommand(spec.commandLine().getErr(), errIsTerminal, null, quiet);
     Report report = new Report();
     try (CustomerIntelligence ci = Databases.open(url, clock)) {
       long start = System.nanoTime();
-      GeneratedShop shop = generator.generate(BATCH_SIZE, batch -> ci.ingestion().ingest(batch));
+      ProgressPrinter.Task generating = progress.start("demo: generating and storing the shop", customers, false);
+      GeneratedShop shop = generator.generate(BATCH_SIZE, storing(ci, generating));
       double seconds = (System.nanoTime() - start) / 1e9;
+      generating.finish(String.format(
+          Locale.US, "%,d customers, %,d orders, %,d returns", shop.customers(), shop.orders(), shop.returns()));
 
+      // The models first (the slow part), so that each phase is one line; the report keeps its order.
+      ProgressPrinter.Task modelling = progress.start("demo: running the models (backtest, fit, score, product rules)");
+      Models models = runModels(ci);
+      ModelRun run = models.run();
+      modelling.finish(run != null ? "model run " + run.id() : "not fitted");
+      ProgressPrinter.Task reporting = progress.start("demo: writing the report");
       report.title(generator, today);
       report.shop(shop, generator, seconds, db);
       DateRange lastYear = DateRange.ofDays(end.minusYears(1).plusDays(1), end);
       List<CustomerRank> top = ci.customers().top(5, lastYear, currency);
       report.top(top, end.minusYears(1).plusDays(1), end);
       report.inactive(countInactive(ci), ci.customers().count(), today);
-      Models models = runModels(ci);
       report.models(models);
       report.affinity(affinity(ci, models));
       String sampleId = !top.isEmpty() ? top.get(0).customerId() : firstCustomer(ci);
       if (sampleId != null) {
         report.profile(ci.customers().profile(sampleId), !top.isEmpty(), modelView(ci, models, sampleId));
       }
+      reporting.finish("done");
+    } finally {
+      progress.endLine(); // a failure's message then starts on a line of its own
     }
     PrintWriter out = spec.commandLine().getOut();
     for (String line : report.lines) {
@@ -174,6 +195,18 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.flush();
     return CustintelCli.OK;
+  }
+
+  /** @return a sink that stores each generated batch and shows how many customers and orders are stored */
+  private Consumer<IngestBatch> storing(CustomerIntelligence ci, ProgressPrinter.Task task) {
+    long[] stored = new long[2]; // customers, orders and returns
+    return batch -> {
+      ci.ingestion().ingest(batch);
+      stored[0] += batch.customers().size();
+      stored[1] += batch.orders().size();
+      task.update(stored[0], "customers",
+          String.format(Locale.US, "%,d of %,d customers, %,d orders and returns", stored[0], customers, stored[1]));
+    };
   }
 
   /**

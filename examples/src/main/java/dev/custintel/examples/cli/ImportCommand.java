@@ -5,7 +5,6 @@ import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
-import dev.custintel.core.imports.ImportProgress;
 import dev.custintel.core.imports.ImportProgressListener;
 import dev.custintel.core.imports.ImportReport;
 import dev.custintel.core.imports.RejectedRow;
@@ -17,7 +16,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,6 +108,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Report progress on stderr after every batch (default: only when stderr is a terminal)")
   Boolean progress;
 
+  @Option(names = "--quiet", description = "No progress on stderr, even on a terminal (the summary and errors stay)")
+  boolean quiet;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to import, in order")
   List<Path> files;
 
@@ -130,7 +131,7 @@ final class ImportCommand implements Callable<Integer> {
       checkReadable(file);
     }
     PrintWriter err = spec.commandLine().getErr();
-    boolean showProgress = progress != null ? progress : errIsTerminal;
+    ProgressPrinter printer = ProgressPrinter.forCommand(err, errIsTerminal, progress, quiet);
     ImportOptions base = new ImportOptions(
         strict ? ImportMode.STRICT : ImportMode.LENIENT, batchSize, zone, maxReported, writers,
         ImportProgressListener.NONE);
@@ -149,20 +150,17 @@ final class ImportCommand implements Callable<Integer> {
     try (CustomerIntelligence ci = Databases.open(db, Clock.systemUTC())) {
       int imported = 0;
       for (Path file : files) {
-        Progress listener = showProgress ? new Progress(err, file, errIsTerminal) : null;
-        ImportOptions options = listener != null ? base.withProgress(listener) : base;
+        ProgressPrinter.FileImport listener = printer.importing(file);
         ImportReport report;
         try {
-          report = ci.ingestion().importFile(file, format, options);
+          report = ci.ingestion().importFile(file, format, base.withProgress(listener));
         } catch (InvalidInputException e) {
           throw imported == 0 ? e : new InvalidInputException(
               e.record(), e.field(),
               e.reason() + " (" + imported + " earlier file" + (imported == 1 ? " was" : "s were")
                   + " imported)");
         } finally {
-          if (listener != null) {
-            listener.finish();
-          }
+          listener.finish();
         }
         imported++;
         fileViews.add(fileView(file, report));
@@ -233,43 +231,6 @@ final class ImportCommand implements Callable<Integer> {
     }
     if (!Files.isReadable(file)) {
       throw new CliException("file '" + file + "' cannot be read (permission denied)");
-    }
-  }
-
-  /** Progress on stderr: one line per batch, or one line rewritten in place on a terminal. */
-  private static final class Progress implements ImportProgressListener {
-    private final PrintWriter err;
-    private final Path file;
-    private final boolean inPlace;
-    private boolean pending;
-
-    Progress(PrintWriter err, Path file, boolean inPlace) {
-      this.err = err;
-      this.file = file;
-      this.inPlace = inPlace;
-    }
-
-    @Override
-    public void onProgress(ImportProgress p) {
-      String line = String.format(
-          Locale.US, "%s: %,d rows read, %,d orders written, %,d rejected",
-          file.getFileName(), p.rowsRead(), p.ordersWritten(), p.rejected());
-      if (inPlace) {
-        err.print("\r" + line + "\u001b[K");
-        pending = true;
-      } else {
-        err.println(line);
-      }
-      err.flush();
-    }
-
-    /** Ends the line rewritten in place. */
-    void finish() {
-      if (pending) {
-        err.println();
-        err.flush();
-        pending = false;
-      }
     }
   }
 

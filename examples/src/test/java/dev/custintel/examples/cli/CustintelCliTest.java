@@ -172,8 +172,12 @@ class CustintelCliTest {
         "import", "--db", h2(), "--format", "orders-csv", "--batch-size", "1", "--progress", file);
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.err()).contains("orders-one-bad-row.csv: 5 rows read, 3 orders written, 1 rejected");
-    assertThat(run.err().strip().lines()).hasSize(3);
+    // One line per batch (here one order each), then the file's summary with the time taken.
+    List<String> lines = run.err().strip().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(2)).startsWith("orders-one-bad-row.csv: ~")
+        .endsWith("; 5 rows read, 3 orders written, 1 rejected");
+    assertThat(lines.get(3)).matches("orders-one-bad-row\\.csv: 5 rows read, 3 orders written, 1 rejected in \\d+\\.\\d s");
     assertThat(run.json().get("ordersWritten").asLong()).isEqualTo(3);
   }
 

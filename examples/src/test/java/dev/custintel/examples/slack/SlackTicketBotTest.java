@@ -20,6 +20,8 @@ import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,11 +43,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bot on a random port, against WireMock stand-ins for Slack and Gorgias and an H2 store, over real HTTP. */
 class SlackTicketBotTest {
+  // One acceptor thread each: Jetty's default of more than the machine's cores (on 2 cores) works but warns.
   @RegisterExtension
-  static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension slack =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().jettyAcceptors(1)).build();
 
   @RegisterExtension
-  static WireMockExtension gorgias = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension gorgias =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().jettyAcceptors(1)).build();
 
   private static final String SECRET = "bot-test-signing-secret";
   private static final String TS = "1772441900.000100";
@@ -153,6 +158,27 @@ class SlackTicketBotTest {
       // The bot did not close the host's facade.
       assertThat(ci.customers().profile("C-7").orders()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void forgedRequest_isAClientError_answered401AndNotLoggedAsAWarning() throws Exception {
+    stubSlackAndGorgias();
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    int status;
+    try (SlackTicketBot bot = SlackTicketBot.start(env)) {
+      URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackTicketBot.PATH);
+      // slf4j-simple writes to System.err as it is at each call (the examples' simplelogger.properties).
+      System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+      try {
+        status = send(events, envelope("Ev9", "{}"), "forged-secret").statusCode();
+      } finally {
+        System.setErr(stderr);
+      }
+    }
+
+    assertThat(status).isEqualTo(401);
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("WARN").doesNotContain("ERROR");
   }
 
   private void stubSlackAndGorgias() {

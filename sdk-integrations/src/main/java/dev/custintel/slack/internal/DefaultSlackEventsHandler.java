@@ -81,7 +81,9 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
     SignatureVerifier.Result check =
         verifier.verify(request.header(TIMESTAMP_HEADER), request.header(SIGNATURE_HEADER), request.body());
     if (check != SignatureVerifier.Result.VALID) {
-      LOG.warn("Refused a request to the Slack events handler: {}", check.reason());
+      // A client error, answered 401 and counted (outcome "unauthorized"): not the handler's failure. A signing
+      // secret that differs from the app's shows as every request rejected, in the metric and at INFO.
+      LOG.info("Rejected a Slack events request with 401: bad signature ({})", check.reason());
       metrics.event("unknown", "unauthorized");
       return SlackResponse.text(401, "invalid request");
     }

@@ -43,12 +43,6 @@ class BacktestCdnowTest {
             .toList();
     model = BgNbdModel.fit(summaries, BgNbdOptions.defaults());
     result = Backtest.run(split, transactions, PurchasePredictor.of(model));
-    System.out.println("CDNOW BG/NBD backtest: " + model);
-    System.out.println("  tracking week 39: " + result.tracking().get(38));
-    System.out.println("  tracking week 78: " + result.tracking().get(77));
-    System.out.println("  accuracy: " + result.accuracy());
-    System.out.println("  P(alive) AUC: " + result.aliveAuc());
-    result.aliveCalibration().forEach(b -> System.out.println("  " + b));
   }
 
   @Test
@@ -82,7 +76,6 @@ class BacktestCdnowTest {
       independent += model.expectedPurchases(78 - firstWeek);
     }
     double predicted = result.tracking().get(77).predicted();
-    System.out.printf("  week 78 predicted %.2f, independent Σ E[X(78 − tᵢ)] %.2f%n", predicted, independent);
     assertThat(predicted).isCloseTo(independent, within(0.05 * independent));
     // And near the actual 4,339 (the paper's Figure 4 shows the BG/NBD tracking close to the actual curve).
     assertThat(predicted).isCloseTo(4339.0, within(0.05 * 4339.0));
@@ -122,7 +115,6 @@ class BacktestCdnowTest {
       }
     }
     double repeaterAuc = Auc.of(scores, bought);
-    System.out.printf("  BG/NBD P(alive) AUC: all customers %.4f, repeaters only %.4f%n", auc, repeaterAuc);
     assertThat(auc).isBetween(0.0, 0.5);
     assertThat(repeaterAuc).isGreaterThan(0.6);
   }
@@ -143,9 +135,6 @@ class BacktestCdnowTest {
     // Published CDNOW modified BG/NBD parameters (analytics-reference.md): P(alive | x = 0) < 1 here.
     ModifiedBgNbdModel modified = ModifiedBgNbdModel.of(new BgNbdParameters(0.525, 6.183, 0.891, 1.614));
     BacktestResult modifiedResult = Backtest.run(split, transactions, PurchasePredictor.of(modified));
-    System.out.println(
-        "  modified BG/NBD: " + modifiedResult.accuracy() + " AUC " + modifiedResult.aliveAuc()
-            + " week 78 " + modifiedResult.tracking().get(77));
     assertThat(modifiedResult.aliveAuc().getAsDouble()).isGreaterThan(0.6);
   }
 
@@ -154,9 +143,6 @@ class BacktestCdnowTest {
     // Published CDNOW Pareto/NBD parameters (analytics-reference.md).
     ParetoNbdModel pareto = ParetoNbdModel.of(new ParetoNbdParameters(0.553, 10.578, 0.606, 11.669));
     BacktestResult paretoResult = Backtest.run(split, transactions, PurchasePredictor.of(pareto));
-    System.out.println(
-        "  Pareto/NBD: " + paretoResult.accuracy() + " AUC " + paretoResult.aliveAuc()
-            + " week 78 " + paretoResult.tracking().get(77));
     assertThat(paretoResult.tracking().get(77).actual()).isEqualTo(4339);
     assertThat(paretoResult.aliveAuc().getAsDouble()).isGreaterThan(0.6);
     assertThat(paretoResult.tracking().get(77).predicted()).isFinite().isPositive();
