@@ -50,6 +50,12 @@ final class FileImporter {
 
   ImportReport run(Path file, ImportFormat format, ImportOptions options) {
     long start = System.nanoTime();
+    try (SpooledInput input = SpooledInput.of(file)) { // a pipe or FIFO can be read only once (issue 11, D5)
+      return run(input.path(), format, options, start);
+    }
+  }
+
+  private ImportReport run(Path file, ImportFormat format, ImportOptions options, long start) {
     OrderFileParser parser = OrderFileParsers.forFormat(format);
     ZoneId zone = options.zoneFor(format);
     String fileName = String.valueOf(file.getFileName());
