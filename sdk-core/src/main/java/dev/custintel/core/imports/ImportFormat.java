@@ -13,7 +13,8 @@ public enum ImportFormat {
    * master_id sample_id date number_of_cds dollar_value}, no header) is read too, with the master id as the
    * customer id. Each row is one order in USD of one line of
    * product {@code CDNOW-CD}; rows of one customer and day are kept apart (ids {@code CDNOW-<customer>-<date>-<n>},
-   * n counting from 1 in file order). Times are midnight in {@link #defaultZone()} (UTC).
+   * n counting from 1 in file order the rows of that customer and day anywhere in the file, so the ids are unique
+   * whatever the order of the rows). Times are midnight in {@link #defaultZone()} (UTC).
    */
   CDNOW("cdnow", ZoneOffset.UTC),
   /**
@@ -31,7 +32,8 @@ public enum ImportFormat {
    * {@code kind} (purchase|return), {@code product_name}, {@code category}, {@code country}, {@code email}.
    * {@code placed_at} is an ISO-8601 instant ({@code 2024-03-01T10:15:30Z}), offset date-time, local date-time or
    * date (local ones in the import zone, UTC by default). One row per order line; the rows of one order must be
-   * adjacent. Fields may be quoted with {@code "}.
+   * adjacent: an order id whose rows come back later is a second version of that order (see
+   * {@link ImportReport#ordersReplaced()}). Fields may be quoted with {@code "}.
    */
   ORDERS_CSV("orders-csv", ZoneOffset.UTC);
 

@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param writers batches written concurrently, each in its own transaction on its own connection, 1 to 16; the
  *     file is read on the calling thread meanwhile. 1 writes batch after batch on the calling thread.
  * @param progress called after each committed batch, one call at a time
+ * @param replace whether, in strict mode, an order id that comes back later in the file with different content
+ *     replaces the earlier version (the last one in file order is stored) instead of failing the file. Lenient mode
+ *     always lets the last version win. Either way such repeats are counted in
+ *     {@link ImportReport#ordersReplaced()}; a repeat with identical content changes nothing.
  */
 public record ImportOptions(
     ImportMode mode,
@@ -22,7 +26,8 @@ public record ImportOptions(
     @Nullable ZoneId zone,
     int maxReportedRejections,
     int writers,
-    ImportProgressListener progress) {
+    ImportProgressListener progress,
+    boolean replace) {
 
   /** Validates the options. */
   public ImportOptions {
@@ -41,10 +46,31 @@ public record ImportOptions(
   }
 
   /**
-   * @return lenient mode, 2,000 orders per batch, the format's zone, up to 1,000 rejections listed, 2 writers
+   * Options that do not let a changed repeat replace an earlier version in strict mode ({@code replace} false).
+   *
+   * @param mode strict or lenient
+   * @param batchSize orders per transaction, 1 to 100,000
+   * @param zone zone for local dates and times in the file; null for the format's default
+   * @param maxReportedRejections at most this many rejected rows are listed in the report
+   * @param writers batches written concurrently, 1 to 16
+   * @param progress called after each committed batch
+   */
+  public ImportOptions(
+      ImportMode mode,
+      int batchSize,
+      @Nullable ZoneId zone,
+      int maxReportedRejections,
+      int writers,
+      ImportProgressListener progress) {
+    this(mode, batchSize, zone, maxReportedRejections, writers, progress, false);
+  }
+
+  /**
+   * @return lenient mode, 2,000 orders per batch, the format's zone, up to 1,000 rejections listed, 2 writers,
+   *     strict mode would not replace
    */
   public static ImportOptions defaults() {
-    return new ImportOptions(ImportMode.LENIENT, 2_000, null, 1_000, 2, ImportProgressListener.NONE);
+    return new ImportOptions(ImportMode.LENIENT, 2_000, null, 1_000, 2, ImportProgressListener.NONE, false);
   }
 
   /**
@@ -52,7 +78,7 @@ public record ImportOptions(
    * @return a copy with that mode
    */
   public ImportOptions withMode(ImportMode newMode) {
-    return new ImportOptions(newMode, batchSize, zone, maxReportedRejections, writers, progress);
+    return new ImportOptions(newMode, batchSize, zone, maxReportedRejections, writers, progress, replace);
   }
 
   /**
@@ -60,7 +86,7 @@ public record ImportOptions(
    * @return a copy with that batch size
    */
   public ImportOptions withBatchSize(int size) {
-    return new ImportOptions(mode, size, zone, maxReportedRejections, writers, progress);
+    return new ImportOptions(mode, size, zone, maxReportedRejections, writers, progress, replace);
   }
 
   /**
@@ -68,7 +94,7 @@ public record ImportOptions(
    * @return a copy with that zone
    */
   public ImportOptions withZone(@Nullable ZoneId newZone) {
-    return new ImportOptions(mode, batchSize, newZone, maxReportedRejections, writers, progress);
+    return new ImportOptions(mode, batchSize, newZone, maxReportedRejections, writers, progress, replace);
   }
 
   /**
@@ -76,7 +102,7 @@ public record ImportOptions(
    * @return a copy with that many writers
    */
   public ImportOptions withWriters(int count) {
-    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, count, progress);
+    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, count, progress, replace);
   }
 
   /**
@@ -84,7 +110,7 @@ public record ImportOptions(
    * @return a copy with that limit
    */
   public ImportOptions withMaxReportedRejections(int limit) {
-    return new ImportOptions(mode, batchSize, zone, limit, writers, progress);
+    return new ImportOptions(mode, batchSize, zone, limit, writers, progress, replace);
   }
 
   /**
@@ -92,7 +118,15 @@ public record ImportOptions(
    * @return a copy with that callback
    */
   public ImportOptions withProgress(ImportProgressListener listener) {
-    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, writers, listener);
+    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, writers, listener, replace);
+  }
+
+  /**
+   * @param allow whether a later, different version of an order replaces the earlier one in strict mode
+   * @return a copy with that choice
+   */
+  public ImportOptions withReplace(boolean allow) {
+    return new ImportOptions(mode, batchSize, zone, maxReportedRejections, writers, progress, allow);
   }
 
   /**

@@ -40,7 +40,13 @@ public interface IngestionClient {
    * <p>In {@link dev.custintel.core.imports.ImportMode#STRICT} mode the whole file is checked before anything is
    * written, and the first bad row fails the import with an {@link dev.custintel.core.InvalidInputException} naming
    * its line. In {@link dev.custintel.core.imports.ImportMode#LENIENT} mode bad rows are skipped and reported with
-   * their line numbers. Re-importing a file changes nothing.
+   * their line numbers. Re-importing a file changes nothing. An order id that comes back in the file with
+   * different content is stored as its last version and counted in {@link ImportReport#ordersReplaced()}; strict
+   * mode fails on it unless {@link ImportOptions#replace()}.
+   *
+   * <p>The file may be a pipe or a named FIFO, such as {@code /dev/stdin}: it is read once, into a temporary copy
+   * under {@code java.io.tmpdir} (as large as the input) that is deleted when the import ends, since strict mode
+   * and the Online Retail layout read the file twice.
    *
    * @param file the file
    * @param format its layout

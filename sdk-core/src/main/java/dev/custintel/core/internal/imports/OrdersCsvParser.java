@@ -56,14 +56,13 @@ import org.jspecify.annotations.Nullable;
  * its first imported row; a later row that disagrees on {@code customer_id, currency, kind} or {@code placed_at}
  * is rejected (the customer's country and email are those of the first row and are not compared). Its products
  * are one per product id, named as the first row for that product names them. A rejected row is left out of its
- * order, which is still imported from its other rows; an order with no row left gives no order. A row whose
- * order id is one of the last {@value #REMEMBERED_ORDERS} orders already finished is rejected on {@code order_id},
- * since it would make a second, conflicting version of that order; a repeat of an older order cannot be told
- * apart here and would replace the stored order on import.
+ * order, which is still imported from its other rows; an order with no row left gives no order. An order id whose
+ * rows come back after another order's is emitted again, as a second order of that id: the importer recognises
+ * such repeats anywhere in the file, whatever their distance, and lets the last version win or rejects it (issue
+ * 11, D9; until then a repeat within the last 10,000 orders was rejected here and a later one replaced the first
+ * silently).
  */
 final class OrdersCsvParser implements OrderFileParser {
-  /** How many finished order ids are remembered to reject an order whose rows are not adjacent. */
-  static final int REMEMBERED_ORDERS = 10_000;
 
   @Override
   public void parse(Path file, ZoneId zone, ParsedOrderSink sink) {
@@ -144,7 +143,6 @@ final class OrdersCsvParser implements OrderFileParser {
   private static final class OpenOrder {
     final String id;
     final List<Row> rows = new ArrayList<>();
-    long lastLine;
 
     OpenOrder(String id) {
       this.id = id;
@@ -156,7 +154,6 @@ final class OrdersCsvParser implements OrderFileParser {
     private final Columns columns;
     private final ZoneId zone;
     private final ParsedOrderSink sink;
-    private final RecentOrderIds finished = new RecentOrderIds(REMEMBERED_ORDERS);
     private @Nullable OpenOrder current;
 
     Orders(Columns columns, ZoneId zone, ParsedOrderSink sink) {
@@ -176,8 +173,7 @@ final class OrdersCsvParser implements OrderFileParser {
         if (fields.size() != expected) {
           throw new BadRowException("row", "has " + fields.size() + " columns, expected " + expected);
         }
-        OpenOrder order = orderOf(fields, lineNumber);
-        order.lastLine = lineNumber;
+        OpenOrder order = orderOf(fields);
         Row row = row(fields, lineNumber);
         add(order, row);
       } catch (BadRowException e) {
@@ -193,23 +189,13 @@ final class OrdersCsvParser implements OrderFileParser {
     }
 
     /** @return the open order the row belongs to, finishing the previous one if the row starts a new order */
-    private OpenOrder orderOf(List<String> fields, long lineNumber) {
+    private OpenOrder orderOf(List<String> fields) {
       String column = columns.name(columns.orderId());
       String id = Cells.required(fields.get(columns.orderId()), column);
       Cells.build(() -> Checks.id(id, "id"), Map.of(), column);
       OpenOrder open = current;
       if (open != null && open.id.equals(id)) {
         return open;
-      }
-      Long endedAt = finished.lastLineOf(id);
-      if (endedAt != null) {
-        throw new BadRowException(
-            column,
-            "repeats order "
-                + Checks.quote(id)
-                + " whose rows ended at line "
-                + endedAt
-                + "; the rows of one order must be adjacent");
       }
       if (open != null) {
         close(open);
@@ -362,7 +348,6 @@ final class OrdersCsvParser implements OrderFileParser {
     }
 
     private void close(OpenOrder order) {
-      finished.add(order.id, order.lastLine);
       if (order.rows.isEmpty()) {
         return;
       }

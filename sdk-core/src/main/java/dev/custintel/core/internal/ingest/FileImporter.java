@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +34,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Streams a file through its parser into batches, written by a {@link BatchPipeline}. Strict mode reads the file
  * twice: once to check every row, then to write, so a bad row leaves nothing behind. Not API.
+ *
+ * <p>An order id that comes back in the file ({@link RepeatedOrders}) is never written twice at once: a repeat
+ * with identical content is dropped (counted as unchanged), and a repeat with different content goes into a new
+ * batch only after every batch before it has committed, so the last version in file order is stored whatever the
+ * number of writers (issue 11, D9). That batch's update of the earlier version is counted as a replacement, not as
+ * a write. In strict mode such a changed repeat is a bad row unless the options allow replacing.
  */
 final class FileImporter {
   private final Function<IngestBatch, IngestResult> ingest;
@@ -42,14 +50,21 @@ final class FileImporter {
 
   ImportReport run(Path file, ImportFormat format, ImportOptions options) {
     long start = System.nanoTime();
+    try (SpooledInput input = SpooledInput.of(file)) { // a pipe or FIFO can be read only once (issue 11, D5)
+      return run(input.path(), format, options, start);
+    }
+  }
+
+  private ImportReport run(Path file, ImportFormat format, ImportOptions options, long start) {
     OrderFileParser parser = OrderFileParsers.forFormat(format);
     ZoneId zone = options.zoneFor(format);
     String fileName = String.valueOf(file.getFileName());
+    String idField = idField(format);
     if (options.mode() == ImportMode.STRICT) {
-      parser.parse(file, zone, new CheckingSink(fileName));
+      parser.parse(file, zone, new CheckingSink(fileName, idField, options.replace()));
     }
-    WritingSink sink = new WritingSink(options);
-    try (BatchPipeline pipeline = new BatchPipeline(options.writers(), ingest, sink::committed)) {
+    WritingSink sink = new WritingSink(options, idField);
+    try (BatchPipeline pipeline = new BatchPipeline(options.writers(), sink::write, sink::committed)) {
       sink.pipeline = pipeline;
       parser.parse(file, zone, sink);
       sink.flush();
@@ -60,7 +75,8 @@ final class FileImporter {
         sink.rowsRead,
         sink.ordersRead,
         sink.result.ordersWritten(),
-        sink.result.ordersUnchanged(),
+        sink.result.ordersUnchanged() + sink.identicalRepeats,
+        sink.replaced,
         sink.customers.size(),
         sink.rejectedCount,
         sink.rejected,
@@ -69,19 +85,45 @@ final class FileImporter {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** @return the name of the field that holds an order's id in the format, for rejections of repeated ids */
+  private static String idField(ImportFormat format) {
+    return switch (format) {
+      case ORDERS_CSV -> "order_id";
+      case ONLINE_RETAIL -> "InvoiceNo";
+      case CDNOW -> "row"; // ids are made from the row; CdnowParser never repeats one
+    };
+  }
+
+  /** The rejection of a repeated order id with different content, when replacing is not allowed. */
+  private static RejectedRow changedRepeat(String idField, ParsedOrder parsed, long previousLine) {
+    return new RejectedRow(parsed.firstLine(), idField,
+        "repeats order '" + parsed.order().id() + "' of line " + previousLine + " with different content"
+            + " (the rows of one order must be adjacent; to let the later version replace the earlier one,"
+            + " allow replacing)");
+  }
+
   /** First pass of strict mode: fails on the first bad row. */
   private static final class CheckingSink implements ParsedOrderSink {
     private final String fileName;
+    private final String idField;
+    private final boolean replace;
+    private final RepeatedOrders repeats = new RepeatedOrders();
 
-    CheckingSink(String fileName) {
+    CheckingSink(String fileName, String idField, boolean replace) {
       this.fileName = fileName;
+      this.idField = idField;
+      this.replace = replace;
     }
 
     @Override
     public void rowRead() {}
 
     @Override
-    public void order(ParsedOrder order) {}
+    public void order(ParsedOrder order) {
+      if (repeats.see(order.order(), order.firstLine()) == RepeatedOrders.Seen.CHANGED && !replace) {
+        rejected(changedRepeat(idField, order, repeats.previousLine()));
+      }
+    }
 
     @Override
     public void rejected(RejectedRow row) {
@@ -97,6 +139,14 @@ final class FileImporter {
   /** Collects orders into batches and writes each as it fills. */
   private final class WritingSink implements ParsedOrderSink {
     private final ImportOptions options;
+    private final String idField;
+    private final boolean replace;
+    private final RepeatedOrders repeats = new RepeatedOrders();
+    /** The submitted batches whose first order replaces an earlier version; a batch has at most one. */
+    private final Set<IngestBatch> replacing = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private boolean batchStartsWithReplacement;
+    private long identicalRepeats;
+    private long replaced;
     private final Map<String, Customer> batchCustomers = new LinkedHashMap<>();
     private final Map<String, Product> batchProducts = new LinkedHashMap<>();
     private final Map<String, Order> batchOrders = new LinkedHashMap<>();
@@ -110,8 +160,10 @@ final class FileImporter {
     private volatile long rejectedCount;
     private long skippedCount;
 
-    WritingSink(ImportOptions options) {
+    WritingSink(ImportOptions options, String idField) {
       this.options = options;
+      this.idField = idField;
+      this.replace = options.mode() == ImportMode.LENIENT || options.replace();
     }
 
     @Override
@@ -122,8 +174,24 @@ final class FileImporter {
     @Override
     public void order(ParsedOrder parsed) {
       Order order = parsed.order();
-      if (batchOrders.containsKey(order.id())) {
-        flush(); // a second version of an order in one batch would be refused as a conflict
+      switch (repeats.see(order, parsed.firstLine())) {
+        case FIRST -> { }
+        case SAME -> { // the earlier occurrence writes it
+          ordersRead++;
+          identicalRepeats++;
+          return;
+        }
+        case CHANGED -> {
+          if (!replace) { // strict mode, and the file changed since the first pass
+            rejected(changedRepeat(idField, parsed, repeats.previousLine()));
+            return;
+          }
+          // The earlier version must be stored before this one is written, whichever writer takes which batch.
+          flush();
+          Objects.requireNonNull(pipeline, "pipeline is set before the first row").finish();
+          replaced++;
+          batchStartsWithReplacement = true;
+        }
       }
       ordersRead++;
       batchOrders.put(order.id(), order);
@@ -163,7 +231,21 @@ final class FileImporter {
       batchCustomers.clear();
       batchProducts.clear();
       batchOrders.clear();
+      if (batchStartsWithReplacement) {
+        replacing.add(batch);
+        batchStartsWithReplacement = false;
+      }
       Objects.requireNonNull(pipeline, "pipeline is set before the first row").submit(batch);
+    }
+
+    /** Writes a batch; the update of a replaced order is not a write of the import but a replacement. */
+    IngestResult write(IngestBatch batch) {
+      IngestResult r = ingest.apply(batch);
+      if (!replacing.remove(batch) || r.ordersUpdated() == 0) {
+        return r;
+      }
+      return new IngestResult(r.ordersInserted(), r.ordersUpdated() - 1, r.ordersUnchanged(), r.customersWritten(),
+          r.productsWritten(), r.orderLinesWritten());
     }
 
     /** Called by the pipeline after each commit, one call at a time. */

@@ -72,7 +72,7 @@ final class PreparedBatch {
     }
   }
 
-  private static Order normalise(Order o) {
+  static Order normalise(Order o) {
     if (o.placedAt().getNano() % 1_000 == 0) {
       return o;
     }

@@ -124,6 +124,35 @@ class CdnowParserTest {
   }
 
   @Test
+  void parse_customersRowsNotAdjacent_givesEveryRowItsOwnId() throws IOException {
+    // Issue 11, D3: the counter restarted when customer 00001 came back, so its second row took the id of the first
+    Path file = write("00001 19970101 1 10.00\n00002 19970101 1 20.00\n00001 19970101 2 30.00\n");
+
+    RecordingSink sink = RecordingSink.parse(parser, file, ZoneOffset.UTC);
+
+    assertThat(sink.orders)
+        .extracting(o -> o.order().id())
+        .containsExactly("CDNOW-00001-19970101-1", "CDNOW-00002-19970101-1", "CDNOW-00001-19970101-2");
+  }
+
+  @Test
+  void parse_masterFileShuffled_givesTheSortedFilesIdsCountsAndTotals() throws IOException {
+    List<String> rows = Files.readAllLines(MASTER, StandardCharsets.UTF_8);
+    List<String> data = new java.util.ArrayList<>(rows.subList(1, rows.size()));
+    java.util.Collections.shuffle(data, new java.util.Random(11));
+    data.add(0, rows.get(0));
+    Path shuffled = Files.write(dir.resolve("shuffled.txt"), data, StandardCharsets.UTF_8);
+
+    RecordingSink sink = RecordingSink.parse(parser, shuffled, ZoneOffset.UTC);
+
+    // numbering (customer, date) in file order gives each pair the ids 1..k, whatever the order of the rows
+    assertThat(sink.ordersById()).as("order ids are unique").hasSize(69_659);
+    assertThat(sink.ordersById().keySet()).isEqualTo(master.ordersById().keySet());
+    assertThat(sink.total(OrderKind.PURCHASE)).isEqualByComparingTo("2500315.63");
+    assertThat(sink.rejected).isEmpty();
+  }
+
+  @Test
   void parse_malformedRows_rejectsEachWithLineAndColumn() throws IOException {
     Path file =
         write(
