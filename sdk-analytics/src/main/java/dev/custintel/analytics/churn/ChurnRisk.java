@@ -21,9 +21,9 @@ import java.time.LocalDate;
  *     shown as 0.8000 may be {@link RiskLevel#MEDIUM} when it is in fact a hair under the bound)
  * @param repeatPurchases repeat purchases up to {@code asOf}: purchases on distinct days after the first one
  * @param daysSinceLastPurchaseAtRun calendar days from the last purchase day to the run's {@code asOf} day (0 for a
- *     purchase on that day). It is frozen with the run; {@code CustomerProfile.daysSinceLastOrder()} is the
- *     count to the profile's own as-of instant (now, unless asked otherwise) and so is larger by the days since the
- *     run's as-of day
+ *     purchase on that day). It is frozen with the run; {@code CustomerProfile.daysSinceLastOrder()} counts whole
+ *     24-hour days to the profile's own as-of instant (now, unless asked otherwise), so it grows every day and
+ *     exceeds this figure by about the days since the run's as-of day
  * @param valueAtRisk what is lost if the customer has in fact left: churn risk × the value they would bring over
  *     the run's horizon if still active
  * @param lifetimeValue expected value over the run's horizon (already weighted by the chance they are still active)
