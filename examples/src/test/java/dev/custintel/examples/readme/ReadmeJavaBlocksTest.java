@@ -1,6 +1,7 @@
 package dev.custintel.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.examples.readme.Readme.Block;
 import java.io.File;
@@ -91,6 +92,32 @@ class ReadmeJavaBlocksTest {
       assertThat(run.err()).as(s.block().where() + " prints no exception\n" + run)
           .doesNotContain("Exception").doesNotContain("\tat ");
     }
+  }
+
+  /** A block that drifted from the API fails, naming its README line; a fragment's variables come from its marker. */
+  @Test
+  void driftedBlocks_failNamingTheReadmeLine() throws IOException {
+    Readme readme = new Readme(Path.of("README.md"), List.of(
+        "## Quick start",
+        "<!-- fragment",
+        "import dev.custintel.CustomerIntelligence;",
+        "given: CustomerIntelligence ci",
+        "-->",
+        "```java",
+        "ci.models().refresh();",
+        "ci.models().refreshEverything();",
+        "```",
+        "```java",
+        "System.out.println(\"no class, no marker\");",
+        "```"));
+    List<Block> blocks = readme.blocks("java");
+
+    String errors = compile(List.of(source(blocks.get(0))));
+
+    assertThat(errors).startsWith("README.md:8 (section \"Quick start\"): ").contains("refreshEverything")
+        .containsOnlyOnce("README.md:");
+    assertThatThrownBy(() -> source(blocks.get(1))).hasMessageStartingWith("README.md:11 (section \"Quick start\")")
+        .hasMessageContaining("<!-- fragment");
   }
 
   private static Source source(Block b) {
