@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the command failed: invalid input, unknown customer, database error, missing file, no model fitted",
+      "1:the command failed: invalid input, unknown customer, database error, missing file, not enough data for "
+          + "the models, no model fitted",
       "2:usage error: unknown command or option, missing or malformed parameter"
     },
     footer = {

@@ -14,6 +14,7 @@ import dev.custintel.analytics.ltv.LtvPrediction;
 import dev.custintel.analytics.ltv.RankedValue;
 import dev.custintel.analytics.models.AffinityReport;
 import dev.custintel.analytics.models.BacktestReport;
+import dev.custintel.analytics.models.InsufficientDataException;
 import dev.custintel.analytics.models.ModelFitException;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.InvalidInputException;
@@ -258,7 +259,7 @@ final class DemoCommand implements Callable<Integer> {
     ModelRun run;
     try {
       run = ci.models().refresh();
-    } catch (InvalidInputException | ModelFitException e) {
+    } catch (InvalidInputException | InsufficientDataException | ModelFitException e) {
       // Such as a shop without repeat purchases yet: the rest of the report is still worth printing.
       return new Models(null, null, List.of(), null, 0.0, CustintelCli.oneLine(e.getMessage()));
     }

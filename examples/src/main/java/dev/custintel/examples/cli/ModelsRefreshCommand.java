@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
           + "predictedRepeatPurchases, meanAbsoluteError, rootMeanSquaredError, churnAuc, fit, aliveCalibration, "
           + "tracking, or null with the reason in backtestSkipped); timing (totalMillis, phasesMillis); and "
           + "affinity (baskets, products, minCount, frequentItemsets, rules, truncated, customerLtvMean) or null.",
-      "Exit code 1 if there is nothing to model or a fit does not converge; nothing is written then and the "
-          + "active run stays active."
+      "Exit code 1 if there is not enough data (no customer who bought again on a later day: the message gives "
+          + "the counts) or a fit does not converge; nothing is written then and the active run stays active."
     },
     footer = {
       "",

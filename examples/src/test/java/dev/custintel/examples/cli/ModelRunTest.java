@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custintel.core.testing.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +155,25 @@ class ModelRunTest extends CliDatabaseFixture {
     assertThat(tooEarly.out()).isEmpty();
     assertThat(tooEarly.err().strip().lines()).singleElement().asString().startsWith("custintel: ")
         .contains("asOf");
+  }
+
+  /** Before: exit 1 with "Invalid summaries: need at least one customer with frequency > 0; ...". */
+  @Test
+  void refresh_oneTimeBuyersOnly_exit1SayingWhatIsNeededAndWhatThereIs() throws IOException {
+    Path file = dir.resolve("two-one-time-buyers.txt");
+    Files.writeString(file, "00001 19970101 1 10.00\n00002 19970102 1 20.00\n");
+    assertThat(CliRun.run("import", "--db", db(), "--format", "cdnow", file.toString()).exitCode()).isZero();
+
+    CliRun refresh = CliRun.run("models", "refresh", "--db", db());
+
+    assertThat(refresh.exitCode()).as(refresh.toString()).isEqualTo(CustintelCli.FAILED);
+    assertThat(refresh.out()).isEmpty();
+    assertThat(refresh.err().strip().lines()).singleElement().asString()
+        .startsWith("custintel: Not enough data for a model run")
+        .contains("at least 1 repeat customer")
+        .contains("has 0 among 2 customers with 2 purchases in USD up to 1997-01-02");
+    CliRun list = CliRun.run("models", "list", "--db", db());
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(list.json()).isEmpty();
   }
 }

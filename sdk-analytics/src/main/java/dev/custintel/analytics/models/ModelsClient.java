@@ -19,7 +19,9 @@ public interface ModelsClient {
    * Runs the models with every default ({@link ModelRunRequest#defaults()}) and activates the run.
    *
    * @return the new run
-   * @throws InvalidInputException when the data cannot support the models (no purchase, no repeat purchase, ...)
+   * @throws InsufficientDataException when the store holds no customer who bought again (a repeat purchase of a
+   *     positive amount), saying how many customers and purchases it has; nothing is written then
+   * @throws ModelFitException when a fit does not converge; nothing is written then
    * @throws DataAccessException if the database fails; nothing is written then
    */
   ModelRun refresh();
@@ -29,7 +31,11 @@ public interface ModelsClient {
    *
    * @param request currency, as-of day, unit, model, valuation, backtest and activation
    * @return the new run
-   * @throws InvalidInputException when the request or the data cannot support the models, naming the cause
+   * @throws InvalidInputException when the request's currency or as-of day leaves no purchase to model, naming
+   *     the field
+   * @throws InsufficientDataException when the purchases it selects hold no customer who bought again (a repeat
+   *     purchase of a positive amount), saying how many customers and purchases there are; nothing is written then
+   * @throws ModelFitException when a fit does not converge; nothing is written then
    * @throws DataAccessException if the database fails; nothing is written then
    */
   ModelRun refresh(ModelRunRequest request);

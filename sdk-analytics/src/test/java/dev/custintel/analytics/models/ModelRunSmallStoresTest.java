@@ -96,9 +96,33 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
   }
 
   @Test
-  void refresh_emptyStore_namesTheStoreAndWritesNothing() throws SQLException {
-    assertThatThrownBy(() -> ci.models().refresh()).isInstanceOfSatisfying(InvalidInputException.class,
-        e -> assertThat(e.field()).isEqualTo("store"));
+  void refresh_emptyStore_insufficientDataAndWritesNothing() throws SQLException {
+    assertThatThrownBy(() -> ci.models().refresh()).isInstanceOfSatisfying(InsufficientDataException.class, e -> {
+      assertThat(e.purchases()).isZero();
+      assertThat(e.customers()).isZero();
+      assertThat(e.repeatCustomers()).isZero();
+      assertThat(e.currency()).isEmpty();
+      assertThat(e.getMessage()).contains("at least 1 repeat customer").contains("has 0 among 0 customers");
+    });
+    assertNothingWritten();
+  }
+
+  /** The README's first run, before the fix: one order, then a model run, failed on a fit's argument check. */
+  @Test
+  void refresh_oneOrder_insufficientDataSaysWhatIsNeededAndWhatThereIs() throws SQLException {
+    ci.ingestion().upsertOrders(List.of(SyntheticShop.order("O-1001", "C-42", SyntheticShop.START, 40, EUR)));
+
+    assertThatThrownBy(() -> ci.models().refresh()).isInstanceOfSatisfying(InsufficientDataException.class, e -> {
+      assertThat(e.requiredRepeatCustomers()).isEqualTo(1);
+      assertThat(e.repeatCustomers()).isZero();
+      assertThat(e.customers()).isEqualTo(1);
+      assertThat(e.purchases()).isEqualTo(1);
+      assertThat(e.currency()).contains(EUR);
+      assertThat(e.asOf()).contains(SyntheticShop.START);
+      assertThat(e.getMessage())
+          .contains("needs at least 1 repeat customer")
+          .contains("has 0 among 1 customer with 1 purchase in EUR up to " + SyntheticShop.START);
+    });
     assertNothingWritten();
   }
 
@@ -127,7 +151,12 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
     ci.ingestion().upsertOrders(orders);
 
     assertThatThrownBy(() -> ci.models().refresh()).isInstanceOf(CustintelException.class)
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.reason()).contains("repeat"));
+        .isInstanceOfSatisfying(InsufficientDataException.class, e -> {
+          assertThat(e.customers()).isEqualTo(60);
+          assertThat(e.purchases()).isEqualTo(60);
+          assertThat(e.repeatCustomers()).isZero();
+          assertThat(e.getMessage()).contains("has 0 among 60 customers with 60 purchases in USD");
+        });
     assertNothingWritten();
     assertNotReady(() -> ci.churn().risk("C01"));
   }
@@ -142,7 +171,7 @@ class ModelRunSmallStoresTest extends OnBothDatabases {
         SyntheticShop.order("E-2", "C002", SyntheticShop.START.plusDays(301), 10, EUR)));
 
     assertThatThrownBy(() -> ci.models().refresh(ModelRunRequest.builder().currency(EUR).build()))
-        .isInstanceOf(InvalidInputException.class);
+        .isInstanceOfSatisfying(InsufficientDataException.class, e -> assertThat(e.customers()).isEqualTo(2));
 
     assertThat(ci.models().list(10)).extracting(ModelRun::id).containsExactly(good.id());
     assertThat(ci.models().active()).get().extracting(ModelRun::id).isEqualTo(good.id());

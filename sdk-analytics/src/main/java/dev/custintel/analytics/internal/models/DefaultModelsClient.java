@@ -29,6 +29,7 @@ import dev.custintel.analytics.clv.summary.Summaries;
 import dev.custintel.analytics.models.AffinityReport;
 import dev.custintel.analytics.models.BacktestReport;
 import dev.custintel.analytics.models.FitReport;
+import dev.custintel.analytics.models.InsufficientDataException;
 import dev.custintel.analytics.models.ModelFitException;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.analytics.models.ModelRunRequest;
@@ -98,6 +99,7 @@ public final class DefaultModelsClient implements ModelsClient {
   private ModelRun run(ModelRunRequest request) {
     PhaseTimer timer = new PhaseTimer();
     Inputs in = access.inSnapshot("Reading the orders for a model run", h -> read(h, request, timer));
+    requireRepeatCustomers(in);
     CalibrationHoldoutSplit split = in.split();
     Backtested backtested = split == null
         ? new Backtested(null, in.skipped())
@@ -142,7 +144,7 @@ public final class DefaultModelsClient implements ModelsClient {
 
   private Inputs read(Handle h, ModelRunRequest request, PhaseTimer timer) {
     Currency currency = request.currency().or(() -> runs.mainCurrency(h)).orElseThrow(
-        () -> InvalidInputException.argument("store", "has no purchases to model; ingest orders first"));
+        () -> new InsufficientDataException(null, null, 0, 0, 0));
     RunStore.Extent extent = runs.extent(h, currency, request.asOf().orElse(null));
     if (extent.purchases() == 0 || extent.latest() == null || extent.first() == null) {
       throw InvalidInputException.argument(request.asOf().isPresent() ? "asOf" : "currency",
@@ -179,6 +181,22 @@ public final class DefaultModelsClient implements ModelsClient {
     StoreBasketReader.Result baskets = request.affinity().isEmpty() ? null
         : timer.time("affinity", () -> StoreBasketReader.read(access, h, asOf));
     return new Inputs(currency, extent, asOf, summaries, split, skipped, baskets);
+  }
+
+  /**
+   * Both fits need a customer who bought again for a positive amount (the purchase models learn from repeat
+   * purchases, Gamma-Gamma from their amounts): without one, the run stops here, saying what is missing, rather
+   * than on a fit's argument check.
+   */
+  private static void requireRepeatCustomers(Inputs in) {
+    List<CustomerRfm> customers = in.summaries().customers();
+    long repeaters = customers.stream()
+        .filter(c -> c.isRepeater() && c.monetaryValue().signum() > 0)
+        .count();
+    if (repeaters < InsufficientDataException.MIN_REPEAT_CUSTOMERS) {
+      throw new InsufficientDataException(
+          in.currency(), in.asOf(), in.extent().purchases(), customers.size(), repeaters);
+    }
   }
 
   private Backtested backtest(CalibrationHoldoutSplit split, PurchaseModelKind kind) {
