@@ -98,8 +98,8 @@ final class FileImporter {
   private static RejectedRow changedRepeat(String idField, ParsedOrder parsed, long previousLine) {
     return new RejectedRow(parsed.firstLine(), idField,
         "repeats order '" + parsed.order().id() + "' of line " + previousLine + " with different content"
-            + " (the rows of one order must be adjacent; to let the later version replace the earlier one,"
-            + " allow replacing)");
+            + " (the rows of one order must be adjacent; to store the later version instead, allow replacing:"
+            + " --replace)");
   }
 
   /** First pass of strict mode: fails on the first bad row. */
@@ -143,7 +143,8 @@ final class FileImporter {
     private final boolean replace;
     private final RepeatedOrders repeats = new RepeatedOrders();
     /** The submitted batches whose first order replaces an earlier version; a batch has at most one. */
-    private final Set<IngestBatch> replacing = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final Set<IngestBatch> replacing =
+        Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private boolean batchStartsWithReplacement;
     private long identicalRepeats;
     private long replaced;
