@@ -20,6 +20,10 @@ import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.testing.TestDatabase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -152,6 +157,41 @@ class SlackTicketBotTest {
       }
       // The bot did not close the host's facade.
       assertThat(ci.customers().profile("C-7").orders()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void oversizedBody_theClientReadsThe413_withAndWithoutContentLength() throws Exception {
+    try (SlackTicketBot bot = SlackTicketBot.start(env)) {
+      byte[] chunk = new byte[64 * 1024];
+      Arrays.fill(chunk, (byte) 'x');
+      int chunks = 5 * 16; // 5 MB, five times the limit
+      for (boolean declared : List.of(true, false)) {
+        try (Socket socket = new Socket("127.0.0.1", bot.port())) {
+          socket.setSoTimeout(20_000);
+          OutputStream out = socket.getOutputStream();
+          out.write(("POST " + SlackTicketBot.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: application/json\r\n"
+              + (declared ? "Content-Length: " + (long) chunk.length * chunks : "Transfer-Encoding: chunked")
+              + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          for (int i = 0; i < chunks; i++) {
+            if (!declared) {
+              out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(chunk);
+            if (!declared) {
+              out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+          }
+          if (!declared) {
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          }
+          out.flush();
+          String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+              StandardCharsets.US_ASCII)).readLine();
+          assertThat(status).as("declared length: %s", declared).startsWith("HTTP/1.1 413 ");
+        }
+      }
     }
   }
 
