@@ -12,6 +12,9 @@ ALTER TABLE ${prefix}slack_ticket_links ALTER COLUMN external_id SET DATA TYPE V
 -- The work item (its event id) whose attempt holds a PENDING claim: when that work resumes after a crash, it takes
 -- its own claim over at once (looking the ticket up by external id first) instead of waiting for the claim timeout.
 ALTER TABLE ${prefix}slack_ticket_links ADD COLUMN claimed_by VARCHAR(255);
+-- The work item whose close reaction set closed_at: when that work resumes after a crash, it closes again (closing
+-- a closed ticket changes nothing) instead of finding the close claimed and doing nothing.
+ALTER TABLE ${prefix}slack_ticket_links ADD COLUMN closed_by VARCHAR(255);
 
 -- One row per accepted event with effects, until its work is done (then deleted). QUEUED rows are due from
 -- not_before; a RUNNING row belongs to owner (one handler instance) until lease_until, which the owner renews

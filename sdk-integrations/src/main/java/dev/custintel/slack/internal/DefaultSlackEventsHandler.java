@@ -100,7 +100,7 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
           return new WorkRunner.Result.HeldBack(e.retryAfter());
         }
       }
-      case CLOSE -> closing.onReaction(item.channelId(), item.ts());
+      case CLOSE -> closing.onReaction(item.channelId(), item.ts(), item.eventId());
       case MENTION -> {
         if (mentions != null) {
           mentions.onMention(item.asMention(), item.botUserIds());

@@ -177,16 +177,22 @@ final class TicketLinks {
         .bind("c", channelId).bind("ts", ts).map((rs, ctx) -> row(rs)).list());
   }
 
-  /** The close's claim: sets closed_at if it is not set. @return whether this call set it */
-  boolean claimClose(String channelId, String messageTs, Instant now) {
-    return db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = :now, updated_at = :now"
-            + " WHERE channel_id = :c AND message_ts = :ts AND status = 'LINKED' AND closed_at IS NULL"))
-        .bind("now", Db.at(now)).bind("c", channelId).bind("ts", messageTs).execute()) == 1;
+  /**
+   * The close's claim: sets closed_at if it is not set, or if {@code workId} set it (its earlier run died).
+   *
+   * @return whether this call set it
+   */
+  boolean claimClose(String channelId, String messageTs, String workId, Instant now) {
+    return db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = :now, closed_by = :by,"
+            + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts AND status = 'LINKED'"
+            + " AND (closed_at IS NULL OR closed_by = :by)"))
+        .bind("now", Db.at(now)).bind("by", workId).bind("c", channelId).bind("ts", messageTs).execute()) == 1;
   }
 
   /** Undoes a close claim whose Gorgias call failed, keeping the error. */
   void releaseClose(String channelId, String messageTs, String error, Instant now) {
-    db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = NULL, last_error = :error,"
+    db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = NULL, closed_by = NULL,"
+            + " last_error = :error,"
             + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts"))
         .bind("error", cut(error)).bind("now", Db.at(now)).bind("c", channelId).bind("ts", messageTs).execute());
   }
