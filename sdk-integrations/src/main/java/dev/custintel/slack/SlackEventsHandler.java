@@ -37,21 +37,33 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Requests.</b> Every request must carry a valid signature: HMAC-SHA256 of {@code v0:timestamp:body} with the
  * signing secret, compared in constant time, and a timestamp within 5 minutes of now either way; otherwise 401
  * and nothing else happens. {@code url_verification} is answered with its challenge. An {@code event_callback} is
- * acknowledged at once (200) and processed on the executor; Slack wants the answer within 3 s.
+ * acknowledged at once (200) and processed on the executor; Slack wants the answer within 3 s. An event with
+ * effects whose ids do not look like Slack's (channel and user ids: upper-case letters and digits, at most 255;
+ * a ts: digits and a dot, at most 64; the event id: at most 255) is refused with 400 and the reason.
  *
- * <p><b>Exactly once.</b> Each reaction or mention event's {@code event_id} is recorded in the database before
- * the acknowledgement, so a redelivery (Slack retries, with {@code X-Slack-Retry-Num}) is dropped. If the id
- * cannot be recorded the answer is 500 and Slack delivers again. Ids expire after {@link Builder#eventRetention}
- * ({@link #purgeExpiredEvents()} deletes them). Independently, each message gets at most one ticket, even from
- * different events arriving together: the link row per (channel, message ts) is claimed by a primary key insert
- * or one conditional update, and only the claim's owner calls Gorgias.
+ * <p><b>Exactly once, durably.</b> Each reaction or mention event's {@code event_id} and the work it asks for are
+ * written to the database in one transaction before the acknowledgement, so a redelivery (Slack retries, with
+ * {@code X-Slack-Retry-Num}) is dropped, and an acknowledged event's work survives a stop or a crash. If they
+ * cannot be written the answer is 500 and Slack delivers again. Workers take the work from the database with a
+ * lease (15 s, renewed while they work): of two processes, or a restarted one, one runs an item. With its own
+ * pool the handler resumes unfinished work when it starts and every second (work left by a stopped or crashed
+ * process, whose leases expired, and work that waits for Slack's rate limit); with an injected executor, call
+ * {@link #resumeWork()} on a schedule. A run that died while creating a ticket is taken over by the next run of
+ * the same item, which looks the ticket up by external id first, so a crash at any point never makes a second
+ * ticket. Ids expire after {@link Builder#eventRetention} ({@link #purgeExpiredEvents()} deletes them).
+ * Independently, each message gets at most one ticket, even from different events arriving together: the link
+ * row per (channel, message ts) is claimed by a primary key insert or one conditional update, and only the
+ * claim's owner calls Gorgias. A reply posted in the instant before a crash may be posted again.
  *
  * <p><b>🎫 on a message</b> (reaction {@code ticket}; see {@link Builder#ticketReactions}): the handler reads the
- * message from its cache of recent messages (fed by {@code message} events if the app subscribes to them), else
- * with {@code conversations.history}, else {@code conversations.replies} (for a reply in a thread). Both methods
- * are limited to 1 request per minute for apps outside the Marketplace, and the Web API client holds them to
- * that without waiting (see {@link SlackWebClient}); so subscribe to {@code message.channels} and the cache
- * answers, and a message that cannot be read now gets a reply asking to react again in a minute. It finds the
+ * message from its cache of recent messages (fed by {@code message} events if the app subscribes to them; a cached
+ * message is copied to the database with the reaction's work, so work resumed after a restart needs no read), else
+ * from the database, else with {@code conversations.history}, else {@code conversations.replies} (for a reply in a
+ * thread); a message read from Slack is kept in the database too, until its ticket is linked or
+ * {@link Builder#eventRetention} has passed. Both methods are limited to 1 request per minute for apps outside
+ * the Marketplace, and the Web API client holds them to that without waiting (see {@link SlackWebClient}); so
+ * subscribe to {@code message.channels} and the cache answers. A read our own limit holds back costs no attempt:
+ * the work waits in the database and runs again when the limit allows. It finds the
  * customer (the {@link Builder#customerIdPattern} resolved to an email by the store, or an email in the text,
  * looked up in Gorgias, or {@link Builder#fallbackCustomerEmail}), creates the ticket (subject: the first line;
  * body: the text and the message's permalink; tags {@code slack} and {@link Builder#ticketTags}; external id
@@ -87,7 +99,7 @@ public interface SlackEventsHandler extends AutoCloseable {
    * Handles one request from Slack. Returns quickly: events are processed on the executor.
    *
    * @param request the raw body and the headers
-   * @return what to answer: 200 (with the challenge for {@code url_verification}), 400, 401, 500 or 503
+   * @return what to answer: 200 (with the challenge for {@code url_verification}), 400, 401 or 500
    */
   SlackResponse handle(SlackRequest request);
 
@@ -109,15 +121,28 @@ public interface SlackEventsHandler extends AutoCloseable {
   RetryReport retryFailed();
 
   /**
-   * Deletes the recorded event ids that have expired (older than {@link Builder#eventRetention}).
+   * Runs, on the calling thread, up to 100 work items that are due: accepted events whose work has not run (the
+   * executor refused it, or the process stopped or crashed; a crashed run's item once its lease has expired), and
+   * work waiting for Slack's rate limit. The handler's own pool does this by itself, every second; call it on a
+   * schedule when the handler was given an executor.
    *
-   * @return how many were deleted
+   * @return how many items were run
+   */
+  int resumeWork();
+
+  /**
+   * Deletes the recorded event ids, and the kept copies of messages, that have expired (older than
+   * {@link Builder#eventRetention}).
+   *
+   * @return how many event ids were deleted
    */
   int purgeExpiredEvents();
 
   /**
-   * Stops the handler's own executor, letting running events finish for up to 10 s (an injected executor is left
-   * alone). Does not close the store or the clients. Idempotent.
+   * Stops taking work; with the handler's own pool, lets the running items finish for up to 10 s (an injected
+   * executor is left alone). Work not done stays in the database, and the number of items left is logged: the next
+   * handler on the database resumes them (a running item once its lease of 15 s has expired). Does not close the
+   * store or the clients. Idempotent.
    */
   @Override
   void close();
@@ -200,7 +225,9 @@ public interface SlackEventsHandler extends AutoCloseable {
 
     /**
      * @param value where events are processed after the acknowledgement; default a pool of 2 daemon threads the
-     *     handler owns. Tests pass {@code Runnable::run} to process events before {@code handle} returns.
+     *     handler owns, which also resumes unfinished work. With an executor of the host's, call
+     *     {@link SlackEventsHandler#resumeWork()} on a schedule. Tests pass {@code Runnable::run} to process
+     *     events before {@code handle} returns.
      * @return this builder
      */
     public Builder executor(Executor value) {

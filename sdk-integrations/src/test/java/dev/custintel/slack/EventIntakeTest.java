@@ -185,6 +185,7 @@ class EventIntakeTest extends SlackHandlerFixture {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     assertThatThrownBy(closed::retryFailed).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(closed::purgeExpiredEvents).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(closed::resumeWork).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -219,23 +220,31 @@ class EventIntakeTest extends SlackHandlerFixture {
   }
 
   @Test
-  void executorRefuses_503_andTheEventIsForgottenForSlacksRetry() {
+  void executorRefuses_stillAcknowledged_theWorkWaitsInTheDatabase_andResumingRunsItOnce() {
     happyPath(606);
     handler = handler(task -> {
       throw new RejectedExecutionException("full");
     });
     String body = SlackEvents.reaction("Ev0112", SlackEvents.AGENT, "ticket", SlackEvents.CHANNEL, TS);
 
-    assertThat(deliver(body).status()).isEqualTo(503);
-    assertThat(rows("ci_processed_slack_events")).isZero();
+    assertThat(deliver(body).status()).isEqualTo(200);
+    assertThat(rows("ci_processed_slack_events")).isEqualTo(1);
+    assertThat(rows("ci_slack_work")).isEqualTo(1);
+    assertThat(deliver(body, "X-Slack-Retry-Num", "1").status()).isEqualTo(200);
+    assertThat(rows("ci_slack_work")).isEqualTo(1);
+    gorgiasWm.verify(0, postRequestedFor(urlPathEqualTo("/api/tickets")));
 
     handler = handler(Runnable::run);
-    assertThat(deliver(body, "X-Slack-Retry-Num", "1").status()).isEqualTo(200);
+    assertThat(handler.resumeWork()).isEqualTo(1);
+    assertThat(handler.resumeWork()).isZero();
+
     gorgiasWm.verify(1, postRequestedFor(urlPathEqualTo("/api/tickets")));
+    assertThat(replies()).hasSize(1);
+    assertThat(rows("ci_slack_work")).isZero();
   }
 
   @Test
-  void ownExecutor_processesAfterTheAnswer_closeLetsItFinish() {
+  void ownExecutor_processesAfterTheAnswer_closeLeavesWhatDidNotStartForTheNextHandler() {
     SlackApi.postMessageOk(slackWm);
     SlackEventsHandler own = builder().build();
     handler = own;
@@ -244,9 +253,54 @@ class EventIntakeTest extends SlackHandlerFixture {
         "1772441980.000800", null));
     own.close();
     own.close();
+    assertThat(response.status()).isEqualTo(200);
+    // Answered before the close, or left in the database: either way, the next handler finishes it, once.
+    assertThat(replies().size() + rows("ci_slack_work")).isEqualTo(1);
+
+    handler(Runnable::run).resumeWork();
+
+    assertThat(replies()).singleElement().satisfies(r -> assertThat(r.path("text").asText()).isEqualTo(ANSWER));
+    assertThat(rows("ci_slack_work")).isZero();
+  }
+
+  @Test
+  void channelIdOf40Characters_acceptedAndItsTicketLinked() {
+    String channel = "C" + "0123456789ABCDEFGHIJ".repeat(2).substring(1);
+    assertThat(channel).hasSize(40);
+    happyPath(608);
+
+    SlackResponse response = deliver(SlackEvents.reaction("Ev0117", SlackEvents.AGENT, "ticket", channel, TS));
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(replies()).singleElement().satisfies(r -> assertThat(r.path("text").asText()).isEqualTo(ANSWER));
+    assertThat(handler.ticketLink(channel, TS)).hasValueSatisfying(link -> {
+      assertThat(link.status()).isEqualTo(TicketLinkStatus.LINKED);
+      assertThat(link.externalId()).isEqualTo("slack:" + channel + ":" + TS);
+    });
+    assertThat(replies()).singleElement().satisfies(r -> assertThat(r.path("channel").asText()).isEqualTo(channel));
+  }
+
+  @Test
+  void idsThatAreNotSlacks_400WithTheReason_nothingRecorded() {
+    SlackApi.postMessageOk(slackWm);
+    String tooLong = "C" + "A".repeat(255);
+    SlackResponse longChannel = deliver(SlackEvents.reaction("Ev0118a", SlackEvents.AGENT, "ticket", tooLong, TS));
+    SlackResponse lowerCase = deliver(SlackEvents.reaction("Ev0118b", SlackEvents.AGENT, "ticket", "c0support", TS));
+    SlackResponse badTs = deliver(SlackEvents.reaction("Ev0118c", SlackEvents.AGENT, "ticket", SlackEvents.CHANNEL,
+        "17724'41900"));
+    SlackResponse longEventId = deliver(SlackEvents.reaction("Ev" + "1".repeat(300), SlackEvents.AGENT, "ticket",
+        SlackEvents.CHANNEL, TS));
+
+    assertThat(longChannel.status()).isEqualTo(400);
+    assertThat(longChannel.body()).isEqualTo("item.channel is longer than 255 characters (256)");
+    assertThat(lowerCase.status()).isEqualTo(400);
+    assertThat(lowerCase.body()).isEqualTo("item.channel must be upper-case letters and digits");
+    assertThat(badTs.status()).isEqualTo(400);
+    assertThat(badTs.body()).isEqualTo("item.ts must be digits with one '.'");
+    assertThat(longEventId.status()).isEqualTo(400);
+    assertThat(longEventId.body()).isEqualTo("event_id is longer than 255 characters (302)");
+    assertThat(rows("ci_processed_slack_events")).isZero();
+    assertThat(rows("ci_slack_work")).isZero();
+    assertThat(slackWm.getAllServeEvents()).isEmpty();
   }
 
   @Test

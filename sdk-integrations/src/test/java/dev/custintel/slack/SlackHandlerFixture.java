@@ -92,6 +92,8 @@ abstract class SlackHandlerFixture extends OnBothDatabases {
   void setUpHandler() {
     sql("DELETE FROM ci_processed_slack_events");
     sql("DELETE FROM ci_slack_ticket_links");
+    sql("DELETE FROM ci_slack_work");
+    sql("DELETE FROM ci_slack_messages");
     time = new FakeTime();
     questions.clear();
     CapturedLogs.clear();

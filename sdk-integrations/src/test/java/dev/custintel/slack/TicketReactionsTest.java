@@ -215,7 +215,7 @@ class TicketReactionsTest extends SlackHandlerFixture {
   }
 
   @Test
-  void ticketReaction_readMethodsHeldBackByTheLimit_saysWhenToRetry() {
+  void ticketReaction_readMethodsHeldBackByTheLimit_waitsWithoutSpendingAnAttempt_thenMakesTheTicket() {
     SlackApi.historyHas(slackWm, "1772441000.000001", "An older message");
     SlackApi.fails(slackWm, "conversations.replies", "thread_not_found");
     SlackApi.postMessageOk(slackWm);
@@ -225,12 +225,24 @@ class TicketReactionsTest extends SlackHandlerFixture {
         "GET /api/conversations.replies", "POST /api/chat.postMessage");
     slackWm.resetRequests();
 
-    deliver(ticketReaction("Ev0008b"));
+    assertThat(deliver(ticketReaction("Ev0008b")).status()).isEqualTo(200);
 
-    assertThat(requests(slackWm)).containsExactly("POST /api/chat.postMessage");
-    assertThat(replies()).singleElement().satisfies(r -> assertThat(r.path("text").asText()).isEqualTo(
-        ":warning: Could not read this message to make a ticket (conversations.history is rate limited for 60 s;"
-            + " conversations.replies is rate limited for 60 s). React with :ticket: again in a minute."));
+    // Nothing was sent, so nothing failed: no reply, no link, no attempt; the work waits in the database.
+    assertThat(requests(slackWm)).isEmpty();
+    assertThat(handler.ticketLink(SlackEvents.CHANNEL, TS)).isEmpty();
+    assertThat(rows("ci_slack_work")).isEqualTo(1);
+    assertThat(handler.resumeWork()).isZero(); // not due before the limit allows a read
+
+    happyPath(508);
+    time.advance(Duration.ofSeconds(61));
+    assertThat(handler.resumeWork()).isEqualTo(1);
+
+    assertThat(handler.ticketLink(SlackEvents.CHANNEL, TS)).hasValueSatisfying(link -> {
+      assertThat(link.status()).isEqualTo(TicketLinkStatus.LINKED);
+      assertThat(link.attempts()).isEqualTo(1);
+    });
+    assertThat(created(replies())).isEqualTo(1);
+    assertThat(rows("ci_slack_work")).isZero();
   }
 
   @Test

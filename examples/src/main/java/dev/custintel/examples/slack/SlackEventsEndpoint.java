@@ -17,6 +17,11 @@ import java.nio.charset.StandardCharsets;
 final class SlackEventsEndpoint implements HttpHandler {
   /** Slack's event bodies are a few kilobytes; refuse anything far larger. */
   static final int MAX_BODY = 1 << 20;
+  /**
+   * How much of a refused body is read and thrown away before the 413, so that the client, still sending, reads the
+   * answer instead of a connection reset (closing a socket with unread data resets it).
+   */
+  static final long MAX_DRAIN = 64L << 20;
 
   private final SlackEventsHandler handler;
 
@@ -32,15 +37,46 @@ final class SlackEventsEndpoint implements HttpHandler {
         send(exchange, SlackResponse.text(405, "POST only"));
         return;
       }
-      byte[] body;
+      byte[] body = new byte[0];
+      boolean refused = declaredTooLarge(exchange);
       try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY + 1);
+        if (!refused) {
+          body = in.readNBytes(MAX_BODY + 1);
+          refused = body.length > MAX_BODY;
+        }
+        if (refused) {
+          drain(in);
+        }
       }
-      if (body.length > MAX_BODY) {
-        send(exchange, SlackResponse.text(413, "body too large"));
+      if (refused) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        send(exchange, SlackResponse.text(413, "body too large (at most " + MAX_BODY + " bytes)"));
         return;
       }
       send(exchange, handler.handle(SlackRequest.of(body, exchange.getRequestHeaders())));
+    }
+  }
+
+  /** Reads the rest of a refused body, up to {@link #MAX_DRAIN}, and drops it. */
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    long drained = 0;
+    int n;
+    while (drained < MAX_DRAIN && (n = in.read(buffer)) >= 0) {
+      drained += n;
+    }
+  }
+
+  /** @return whether the declared length is already over the limit (the body is then only drained) */
+  private static boolean declaredTooLarge(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(length.strip()) > MAX_BODY;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

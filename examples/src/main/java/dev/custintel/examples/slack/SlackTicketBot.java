@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * A Slack app for a support team, in one process: react 🎫 to a message to make it a Gorgias ticket (the reply in
  * the thread links it), ✅ to close it, mention the app with a customer id to hear about the customer. Serves
  * {@code POST /slack/events} (the app's Request URL) on the JDK's HTTP server; retries failed tickets every 5
- * minutes and purges old event ids every hour.
+ * minutes and purges old event ids every hour. Acknowledged work is in the database: on SIGTERM the bot finishes
+ * what is running for up to 10 s and leaves the rest queued; started again on the same database (after a stop or
+ * a crash), it finishes that work, one ticket per message.
  *
  * <pre>
  * SLACK_SIGNING_SECRET=... SLACK_BOT_TOKEN=xoxb-... GORGIAS_SUBDOMAIN=acme GORGIAS_EMAIL=agent@acme.com \

@@ -20,8 +20,13 @@ import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.testing.TestDatabase;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -179,6 +185,46 @@ class SlackTicketBotTest {
 
     assertThat(status).isEqualTo(401);
     assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("WARN").doesNotContain("ERROR");
+  }
+
+  @Test
+  void oversizedBody_theClientReadsThe413_withAndWithoutContentLength() throws Exception {
+    try (SlackTicketBot bot = SlackTicketBot.start(env)) {
+      byte[] chunk = new byte[64 * 1024];
+      Arrays.fill(chunk, (byte) 'x');
+      int chunks = 24 * 16; // 24 MB: the client is still sending when the answer is due
+      for (boolean declared : List.of(true, false)) {
+        try (Socket socket = new Socket("127.0.0.1", bot.port())) {
+          socket.setSoTimeout(20_000);
+          OutputStream out = socket.getOutputStream();
+          // As Python's http.client: the whole request is sent before the answer is read; a reset fails the send.
+          send(out, chunk, chunks, declared);
+          String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+              StandardCharsets.US_ASCII)).readLine();
+          assertThat(status).as("declared length: %s", declared).startsWith("HTTP/1.1 413 ");
+        }
+      }
+    }
+  }
+
+  private static void send(OutputStream out, byte[] chunk, int chunks, boolean declared) throws IOException {
+    out.write(("POST " + SlackTicketBot.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\n"
+        + (declared ? "Content-Length: " + (long) chunk.length * chunks : "Transfer-Encoding: chunked")
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < chunks; i++) {
+      if (!declared) {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      }
+      out.write(chunk);
+      if (!declared) {
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    if (!declared) {
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.flush();
   }
 
   private void stubSlackAndGorgias() {

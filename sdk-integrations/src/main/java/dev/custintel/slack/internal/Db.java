@@ -14,9 +14,10 @@ import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's access, with the Slack tables' names and the conversions both databases agree on. Every statement
- * runs on its own in auto-commit: a failed insert (a key taken) must not abort a surrounding transaction, which on
- * PostgreSQL it would. Not API.
+ * The store's access, with the Slack tables' names and the conversions both databases agree on. Statements run on
+ * their own in auto-commit (a failed insert, a key taken, must not abort a surrounding transaction, which on
+ * PostgreSQL it would), except an event's intake, which is one transaction that a taken key rolls back whole. Not
+ * API.
  */
 final class Db {
   private final StoreAccess access;
@@ -25,14 +26,29 @@ final class Db {
     this.access = access;
   }
 
-  /** @return the SQL with {@code {events}} and {@code {links}} replaced by the prefixed table names */
+  /**
+   * @return the SQL with {@code {events}}, {@code {links}}, {@code {work}} and {@code {messages}} replaced by the
+   *     prefixed table names
+   */
   String sql(String template) {
     return template.replace("{events}", access.table("processed_slack_events"))
-        .replace("{links}", access.table("slack_ticket_links"));
+        .replace("{links}", access.table("slack_ticket_links"))
+        .replace("{work}", access.table("slack_work"))
+        .replace("{messages}", access.table("slack_messages"));
   }
 
   <T> T with(String operation, Function<Handle, T> work) {
     return access.read("Slack " + operation, work);
+  }
+
+  /** Runs the work in one transaction: all of it is written, or none. */
+  <T> T inTransaction(String operation, Function<Handle, T> work) {
+    return access.inTransaction("Slack " + operation, work);
+  }
+
+  /** @return whether the failure was a unique or primary key violation */
+  boolean isDuplicateKey(Throwable failure) {
+    return access.isDuplicateKey(failure);
   }
 
   /**

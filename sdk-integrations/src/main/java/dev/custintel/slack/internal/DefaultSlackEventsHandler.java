@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -27,37 +27,45 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultSlackEventsHandler.class);
   /** How many links one {@link #retryFailed()} run takes on. */
   static final int RETRY_BATCH = 100;
+  /** The threads of the handler's own pool. */
+  static final int WORKERS = 2;
 
   private final HandlerSettings settings;
   private final SignatureVerifier verifier;
   private final ProcessedEvents events;
+  private final MessageStore messages;
   private final TicketLinks links;
   private final TicketCreation creation;
+  private final TicketClosing closing;
+  private final @Nullable MentionAnswering mentions;
+  private final WorkRunner runner;
   private final EventRouter router;
   private final SlackMetrics metrics;
-  private final @Nullable ExecutorService ownedExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultSlackEventsHandler(HandlerSettings settings, @Nullable ExecutorService ownedExecutor) {
     this.settings = settings;
-    this.ownedExecutor = ownedExecutor;
     this.verifier = new SignatureVerifier(settings.signingSecret(), settings.clock());
     this.metrics = new SlackMetrics(settings.store().meterRegistry());
     Db db = new Db(StoreAccess.of(settings.store()));
     this.events = new ProcessedEvents(db);
+    this.messages = new MessageStore(db);
     this.links = new TicketLinks(db);
     MessageCache cache = new MessageCache(settings.messageCacheSize(), settings.messageCacheTtl(), settings.clock());
     Replier replier = new Replier(settings.slack(), cache);
     CustomerFinder customers = new CustomerFinder(settings.customerIdPattern(), settings.store().customers(),
         settings.gorgias(), settings.fallbackCustomerEmail());
-    this.creation = new TicketCreation(settings, links, new MessageReader(cache, settings.slack()), customers,
-        replier);
-    TicketClosing closing = new TicketClosing(settings, links, cache, replier);
-    MentionAnswering mentions = settings.answerer() == null ? null
-        : new MentionAnswering(settings.answerer(), replier);
+    this.creation = new TicketCreation(settings, links,
+        new MessageReader(cache, messages, settings.slack(), settings), customers, replier, messages);
+    this.closing = new TicketClosing(settings, links, cache, replier);
+    this.mentions = settings.answerer() == null ? null : new MentionAnswering(settings.answerer(), replier);
     Executor executor = settings.executor() != null ? settings.executor() : ownedExecutor;
-    this.router = new EventRouter(settings, Objects.requireNonNull(executor, "an executor of the settings or our own"),
-        events, cache, creation, closing, mentions, metrics);
+    WorkQueue queue = new WorkQueue(db, messages);
+    this.runner = new WorkRunner(settings, queue,
+        Objects.requireNonNull(executor, "an executor of the settings or our own"), ownedExecutor,
+        scheduler(), this::run);
+    this.router = new EventRouter(settings, queue, runner, cache, mentions != null, metrics);
+    runner.start();
   }
 
   /** Builds the handler, with a small pool of its own when the settings name no executor. */
@@ -65,13 +73,41 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
     ExecutorService owned = null;
     if (settings.executor() == null) {
       AtomicInteger n = new AtomicInteger();
-      owned = Executors.newFixedThreadPool(2, r -> {
+      owned = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "custintel-slack-" + n.incrementAndGet());
         t.setDaemon(true);
         return t;
       });
     }
     return new DefaultSlackEventsHandler(settings, owned);
+  }
+
+  private static ScheduledExecutorService scheduler() {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "custintel-slack-work");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** One run of a work item. */
+  private WorkRunner.Result run(WorkItem item) {
+    switch (item.kind()) {
+      case TICKET -> {
+        try {
+          creation.onReaction(item.channelId(), item.ts(), item.eventId());
+        } catch (MessageReader.HeldBackException e) {
+          return new WorkRunner.Result.HeldBack(e.retryAfter());
+        }
+      }
+      case CLOSE -> closing.onReaction(item.channelId(), item.ts(), item.eventId());
+      case MENTION -> {
+        if (mentions != null) {
+          mentions.onMention(item.asMention(), item.botUserIds());
+        }
+      }
+    }
+    return new WorkRunner.Result.Done();
   }
 
   @Override
@@ -114,8 +150,8 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
 
   @Override
   public Optional<TicketLink> ticketLink(String channelId, String messageTs) {
-    Args.text(channelId, "channelId", HttpSlackWebClient.MAX_ID);
-    Args.text(messageTs, "messageTs", HttpSlackWebClient.MAX_ID);
+    Args.text(channelId, "channelId", SlackIds.MAX_ID);
+    Args.text(messageTs, "messageTs", SlackIds.MAX_TS);
     return links.find(channelId, messageTs);
   }
 
@@ -140,24 +176,23 @@ public final class DefaultSlackEventsHandler implements SlackEventsHandler {
   }
 
   @Override
+  public int resumeWork() {
+    ensureOpen();
+    return runner.resumeDue();
+  }
+
+  @Override
   public int purgeExpiredEvents() {
     ensureOpen();
-    return events.purge(settings.clock().instant());
+    Instant now = settings.clock().instant();
+    messages.purge(now);
+    return events.purge(now);
   }
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownedExecutor != null) {
-      ownedExecutor.shutdown();
-      try {
-        if (!ownedExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-          LOG.warn("Slack events still being processed after 10 s; stopping them");
-          ownedExecutor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        ownedExecutor.shutdownNow();
-      }
+    if (closed.compareAndSet(false, true)) {
+      runner.close();
     }
   }
 

@@ -1,42 +1,39 @@
 package dev.custintel.slack.internal;
 
 import dev.custintel.core.CustintelException;
+import dev.custintel.slack.SlackMessage;
 import dev.custintel.slack.SlackResponse;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides, while Slack waits for the acknowledgement, what an {@code event_callback} is: a message for the cache
- * (kept at once), an event with effects (recorded by id, then processed on the executor), or nothing to act on.
- * Recording before acknowledging means a duplicate delivery is dropped at once, and a database that cannot record
- * makes the answer a 500, so Slack delivers the event again later. Not API.
+ * (kept at once), an event with effects, or nothing to act on. An event with effects has its ids checked (400 with
+ * the reason if they do not look like Slack's), then its id and its work are written in one transaction (see
+ * {@link WorkQueue}) and only then acknowledged: a duplicate delivery is dropped at once, a database that cannot
+ * record makes the answer a 500 (Slack delivers again later), and acknowledged work survives a crash. The work
+ * then runs on the executor. Not API.
  */
 final class EventRouter {
   private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
 
   private final HandlerSettings settings;
-  private final Executor executor;
-  private final ProcessedEvents events;
+  private final WorkQueue queue;
+  private final WorkRunner runner;
   private final MessageCache cache;
-  private final TicketCreation creation;
-  private final TicketClosing closing;
-  private final @Nullable MentionAnswering mentions;
+  private final boolean mentions;
   private final SlackMetrics metrics;
 
-  EventRouter(HandlerSettings settings, Executor executor, ProcessedEvents events, MessageCache cache,
-      TicketCreation creation, TicketClosing closing, @Nullable MentionAnswering mentions, SlackMetrics metrics) {
+  EventRouter(HandlerSettings settings, WorkQueue queue, WorkRunner runner, MessageCache cache, boolean mentions,
+      SlackMetrics metrics) {
     this.settings = settings;
-    this.executor = executor;
-    this.events = events;
+    this.queue = queue;
+    this.runner = runner;
     this.cache = cache;
-    this.creation = creation;
-    this.closing = closing;
     this.mentions = mentions;
     this.metrics = metrics;
   }
@@ -44,94 +41,89 @@ final class EventRouter {
   SlackResponse route(EventParser.Callback callback) {
     InboundEvent event = callback.event();
     Set<String> bots = botUserIds(callback);
-    @Nullable Runnable work = null;
+    String eventId = callback.eventId();
+    @Nullable WorkItem work = null;
+    @Nullable String problem = null;
     if (event instanceof InboundEvent.MessageSeen seen) {
       cache.put(seen.message());
     } else if (event instanceof InboundEvent.MessageDeleted deleted) {
       cache.remove(deleted.channelId(), deleted.ts());
     } else if (event instanceof InboundEvent.Reaction reaction) {
-      work = reactionWork(reaction, bots);
+      WorkItem.@Nullable Kind kind = reactionKind(reaction, bots);
+      if (kind != null) {
+        problem = first(SlackIds.idProblem("item.channel", reaction.channelId()),
+            SlackIds.tsProblem("item.ts", reaction.ts()));
+        work = WorkItem.reaction(eventId == null ? "" : eventId, kind, String.valueOf(reaction.channelId()),
+            String.valueOf(reaction.ts()));
+      }
     } else if (event instanceof InboundEvent.Mention mention) {
-      work = mentionWork(mention, bots);
+      if (mentions && (mention.userId() == null || !bots.contains(mention.userId()))) {
+        problem = first(SlackIds.idProblem("channel", mention.channelId()), SlackIds.tsProblem("ts", mention.ts()),
+            SlackIds.tsProblem("thread_ts", mention.threadTs()), SlackIds.idProblem("user", mention.userId()));
+        for (String bot : bots) {
+          problem = first(problem, SlackIds.idProblem("authorizations.user_id", bot));
+        }
+        work = WorkItem.mention(eventId == null ? "" : eventId, mention, bots);
+      }
     }
     if (work == null) {
       metrics.event(event.type(), event instanceof InboundEvent.MessageSeen ? "cached" : "ignored");
       return SlackResponse.ok();
     }
-    String eventId = callback.eventId();
-    if (eventId == null || eventId.length() > 64) {
+    problem = first(SlackIds.eventIdProblem(eventId), problem);
+    if (problem != null) {
+      LOG.info("Refused a Slack {} event: {}", event.type(), problem);
       metrics.event(event.type(), "rejected");
-      return SlackResponse.text(400, "event_id missing or too long");
+      return SlackResponse.text(400, problem);
     }
-    return schedule(eventId, event.type(), work);
+    return accept(event.type(), work);
   }
 
-  private SlackResponse schedule(String eventId, String type, Runnable work) {
+  private SlackResponse accept(String type, WorkItem work) {
     Instant now = settings.clock().instant();
+    @Nullable SlackMessage message = work.kind() == WorkItem.Kind.TICKET
+        ? cache.get(work.channelId(), work.ts()).orElse(null) : null;
     try {
-      if (!events.record(eventId, type, now, now.plus(settings.eventRetention()))) {
-        LOG.debug("Slack event {} ({}) was delivered before; dropped", eventId, type);
+      if (!queue.accept(type, work, now, now.plus(settings.eventRetention()), message,
+          now.plus(settings.eventRetention()))) {
+        LOG.debug("Slack event {} ({}) was delivered before; dropped", work.eventId(), type);
         metrics.event(type, "duplicate");
         return SlackResponse.ok();
       }
     } catch (CustintelException e) {
-      LOG.error("Could not record Slack event {} ({}); answering 500 so that Slack retries: {}", eventId, type,
+      LOG.error("Could not record Slack event {} ({}); answering 500 so that Slack retries: {}", work.eventId(), type,
           e.getMessage());
       metrics.event(type, "error");
       return SlackResponse.text(500, "could not record the event");
     }
-    try {
-      executor.execute(() -> run(eventId, type, work));
-    } catch (RejectedExecutionException e) {
-      LOG.error("Could not schedule Slack event {} ({}): the executor refused it; answering 503", eventId, type);
-      forget(eventId);
-      metrics.event(type, "error");
-      return SlackResponse.text(503, "busy");
-    }
     metrics.event(type, "accepted");
+    runner.dispatch(work.eventId());
     return SlackResponse.ok();
   }
 
-  private void forget(String eventId) {
-    try {
-      events.forget(eventId);
-    } catch (CustintelException e) {
-      LOG.error("Could not forget Slack event {}; Slack's retry of it will be dropped: {}", eventId, e.getMessage());
-    }
-  }
-
-  private static void run(String eventId, String type, Runnable work) {
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      // Nobody waits for this task: log, do not throw into the executor.
-      LOG.error("Processing Slack event {} ({}) failed: {}", eventId, type, e.toString());
-    }
-  }
-
-  private @Nullable Runnable reactionWork(InboundEvent.Reaction r, Set<String> bots) {
+  private WorkItem.@Nullable Kind reactionKind(InboundEvent.Reaction r, Set<String> bots) {
     if (r.userId() != null && bots.contains(r.userId())) {
       return null; // the app's own reaction
     }
     if (!r.itemType().equals("message") || r.channelId() == null || r.ts() == null) {
       return null; // a file or file comment
     }
-    String channel = r.channelId();
-    String ts = r.ts();
     if (settings.ticketReactions().contains(r.reaction())) {
-      return () -> creation.onReaction(channel, ts);
+      return WorkItem.Kind.TICKET;
     }
     if (settings.closeReactions().contains(r.reaction())) {
-      return () -> closing.onReaction(channel, ts);
+      return WorkItem.Kind.CLOSE;
     }
     return null;
   }
 
-  private @Nullable Runnable mentionWork(InboundEvent.Mention m, Set<String> bots) {
-    if (mentions == null || (m.userId() != null && bots.contains(m.userId()))) {
-      return null;
+  private static @Nullable String first(@Nullable String... problems) {
+    for (String p : problems) {
+      if (p != null) {
+        return p;
+      }
     }
-    return () -> mentions.onMention(m, bots);
+    return null;
   }
 
   private Set<String> botUserIds(EventParser.Callback callback) {

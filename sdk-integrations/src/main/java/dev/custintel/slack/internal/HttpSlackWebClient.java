@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 public final class HttpSlackWebClient implements SlackWebClient {
   static final String HISTORY = "conversations.history";
   static final String REPLIES = "conversations.replies";
-  /** Longest channel id or ts accepted (the link table's columns). */
-  static final int MAX_ID = 32;
+  /** Longest channel id or ts accepted (the Slack tables' columns). */
+  static final int MAX_ID = 255;
   /** chat.postMessage truncates longer texts; refuse them instead. */
   static final int MAX_TEXT = 40_000;
 

@@ -33,14 +33,15 @@ final class TicketClosing {
     this.replier = replier;
   }
 
-  void onReaction(String channelId, String ts) {
+  /** @param workId the work item (event id) this is a run of: its own close claim is retaken after a crash */
+  void onReaction(String channelId, String ts, String workId) {
     List<TicketLink> targets = targets(channelId, ts);
     if (targets.isEmpty()) {
       LOG.debug("Close reaction on Slack message {} in {}: no linked ticket", ts, channelId);
       return;
     }
     for (TicketLink link : targets) {
-      close(link, ts);
+      close(link, ts, workId);
     }
   }
 
@@ -58,10 +59,10 @@ final class TicketClosing {
     return thread.isPresent() ? links.linkedAt(channelId, thread.get()) : List.of();
   }
 
-  private void close(TicketLink link, String reactedTs) {
+  private void close(TicketLink link, String reactedTs, String workId) {
     Long ticketId = link.ticketId();
     Instant now = settings.clock().instant();
-    if (ticketId == null || !links.claimClose(link.channelId(), link.messageTs(), now)) {
+    if (ticketId == null || !links.claimClose(link.channelId(), link.messageTs(), workId, now)) {
       return; // closed from Slack already
     }
     String thread = link.threadTs() != null ? link.threadTs() : reactedTs;

@@ -36,11 +36,13 @@ final class TicketCreation {
   private final GorgiasClient gorgias;
   private final SlackWebClient slack;
   private final Replier replier;
+  private final MessageStore messages;
 
   TicketCreation(HandlerSettings settings, TicketLinks links, MessageReader reader, CustomerFinder customers,
-      Replier replier) {
+      Replier replier, MessageStore messages) {
     this.settings = settings;
     this.links = links;
+    this.messages = messages;
     this.reader = reader;
     this.customers = customers;
     this.gorgias = settings.gorgias();
@@ -52,33 +54,78 @@ final class TicketCreation {
     return "slack:" + channelId + ":" + messageTs;
   }
 
-  /** A ticket reaction on a message: create its ticket, or point to the one it has. */
-  void onReaction(String channelId, String messageTs) {
+  /**
+   * A ticket reaction on a message: create its ticket, or point to the one it has. The message is read before the
+   * link is claimed, so a read that our own rate limiter holds back costs no attempt.
+   *
+   * @param workId the work item (the event id) this is a run of; a later run of the same item takes over its own
+   *     PENDING claim at once, looking the ticket up by external id first, so a crash never makes a second ticket
+   * @throws MessageReader.HeldBackException if the message cannot be read yet: nothing was claimed or written
+   */
+  void onReaction(String channelId, String messageTs, String workId) {
     Optional<TicketLink> known = links.find(channelId, messageTs);
     if (known.isPresent() && known.get().status() == TicketLinkStatus.LINKED) {
       replyExisting(known.get(), messageTs);
       return;
     }
     Instant now = settings.clock().instant();
-    TicketLinks.Claim claim = links.claim(channelId, messageTs, externalId(channelId, messageTs), now,
-        now.minus(settings.claimTimeout()));
+    Instant staleBefore = now.minus(settings.claimTimeout());
+    // A fresh claim is another attempt's (nothing to read for), or this item's own from a run that died.
+    boolean freshClaim = known.isPresent() && known.get().status() == TicketLinkStatus.PENDING
+        && !known.get().updatedAt().isBefore(staleBefore);
+    Read read = freshClaim ? null : read(channelId, messageTs);
+    TicketLinks.Claim claim = links.claim(channelId, messageTs, externalId(channelId, messageTs), workId, now,
+        staleBefore);
     switch (claim.kind()) {
-      case OWNED -> attempt(channelId, messageTs, claim.attempt(), true);
+      case OWNED -> {
+        Read message = read != null ? read : read(channelId, messageTs);
+        if (message.message() != null) {
+          attempt(channelId, messageTs, claim.attempt(), message.message(), true);
+        } else {
+          unreadable(channelId, messageTs, claim.attempt(), String.valueOf(message.problem()), true);
+        }
+      }
       case LINKED -> replyExisting(claim.link(), messageTs);
       case BUSY -> LOG.debug("Ticket for Slack message {} in {} is being created by another attempt", messageTs,
           channelId);
     }
   }
 
-  /** Tries a failed or stale link again; replies in the thread only on success. */
+  /** The message, or why it could not be read. */
+  private record Read(@Nullable SlackMessage message, @Nullable String problem) {}
+
+  /** @throws MessageReader.HeldBackException if only our own rate limiter kept the message from being read */
+  private Read read(String channelId, String messageTs) {
+    try {
+      return new Read(reader.read(channelId, messageTs), null);
+    } catch (MessageReader.HeldBackException e) {
+      throw e;
+    } catch (MessageReader.UnreadableException e) {
+      return new Read(null, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Tries a failed or stale link again; replies in the thread only on success. A message our own rate limiter
+   * cannot read yet is left as it is, its attempts uncounted ({@link Outcome#SKIPPED}).
+   */
   Outcome retry(TicketLink link) {
+    Read read;
+    try {
+      read = read(link.channelId(), link.messageTs());
+    } catch (MessageReader.HeldBackException e) {
+      return Outcome.SKIPPED;
+    }
     Instant now = settings.clock().instant();
-    Integer attempt = links.takeOver(link.channelId(), link.messageTs(), link.attempts(), now,
+    Integer attempt = links.takeOver(link.channelId(), link.messageTs(), link.attempts(), "", now,
         now.minus(settings.claimTimeout()));
     if (attempt == null) {
       return Outcome.SKIPPED;
     }
-    return attempt(link.channelId(), link.messageTs(), attempt, false);
+    if (read.message() == null) {
+      return unreadable(link.channelId(), link.messageTs(), attempt, String.valueOf(read.problem()), false);
+    }
+    return attempt(link.channelId(), link.messageTs(), attempt, read.message(), false);
   }
 
   private void replyExisting(@Nullable TicketLink link, String messageTs) {
@@ -89,24 +136,24 @@ final class TicketCreation {
     replier.reply(link.channelId(), thread, Replies.existing(link.ticketId(), link.ticketUrl()));
   }
 
-  private Outcome attempt(String channelId, String messageTs, int attempt, boolean replyOnFailure) {
-    String reaction = settings.ticketReactionHint();
-    SlackMessage message;
-    try {
-      message = reader.read(channelId, messageTs);
-    } catch (MessageReader.UnreadableException e) {
-      links.failed(channelId, messageTs, attempt, null, "Could not read the message: " + e.getMessage(), now());
-      if (replyOnFailure) {
-        replier.reply(channelId, messageTs, Replies.unreadable(String.valueOf(e.getMessage()), reaction));
-      }
-      return Outcome.FAILED;
+  private Outcome unreadable(String channelId, String messageTs, int attempt, String reason, boolean reply) {
+    links.failed(channelId, messageTs, attempt, null, "Could not read the message: " + reason, now());
+    if (reply) {
+      replier.reply(channelId, messageTs, Replies.unreadable(reason, settings.ticketReactionHint()));
     }
+    return Outcome.FAILED;
+  }
+
+  private Outcome attempt(String channelId, String messageTs, int attempt, SlackMessage message,
+      boolean replyOnFailure) {
+    String reaction = settings.ticketReactionHint();
     String thread = message.replyThreadTs();
     String text = SlackText.plain(message.text());
     try {
       Optional<CustomerFinder.Found> customer = customers.find(text);
       if (customer.isEmpty()) {
         links.release(channelId, messageTs, attempt);
+        forget(channelId, messageTs);
         if (replyOnFailure) {
           replier.reply(channelId, thread, Replies.noCustomer(reaction, settings.customerIdPattern() != null));
         }
@@ -124,6 +171,7 @@ final class TicketCreation {
       }
       LOG.info("Linked Slack message {} in {} to Gorgias ticket {}{}", messageTs, channelId, ticket.id(),
           earlier.isPresent() ? " (found by external id)" : "");
+      forget(channelId, messageTs);
       replier.reply(channelId, thread, Replies.created(ticket.id(), url));
       return Outcome.LINKED;
     } catch (GorgiasException | InvalidInputException e) {
@@ -136,6 +184,16 @@ final class TicketCreation {
         replier.reply(channelId, thread, Replies.createFailed(problem, reaction));
       }
       return Outcome.FAILED;
+    }
+  }
+
+  /** The ticket has the text now: the kept copy is not needed; failing to delete it only leaves it to expire. */
+  private void forget(String channelId, String messageTs) {
+    try {
+      messages.delete(channelId, messageTs);
+    } catch (RuntimeException e) {
+      LOG.debug("Could not delete the kept copy of Slack message {} in {}: {}", messageTs, channelId,
+          e.getMessage());
     }
   }
 

@@ -49,11 +49,15 @@ final class TicketLinks {
 
   /**
    * Claims the message for a new attempt: inserts the PENDING row (the primary key lets one inserter win), or
-   * takes over a FAILED row or a PENDING one whose claim is older than {@code staleBefore}.
+   * takes over a FAILED row, a PENDING one whose claim is older than {@code staleBefore}, or a PENDING one that
+   * {@code workId} claimed itself in an earlier run (that run died: it was resumed).
+   *
+   * @param workId the work item (its event id) the attempt belongs to
    */
-  Claim claim(String channelId, String messageTs, String externalId, Instant now, Instant staleBefore) {
+  Claim claim(String channelId, String messageTs, String externalId, String workId, Instant now,
+      Instant staleBefore) {
     for (int tries = 0; tries < 3; tries++) {
-      if (insert(channelId, messageTs, externalId, now)) {
+      if (insert(channelId, messageTs, externalId, workId, now)) {
         return new Claim(ClaimKind.OWNED, 1, null);
       }
       Optional<TicketLink> row = find(channelId, messageTs);
@@ -64,7 +68,7 @@ final class TicketLinks {
       if (link.status() == TicketLinkStatus.LINKED) {
         return new Claim(ClaimKind.LINKED, link.attempts(), link);
       }
-      Integer attempt = takeOver(channelId, messageTs, link.attempts(), now, staleBefore);
+      Integer attempt = takeOver(channelId, messageTs, link.attempts(), workId, now, staleBefore);
       if (attempt != null) {
         return new Claim(ClaimKind.OWNED, attempt, null);
       }
@@ -76,30 +80,35 @@ final class TicketLinks {
     return new Claim(ClaimKind.BUSY, 0, null);
   }
 
-  private boolean insert(String channelId, String messageTs, String externalId, Instant now) {
+  private boolean insert(String channelId, String messageTs, String externalId, String workId, Instant now) {
     return db.insertOnce("link claim", h -> h.createUpdate(db.sql("INSERT INTO {links} (channel_id, message_ts,"
-            + " status, external_id, attempts, claimed_at, created_at, updated_at)"
-            + " VALUES (:c, :ts, 'PENDING', :ext, 1, :now, :now, :now)"))
+            + " status, external_id, attempts, claimed_by, claimed_at, created_at, updated_at)"
+            + " VALUES (:c, :ts, 'PENDING', :ext, 1, :by, :now, :now, :now)"))
         .bind("c", channelId)
         .bind("ts", messageTs)
         .bind("ext", externalId)
+        .bind("by", workId)
         .bind("now", Db.at(now)));
   }
 
   /**
-   * Takes over a FAILED link, or a PENDING one claimed before {@code staleBefore}, if it still has the attempt
-   * number the caller saw. One statement: of two callers, one changes the row and the other finds it changed.
+   * Takes over a FAILED link, a PENDING one claimed before {@code staleBefore}, or a PENDING one claimed by
+   * {@code workId} itself, if it still has the attempt number the caller saw. One statement: of two callers, one
+   * changes the row and the other finds it changed.
    *
+   * @param workId the work item the new attempt belongs to; empty for {@code retryFailed()}
    * @return the new attempt's number, or null if the link was not there to take
    */
-  @Nullable Integer takeOver(String channelId, String messageTs, int seenAttempts, Instant now, Instant staleBefore) {
+  @Nullable Integer takeOver(String channelId, String messageTs, int seenAttempts, String workId, Instant now,
+      Instant staleBefore) {
     int changed = db.with("link takeover", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'PENDING',"
-            + " attempts = attempts + 1, claimed_at = :now, updated_at = :now"
-            + " WHERE channel_id = :c AND message_ts = :ts AND attempts = :seen"
-            + " AND (status = 'FAILED' OR (status = 'PENDING' AND claimed_at < :stale))"))
+            + " attempts = attempts + 1, claimed_by = :by, claimed_at = :now, updated_at = :now"
+            + " WHERE channel_id = :c AND message_ts = :ts AND attempts = :seen AND (status = 'FAILED'"
+            + " OR (status = 'PENDING' AND (claimed_at < :stale OR claimed_by = :by)))"))
         .bind("c", channelId)
         .bind("ts", messageTs)
         .bind("seen", seenAttempts)
+        .bind("by", workId)
         .bind("now", Db.at(now))
         .bind("stale", Db.at(staleBefore))
         .execute());
@@ -168,16 +177,22 @@ final class TicketLinks {
         .bind("c", channelId).bind("ts", ts).map((rs, ctx) -> row(rs)).list());
   }
 
-  /** The close's claim: sets closed_at if it is not set. @return whether this call set it */
-  boolean claimClose(String channelId, String messageTs, Instant now) {
-    return db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = :now, updated_at = :now"
-            + " WHERE channel_id = :c AND message_ts = :ts AND status = 'LINKED' AND closed_at IS NULL"))
-        .bind("now", Db.at(now)).bind("c", channelId).bind("ts", messageTs).execute()) == 1;
+  /**
+   * The close's claim: sets closed_at if it is not set, or if {@code workId} set it (its earlier run died).
+   *
+   * @return whether this call set it
+   */
+  boolean claimClose(String channelId, String messageTs, String workId, Instant now) {
+    return db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = :now, closed_by = :by,"
+            + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts AND status = 'LINKED'"
+            + " AND (closed_at IS NULL OR closed_by = :by)"))
+        .bind("now", Db.at(now)).bind("by", workId).bind("c", channelId).bind("ts", messageTs).execute()) == 1;
   }
 
   /** Undoes a close claim whose Gorgias call failed, keeping the error. */
   void releaseClose(String channelId, String messageTs, String error, Instant now) {
-    db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = NULL, last_error = :error,"
+    db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = NULL, closed_by = NULL,"
+            + " last_error = :error,"
             + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts"))
         .bind("error", cut(error)).bind("now", Db.at(now)).bind("c", channelId).bind("ts", messageTs).execute());
   }
