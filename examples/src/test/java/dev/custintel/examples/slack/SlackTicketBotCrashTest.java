@@ -66,8 +66,8 @@ class SlackTicketBotCrashTest {
   Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final WireMockServer slack = new WireMockServer(wireMockConfig().dynamicPort());
-  private final WireMockServer gorgias = new WireMockServer(wireMockConfig().dynamicPort());
+  private final WireMockServer slack = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1));
+  private final WireMockServer gorgias = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1));
   private final List<Process> processes = new ArrayList<>();
   private final List<Path> logs = new ArrayList<>();
   private @Nullable TestDatabase postgres;
