@@ -217,7 +217,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     Json.print(spec.commandLine().getOut(), summary);
     if (failure != null) {
-      throw new CliException(failure.getMessage() + " (the summary on stdout counts what was committed)");
+      throw new CliException(failure.getMessage() + " (the summary on stdout counts what was committed)", failure);
     }
     return CustintelCli.OK;
   }

@@ -65,7 +65,7 @@ final class FileImporter {
         throw new ImportFailedException(
             e.getMessage() + (strict
                 ? " (strict mode: nothing of the file was written)"
-                : String.format(Locale.ROOT, " (%d orders of earlier batches were committed; importing the file"
+                : String.format(Locale.ROOT, " (%d orders of other batches were committed; importing the file"
                     + " again once the cause is fixed completes it)", sink.result.ordersWritten())),
             report(format, sink, strict ? IngestResult.empty() : sink.result, start),
             e);
