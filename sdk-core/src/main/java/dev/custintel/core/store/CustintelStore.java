@@ -5,7 +5,6 @@ import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.Checks;
-import dev.custintel.core.internal.store.H2Urls;
 import dev.custintel.core.internal.store.JdbiStore;
 import dev.custintel.core.internal.store.StoreSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,8 +98,7 @@ public interface CustintelStore extends AutoCloseable {
     }
 
     /**
-     * Connects to a JDBC URL through a HikariCP pool that the store owns and closes. An embedded H2 file URL without
-     * a {@code WRITE_DELAY} setting is opened durable at commit, as {@link #embedded} is.
+     * Connects to a JDBC URL through a HikariCP pool that the store owns and closes.
      *
      * @param url such as {@code jdbc:postgresql://db:5432/shop} or {@code jdbc:h2:file:/var/data/custintel}
      * @return this builder
@@ -134,10 +132,11 @@ public interface CustintelStore extends AutoCloseable {
     /**
      * Uses the embedded default: an H2 database in files under {@code directory} (created if missing).
      *
-     * <p>Durable at commit against a killed process: each commit writes its changes to the files before it returns
-     * (H2's {@code WRITE_DELAY=0}), so a process killed at any point, even with kill -9, keeps every transaction
-     * that committed. The files are not forced to the disk at each commit: a power cut or an operating-system crash
-     * may lose the last commits. Use PostgreSQL where that matters.
+     * <p>H2 writes commits to its files in the background, up to about a second later. Ingestion does not rely on
+     * that: after each committed batch it has H2 write its changes to the files ({@code CHECKPOINT}) before it
+     * returns or reports progress, so a process killed at any point, even with kill -9, keeps every batch it
+     * reported. The files are not forced to the disk: a power cut or an operating-system crash may lose the last
+     * batches. Use PostgreSQL where that matters.
      *
      * @param directory where the database files live
      * @return this builder
@@ -262,7 +261,7 @@ public interface CustintelStore extends AutoCloseable {
       HikariConfig pool = null;
       if (jdbcUrl != null) {
         pool = new HikariConfig();
-        pool.setJdbcUrl(H2Urls.durableAtCommit(jdbcUrl));
+        pool.setJdbcUrl(jdbcUrl);
         if (username != null) {
           pool.setUsername(username);
           pool.setPassword(password);
