@@ -7,4 +7,9 @@ final class CliException extends RuntimeException {
   CliException(String message) {
     super(message);
   }
+
+  /** With the failure behind it, so that the message handler sees an {@link OutOfMemoryError} among the causes. */
+  CliException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

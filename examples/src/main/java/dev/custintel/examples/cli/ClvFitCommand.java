@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
           + "churn risk 1 - P(alive) at the calibration end against 'no purchase in the holdout', which equals the "
           + "AUC of its P(alive) against 'purchased in the holdout' (null when all or none purchased). The modified "
           + "BG/NBD is used because the BG/NBD gives P(alive) = 1 to every customer without a repeat purchase.",
-      "Exit code 1 if the data cannot be read or summarized, or no model could be fitted (the JSON with the "
-          + "errors is still printed)."
+      "Exit code 1 if the data cannot be read or summarized, if no model could be fitted, or if a fitted model "
+          + "did not converge, unless --allow-unconverged (the JSON is still printed)."
     },
     footer = {
       "",
@@ -74,6 +74,12 @@ final class ClvFitCommand implements Callable<Integer> {
       converter = ClvInput.DateConverter.class,
       description = "Last day (UTC, inclusive) of the holdout period, after --calibration-end: adds the backtest")
   @Nullable LocalDate holdoutEnd;
+
+  @Option(
+      names = "--allow-unconverged",
+      description = "Exit 0 even when a model's maximum-likelihood search did not converge (its parameters, such "
+          + "as r = 6e8 when the customers' purchase rates barely differ, are then not to be trusted)")
+  boolean allowUnconverged;
 
   @Override
   public Integer call() {
@@ -108,6 +114,12 @@ final class ClvFitCommand implements Callable<Integer> {
     Json.print(spec.commandLine().getOut(), out);
     if (!fits.anyFitted()) {
       throw new CliException("no model could be fitted: " + fits.firstError());
+    }
+    List<String> unconverged = fits.unconverged();
+    if (!unconverged.isEmpty() && !allowUnconverged) {
+      throw new CliException("the fit of " + String.join(", ", unconverged) + " did not converge (\"converged\": "
+          + "false in the JSON): its parameters are not to be trusted; use more or more varied data, or "
+          + "--allow-unconverged to accept them");
     }
     return CustintelCli.OK;
   }

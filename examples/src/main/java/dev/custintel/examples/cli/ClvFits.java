@@ -18,6 +18,7 @@ import dev.custintel.analytics.clv.ParetoNbdStandardErrors;
 import dev.custintel.analytics.clv.RfmSummary;
 import dev.custintel.analytics.clv.SpendSummary;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,32 @@ record ClvFits(
   boolean anyFitted() {
     return bgNbd.model() != null || modifiedBgNbd.model() != null || paretoNbd.model() != null
         || gammaGamma.model() != null;
+  }
+
+  /** @return the names of the fitted models whose search did not converge, as the JSON names them */
+  List<String> unconverged() {
+    List<String> names = new ArrayList<>();
+    BgNbdModel b = bgNbd.model();
+    if (b != null && notConverged(b.diagnostics())) {
+      names.add("bgnbd");
+    }
+    ModifiedBgNbdModel mb = modifiedBgNbd.model();
+    if (mb != null && notConverged(mb.diagnostics())) {
+      names.add("mbgnbd");
+    }
+    ParetoNbdModel p = paretoNbd.model();
+    if (p != null && notConverged(p.diagnostics())) {
+      names.add("paretoNbd");
+    }
+    GammaGammaModel g = gammaGamma.model();
+    if (g != null && notConverged(g.diagnostics())) {
+      names.add("gammaGamma");
+    }
+    return names;
+  }
+
+  private static boolean notConverged(Optional<FitDiagnostics> diagnostics) {
+    return diagnostics.isPresent() && !diagnostics.get().converged();
   }
 
   /** @return the first error, for a one-line message when no model could be fitted */

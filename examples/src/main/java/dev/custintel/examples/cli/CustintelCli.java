@@ -111,6 +111,9 @@ public final class CustintelCli implements Callable<Integer> {
         .errIsTerminal = errIsTerminal;
     try {
       return cli.execute(args);
+    } catch (OutOfMemoryError e) { // picocli lets errors through: one line, not a stack trace
+      errWriter.println(cli.getColorScheme().errorText("custintel: " + outOfMemory(e)));
+      return FAILED;
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -156,6 +159,19 @@ public final class CustintelCli implements Callable<Integer> {
     return maskSecrets(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
   }
 
+  /**
+   * @param e the error
+   * @return one line saying what ran out and what to do
+   */
+  static String outOfMemory(OutOfMemoryError e) {
+    Runtime runtime = Runtime.getRuntime();
+    String what = e.getMessage() == null || e.getMessage().isBlank() ? "memory" : e.getMessage();
+    return String.format(Locale.ROOT,
+        "out of memory (%s, with a maximum heap of %d MB): give Java more, such as java -Xmx2g -jar custintel.jar"
+            + " ..., or for an import use a smaller --batch-size or fewer --writers",
+        what, runtime.maxMemory() / (1024 * 1024));
+  }
+
   /** Prints a picocli parameter error (masked) and the usage of the command, and returns 2. */
   private static final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
@@ -188,6 +204,11 @@ public final class CustintelCli implements Callable<Integer> {
     }
 
     private static String describe(Exception ex) {
+      for (Throwable t = ex; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryError oom) { // such as a writer thread's, rethrown as a DataAccessException
+          return outOfMemory(oom);
+        }
+      }
       if (ex instanceof CustintelException || ex instanceof CliException) {
         return oneLine(ex.getMessage());
       }

@@ -8,6 +8,8 @@ import picocli.CommandLine.ParameterException;
 
 /** Opens the SDK on a JDBC URL given with {@code --db}. */
 final class Databases {
+  private static final String POSTGRESQL = "jdbc:postgresql:";
+
   private Databases() {}
 
   /**
@@ -22,6 +24,29 @@ final class Databases {
           "--db must be a PostgreSQL or H2 JDBC URL, starting with jdbc:postgresql: or jdbc:h2: (was '"
               + CustintelCli.maskSecrets(jdbcUrl) + "')");
     }
+    if (jdbcUrl.startsWith(POSTGRESQL) && postgresDatabase(jdbcUrl).isBlank()) {
+      // The driver would connect to a default database (the user's name) and the tables be created there.
+      throw new ParameterException(spec.commandLine(),
+          "--db must name the database, such as jdbc:postgresql://localhost:5432/shop (was '"
+              + CustintelCli.maskSecrets(jdbcUrl) + "')");
+    }
+  }
+
+  /**
+   * @param jdbcUrl a URL starting with {@code jdbc:postgresql:}
+   * @return the database it names: the path after the host list, or the whole rest without a host; empty if none
+   */
+  static String postgresDatabase(String jdbcUrl) {
+    String rest = jdbcUrl.substring(POSTGRESQL.length());
+    int query = rest.indexOf('?');
+    if (query >= 0) {
+      rest = rest.substring(0, query);
+    }
+    if (rest.startsWith("//")) {
+      int slash = rest.indexOf('/', 2);
+      rest = slash < 0 ? "" : rest.substring(slash + 1);
+    }
+    return rest;
   }
 
   /**

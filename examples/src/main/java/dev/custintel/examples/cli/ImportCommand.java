@@ -1,7 +1,9 @@
 package dev.custintel.examples.cli;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.imports.ImportFailedException;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
@@ -38,7 +40,10 @@ import picocli.CommandLine.TypeConversionException;
           + "\"customers\" is the number of customers in the database after the import; elapsedMillis is the "
           + "wall time of the whole command, connecting included.",
       "Lenient by default: bad rows are reported and the rest imported. With --strict the first bad row fails "
-          + "its file and nothing of that file is written (files before it stay imported).",
+          + "its file and nothing of that file is written (files before it stay imported): the file is written "
+          + "in one transaction.",
+      "If the database fails mid-file, the command stops with exit code 1; the summary is still printed, with "
+          + "\"failed\" and the orders that stayed committed (none of that file with --strict).",
       "An order id that comes back later in a file with different content replaces the earlier version (the last "
           + "one in the file is stored) and is counted in ordersReplaced, not in ordersWritten; with --strict it "
           + "fails the file unless --replace is given. A repeat with identical content changes nothing.",
@@ -169,7 +174,8 @@ final class ImportCommand implements Callable<Integer> {
     long ordersReplaced = 0;
     long rejectedCount = 0;
     long skippedCount = 0;
-    long customers;
+    Long customers;
+    ImportFailedException failure = null;
     long start = System.nanoTime();
     try (CustomerIntelligence ci = Databases.open(db, Clock.systemUTC())) {
       int imported = 0;
@@ -178,6 +184,10 @@ final class ImportCommand implements Callable<Integer> {
         ImportReport report;
         try {
           report = ci.ingestion().importFile(isStdin(file) ? STDIN : file, format, base.withProgress(listener));
+        } catch (ImportFailedException e) {
+          // The database failed mid-file: the summary still says what was read and what stayed committed.
+          report = e.committed();
+          failure = e;
         } catch (InvalidInputException e) {
           throw imported == 0 ? e : new InvalidInputException(
               e.record(), e.field(),
@@ -197,8 +207,18 @@ final class ImportCommand implements Callable<Integer> {
         skippedCount += report.skippedCount();
         addRows(rejected, file, report.rejected());
         addRows(skipped, file, report.skipped());
+        if (failure != null) {
+          break;
+        }
       }
-      customers = ci.customers().count();
+      try {
+        customers = ci.customers().count();
+      } catch (DataAccessException e) {
+        if (failure == null) {
+          throw e;
+        }
+        customers = null; // the database that failed may be gone: the summary says what is known
+      }
     }
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -216,7 +236,13 @@ final class ImportCommand implements Callable<Integer> {
     summary.put("skippedCount", skippedCount);
     summary.put("skipped", skipped);
     summary.put("elapsedMillis", elapsedMillis);
+    if (failure != null) {
+      summary.put("failed", CustintelCli.oneLine(failure.getMessage()));
+    }
     Json.print(spec.commandLine().getOut(), summary);
+    if (failure != null) {
+      throw new CliException(failure.getMessage() + " (the summary on stdout counts what was committed)", failure);
+    }
     return CustintelCli.OK;
   }
 

@@ -145,6 +145,21 @@ class CustintelCliTest {
     assertThat(CliRun.run("demo", "--db", "jdbc:sqlite:x").exitCode()).isEqualTo(CustintelCli.USAGE);
   }
 
+  /** Issue 11: without a database name the driver connected to a default database and created the tables there. */
+  @Test
+  void postgresUrlWithoutDatabase_exits2AskingForOne() {
+    String file = CliRun.resource("orders-good.csv").toString();
+    for (String url : List.of("jdbc:postgresql:", "jdbc:postgresql://127.0.0.1:5432", "jdbc:postgresql://127.0.0.1/",
+        "jdbc:postgresql://u:hunter2@127.0.0.1:5432/?sslmode=disable", "jdbc:postgresql:?user=postgres")) {
+      CliRun run = CliRun.run("import", "--db", url, "--format", "orders-csv", file);
+      assertThat(run.exitCode()).as(url + ": " + run).isEqualTo(CustintelCli.USAGE);
+      assertThat(run.firstErrLine()).contains("--db must name the database").doesNotContain("hunter2");
+      assertThat(CliRun.run("profile", "--db", url, "C-1").exitCode()).isEqualTo(CustintelCli.USAGE);
+    }
+    assertThat(Databases.postgresDatabase("jdbc:postgresql://h1:5432,h2:5433/shop?user=x")).isEqualTo("shop");
+    assertThat(Databases.postgresDatabase("jdbc:postgresql:shop")).isEqualTo("shop");
+  }
+
   @Test
   void import_missingFile_exits1WithOneLineMessageAndNoStackTrace() {
     String missing = dir.resolve("no-such-file.csv").toString();

@@ -1,12 +1,16 @@
 package dev.custintel.core.csv;
 
 import dev.custintel.core.InvalidInputException;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a UTF-8 text file one line at a time and counts physical lines (1-based), so that errors can name
- * {@code "line N"} as a text editor numbers it. The core's CSV import and the analytics basket readers share it.
+ * {@code "line N"} as a text editor numbers it. Lines are split on bytes and each is decoded on its own, so that
+ * bytes that are not UTF-8 are reported on the exact line that holds them. The core's CSV import and the analytics basket readers share it.
  *
  * <p>Lines may end with LF, CRLF or CR; a byte-order mark at the start of the file is dropped. Bytes that are not
  * UTF-8 fail with an {@link InvalidInputException} on field {@code "file"} whose record is {@link #recordName()};
@@ -27,13 +32,23 @@ import org.jspecify.annotations.Nullable;
 public final class LineReader implements Closeable {
   private static final char BOM = '\uFEFF';
 
+  private static final int BUFFER = 1 << 16;
+
   private final Path file;
-  private final BufferedReader reader;
+  private final InputStream in;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final byte[] buffer = new byte[BUFFER];
+  private int position;
+  private int limit;
+  private boolean skipLineFeed;
+  private byte[] line = new byte[256];
   private long lineNumber;
 
-  private LineReader(Path file, BufferedReader reader) {
+  private LineReader(Path file, InputStream in) {
     this.file = file;
-    this.reader = reader;
+    this.in = in;
   }
 
   /**
@@ -52,7 +67,7 @@ public final class LineReader implements Closeable {
       throw new InvalidInputException(recordName(file), "file", "does not exist");
     }
     try {
-      return new LineReader(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+      return new LineReader(file, Files.newInputStream(file));
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(recordName(file), "file", "does not exist");
     } catch (IOException e) {
@@ -79,23 +94,77 @@ public final class LineReader implements Closeable {
    * @throws UncheckedIOException if the file cannot be read
    */
   public @Nullable String readLine() {
-    String line;
+    int length;
     try {
-      line = reader.readLine();
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException(
-          recordName(file), "file", "is not UTF-8 text (bad bytes after line " + lineNumber + ")");
+      length = readLineBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + " after line " + lineNumber, e);
     }
-    if (line == null) {
+    if (length < 0) {
       return null;
     }
     lineNumber++;
-    if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BOM) {
-      line = line.substring(1);
+    String text = decode(length);
+    if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BOM) {
+      text = text.substring(1);
     }
-    return line;
+    return text;
+  }
+
+  /**
+   * Reads the next line's bytes into {@link #line}, without its terminator (LF, CRLF or CR: in UTF-8 those bytes
+   * are never part of another character).
+   *
+   * @return the line's length, or -1 at the end of the file
+   */
+  private int readLineBytes() throws IOException {
+    int length = 0;
+    boolean any = false;
+    while (true) {
+      if (position == limit) {
+        limit = in.read(buffer, 0, BUFFER);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return any ? length : -1;
+        }
+      }
+      byte b = buffer[position++];
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (b == '\n') {
+          continue; // the LF of a CRLF
+        }
+      }
+      any = true;
+      if (b == '\n') {
+        return length;
+      }
+      if (b == '\r') {
+        skipLineFeed = true;
+        return length;
+      }
+      if (length == line.length) {
+        line = Arrays.copyOf(line, length * 2);
+      }
+      line[length++] = b;
+    }
+  }
+
+  private String decode(int length) {
+    boolean ascii = true;
+    for (int i = 0; i < length && ascii; i++) {
+      ascii = line[i] >= 0;
+    }
+    if (ascii) {
+      return new String(line, 0, length, StandardCharsets.US_ASCII);
+    }
+    try {
+      return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(
+          recordName(file), "file", "is not UTF-8 text (bad bytes on line " + lineNumber + ")");
+    }
   }
 
   /**
@@ -125,7 +194,7 @@ public final class LineReader implements Closeable {
   @Override
   public void close() {
     try {
-      reader.close();
+      in.close();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot close " + file, e);
     }

@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
  * How to import a file.
  *
  * @param mode strict (the first bad row rejects the file) or lenient (bad rows skipped and reported)
- * @param batchSize orders per transaction, 1 to 100,000
+ * @param batchSize orders per batch, 1 to 100,000; in lenient mode each batch is one transaction
  * @param zone zone for local dates and times in the file; null for the format's default
  * @param maxReportedRejections at most this many rejected rows are listed in the report (all are counted)
  * @param writers batches written concurrently, each in its own transaction on its own connection, 1 to 16; the
- *     file is read on the calling thread meanwhile. 1 writes batch after batch on the calling thread.
- * @param progress called after each committed batch, one call at a time
+ *     file is read on the calling thread meanwhile. 1 writes batch after batch on the calling thread. Strict mode
+ *     does not use them: it writes the whole file in one transaction on the calling thread.
+ * @param progress called after each batch is written (and committed, in lenient mode), one call at a time
  * @param replace whether, in strict mode, an order id that comes back later in the file with different content
  *     replaces the earlier version (the last one in file order is stored) instead of failing the file. Lenient mode
  *     always lets the last version win. Either way such repeats are counted in

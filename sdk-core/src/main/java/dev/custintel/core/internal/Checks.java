@@ -2,12 +2,22 @@ package dev.custintel.core.internal;
 
 import dev.custintel.core.InvalidInputException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks that throw {@link InvalidInputException} naming the field. Not API. */
 public final class Checks {
   /** Longest identifier the schema stores (customer, product and order ids). */
   public static final int MAX_ID_LENGTH = 64;
+
+  /**
+   * Earliest instant the store keeps: 0001-01-01T00:00:00Z. PostgreSQL refuses the years before 1 as written in
+   * ISO-8601 (and H2 and PostgreSQL disagree on BC dates), so the store accepts the years 1 to 9999 only.
+   */
+  public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** Latest instant the store keeps: 9999-12-31T23:59:59.999999Z (microseconds, as both databases keep). */
+  public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   /** Longest value a reason quotes in full. */
   private static final int MAX_QUOTED = 80;
@@ -33,6 +43,29 @@ public final class Checks {
     if (!value.equals(value.strip())) {
       throw InvalidInputException.argument(field, "must not start or end with whitespace (was '" + value + "')");
     }
+    return noNul(value, field);
+  }
+
+  /** PostgreSQL refuses the NUL character in text, so no text the store keeps may hold it. */
+  private static String noNul(String value, String field) {
+    int at = value.indexOf('\u0000');
+    if (at >= 0) {
+      throw InvalidInputException.argument(
+          field, "must not contain the NUL character (U+0000, at position " + (at + 1) + ")");
+    }
+    return value;
+  }
+
+  /**
+   * @param value an instant to store
+   * @param field the field name
+   * @return the value, if it is within the years 1 to 9999 (UTC) that both databases keep
+   */
+  public static @Nullable Instant storable(@Nullable Instant value, String field) {
+    if (value != null && (value.isBefore(MIN_INSTANT) || value.isAfter(MAX_INSTANT))) {
+      throw InvalidInputException.argument(
+          field, "must be between the years 1 and 9999 UTC (was " + value + ")");
+    }
     return value;
   }
 
@@ -45,7 +78,7 @@ public final class Checks {
       throw InvalidInputException.argument(
           field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
     }
-    return value;
+    return noNul(value, field);
   }
 
   public static String text(@Nullable String value, String field, int maxLength) {

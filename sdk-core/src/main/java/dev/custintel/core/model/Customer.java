@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param email contact address, if known (at most 320 characters)
  * @param name display name, if known (at most 200 characters)
  * @param country country name or ISO code as the shop records it, if known (at most 64 characters)
- * @param signedUpAt when the account was created (UTC), if known
+ * @param signedUpAt when the account was created (UTC), if known; in the years 1 to 9999
  */
 public record Customer(
     String id,
@@ -26,6 +26,7 @@ public record Customer(
     Checks.optionalText(email, "email", 320);
     Checks.optionalText(name, "name", 200);
     Checks.optionalText(country, "country", 64);
+    Checks.storable(signedUpAt, "signedUpAt");
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param id the shop's order id (invoice number); 1 to 64 characters
  * @param customerId the customer who placed it
- * @param placedAt when it was placed, as an instant (UTC)
+ * @param placedAt when it was placed, as an instant (UTC), in the years 1 to 9999
  * @param currency the currency of every line amount
  * @param kind purchase or return
  * @param lines at least one line
@@ -25,7 +25,7 @@ public record Order(
   public Order {
     Checks.id(id, "id");
     Checks.id(customerId, "customerId");
-    Checks.notNull(placedAt, "placedAt");
+    Checks.storable(Checks.notNull(placedAt, "placedAt"), "placedAt");
     Checks.notNull(currency, "currency");
     Checks.notNull(kind, "kind");
     Checks.notNull(lines, "lines");

@@ -53,6 +53,44 @@ class LineReaderTest {
     }
   }
 
+  /**
+   * Issue 11: the decoder read ahead in 8 KB blocks, so the message named an earlier line ("bad bytes after line
+   * 19995" for line 20,000).
+   * The bad bytes are on line 20,000 of 30,000, after lines long enough that a block spans several of them; every
+   * line before it must be returned, and the message must name exactly line 20,000.
+   */
+  @Test
+  void readLine_invalidUtf8DeepInTheFile_namesTheExactLine() throws IOException {
+    Path file = dir.resolve("deep.csv");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 1; i <= 30_000; i++) {
+      bytes.writeBytes(("row " + i + ",caf\u00e9,").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (i == 20_000) {
+        bytes.write(0xE9); // Latin-1 e-acute: not UTF-8
+      }
+      bytes.writeBytes((" padding".repeat(40) + (i % 2 == 0 ? "\r\n" : "\n"))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Files.write(file, bytes.toByteArray());
+
+    long lastGood = 0;
+    try (LineReader reader = LineReader.open(file)) {
+      Throwable thrown = null;
+      try {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          assertThat(line).startsWith("row " + reader.lineNumber() + ",caf\u00e9,");
+          lastGood = reader.lineNumber();
+        }
+      } catch (InvalidInputException e) {
+        thrown = e;
+      }
+      assertThat(thrown).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("line 20000")
+          .hasMessageNotContaining("after line");
+    }
+    assertThat(lastGood).isEqualTo(19_999);
+  }
+
   @Test
   void open_directory_throwsOnFile() {
     assertThatThrownBy(() -> LineReader.open(dir))

@@ -12,6 +12,7 @@ import dev.custintel.core.model.Product;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -188,7 +189,8 @@ final class CdnowParser implements OrderFileParser {
               () -> new OrderLine(PRODUCT.id(), cds, dollars),
               Map.of("quantity", "number_of_cds"),
               "dollar_value");
-      Order order = Order.purchase(orderId, id, date.atStartOfDay(zone).toInstant(), USD, List.of(orderLine));
+      Instant placedAt = Cells.storable(date.atStartOfDay(zone).toInstant(), "date", dateText);
+      Order order = Order.purchase(orderId, id, placedAt, USD, List.of(orderLine));
       return new ParsedOrder(order, customer, List.of(PRODUCT), lineNumber);
     }
 

@@ -3,6 +3,7 @@ package dev.custintel.core.internal.imports;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.internal.Checks;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -83,6 +84,21 @@ final class Cells {
     BigDecimal value = decimal(raw, field);
     if (value.signum() < 0) {
       throw new BadRowException(field, "must not be negative (was " + Checks.quote(raw.strip()) + ")");
+    }
+    return value;
+  }
+
+  /**
+   * @param value an instant read from the cell
+   * @param field the column name
+   * @param raw the cell as written, for the reason
+   * @return the instant
+   * @throws BadRowException if it is outside the years 1 to 9999 (UTC) that the store keeps
+   */
+  static Instant storable(Instant value, String field, String raw) {
+    if (value.isBefore(Checks.MIN_INSTANT) || value.isAfter(Checks.MAX_INSTANT)) {
+      throw new BadRowException(
+          field, "must be between the years 1 and 9999 UTC (was " + Checks.quote(raw.strip()) + ")");
     }
     return value;
   }

@@ -176,6 +176,7 @@ final class OnlineRetailParser implements OrderFileParser {
   /** The rows read so far of an invoice whose last row has not been read yet. */
   private static final class OpenInvoice {
     final List<Row> rows = new ArrayList<>();
+    final OrderSums sums = new OrderSums();
   }
 
   /** The second pass: rows to invoices to orders. */
@@ -305,7 +306,7 @@ final class OnlineRetailParser implements OrderFileParser {
       String column = layout.name(layout.invoiceDate);
       String value = Cells.required(raw, column);
       try {
-        return LocalDateTime.parse(value, layout.dates).atZone(zone).toInstant();
+        return Cells.storable(LocalDateTime.parse(value, layout.dates).atZone(zone).toInstant(), column, value);
       } catch (DateTimeException e) {
         throw new BadRowException(
             column, "is not a date and time " + layout.datePattern + " (was " + Checks.quote(value) + ")");
@@ -349,6 +350,7 @@ final class OnlineRetailParser implements OrderFileParser {
                   + ")");
         }
       }
+      openInvoice.sums.add(row.orderLine(), layout.name(layout.unitPrice), layout.name(layout.quantity));
       openInvoice.rows.add(row);
     }
 

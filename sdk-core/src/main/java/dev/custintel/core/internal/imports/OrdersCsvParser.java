@@ -143,6 +143,7 @@ final class OrdersCsvParser implements OrderFileParser {
   private static final class OpenOrder {
     final String id;
     final List<Row> rows = new ArrayList<>();
+    final OrderSums sums = new OrderSums();
 
     OpenOrder(String id) {
       this.id = id;
@@ -175,7 +176,7 @@ final class OrdersCsvParser implements OrderFileParser {
         }
         OpenOrder order = orderOf(fields);
         Row row = row(fields, lineNumber);
-        add(order, row);
+        add(order, row, columns.name(amountColumn(fields)));
       } catch (BadRowException e) {
         sink.rejected(e.at(lineNumber));
       }
@@ -298,13 +299,15 @@ final class OrdersCsvParser implements OrderFileParser {
       String value = Cells.required(raw, column);
       try {
         if (value.indexOf('T') < 0 && value.indexOf('t') < 0) {
-          return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+          return Cells.storable(LocalDate.parse(value).atStartOfDay(zone).toInstant(), column, value);
         }
         TemporalAccessor parsed =
             DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from, LocalDateTime::from);
-        return parsed instanceof ZonedDateTime zoned
-            ? zoned.toInstant()
-            : ((LocalDateTime) parsed).atZone(zone).toInstant();
+        return Cells.storable(
+            parsed instanceof ZonedDateTime zoned
+                ? zoned.toInstant()
+                : ((LocalDateTime) parsed).atZone(zone).toInstant(),
+            column, value);
       } catch (DateTimeException e) {
         throw new BadRowException(
             column,
@@ -314,7 +317,7 @@ final class OrdersCsvParser implements OrderFileParser {
       }
     }
 
-    private void add(OpenOrder order, Row row) {
+    private void add(OpenOrder order, Row row, String amountColumn) {
       if (!order.rows.isEmpty()) {
         Row first = order.rows.get(0);
         disagreement(columns.customerId(), first.customer().id(), row.customer().id(), first.line());
@@ -330,6 +333,7 @@ final class OrdersCsvParser implements OrderFileParser {
             first.line());
         disagreement(columns.placedAt(), first.placedAt().toString(), row.placedAt().toString(), first.line());
       }
+      order.sums.add(row.orderLine(), amountColumn, columns.name(columns.quantity()));
       order.rows.add(row);
     }
 

@@ -92,6 +92,14 @@ final class BatchPipeline implements AutoCloseable {
     throwIfFailed();
   }
 
+  /** Waits until no batch is being written, without rethrowing a failure: after one, to report what committed. */
+  void awaitWrites() {
+    if (executor != null) {
+      acquire(permits);
+      inFlight.release(permits);
+    }
+  }
+
   private synchronized void committed(IngestResult result) {
     onCommitted.accept(result);
   }

@@ -1,6 +1,8 @@
 package dev.custintel.core.internal.ingest;
 
+import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.imports.ImportFailedException;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
@@ -25,6 +27,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +35,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams a file through its parser into batches, written by a {@link BatchPipeline}. Strict mode reads the file
- * twice: once to check every row, then to write, so a bad row leaves nothing behind. Not API.
+ * Streams a file through its parser into batches, written by a {@link BatchPipeline}. The file is read once. In
+ * strict mode the caller runs the whole import in one transaction, so the first bad row (which throws here) or a
+ * database failure leaves nothing written. A database failure stops the import with an
+ * {@link ImportFailedException} naming the file lines of the failed batch and saying what was committed. Not API.
  *
  * <p>An order id that comes back in the file ({@link RepeatedOrders}) is never written twice at once: a repeat
  * with identical content is dropped (counted as unchanged), and a repeat with different content goes into a new
@@ -59,24 +64,36 @@ final class FileImporter {
     OrderFileParser parser = OrderFileParsers.forFormat(format);
     ZoneId zone = options.zoneFor(format);
     String fileName = String.valueOf(file.getFileName());
-    String idField = idField(format);
-    if (options.mode() == ImportMode.STRICT) {
-      parser.parse(file, zone, new CheckingSink(fileName, idField, options.replace()));
-    }
-    WritingSink sink = new WritingSink(options, idField);
+    WritingSink sink = new WritingSink(options, fileName, idField(format));
     try (BatchPipeline pipeline = new BatchPipeline(options.writers(), sink::write, sink::committed)) {
       sink.pipeline = pipeline;
-      parser.parse(file, zone, sink);
-      sink.flush();
-      pipeline.finish();
+      try {
+        parser.parse(file, zone, sink);
+        sink.flush();
+        pipeline.finish();
+      } catch (DataAccessException e) {
+        pipeline.awaitWrites(); // so that the report counts every batch that will ever commit
+        boolean strict = options.mode() == ImportMode.STRICT;
+        throw new ImportFailedException(
+            e.getMessage() + (strict
+                ? " (strict mode: nothing of the file was written)"
+                : String.format(Locale.ROOT, " (%d orders of other batches were committed; importing the file"
+                    + " again once the cause is fixed completes it)", sink.result.ordersWritten())),
+            report(format, sink, strict ? IngestResult.empty() : sink.result, start),
+            e);
+      }
     }
+    return report(format, sink, sink.result, start);
+  }
+
+  private static ImportReport report(ImportFormat format, WritingSink sink, IngestResult written, long start) {
     return new ImportReport(
         format,
         sink.rowsRead,
         sink.ordersRead,
-        sink.result.ordersWritten(),
-        sink.result.ordersUnchanged() + sink.identicalRepeats,
-        sink.replaced,
+        written.ordersWritten(),
+        written.ordersUnchanged() + sink.identicalRepeats,
+        written == sink.result ? sink.replaced : 0,
         sink.customers.size(),
         sink.rejectedCount,
         sink.rejected,
@@ -102,45 +119,16 @@ final class FileImporter {
             + " --replace)");
   }
 
-  /** First pass of strict mode: fails on the first bad row. */
-  private static final class CheckingSink implements ParsedOrderSink {
-    private final String fileName;
-    private final String idField;
-    private final boolean replace;
-    private final RepeatedOrders repeats = new RepeatedOrders();
-
-    CheckingSink(String fileName, String idField, boolean replace) {
-      this.fileName = fileName;
-      this.idField = idField;
-      this.replace = replace;
-    }
-
-    @Override
-    public void rowRead() {}
-
-    @Override
-    public void order(ParsedOrder order) {
-      if (repeats.see(order.order(), order.firstLine()) == RepeatedOrders.Seen.CHANGED && !replace) {
-        rejected(changedRepeat(idField, order, repeats.previousLine()));
-      }
-    }
-
-    @Override
-    public void rejected(RejectedRow row) {
-      throw new InvalidInputException(
-          "file '" + fileName + "' line " + row.line(), row.field(),
-          row.reason() + " (strict mode: nothing was imported; fix the row or import in lenient mode)");
-    }
-
-    @Override
-    public void skipped(RejectedRow row) {}
-  }
-
   /** Collects orders into batches and writes each as it fills. */
   private final class WritingSink implements ParsedOrderSink {
     private final ImportOptions options;
+    private final String fileName;
     private final String idField;
     private final boolean replace;
+    /** The file lines of each batch in flight, for the message if it fails: its orders' first and last rows. */
+    private final Map<IngestBatch, long[]> batchLines = Collections.synchronizedMap(new IdentityHashMap<>());
+    private long batchFirstLine;
+    private long batchLastLine;
     private final RepeatedOrders repeats = new RepeatedOrders();
     /** The submitted batches whose first order replaces an earlier version; a batch has at most one. */
     private final Set<IngestBatch> replacing =
@@ -161,8 +149,9 @@ final class FileImporter {
     private volatile long rejectedCount;
     private long skippedCount;
 
-    WritingSink(ImportOptions options, String idField) {
+    WritingSink(ImportOptions options, String fileName, String idField) {
       this.options = options;
+      this.fileName = fileName;
       this.idField = idField;
       this.replace = options.mode() == ImportMode.LENIENT || options.replace();
     }
@@ -183,7 +172,7 @@ final class FileImporter {
           return;
         }
         case CHANGED -> {
-          if (!replace) { // strict mode, and the file changed since the first pass
+          if (!replace) { // strict mode without --replace: a bad row, which fails the file
             rejected(changedRepeat(idField, parsed, repeats.previousLine()));
             return;
           }
@@ -195,6 +184,10 @@ final class FileImporter {
         }
       }
       ordersRead++;
+      if (batchOrders.isEmpty()) {
+        batchFirstLine = parsed.firstLine();
+      }
+      batchLastLine = parsed.firstLine();
       batchOrders.put(order.id(), order);
       Customer c = parsed.customer();
       batchCustomers.merge(c.id(), c, FileImporter::mergeCustomer);
@@ -209,6 +202,11 @@ final class FileImporter {
 
     @Override
     public void rejected(RejectedRow row) {
+      if (options.mode() == ImportMode.STRICT) {
+        throw new InvalidInputException(
+            "file '" + fileName + "' line " + row.line(), row.field(),
+            row.reason() + " (strict mode: nothing was imported; fix the row or import in lenient mode)");
+      }
       rejectedCount++;
       if (rejected.size() < options.maxReportedRejections()) {
         rejected.add(row);
@@ -236,12 +234,24 @@ final class FileImporter {
         replacing.add(batch);
         batchStartsWithReplacement = false;
       }
+      batchLines.put(batch, new long[] {batchFirstLine, batchLastLine});
       Objects.requireNonNull(pipeline, "pipeline is set before the first row").submit(batch);
     }
 
-    /** Writes a batch; the update of a replaced order is not a write of the import but a replacement. */
+    /**
+     * Writes one batch; a database failure names the file lines the batch came from. The update of a replaced
+     * order is not a write of the import but a replacement.
+     */
     IngestResult write(IngestBatch batch) {
-      IngestResult r = ingest.apply(batch);
+      long[] lines = Objects.requireNonNull(batchLines.remove(batch), "lines of the batch");
+      IngestResult r;
+      try {
+        r = ingest.apply(batch);
+      } catch (DataAccessException e) {
+        throw new DataAccessException(String.format(Locale.ROOT,
+            "file '%s': the batch of %d orders whose rows start on lines %d to %d could not be written: %s",
+            fileName, batch.orders().size(), lines[0], lines[1], e.getMessage()), e);
+      }
       if (!replacing.remove(batch) || r.ordersUpdated() == 0) {
         return r;
       }

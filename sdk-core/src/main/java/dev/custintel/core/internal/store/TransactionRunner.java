@@ -97,7 +97,12 @@ public final class TransactionRunner {
     }
   }
 
-  private static DataAccessException failed(String operation, RuntimeException e) {
+  /**
+   * @param operation what was being done, such as {@code "Ingesting a batch"}
+   * @param e a database failure: Jdbi's exception, or a JDBC one wrapped unchecked
+   * @return the failure as this runner reports it, naming the operation and the innermost cause
+   */
+  public static DataAccessException failed(String operation, RuntimeException e) {
     return new DataAccessException(operation + " failed: " + rootMessage(e), e);
   }
 
