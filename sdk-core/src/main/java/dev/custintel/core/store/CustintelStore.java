@@ -132,10 +132,10 @@ public interface CustintelStore extends AutoCloseable {
     /**
      * Uses the embedded default: an H2 database in files under {@code directory} (created if missing).
      *
-     * <p>H2 writes commits to its files in the background, up to about a second later. Ingestion does not rely on
-     * that: after each committed batch it has H2 write its changes to the files ({@code CHECKPOINT}) before it
-     * returns or reports progress, so a process killed at any point, even with kill -9, keeps every batch it
-     * reported. The files are not forced to the disk: a power cut or an operating-system crash may lose the last
+     * <p>H2 writes commits to its files in the background, up to about a second later. The store does not rely on
+     * that: after each committed write (an import batch, a model run, a Slack event) it has H2 write its changes to
+     * the files ({@code CHECKPOINT}) before it returns or reports progress, so a process killed at any point, even
+     * with kill -9, keeps everything it reported or acknowledged. The files are not forced to the disk: a power cut or an operating-system crash may lose the last
      * batches. Use PostgreSQL where that matters.
      *
      * @param directory where the database files live

@@ -28,8 +28,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbiIngestionClient implements IngestionClient {
   private final TransactionRunner tx;
   private final BatchWriter writer;
-  private final boolean h2;
-  private volatile boolean checkpointRefused;
   private final Clock clock;
   private final StoreMetrics metrics;
   private final Consumer<Set<String>> onCustomersChanged;
@@ -46,7 +44,6 @@ public final class JdbiIngestionClient implements IngestionClient {
       Consumer<Set<String>> onCustomersChanged) {
     this.tx = tx;
     this.writer = new BatchWriter(tables, kind == DatabaseKind.POSTGRESQL);
-    this.h2 = kind == DatabaseKind.H2;
     this.clock = clock;
     this.metrics = metrics;
     this.onCustomersChanged = onCustomersChanged;
@@ -62,30 +59,11 @@ public final class JdbiIngestionClient implements IngestionClient {
       PreparedBatch prepared = PreparedBatch.of(batch);
       BatchWriter.Outcome outcome =
           tx.inRetryingTransaction("Ingesting a batch", h -> writer.write(h, prepared, clock.instant()));
-      writeThroughH2();
       IngestResult r = outcome.result();
       onCustomersChanged.accept(outcome.touchedCustomers());
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());
       return r;
     });
-  }
-
-  /**
-   * H2 writes committed transactions to its file in the background (up to about a second later), so a killed
-   * process lost batches that an import had reported as written (issue 11, D8). {@code CHECKPOINT} writes them
-   * before the caller hears of the commit. (H2's {@code WRITE_DELAY=0} would do the same at every commit, but
-   * corrupted the file after a rolled-back batch among concurrent writers, in H2 2.3.232.) CHECKPOINT needs admin
-   * rights: for a user without them, H2's background writing is all there is, and it is not tried again.
-   */
-  private void writeThroughH2() {
-    if (!h2 || checkpointRefused) {
-      return;
-    }
-    try {
-      tx.withHandle("Writing committed changes to the H2 file (CHECKPOINT)", h -> h.execute("CHECKPOINT"));
-    } catch (DataAccessException e) {
-      checkpointRefused = true;
-    }
   }
 
   @Override
@@ -136,7 +114,6 @@ public final class JdbiIngestionClient implements IngestionClient {
     } catch (ReadFailure e) {
       throw e.io;
     }
-    writeThroughH2();
     onCustomersChanged.accept(touched);
     for (IngestResult r : written) {
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());

@@ -42,7 +42,8 @@ public final class JdbiStore implements CustintelStore {
     this.metrics = new StoreMetrics(settings.meterRegistry(), settings.tablePrefix());
     // The store's one Jdbi: every module reaches the database through it (see StoreAccess).
     Jdbi jdbi = Jdbi.create(dataSource);
-    TransactionRunner tx = new TransactionRunner(jdbi, closed::get);
+    // H2 is made durable at each commit (for an in-memory database the checkpoint has nothing to write).
+    TransactionRunner tx = new TransactionRunner(jdbi, closed::get, kind == DatabaseKind.H2);
     this.access = new DefaultStoreAccess(this, kind, tables, tx);
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
