@@ -41,14 +41,19 @@ final class WorkQueue {
   }
 
   /**
-   * Records the event's id and its work in one transaction; then keeps the message the work needs (on its own: two
-   * reactions on one message may keep it at once, and neither event may fail for it).
+   * Keeps the message the work needs (on its own: two reactions on one message may keep it at once, and neither
+   * event may fail for it), then records the event's id and its work in one transaction. The message goes first so
+   * that the event's commit, which H2 writes through to its file, carries it too: an event acknowledged and then
+   * killed finds its message in the database on restart.
    *
    * @param message the message to keep for the work, or null
    * @return true if recorded; false if the event id was recorded before (a duplicate delivery): nothing is written
    */
   boolean accept(String eventType, WorkItem work, Instant now, Instant expiresAt, @Nullable SlackMessage message,
       Instant messageExpiresAt) {
+    if (message != null) {
+      messages.save(message, messageExpiresAt);
+    }
     try {
       db.inTransaction("event intake", h -> {
         try {
@@ -85,9 +90,6 @@ final class WorkQueue {
         return false;
       }
       throw e;
-    }
-    if (message != null) {
-      messages.save(message, messageExpiresAt);
     }
     return true;
   }
