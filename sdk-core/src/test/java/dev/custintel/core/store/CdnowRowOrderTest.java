@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportReport;
-import dev.custintel.core.testing.OnBothDatabases;
+import dev.custintel.core.testing.OnBothStores;
 import dev.custintel.core.testing.TestData;
-import dev.custintel.core.testing.TestDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,22 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * overwrote the earlier ones with no rejection (1,040 purchases, $32,585.59 of the shuffled master file). Every row
  * must be stored whatever the row order, and a re-import must still write nothing.
  */
-class CdnowRowOrderTest extends OnBothDatabases {
+class CdnowRowOrderTest extends OnBothStores {
   @TempDir Path dir;
-  TestDatabase db;
-  CustintelStore store;
-
-  @BeforeEach
-  void open() {
-    db = newDatabase.get();
-    store = db.configure(CustintelStore.builder()).build();
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-    db.close();
-  }
 
   @Test
   void importFile_customersRowsNotAdjacent_storesEveryRow() throws Exception {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportReport;
-import dev.custintel.core.testing.OnBothDatabases;
-import dev.custintel.core.testing.TestDatabase;
+import dev.custintel.core.testing.OnBothStores;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,26 +33,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * retries ({@code duplicate key value violates unique constraint "ci_customers_pk"}) and store only part of the
  * orders. Every order of the file must be stored, exactly.
  */
-class ConcurrentImportTest extends OnBothDatabases {
+class ConcurrentImportTest extends OnBothStores {
   private static final int ORDERS = 16_000;
   private static final int ORDERS_PER_CUSTOMER = 8;
   private static final int PRODUCTS = 400;
 
   @TempDir Path dir;
-  TestDatabase db;
-  CustintelStore store;
-
-  @BeforeEach
-  void open() {
-    db = newDatabase.get();
-    store = db.configure(CustintelStore.builder()).build();
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-    db.close();
-  }
 
   /** One generated order: its rows of the orders CSV, and what it adds up to. */
   private record GeneratedOrder(String id, String customer, LocalDate day, List<String> rows, BigDecimal total) {}

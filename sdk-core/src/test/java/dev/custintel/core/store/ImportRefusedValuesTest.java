@@ -10,16 +10,13 @@ import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportReport;
 import dev.custintel.core.imports.RejectedRow;
-import dev.custintel.core.testing.OnBothDatabases;
-import dev.custintel.core.testing.TestDatabase;
+import dev.custintel.core.testing.OnBothStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * whole import. Each is now a rejected row, with its file line and column, like any other bad row; the rows around
  * it are imported. The limits are both databases' at once, so a file imports the same on either.
  */
-class ImportRefusedValuesTest extends OnBothDatabases {
+class ImportRefusedValuesTest extends OnBothStores {
   private static final String HEADER = "order_id,customer_id,placed_at,product_id,quantity,currency,line_amount,"
       + "product_name,email";
 
   @TempDir Path dir;
-  TestDatabase db;
-  CustintelStore store;
-
-  @BeforeEach
-  void open() {
-    db = newDatabase.get();
-    store = db.configure(CustintelStore.builder()).tablePrefix("rv_").build();
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-    db.close();
+  @Override
+  protected CustintelStore.Builder configure(CustintelStore.Builder builder) {
+    return builder.tablePrefix("rv_");
   }
 
   @Test

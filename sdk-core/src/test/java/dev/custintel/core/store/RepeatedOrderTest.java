@@ -8,8 +8,7 @@ import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportReport;
-import dev.custintel.core.testing.OnBothDatabases;
-import dev.custintel.core.testing.TestDatabase;
+import dev.custintel.core.testing.OnBothStores;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,26 +35,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * version in file order must win whatever the writers, be counted in {@code ordersReplaced}, and fail a strict
  * import unless replacing is allowed; an identical repeat changes nothing.
  */
-class RepeatedOrderTest extends OnBothDatabases {
+class RepeatedOrderTest extends OnBothStores {
   private static final String HEADER = "order_id,customer_id,placed_at,product_id,quantity,unit_price,currency";
   private static final int ORDERS = 300;
   private static final int DISTANCE = 10;
 
   @TempDir Path dir;
-  TestDatabase db;
-  CustintelStore store;
-
-  @BeforeEach
-  void open() {
-    db = newDatabase.get();
-    store = db.configure(CustintelStore.builder()).build();
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-    db.close();
-  }
 
   /**
    * Orders R-0.. in file order; each third order comes back {@value #DISTANCE} orders later with another quantity
