@@ -6,7 +6,7 @@
 #
 #   -r ROUNDS  fault rounds per kind (default 1: about 4 minutes on 2 cores, the bounded form CI runs;
 #              the full form for a soak is -r 10)
-#   -s SEED    seed of the kill delays and of the shuffle, printed at the start so that a failure can be replayed
+#   -s SEED    seed of the kill points and of the shuffle, printed at the start so that a failure can be replayed
 #   -f FILE    the order file (default data/clv/CDNOW_master.txt, 69,659 purchases)
 #   -F FORMAT  its --format (default cdnow)
 #   -j JAR     the CLI jar (default examples/target/custintel.jar; build it with mvn -B -q package -DskipTests)
@@ -16,8 +16,9 @@
 # so that killing it touches nothing else) and on an H2 file:
 #   0. a reference import without faults: its stored counts and sums are the expected values, and they must match
 #      the file as counted independently by awk (rows minus the rejected and skipped rows the import reported);
-#   1. kill -9 the CLI at a random moment of an import of the shuffled file, re-import, compare with the reference;
-#   2. kill -9 the PostgreSQL server (postmaster and backends) at a random moment; the CLI must exit non-zero
+#   1. kill -9 the CLI after a random number of committed batches of an import of the shuffled file, re-import,
+#      compare with the reference;
+#   2. kill -9 the PostgreSQL server (postmaster and backends) likewise mid-import; the CLI must exit non-zero
 #      without hanging; restart the server (crash recovery), re-import, compare;
 #   3. the same as 1 on H2;
 #   4. after all rounds, one more re-import must write nothing (ordersWritten 0).
@@ -123,14 +124,20 @@ import() {
 
 json_field() { jq -r ".$2" "$1"; }
 
-# import_and_kill DB_URL FILE OUT WHAT: starts an import, waits a random 1.5 to 9 s, then kills WHAT (cli or pg).
+# import_and_kill DB_URL FILE OUT WHAT: starts an import and kills WHAT (cli or pg) once the CLI has reported a
+# random number of committed batches (1 to 25 of CDNOW's 35: always mid-import, however fast the machine).
 # Prints the CLI's exit status (137 when it was the one killed).
 import_and_kill() {
   local url="$1" file="$2" out="$3" what="$4"
-  java -Xmx512m -jar "$JAR" import --db "$url" --format "$FORMAT" --no-progress "$file" >"$out" 2>"$out.err" &
+  java -Xmx512m -jar "$JAR" import --db "$url" --format "$FORMAT" --progress "$file" >"$out" 2>"$out.err" &
   CLI_PID=$!
-  local delay_ms=$(( 1500 + RANDOM % 7500 ))
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  local batches=$(( 1 + RANDOM % 25 ))
+  local polls=0
+  while kill -0 "$CLI_PID" 2>/dev/null && [ "$(grep -c 'orders written' "$out.err" || true)" -lt "$batches" ]; do
+    sleep 0.05
+    polls=$((polls + 1))
+    [ "$polls" -lt 6000 ] || break
+  done
   if [ "$what" = cli ]; then
     kill -9 "$CLI_PID" 2>/dev/null || true
   else
@@ -150,7 +157,7 @@ import_and_kill() {
   done
   wait "$CLI_PID" || status=$?
   CLI_PID=""
-  echo "$status after ${delay_ms} ms"
+  echo "$status after $batches batches reported"
 }
 
 check_same() {
@@ -196,43 +203,49 @@ fi
 log "  the file agrees (awk): $rows rows, $unusable rejected or skipped"
 
 # 1. kill -9 the CLI mid-import (PostgreSQL), then re-import.
-psql_q postgres "CREATE DATABASE cli_kill" >/dev/null
+# Each round on an empty database, so that every round's kill lands in a real import.
 for round in $(seq 1 "$ROUNDS"); do
-  outcome="$(import_and_kill "$(pg_url cli_kill)" "$SHUFFLED" "$WORK/cli-$round.json" cli)"
-  log "round $round, kill -9 CLI on PostgreSQL: CLI $outcome; stored so far: $(pg_state cli_kill)"
-  [ "$outcome" != hung ] || { log "  FAIL the CLI hung"; FAILED=1; }
-  import "$(pg_url cli_kill)" "$SHUFFLED" "$WORK/cli-$round-re.json" || { log "  FAIL re-import exited non-zero"; FAILED=1; }
-  check_same "after re-import" "$(pg_state cli_kill)"
+  cli_kill="cli_kill_$round"
+  psql_q postgres "CREATE DATABASE $cli_kill" >/dev/null
+  outcome="$(import_and_kill "$(pg_url $cli_kill)" "$SHUFFLED" "$WORK/cli-$round.json" cli)"
+  log "round $round, kill -9 CLI on PostgreSQL: CLI $outcome; stored so far: $(pg_state $cli_kill)"
+  case "$outcome" in 137\ *) ;; *) log "  FAIL the CLI was not killed mid-import"; FAILED=1 ;; esac
+  import "$(pg_url $cli_kill)" "$SHUFFLED" "$WORK/cli-$round-re.json" || { log "  FAIL re-import exited non-zero"; FAILED=1; }
+  check_same "after re-import" "$(pg_state $cli_kill)"
 done
 
 # 2. kill -9 PostgreSQL mid-import, restart it (crash recovery), then re-import.
-psql_q postgres "CREATE DATABASE pg_kill" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
-  outcome="$(import_and_kill "$(pg_url pg_kill)" "$SHUFFLED" "$WORK/pg-$round.json" pg)"
+  pg_kill="pg_kill_$round"
+  psql_q postgres "CREATE DATABASE $pg_kill" >/dev/null
+  outcome="$(import_and_kill "$(pg_url $pg_kill)" "$SHUFFLED" "$WORK/pg-$round.json" pg)"
   log "round $round, kill -9 PostgreSQL: CLI exit $outcome"
   case "$outcome" in
     hung) log "  FAIL the CLI hung after the server died"; FAILED=1 ;;
     0\ *) log "  FAIL the CLI exited 0 although its server died mid-import"; FAILED=1 ;;
   esac
-  if [ -s "$WORK/pg-$round.json.err" ]; then log "  CLI said: $(head -c 300 "$WORK/pg-$round.json.err" | tr '\n' ' ')"; fi
+  if grep -qv 'orders written' "$WORK/pg-$round.json.err"; then
+    log "  CLI said: $(grep -v 'orders written' "$WORK/pg-$round.json.err" | head -c 400 | tr '\n' ' ')"
+  fi
   if grep -qi 'password' "$WORK/pg-$round.json.err"; then log "  FAIL the error mentions a password"; FAILED=1; fi
   pg_start
-  log "  restarted; stored so far: $(pg_state pg_kill)"
-  import "$(pg_url pg_kill)" "$SHUFFLED" "$WORK/pg-$round-re.json" || { log "  FAIL re-import exited non-zero"; FAILED=1; }
-  check_same "after re-import" "$(pg_state pg_kill)"
+  log "  restarted; stored so far: $(pg_state $pg_kill)"
+  import "$(pg_url $pg_kill)" "$SHUFFLED" "$WORK/pg-$round-re.json" || { log "  FAIL re-import exited non-zero"; FAILED=1; }
+  check_same "after re-import" "$(pg_state $pg_kill)"
 done
 
 # 3. kill -9 the CLI mid-import on H2 (the embedded default), then re-import.
-H2="$WORK/h2/custintel"
 for round in $(seq 1 "$ROUNDS"); do
+  H2="$WORK/h2-$round/custintel"
   outcome="$(import_and_kill "jdbc:h2:file:$H2" "$SHUFFLED" "$WORK/h2-$round.json" cli)"
   log "round $round, kill -9 CLI on H2: CLI $outcome; stored so far: $(h2_state "$H2")"
+  case "$outcome" in 137\ *) ;; *) log "  FAIL the CLI was not killed mid-import"; FAILED=1 ;; esac
   import "jdbc:h2:file:$H2" "$SHUFFLED" "$WORK/h2-$round-re.json" || { log "  FAIL re-import exited non-zero: $(tail -2 "$WORK/h2-$round-re.json.err")"; FAILED=1; }
   check_same "after re-import" "$(h2_state "$H2")"
 done
 
 # 4. Exactly once: a further re-import writes nothing, on each database.
-for db in cli_kill pg_kill; do
+for db in "cli_kill_$ROUNDS" "pg_kill_$ROUNDS"; do
   import "$(pg_url "$db")" "$SHUFFLED" "$WORK/final-$db.json" || { log "  FAIL final re-import ($db) exited non-zero"; FAILED=1; }
   written=$(json_field "$WORK/final-$db.json" ordersWritten)
   [ "$written" = 0 ] && log "  ok   $db: a further re-import wrote 0 orders" \

@@ -77,8 +77,9 @@ final class FileImporter {
         throw new ImportFailedException(
             e.getMessage() + (strict
                 ? " (strict mode: nothing of the file was written)"
-                : String.format(Locale.ROOT, " (%d orders of other batches were committed; importing the file"
-                    + " again once the cause is fixed completes it)", sink.result.ordersWritten())),
+                : String.format(Locale.ROOT, " (%d orders of other batches were committed, and the failed batch too if"
+                    + " the connection broke during its commit; importing the file again once the cause is fixed"
+                    + " completes it)", sink.result.ordersWritten())),
             report(format, sink, strict ? IngestResult.empty() : sink.result, start),
             e);
       }
