@@ -1,6 +1,5 @@
 package dev.custintel.core.internal.ingest;
 
-import dev.custintel.core.csv.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,20 +34,37 @@ final class SpooledInput implements AutoCloseable {
       return new SpooledInput(file, false);
     }
     Path dir = null;
+    Path copy = null;
     try {
       dir = Files.createTempDirectory("custintel-import-");
-      Path copy = dir.resolve(LineReader.recordName(file));
+      copy = copyPath(dir, file);
       try (InputStream in = Files.newInputStream(file)) {
         Files.copy(in, copy);
       }
       return new SpooledInput(copy, true);
     } catch (IOException e) {
+      if (copy != null) {
+        deleteQuietly(copy);
+      }
       if (dir != null) {
-        deleteQuietly(dir.resolve(LineReader.recordName(file)));
         deleteQuietly(dir);
       }
       throw new UncheckedIOException("Cannot read " + file + " into a temporary file", e);
     }
+  }
+
+  /**
+   * The copy's path: the input's bare name inside the temporary directory, never anything outside it. (A name that
+   * resolved to an absolute path, such as a device's whole path, would make the copy, and the clean-up after a
+   * failed copy, touch the input itself.)
+   */
+  static Path copyPath(Path dir, Path file) {
+    Path name = file.getFileName();
+    Path copy = dir.resolve(name == null ? "input" : name.toString()).normalize();
+    if (!dir.equals(copy.getParent())) {
+      copy = dir.resolve("input");
+    }
+    return copy;
   }
 
   /** @return a path to read, as often as needed */
