@@ -26,6 +26,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class TransactionRunner {
   private static final int MAX_ATTEMPTS = 6;
   private static final String DUPLICATE_KEY = "23505";
+  private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
 
   private final Jdbi jdbi;
   private final BooleanSupplier closed;
@@ -108,8 +109,8 @@ public final class TransactionRunner {
    * events alike. {@code CHECKPOINT} writes them before the caller hears of the commit. (H2's
    * {@code WRITE_DELAY=0} would do the same at every commit, but corrupted the file after a rolled-back batch among
    * concurrent writers, in H2 2.3.232.) CHECKPOINT needs admin rights: for a user without them, H2's background
-   * writing is all there is, and it is not tried again. A failed checkpoint does not undo the commit, so it is not
-   * reported as a failure of the work.
+   * writing is all there is, and it is not tried again. Any other failure (a pool timeout, say) skips this one
+   * checkpoint only. A failed checkpoint does not undo the commit, so it is not reported as a failure of the work.
    */
   private void writeThrough() {
     if (!writeThrough || checkpointRefused) {
@@ -118,8 +119,21 @@ public final class TransactionRunner {
     try {
       jdbi.useHandle(h -> h.execute("CHECKPOINT"));
     } catch (RuntimeException e) {
-      checkpointRefused = true;
+      checkpointRefused = adminRightsRequired(e);
     }
+  }
+
+  /** H2's error 90040, "admin rights are required for this operation", anywhere in the chain. */
+  private static boolean adminRightsRequired(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private void checkOpen() {
