@@ -3,6 +3,7 @@ package dev.custintel.slack.internal;
 import dev.custintel.slack.SlackMessage;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,32 +42,29 @@ final class MessageStore {
     }
     String text = m.text().length() <= MAX_TEXT ? m.text() : m.text().substring(0, MAX_TEXT);
     try {
-      boolean inserted = db.insertOnce("message save", h -> h.createUpdate(db.sql("INSERT INTO {messages}"
-              + " (channel_id, ts, thread_ts, user_id, bot_id, text, expires_at)"
-              + " VALUES (:c, :ts, :thread, :user, :bot, :text, :expires)"))
-          .bind("c", m.channelId())
-          .bind("ts", m.ts())
-          .bind("thread", m.threadTs())
-          .bind("user", m.userId())
-          .bind("bot", m.botId())
-          .bind("text", text)
-          .bind("expires", Db.at(expiresAt)));
+      boolean inserted = db.insertOnce("message save", h -> bindRow(h.createUpdate(db.sql("INSERT INTO {messages}"
+          + " (channel_id, ts, thread_ts, user_id, bot_id, text, expires_at)"
+          + " VALUES (:c, :ts, :thread, :user, :bot, :text, :expires)")), m, text, expiresAt));
       if (!inserted) {
-        db.with("message save", h -> h.createUpdate(db.sql("UPDATE {messages} SET thread_ts = :thread,"
-                + " user_id = :user, bot_id = :bot, text = :text, expires_at = :expires"
-                + " WHERE channel_id = :c AND ts = :ts"))
-            .bind("c", m.channelId())
-            .bind("ts", m.ts())
-            .bind("thread", m.threadTs())
-            .bind("user", m.userId())
-            .bind("bot", m.botId())
-            .bind("text", text)
-            .bind("expires", Db.at(expiresAt))
-            .execute());
+        db.with("message save", h -> bindRow(h.createUpdate(db.sql("UPDATE {messages} SET thread_ts = :thread,"
+            + " user_id = :user, bot_id = :bot, text = :text, expires_at = :expires"
+            + " WHERE channel_id = :c AND ts = :ts")), m, text, expiresAt).execute());
       }
     } catch (RuntimeException e) {
       LOG.warn("Could not keep Slack message {} in {}: {}", m.ts(), m.channelId(), e.getMessage());
     }
+  }
+
+  /** Binds the columns of a kept message, the same for its insert and its update. */
+  private static Update bindRow(Update update, SlackMessage m, String text, Instant expiresAt) {
+    return update
+        .bind("c", m.channelId())
+        .bind("ts", m.ts())
+        .bind("thread", m.threadTs())
+        .bind("user", m.userId())
+        .bind("bot", m.botId())
+        .bind("text", text)
+        .bind("expires", Db.at(expiresAt));
   }
 
   Optional<SlackMessage> find(String channelId, String ts, Instant now) {

@@ -120,6 +120,7 @@ public final class StoreSummaryReader {
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
     }
   }
+
   private static CalibrationHoldoutSplit toSplit(
       Result result, LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
     return new CalibrationHoldoutSplit(
