@@ -1,0 +1,144 @@
+package dev.custintel.spring;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The starter's settings, under {@code custintel.*}. Immutable; bound once at start. Every group has defaults, so an
+ * application that sets nothing gets the embedded H2 database under {@code ./custintel-data}, REST under
+ * {@code /api} and {@code /admin}, API-key security and a health group for model freshness.
+ *
+ * @param enabled whether the starter configures anything at all
+ * @param embedded the embedded H2 database, used when the application has no {@code DataSource} bean and sets no
+ *     {@code spring.datasource.url}
+ * @param store the store's table prefix, migrations, profile cache and pool
+ * @param api where the REST endpoints are mounted
+ * @param security API keys and their rate limit
+ * @param models model runs: the age past which the active run is reported stale
+ * @param gorgias the Gorgias helpdesk client, configured when its subdomain or base URL is set
+ * @param slack the Slack events endpoint, mounted when its signing secret is set
+ */
+@ConfigurationProperties("custintel")
+public record CustintelProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue Embedded embedded,
+    @DefaultValue Store store,
+    @DefaultValue Api api,
+    @DefaultValue Security security,
+    @DefaultValue Models models,
+    @DefaultValue Gorgias gorgias,
+    @DefaultValue Slack slack) {
+
+  /**
+   * The embedded default database.
+   *
+   * @param directory the directory of the H2 database files, created when missing
+   */
+  public record Embedded(@DefaultValue("custintel-data") Path directory) {}
+
+  /**
+   * The store over the database.
+   *
+   * @param tablePrefix the prefix of every Custintel table: a lower-case letter, then up to 15 lower-case letters,
+   *     digits or underscores
+   * @param migrateOnStart whether Custintel's migrations run when the application starts
+   * @param profileCacheSize how many customer profiles the cache keeps (0 turns the cache off)
+   * @param profileCacheTtl how long a cached profile is served before it is read again
+   * @param maximumPoolSize the size of the connection pool the store creates (unused over an application's own
+   *     {@code DataSource}, whose pool is the application's)
+   */
+  public record Store(
+      @DefaultValue("ci_") String tablePrefix,
+      @DefaultValue("true") boolean migrateOnStart,
+      @DefaultValue("10000") long profileCacheSize,
+      @DefaultValue("5m") Duration profileCacheTtl,
+      @DefaultValue("10") int maximumPoolSize) {}
+
+  /**
+   * Where the REST endpoints are.
+   *
+   * @param enabled whether the REST controllers are mounted
+   * @param basePath the path of the client endpoints, such as {@code /api}
+   * @param adminPath the path of the admin endpoints, such as {@code /admin}
+   */
+  public record Api(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("/api") String basePath,
+      @DefaultValue("/admin") String adminPath) {}
+
+  /**
+   * API-key security of the REST endpoints.
+   *
+   * @param enabled whether the endpoints require an API key in {@code X-API-Key}; turning it off leaves them open
+   *     to anyone who can reach the port
+   * @param bootstrapAdminKey an admin key stored (hashed) on start when no admin key exists yet; when unset and no
+   *     admin key exists, one is generated and logged once
+   * @param rateLimit the per-key request limit
+   */
+  public record Security(
+      @DefaultValue("true") boolean enabled,
+      @Nullable String bootstrapAdminKey,
+      @DefaultValue RateLimit rateLimit) {
+
+    /** @return the settings, with the bootstrap key hidden */
+    @Override
+    public String toString() {
+      return "Security[enabled=" + enabled + ", bootstrapAdminKey=" + (bootstrapAdminKey == null ? "unset" : "****")
+          + ", rateLimit=" + rateLimit + "]";
+    }
+  }
+
+  /**
+   * The per-key rate limit: a token bucket that holds a minute's worth of requests and refills continuously.
+   *
+   * @param requestsPerMinute the requests one key may make per minute; past it the answer is 429 with
+   *     {@code Retry-After}
+   */
+  public record RateLimit(@DefaultValue("6000") int requestsPerMinute) {}
+
+  /**
+   * Model runs.
+   *
+   * @param maxAge the age of the active run past which the {@code custintelModels} health indicator reports
+   *     {@code OUT_OF_SERVICE}
+   */
+  public record Models(@DefaultValue("7d") Duration maxAge) {}
+
+  /**
+   * The Gorgias helpdesk client, created when {@code subdomain} or {@code base-url} is set.
+   *
+   * @param subdomain the account's subdomain, such as {@code acme} for acme.gorgias.com
+   * @param baseUrl a full base URL instead of the subdomain (a proxy or a test server)
+   * @param email the API user's e-mail address
+   * @param apiKey the API user's key; never logged
+   */
+  public record Gorgias(
+      @Nullable String subdomain, @Nullable String baseUrl, @Nullable String email, @Nullable String apiKey) {
+
+    /** @return the settings, with the key hidden */
+    @Override
+    public String toString() {
+      return "Gorgias[subdomain=" + subdomain + ", baseUrl=" + baseUrl + ", email=" + email + ", apiKey="
+          + (apiKey == null ? "unset" : "****") + "]";
+    }
+  }
+
+  /**
+   * The Slack events endpoint at {@code POST /slack/events}, mounted when the signing secret is set.
+   *
+   * @param signingSecret the app's signing secret, which checks every request; never logged
+   * @param botToken the bot token for Web API calls (replies and reactions); never logged
+   */
+  public record Slack(@Nullable String signingSecret, @Nullable String botToken) {
+
+    /** @return the settings, with the secrets hidden */
+    @Override
+    public String toString() {
+      return "Slack[signingSecret=" + (signingSecret == null ? "unset" : "****") + ", botToken="
+          + (botToken == null ? "unset" : "****") + "]";
+    }
+  }
+}

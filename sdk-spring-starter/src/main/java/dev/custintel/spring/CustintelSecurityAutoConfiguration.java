@@ -1,0 +1,130 @@
+package dev.custintel.spring;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.spring.internal.security.ApiKeyFilter;
+import dev.custintel.spring.internal.security.KeyVerifier;
+import dev.custintel.spring.internal.security.ProblemEntryPoints;
+import dev.custintel.spring.internal.security.RateLimiter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Spring Security for the Custintel endpoints, as two filter chains that compose with an application's own (each
+ * matches only its paths):
+ *
+ * <ul>
+ *   <li>{@code custintelApiSecurityFilterChain}, over {@code custintel.api.base-path} and {@code admin-path}: an API
+ *       key in {@code X-API-Key}; 401 without one, 403 for an invalid or revoked one or one out of scope (reads need
+ *       {@code read}, other methods {@code write}, admin paths {@code admin}), 429 with {@code Retry-After} past the
+ *       key's rate limit. With {@code custintel.security.enabled=false} the paths are open.
+ *   <li>{@code custintelOpenSecurityFilterChain}: the health and Prometheus endpoints, the OpenAPI documents and the
+ *       Slack events endpoint (which checks Slack's signature instead) are open.
+ * </ul>
+ *
+ * <p>Paths outside both chains are left to the application. Because the application then has filter chains, Spring
+ * Boot's default chain (HTTP Basic with a generated password) backs off: an application with endpoints of its own
+ * secures them with a chain of its own.
+ */
+@AutoConfiguration(
+    after = CustintelWebAutoConfiguration.class,
+    beforeName = {
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"
+    })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SecurityFilterChain.class)
+@ConditionalOnBean(CustomerIntelligence.class)
+public final class CustintelSecurityAutoConfiguration {
+  /** The order of the API chain: before an application's catch-all chain at the default order. */
+  public static final int API_CHAIN_ORDER = 10;
+  /** The order of the open chain. */
+  public static final int OPEN_CHAIN_ORDER = 11;
+
+  /** Created by Spring. */
+  public CustintelSecurityAutoConfiguration() {}
+
+  /**
+   * @param properties the settings
+   * @return the per-key limiter
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public RateLimiter custintelRateLimiter(CustintelProperties properties) {
+    return new RateLimiter(properties.security().rateLimit().requestsPerMinute(), System::nanoTime);
+  }
+
+  /**
+   * @param http Spring Security's builder
+   * @param properties the settings
+   * @param verifier the key check
+   * @param limiter the per-key limit
+   * @return the chain of the API and admin paths
+   * @throws Exception as {@link HttpSecurity#build()} does
+   */
+  @Bean
+  @Order(API_CHAIN_ORDER)
+  @ConditionalOnMissingBean(name = "custintelApiSecurityFilterChain")
+  public SecurityFilterChain custintelApiSecurityFilterChain(
+      HttpSecurity http, CustintelProperties properties, ObjectProvider<KeyVerifier> verifier, RateLimiter limiter)
+      throws Exception {
+    String api = trim(properties.api().basePath());
+    String admin = trim(properties.api().adminPath());
+    http.securityMatcher(api + "/**", admin + "/**")
+        .csrf(c -> c.disable())
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .requestCache(r -> r.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    if (!properties.security().enabled()) {
+      return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+    }
+    return http
+        .addFilterBefore(new ApiKeyFilter(verifier.getObject(), limiter), AuthorizationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(ProblemEntryPoints.missingKey())
+            .accessDeniedHandler(ProblemEntryPoints.insufficientScope()))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(admin + "/**").hasAuthority("SCOPE_admin")
+            .requestMatchers(HttpMethod.GET, api + "/**").hasAuthority("SCOPE_read")
+            .requestMatchers(HttpMethod.HEAD, api + "/**").hasAuthority("SCOPE_read")
+            .anyRequest().hasAuthority("SCOPE_write"))
+        .build();
+  }
+
+  /**
+   * @param http Spring Security's builder
+   * @return the chain of the open endpoints
+   * @throws Exception as {@link HttpSecurity#build()} does
+   */
+  @Bean
+  @Order(OPEN_CHAIN_ORDER)
+  @ConditionalOnMissingBean(name = "custintelOpenSecurityFilterChain")
+  public SecurityFilterChain custintelOpenSecurityFilterChain(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/slack/events")
+        .csrf(c -> c.disable())
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .build();
+  }
+
+  private static String trim(String path) {
+    String p = path.startsWith("/") ? path : "/" + path;
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.custintel.spring;
+
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.spring.internal.web.AffinityController;
+import dev.custintel.spring.internal.web.ChurnController;
+import dev.custintel.spring.internal.web.CustintelJacksonModule;
+import dev.custintel.spring.internal.web.CustomerController;
+import dev.custintel.spring.internal.web.FallbackController;
+import dev.custintel.spring.internal.web.ModelController;
+import dev.custintel.spring.internal.web.OrderController;
+import dev.custintel.spring.internal.web.ProblemHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Every client of the facade as REST under {@code custintel.api.base-path} (default {@code /api}), with errors as
+ * {@code application/problem+json}. In a servlet web application with a {@link CustomerIntelligence} bean, unless
+ * {@code custintel.api.enabled=false}. Each controller backs off when the application defines a bean of its type.
+ *
+ * <p>JSON: Spring's Jackson 3 mapper renders the SDK's records, with {@code CustintelJacksonModule} for money
+ * ({@code {"amount":"156.46","currency":"USD"}}, the exact decimal as a string) and currencies (ISO codes).
+ */
+@AutoConfiguration(after = CustintelAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(CustomerIntelligence.class)
+@ConditionalOnBooleanProperty(name = "custintel.api.enabled", matchIfMissing = true)
+public final class CustintelWebAutoConfiguration {
+
+  /** Created by Spring. */
+  public CustintelWebAutoConfiguration() {}
+
+  /** @return money and currencies in the REST API's JSON */
+  @Bean
+  @ConditionalOnMissingBean
+  public CustintelJacksonModule custintelJacksonModule() {
+    return new CustintelJacksonModule();
+  }
+
+  /** @return the problem details of the Custintel controllers */
+  @Bean
+  @ConditionalOnMissingBean
+  public ProblemHandler custintelProblemHandler() {
+    return new ProblemHandler();
+  }
+
+  /**
+   * @param ci the facade
+   * @return customers, their scores and cross-sell
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public CustomerController custintelCustomerController(CustomerIntelligence ci) {
+    return new CustomerController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return churn across the base
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ChurnController custintelChurnController(CustomerIntelligence ci) {
+    return new ChurnController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return association rules and bought-together
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public AffinityController custintelAffinityController(CustomerIntelligence ci) {
+    return new AffinityController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return model runs
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ModelController custintelModelController(CustomerIntelligence ci) {
+    return new ModelController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return batch ingestion
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public OrderController custintelOrderController(CustomerIntelligence ci) {
+    return new OrderController(ci);
+  }
+
+  /** @return 404 problems for unknown paths under the API and admin paths */
+  @Bean
+  @ConditionalOnMissingBean
+  public FallbackController custintelFallbackController() {
+    return new FallbackController();
+  }
+}

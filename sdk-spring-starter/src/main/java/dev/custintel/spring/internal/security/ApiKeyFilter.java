@@ -1,0 +1,112 @@
+package dev.custintel.spring.internal.security;
+
+import dev.custintel.spring.internal.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code X-API-Key}. No header: the request goes on unauthenticated, and the authorization rules answer 401.
+ * An unknown, malformed or revoked key: 403 at once. A valid key past its rate limit: 429 with {@code Retry-After}.
+ * Otherwise the request is authenticated as the key, with an authority {@code SCOPE_<scope>} per scope it holds
+ * (scopes are hierarchical: admin holds write and read, write holds read).
+ */
+public final class ApiKeyFilter extends OncePerRequestFilter {
+  /** The header that carries the key. */
+  public static final String HEADER = "X-API-Key";
+
+  private final KeyVerifier verifier;
+  private final RateLimiter limiter;
+  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+  /**
+   * @param verifier the key's holder for a presented key, empty when it is not valid
+   * @param limiter the per-key rate limit
+   */
+  public ApiKeyFilter(KeyVerifier verifier, RateLimiter limiter) {
+    this.verifier = verifier;
+    this.limiter = limiter;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String presented = request.getHeader(HEADER);
+    if (presented == null || presented.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<KeyPrincipal> key = verifier.verify(presented.trim());
+    if (key.isEmpty()) {
+      ProblemResponses.write(response, Problems.INVALID_API_KEY,
+          "The " + HEADER + " header holds no valid key: it is unknown, malformed or revoked.",
+          request.getRequestURI());
+      return;
+    }
+    long retryAfter = limiter.acquire(key.get().id());
+    if (retryAfter > 0) {
+      response.setHeader("Retry-After", Long.toString(retryAfter));
+      ProblemResponses.write(response, Problems.RATE_LIMITED,
+          "This key has used its requests for now; retry after " + retryAfter + " s.", request.getRequestURI());
+      return;
+    }
+    SecurityContext context = contexts.createEmptyContext();
+    context.setAuthentication(new KeyAuthentication(key.get()));
+    contexts.setContext(context);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      contexts.clearContext();
+    }
+  }
+
+  /**
+   * The holder of a valid key.
+   *
+   * @param id the key's id
+   * @param name the key's name
+   * @param scopes the scopes it holds, expanded: {@code read}, {@code write}, {@code admin}
+   */
+  public record KeyPrincipal(String id, String name, List<String> scopes) {
+    @Override
+    public String toString() {
+      return "ApiKey[" + id + " " + name + " " + scopes + "]";
+    }
+  }
+
+  private static final class KeyAuthentication extends AbstractAuthenticationToken {
+    private static final long serialVersionUID = 1L;
+    private final KeyPrincipal principal;
+
+    KeyAuthentication(KeyPrincipal principal) {
+      super(principal.scopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s)).toList());
+      this.principal = principal;
+      setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+      return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+      return principal;
+    }
+
+    @Override
+    public String getName() {
+      return principal.id();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.custintel.spring.internal.web;
+
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.customer.DateRange;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** Request parameter checks that name the parameter and the reason. */
+final class Params {
+  private Params() {}
+
+  /**
+   * @param from first day, or null
+   * @param to last day, or null
+   * @return the inclusive range, or null when both are absent
+   */
+  static @Nullable DateRange period(@Nullable LocalDate from, @Nullable LocalDate to) {
+    if (from == null && to == null) {
+      return null;
+    }
+    if (from == null) {
+      throw InvalidInputException.argument("from", "is required when 'to' is given");
+    }
+    if (to == null) {
+      throw InvalidInputException.argument("to", "is required when 'from' is given");
+    }
+    if (to.isBefore(from)) {
+      throw InvalidInputException.argument("to", "must not be before from (" + from + " .. " + to + ")");
+    }
+    return DateRange.ofDays(from, to);
+  }
+
+  static int range(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw InvalidInputException.argument(name, "must be between " + min + " and " + max + " (was " + value + ")");
+    }
+    return value;
+  }
+
+  static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.argument(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+          .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + " (was '" + value + "')");
+    }
+  }
+}
