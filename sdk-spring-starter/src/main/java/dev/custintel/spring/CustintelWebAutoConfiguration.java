@@ -1,6 +1,7 @@
 package dev.custintel.spring;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.spring.internal.web.AdminController;
 import dev.custintel.spring.internal.web.AffinityController;
 import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
@@ -102,5 +103,15 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public FallbackController custintelFallbackController() {
     return new FallbackController();
+  }
+
+  /**
+   * @param ci the facade
+   * @return cache and pool figures for operators
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public AdminController custintelAdminController(CustomerIntelligence ci) {
+    return new AdminController(ci);
   }
 }

@@ -129,10 +129,115 @@ class RestApiTest extends OnBothDatabases {
     Response models = get("/api/models");
     assertThat(models.status()).as(models.toString()).isEqualTo(200);
     assertThat(models.json().get(0).path("id").asLong()).isEqualTo(run.id());
-    System.out.println(risk.body());
-    System.out.println(ltv.body());
-    System.out.println(summary.body());
-    System.out.println(atRisk.body());
-    System.out.println(models.body());
+    assertThat(models.json().get(0).path("active").asBoolean()).isTrue();
+    assertThat(models.json().get(0).path("timing").path("total").asText()).matches("PT[0-9.]+S");
+    assertThat(risk.json().path("runId").asLong()).isEqualTo(run.id());
+    double churn = risk.json().path("churnRisk").asDouble();
+    assertThat(risk.json().path("probabilityAlive").asDouble()).isCloseTo(1 - churn, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(ltv.json().path("value").path("currency").asText()).isEqualTo("USD");
+    assertThat(ltv.json().path("value").path("amount").asText()).matches("[0-9]+\\.[0-9]{2}");
+    assertThat(summary.json().path("customers").asInt()).isEqualTo(23_570);
+    double previous = Double.MAX_VALUE;
+    for (JsonNode c : atRisk.json()) {
+      assertThat(c.path("churnRisk").asDouble()).isGreaterThanOrEqualTo(0.5);
+      double value = new java.math.BigDecimal(c.path("valueAtRisk").path("amount").asText()).doubleValue();
+      assertThat(value).isLessThanOrEqualTo(previous);
+      previous = value;
+    }
+  }
+
+  @Test
+  void ingestionByPostThenProfileByGet() {
+    String body = """
+        {"customers":[{"id":"web-1","email":"a@example.com","country":"DE"}],
+         "products":[{"id":"sku-1","name":"Mug","category":"Kitchen"}],
+         "orders":[{"id":"web-order-1","customerId":"web-1","placedAt":"2026-03-01T12:00:00Z","currency":"EUR",
+                    "lines":[{"productId":"sku-1","quantity":2,"amount":"19.90"}]},
+                   {"id":"web-order-2","customerId":"web-1","placedAt":"2026-03-05T09:30:00Z","currency":"EUR",
+                    "lines":[{"productId":"sku-1","quantity":1,"amount":9.95}]}]}
+        """;
+    Response first = server.call("POST", "/api/orders", body, Map.of());
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().path("ordersInserted").asInt()).isEqualTo(2);
+    Response again = server.call("POST", "/api/orders", body, Map.of());
+    assertThat(again.json().path("ordersInserted").asInt()).isZero();
+    assertThat(again.json().path("ordersUnchanged").asInt()).isEqualTo(2);
+    Response profile = get("/api/customers/web-1");
+    assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+    assertThat(profile.body()).contains("\"amount\":\"29.85\"").contains("\"currency\":\"EUR\"")
+        .contains("2026-03-01T12:00:00Z").contains("2026-03-05T09:30:00Z");
+  }
+
+  @Test
+  void invalidBatchNamesTheFieldAndWritesNothing() {
+    String body = """
+        {"orders":[{"id":"bad-1","customerId":"web-bad","placedAt":"2026-03-01T12:00:00Z","currency":"EUR",
+                    "lines":[{"productId":"sku-1","quantity":1,"amount":"5.00"}]},
+                   {"id":"bad-2","customerId":"web-bad","placedAt":"2026-03-01T12:00:00Z","currency":"EUR",
+                    "lines":[{"productId":"sku-1","quantity":0,"amount":"5.00"}]}]}
+        """;
+    Response r = server.call("POST", "/api/orders", body, Map.of());
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().path("errors").get(0).path("field").asText()).startsWith("orders[1].lines[0]");
+    assertThat(get("/api/customers/web-bad").status()).isEqualTo(404);
+
+    Response badDate = server.call("POST", "/api/orders",
+        "{\"orders\":[{\"id\":\"x\",\"customerId\":\"c\",\"placedAt\":\"yesterday\",\"currency\":\"EUR\",\"lines\":[]}]}",
+        Map.of());
+    assertThat(badDate.status()).as(badDate.toString()).isEqualTo(400);
+    assertThat(badDate.json().path("errors").get(0).path("field").asText()).isEqualTo("orders[0].placedAt");
+
+    Response notJson = server.call("POST", "/api/orders", "{not json", Map.of());
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.json().path("type").asText()).isEqualTo("urn:custintel:problem:invalid-input");
+  }
+
+  @Test
+  void openApiListsEveryEndpoint() {
+    Response r = get("/v3/api-docs");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode paths = r.json().path("paths");
+    for (String path : new String[] {"/api/customers/{id}", "/api/customers", "/api/customers/top",
+        "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
+        "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
+        "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
+        "/admin/cache/stats", "/admin/db/pool"}) {
+      assertThat(paths.has(path)).as(path).isTrue();
+    }
+    assertThat(r.json().path("components").path("schemas").has("CustomerProfile")).isTrue();
+  }
+
+  @Test
+  void prometheusCarriesCustintelAndHttpMeters() {
+    get("/api/customers/00003");
+    Response r = get("/actuator/prometheus");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.body()).contains("custintel_cache_gets").contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void healthReportsDatabaseAndModelFreshness() {
+    Response r = get("/actuator/health/custintel-models");
+    // The run was made moments ago, within the default maximum age of 7 days.
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.body()).contains("\"runId\":" + run.id());
+    Response health = get("/actuator/health");
+    assertThat(health.status()).as(health.toString()).isEqualTo(200);
+    assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+  }
+
+  @Test
+  void adminFigures() {
+    get("/api/customers/00003");
+    get("/api/customers/00003");
+    Response cache = get("/admin/cache/stats");
+    assertThat(cache.status()).as(cache.toString()).isEqualTo(200);
+    assertThat(cache.json().path("hits").asLong()).isPositive();
+    Response pool = get("/admin/db/pool");
+    assertThat(pool.status()).as(pool.toString()).isEqualTo(200);
+    assertThat(pool.json().path("pooled").asBoolean()).isTrue();
+    assertThat(pool.json().path("total").asInt()).isPositive();
   }
 }

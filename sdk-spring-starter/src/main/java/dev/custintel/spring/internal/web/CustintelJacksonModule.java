@@ -1,5 +1,6 @@
 package dev.custintel.spring.internal.web;
 
+import dev.custintel.analytics.clv.ParameterCovariance;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -13,7 +14,8 @@ import tools.jackson.databind.module.SimpleModule;
  * files, and neither sees the other's types): money as {@code {"amount":"156.46","currency":"USD"}} with the exact
  * decimal as a string, never a binary float, with at least the currency's minor digits and no further trailing
  * zeros; currencies as their ISO 4217 codes. Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
- * {@code 1997-01-02}: Jackson 3's defaults, which the tests pin.
+ * {@code 1997-01-02}, durations ISO-8601 ({@code PT4.5S}): Jackson 3's defaults, which the tests pin. A fit's
+ * parameter covariance is {@code {"names":["r","alpha"],"logScale":[[...],[...]]}}.
  */
 public final class CustintelJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
@@ -23,6 +25,7 @@ public final class CustintelJacksonModule extends SimpleModule {
     super("custintel");
     addSerializer(Money.class, new MoneySerializer());
     addSerializer(Currency.class, new CurrencySerializer());
+    addSerializer(ParameterCovariance.class, new CovarianceSerializer());
   }
 
   /**
@@ -51,6 +54,30 @@ public final class CustintelJacksonModule extends SimpleModule {
     @Override
     public void serialize(Currency value, JsonGenerator gen, SerializationContext context) {
       gen.writeString(value.getCurrencyCode());
+    }
+  }
+
+  private static final class CovarianceSerializer extends ValueSerializer<ParameterCovariance> {
+    @Override
+    public void serialize(ParameterCovariance value, JsonGenerator gen, SerializationContext context) {
+      gen.writeStartObject();
+      gen.writeName("names");
+      gen.writeStartArray();
+      for (String name : value.names()) {
+        gen.writeString(name);
+      }
+      gen.writeEndArray();
+      gen.writeName("logScale");
+      gen.writeStartArray();
+      for (double[] row : value.logCovarianceMatrix()) {
+        gen.writeStartArray();
+        for (double v : row) {
+          gen.writeNumber(v);
+        }
+        gen.writeEndArray();
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
     }
   }
 }
