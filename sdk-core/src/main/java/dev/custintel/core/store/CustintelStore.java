@@ -7,6 +7,7 @@ import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.Checks;
 import dev.custintel.core.internal.store.JdbiStore;
 import dev.custintel.core.internal.store.StoreSettings;
+import dev.custintel.core.keys.ApiKeyClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The data layer: Custintel's tables in one database, with ingestion and customer reads. Thread-safe; close it to
+ * The data layer: Custintel's tables in one database, with ingestion, customer reads and API keys. Thread-safe; close it to
  * release the connection pool it owns (a host's {@link DataSource} is never closed).
  *
  * <pre>{@code
@@ -49,6 +50,12 @@ public interface CustintelStore extends AutoCloseable {
    * @throws IllegalStateException if the store is closed
    */
   CustomerClient customers();
+
+  /**
+   * @return API keys for the REST server: create, list, revoke and verify them
+   * @throws IllegalStateException if the store is closed
+   */
+  ApiKeyClient apiKeys();
 
   /** @return the database product */
   DatabaseKind databaseKind();
@@ -82,6 +89,8 @@ public interface CustintelStore extends AutoCloseable {
     private long profileCacheSize = 10_000;
     private Duration profileCacheTtl = Duration.ofMinutes(5);
     private int maximumPoolSize = 10;
+    private long apiKeyCacheSize = 10_000;
+    private Duration apiKeyCacheTtl = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -227,6 +236,31 @@ public interface CustintelStore extends AutoCloseable {
     }
 
     /**
+     * The cache of API keys that {@link ApiKeyClient#verify} accepted, so that verifying a key many times a second
+     * reads the database once per {@code ttl}. A key revoked through another client or process is still accepted
+     * until its entry expires: {@code ttl} is how long revocation may take to reach this store (revoking through
+     * this store's {@link #apiKeys()} takes effect at once).
+     *
+     * @param maximumSize keys kept, 0 to disable the cache (every verification then reads the database); default
+     *     10,000
+     * @param ttl how long an accepted key is served from the cache, positive; default 10 seconds
+     * @return this builder
+     */
+    public Builder apiKeyCache(long maximumSize, Duration ttl) {
+      if (maximumSize < 0) {
+        throw InvalidInputException.argument(
+            "apiKeyCache.maximumSize", "must not be negative (was " + maximumSize + ")");
+      }
+      Objects.requireNonNull(ttl, "apiKeyCache.ttl");
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw InvalidInputException.argument("apiKeyCache.ttl", "must be positive (was " + ttl + ")");
+      }
+      this.apiKeyCacheSize = maximumSize;
+      this.apiKeyCacheTtl = ttl;
+      return this;
+    }
+
+    /**
      * @param value largest number of connections of a pool the store owns, 1 to 200; default 10
      * @return this builder
      */
@@ -277,7 +311,8 @@ public interface CustintelStore extends AutoCloseable {
       MeterRegistry registry = meterRegistry != null ? meterRegistry : new CompositeMeterRegistry();
       return JdbiStore.open(
           new StoreSettings(
-              dataSource, pool, tablePrefix, migrate, clock, registry, profileCacheSize, profileCacheTtl));
+              dataSource, pool, tablePrefix, migrate, clock, registry, profileCacheSize, profileCacheTtl,
+              apiKeyCacheSize, apiKeyCacheTtl));
     }
   }
 }

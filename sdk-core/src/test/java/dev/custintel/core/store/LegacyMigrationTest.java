@@ -1,6 +1,9 @@
 package dev.custintel.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custintel.core.DataAccessException;
 
 import dev.custintel.core.customer.CustomerProfile;
 import dev.custintel.core.customer.CustomerQuery;
@@ -58,16 +61,17 @@ class LegacyMigrationTest {
       assertThat(profilesBefore).hasSize(150).allSatisfy(p -> assertThat(p.scores()).isNotNull());
 
       try (CustintelStore upgraded = open(db, true)) {
-        assertThat(LegacySchema.dump(upgraded)).isEqualTo(before);
+        assertThat(withoutApiKeys(LegacySchema.dump(upgraded))).isEqualTo(before);
         assertThat(profiles(upgraded)).isEqualTo(profilesBefore);
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        // Core's own version 3 (API keys) runs once the legacy version 3 (affinity) has moved out.
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
         assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
       }
       // A second start finds nothing to do.
       try (CustintelStore again = open(db, true)) {
-        assertThat(LegacySchema.dump(again)).isEqualTo(before);
-        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(withoutApiKeys(LegacySchema.dump(again))).isEqualTo(before);
+        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "3");
         assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).containsExactly("1");
       }
     }
@@ -89,7 +93,7 @@ class LegacyMigrationTest {
             + " \"installed_on\", 0, TRUE FROM \"ci_schema_history\" WHERE \"version\" = '3'"));
       }
       try (CustintelStore upgraded = open(db, true)) {
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
         assertThat(upgraded.customers().count()).isEqualTo(150);
       }
@@ -108,7 +112,7 @@ class LegacyMigrationTest {
       }
       try (CustintelStore upgraded = db.configure(CustintelStore.builder()).clock(CLOCK).maximumPoolSize(2)
           .build()) {
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3");
         assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
         assertThat(upgraded.customers().count()).isEqualTo(150);
       }
@@ -118,11 +122,40 @@ class LegacyMigrationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.custintel.core.testing.TestDatabase#both")
   void freshDatabase_coreHistoryHoldsOnlyCoreVersions(String name, Supplier<TestDatabase> database) {
-    try (TestDatabase db = database.get();
-        CustintelStore store = open(db, true)) {
-      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2");
-      // No module is on core's class path: their histories are not created.
-      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).isEmpty();
+    try (TestDatabase db = database.get()) {
+      try (CustintelStore store = open(db, true)) {
+        assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3");
+        // No module is on core's class path: their histories are not created.
+        assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).isEmpty();
+        store.apiKeys().create("kept", java.util.Set.of(dev.custintel.core.keys.ApiKeyScope.READ));
+      }
+      // Core's version 3 is its own (API keys), not the legacy affinity one: the next start leaves it alone.
+      try (CustintelStore again = open(db, true)) {
+        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "3");
+        assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).isEmpty();
+        assertThat(again.apiKeys().list()).extracting(k -> k.name()).containsExactly("kept");
+      }
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.custintel.core.testing.TestDatabase#both")
+  void coreHistory_version3NeitherLegacyNorCore_refusedWithAMessage(String name, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get()) {
+      try (CustintelStore store = open(db, true)) {
+        StoreAccess access = StoreAccess.of(store);
+        access.inTransaction("Editing the history", h -> h.execute("UPDATE \"ci_schema_history\" SET"
+            + " \"description\" = 'something else', \"script\" = 'V3__something_else.sql' WHERE \"version\" = '3'"));
+      }
+      assertThatThrownBy(() -> open(db, true)).isInstanceOf(DataAccessException.class)
+          .hasMessageContaining("'something else'").hasMessageContaining("repair it before upgrading");
+    }
+  }
+
+  /** The dump without the API keys table, which core's version 3 adds (empty) to an upgraded database. */
+  private static Map<String, List<String>> withoutApiKeys(Map<String, List<String>> dump) {
+    Map<String, List<String>> out = new java.util.TreeMap<>(dump);
+    assertThat(out.remove("ci_api_keys")).isEmpty();
+    return out;
   }
 }

@@ -8,6 +8,8 @@ import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.customer.JdbiCustomerClient;
 import dev.custintel.core.internal.customer.ProfileCache;
 import dev.custintel.core.internal.ingest.JdbiIngestionClient;
+import dev.custintel.core.internal.keys.JdbiApiKeyClient;
+import dev.custintel.core.keys.ApiKeyClient;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
@@ -30,6 +32,7 @@ public final class JdbiStore implements CustintelStore {
   private final StoreMetrics metrics;
   private final JdbiIngestionClient ingestion;
   private final JdbiCustomerClient customers;
+  private final JdbiApiKeyClient apiKeys;
   private final DefaultStoreAccess access;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -48,6 +51,8 @@ public final class JdbiStore implements CustintelStore {
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
+    this.apiKeys = new JdbiApiKeyClient(tx, tables, clock, metrics, settings.apiKeyCacheSize(),
+        settings.apiKeyCacheTtl());
     metrics.bindPool(dataSource);
   }
 
@@ -124,6 +129,12 @@ public final class JdbiStore implements CustintelStore {
   public CustomerClient customers() {
     checkOpen();
     return customers;
+  }
+
+  @Override
+  public ApiKeyClient apiKeys() {
+    checkOpen();
+    return apiKeys;
   }
 
   private void checkOpen() {

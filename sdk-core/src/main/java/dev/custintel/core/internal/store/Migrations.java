@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code <prefix><name>_schema_history}. Before each module had its own, core's history also recorded the product
  * affinity tables (core V3, now analytics V1) and the Slack tables (core V4, now integrations V1). On such a
  * database {@link #adoptLegacy} first records those versions as the modules' baselines and then removes them from
- * core's history; both steps are idempotent, so a crash between them is repaired by the next start.
+ * core's history; both steps are idempotent, so a crash between them is repaired by the next start. Core has since
+ * reused version 3 (API keys): a version 3 whose script is one of core's current migrations is core's own, not the
+ * legacy one, which the description and the script both tell apart.
  */
 public final class Migrations {
   /** Where core's migration SQL files are on the classpath. */
@@ -158,9 +161,13 @@ public final class Migrations {
 
   private static boolean hasApplied(Connection c, String history, Legacy legacy) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT \"description\", \"success\" FROM " + quoted(history)
+        ResultSet rs = st.executeQuery("SELECT \"description\", \"success\", \"script\" FROM " + quoted(history)
             + " WHERE \"version\" = '" + legacy.coreVersion() + "'")) {
       if (!rs.next()) {
+        return false;
+      }
+      if (!legacy.description().equals(rs.getString(1)) && isCurrentCoreScript(rs.getString(3))) {
+        // Core reuses the number for a migration of its own (V3: API keys), which this database already has.
         return false;
       }
       if (!legacy.description().equals(rs.getString(1)) || !rs.getBoolean(2)) {
@@ -171,6 +178,16 @@ public final class Migrations {
       }
       return true;
     }
+  }
+
+  /**
+   * @param script a history row's script, such as {@code V3__api_keys.sql}
+   * @return whether it is one of core's migrations today (the legacy versions' scripts are no longer in core)
+   */
+  private static boolean isCurrentCoreScript(@Nullable String script) {
+    return script != null && !script.contains("/") && !script.contains("..")
+        && Migrations.class.getClassLoader().getResource(LOCATION.substring("classpath:".length()) + "/" + script)
+            != null;
   }
 
   /** Flyway creates its history table with a quoted lower-case name, so it is looked up exactly so. */

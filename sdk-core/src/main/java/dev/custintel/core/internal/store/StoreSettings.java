@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param meterRegistry the registry
  * @param profileCacheSize profiles kept; 0 disables the cache
  * @param profileCacheTtl how long a profile is served from the cache
+ * @param apiKeyCacheSize accepted API keys kept; 0 disables the cache
+ * @param apiKeyCacheTtl how long an accepted API key is served from the cache
  */
 public record StoreSettings(
     @Nullable DataSource hostDataSource,
@@ -27,4 +29,6 @@ public record StoreSettings(
     Clock clock,
     MeterRegistry meterRegistry,
     long profileCacheSize,
-    Duration profileCacheTtl) {}
+    Duration profileCacheTtl,
+    long apiKeyCacheSize,
+    Duration apiKeyCacheTtl) {}
