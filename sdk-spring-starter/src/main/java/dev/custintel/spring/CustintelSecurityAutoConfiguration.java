@@ -2,12 +2,14 @@ package dev.custintel.spring;
 
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.security.ApiKeyFilter;
+import dev.custintel.spring.internal.security.BootstrapAdminKey;
 import dev.custintel.spring.internal.security.KeyVerifier;
 import dev.custintel.spring.internal.security.ProblemEntryPoints;
 import dev.custintel.spring.internal.security.RateLimiter;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.custintel.spring.internal.security.StoreKeyVerifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -56,6 +58,28 @@ public final class CustintelSecurityAutoConfiguration {
   public CustintelSecurityAutoConfiguration() {}
 
   /**
+   * @param ci the facade, whose store holds the keys
+   * @return the check of presented keys against the {@code ci_api_keys} table
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public KeyVerifier custintelKeyVerifier(CustomerIntelligence ci) {
+    return new StoreKeyVerifier(ci.store().apiKeys());
+  }
+
+  /**
+   * @param ci the facade
+   * @param properties the settings, for the configured bootstrap key
+   * @return the first admin key's maker, which runs once the context is ready
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "custintel.security.enabled", matchIfMissing = true)
+  public BootstrapAdminKey custintelBootstrapAdminKey(CustomerIntelligence ci, CustintelProperties properties) {
+    return new BootstrapAdminKey(ci.store().apiKeys(), properties.security().bootstrapAdminKey(), System.out);
+  }
+
+  /**
    * @param properties the settings
    * @return the per-key limiter
    */
@@ -77,8 +101,7 @@ public final class CustintelSecurityAutoConfiguration {
   @Order(API_CHAIN_ORDER)
   @ConditionalOnMissingBean(name = "custintelApiSecurityFilterChain")
   public SecurityFilterChain custintelApiSecurityFilterChain(
-      HttpSecurity http, CustintelProperties properties, ObjectProvider<KeyVerifier> verifier, RateLimiter limiter)
-      throws Exception {
+      HttpSecurity http, CustintelProperties properties, KeyVerifier verifier, RateLimiter limiter) throws Exception {
     String api = trim(properties.api().basePath());
     String admin = trim(properties.api().adminPath());
     http.securityMatcher(api + "/**", admin + "/**")
@@ -92,7 +115,7 @@ public final class CustintelSecurityAutoConfiguration {
       return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
     }
     return http
-        .addFilterBefore(new ApiKeyFilter(verifier.getObject(), limiter), AuthorizationFilter.class)
+        .addFilterBefore(new ApiKeyFilter(verifier, limiter), AuthorizationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(ProblemEntryPoints.missingKey())
             .accessDeniedHandler(ProblemEntryPoints.insufficientScope()))
         .authorizeHttpRequests(a -> a

@@ -7,6 +7,7 @@ import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
 import dev.custintel.spring.internal.web.CustomerController;
 import dev.custintel.spring.internal.web.FallbackController;
+import dev.custintel.spring.internal.web.KeyController;
 import dev.custintel.spring.internal.web.ModelController;
 import dev.custintel.spring.internal.web.OrderController;
 import dev.custintel.spring.internal.web.ProblemHandler;
@@ -113,5 +114,15 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public AdminController custintelAdminController(CustomerIntelligence ci) {
     return new AdminController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return API keys: create, list, revoke
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public KeyController custintelKeyController(CustomerIntelligence ci) {
+    return new KeyController(ci);
   }
 }
