@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.product.ProductClient;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import dev.custintel.core.testing.TestDatabase;
@@ -129,6 +130,11 @@ class StoreAccessTest {
 
       @Override
       public CustomerClient customers() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ProductClient products() {
         throw new UnsupportedOperationException();
       }
 

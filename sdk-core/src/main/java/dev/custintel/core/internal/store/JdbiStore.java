@@ -8,6 +8,8 @@ import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.customer.JdbiCustomerClient;
 import dev.custintel.core.internal.customer.ProfileCache;
 import dev.custintel.core.internal.ingest.JdbiIngestionClient;
+import dev.custintel.core.internal.product.JdbiProductClient;
+import dev.custintel.core.product.ProductClient;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
@@ -30,6 +32,7 @@ public final class JdbiStore implements CustintelStore {
   private final StoreMetrics metrics;
   private final JdbiIngestionClient ingestion;
   private final JdbiCustomerClient customers;
+  private final JdbiProductClient products;
   private final DefaultStoreAccess access;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -47,6 +50,7 @@ public final class JdbiStore implements CustintelStore {
     this.access = new DefaultStoreAccess(this, kind, tables, tx);
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
+    this.products = new JdbiProductClient(tx, tables, metrics);
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
     metrics.bindPool(dataSource);
   }
@@ -124,6 +128,12 @@ public final class JdbiStore implements CustintelStore {
   public CustomerClient customers() {
     checkOpen();
     return customers;
+  }
+
+  @Override
+  public ProductClient products() {
+    checkOpen();
+    return products;
   }
 
   private void checkOpen() {
