@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  * by id, {@code limit + 1} rows): 'P' the products themselves (so that a product never sold is still listed), 'S'
  * its purchase figures grouped by product, 'R' its net amounts grouped by product and currency. Java only files
  * the rows under their product and sorts each product's currencies. Each figure branch is a flat {@code GROUP BY}
- * over the lines of the page's products ({@code IN (page)}), so the work per page is the same on both databases:
- * a pass over the order lines (no index on {@code order_lines.product_id}; see V1) and a key lookup of each line's
- * order.
+ * over the lines of the page's products ({@code IN (page)}) joined to their orders. There is no index on
+ * {@code order_lines.product_id} (see V1), so each figure branch reads the order lines once, whatever the page size:
+ * two passes a call. An index would make one product's read a lookup, at a cost to every ingested line.
  */
 final class ProductSql {
   private static final String LINES =
