@@ -7,6 +7,7 @@ import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.product.ProductClient;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +61,12 @@ public interface CustomerIntelligence extends AutoCloseable {
 
   /** @return customer profiles and queries (profiles include the active model run's scores) */
   CustomerClient customers();
+
+  /**
+   * @return what each product sold: buyers, orders, units, revenue per currency, first and last sale; one product
+   *     or pages of products filtered by category, name and period
+   */
+  ProductClient products();
 
   /** @return versioned model runs: refresh (fit, score, persist), list, activate, prune */
   ModelsClient models();

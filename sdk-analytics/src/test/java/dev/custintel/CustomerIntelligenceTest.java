@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.NotFoundException;
 import dev.custintel.core.customer.CustomerProfile;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.model.Customer;
+import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderLine;
+import dev.custintel.core.product.ProductQuery;
+import dev.custintel.core.product.ProductStats;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import dev.custintel.core.testing.TestDatabase;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +178,29 @@ class CustomerIntelligenceTest {
       ci.ingestion().ingest(oneOrder("O-1", "C-1"));
       ci.ingestion().ingest(oneOrder("O-1", "C-1"));
       assertThat(ci.customers().profile("C-1").orders()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void products_throughTheFacade_readTheStoresOrders() {
+    // H2 first: PostgreSQL's database skips the rest of the test when no server is reachable.
+    List<Supplier<TestDatabase>> databases = List.of(TestDatabase::h2, TestDatabase::postgres);
+    for (Supplier<TestDatabase> newDatabase : databases) {
+      try (TestDatabase db = newDatabase.get();
+          CustintelStore store = db.configure(CustintelStore.builder()).build();
+          CustomerIntelligence ci = CustomerIntelligence.over(store)) {
+        ci.ingestion().ingest(oneOrder("O-1", "C-1"));
+        ci.ingestion().ingest(oneOrder("O-2", "C-2"));
+        ProductStats sku = ci.products().product("SKU-1"); // two orders of 2 units for 19.90 each
+        assertThat(sku.buyers()).isEqualTo(2);
+        assertThat(sku.orders()).isEqualTo(2);
+        assertThat(sku.unitsSold()).isEqualTo(4);
+        assertThat(sku.revenue()).containsExactly(Money.of("39.80", "EUR"));
+        assertThat(sku.firstSold()).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+        assertThat(ci.products().list(ProductQuery.builder().build()).items()).containsExactly(sku);
+        assertThat(ci.products()).isSameAs(store.products());
+        assertThatThrownBy(() -> ci.products().product("SKU-2")).isInstanceOf(NotFoundException.class);
+      }
     }
   }
 

@@ -33,6 +33,17 @@ public class NotFoundException extends CustintelException {
         + " Check the id: a customer is stored when an order or a customer record with that id is ingested.");
   }
 
+  /**
+   * A product that the store does not hold.
+   *
+   * @param productId the id (sku) looked up
+   * @return the exception
+   */
+  public static NotFoundException product(String productId) {
+    return new NotFoundException("product", productId, "No product with id '" + productId + "' in the store."
+        + " Check the id: a product is stored when an order line or a product record with that id is ingested.");
+  }
+
   /** @return the kind of entity that was looked up, such as {@code "customer"} */
   public String entity() {
     return entity;

@@ -16,8 +16,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -77,6 +81,21 @@ public final class CustintelSecurityAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "custintel.security.enabled", matchIfMissing = true)
   public BootstrapAdminKey custintelBootstrapAdminKey(CustomerIntelligence ci, CustintelProperties properties) {
     return new BootstrapAdminKey(ci.store().apiKeys(), properties.security().bootstrapAdminKey(), System.out);
+  }
+
+  /**
+   * An authentication manager that authenticates nobody, so that Spring Boot does not make its default user with a
+   * generated password (and log that password): Custintel authenticates API keys in its own filter. Backs off when
+   * the application has any authentication of its own.
+   *
+   * @return the manager
+   */
+  @Bean
+  @ConditionalOnMissingBean({AuthenticationManager.class, AuthenticationProvider.class, UserDetailsService.class})
+  public AuthenticationManager custintelNoUserAuthenticationManager() {
+    return authentication -> {
+      throw new ProviderNotFoundException("Custintel authenticates API keys only, in the X-API-Key filter");
+    };
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.product.ProductClient;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
@@ -71,6 +72,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   @Override
   public CustomerClient customers() {
     return store.customers();
+  }
+
+  @Override
+  public ProductClient products() {
+    return store.products();
   }
 
   @Override

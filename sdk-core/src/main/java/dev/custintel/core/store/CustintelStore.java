@@ -8,6 +8,7 @@ import dev.custintel.core.internal.Checks;
 import dev.custintel.core.internal.store.JdbiStore;
 import dev.custintel.core.internal.store.StoreSettings;
 import dev.custintel.core.keys.ApiKeyClient;
+import dev.custintel.core.product.ProductClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The data layer: Custintel's tables in one database, with ingestion, customer reads and API keys. Thread-safe; close it to
- * release the connection pool it owns (a host's {@link DataSource} is never closed).
+ * The data layer: Custintel's tables in one database, with ingestion, customer and product reads, and API
+ * keys. Thread-safe; close it to release the connection pool it owns (a host's {@link DataSource} is never closed).
  *
  * <pre>{@code
  * try (CustintelStore store = CustintelStore.builder().embedded(Path.of("shop-data")).build()) {
@@ -56,6 +57,12 @@ public interface CustintelStore extends AutoCloseable {
    * @throws IllegalStateException if the store is closed
    */
   ApiKeyClient apiKeys();
+
+  /**
+   * @return what each product sold: one product's figures, or pages of products with filters
+   * @throws IllegalStateException if the store is closed
+   */
+  ProductClient products();
 
   /** @return the database product */
   DatabaseKind databaseKind();

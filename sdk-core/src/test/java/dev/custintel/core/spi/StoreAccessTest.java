@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
+import dev.custintel.core.product.ProductClient;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import dev.custintel.core.testing.TestDatabase;
@@ -134,6 +135,11 @@ class StoreAccessTest {
 
       @Override
       public dev.custintel.core.keys.ApiKeyClient apiKeys() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ProductClient products() {
         throw new UnsupportedOperationException();
       }
 

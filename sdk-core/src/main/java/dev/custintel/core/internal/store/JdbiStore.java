@@ -10,6 +10,8 @@ import dev.custintel.core.internal.customer.ProfileCache;
 import dev.custintel.core.internal.ingest.JdbiIngestionClient;
 import dev.custintel.core.internal.keys.JdbiApiKeyClient;
 import dev.custintel.core.keys.ApiKeyClient;
+import dev.custintel.core.internal.product.JdbiProductClient;
+import dev.custintel.core.product.ProductClient;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
@@ -33,6 +35,7 @@ public final class JdbiStore implements CustintelStore {
   private final JdbiIngestionClient ingestion;
   private final JdbiCustomerClient customers;
   private final JdbiApiKeyClient apiKeys;
+  private final JdbiProductClient products;
   private final DefaultStoreAccess access;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -50,6 +53,7 @@ public final class JdbiStore implements CustintelStore {
     this.access = new DefaultStoreAccess(this, kind, tables, tx);
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
+    this.products = new JdbiProductClient(tx, tables, metrics);
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
     this.apiKeys = new JdbiApiKeyClient(tx, tables, clock, metrics, settings.apiKeyCacheSize(),
         settings.apiKeyCacheTtl());
@@ -135,6 +139,12 @@ public final class JdbiStore implements CustintelStore {
   public ApiKeyClient apiKeys() {
     checkOpen();
     return apiKeys;
+  }
+
+  @Override
+  public ProductClient products() {
+    checkOpen();
+    return products;
   }
 
   private void checkOpen() {
