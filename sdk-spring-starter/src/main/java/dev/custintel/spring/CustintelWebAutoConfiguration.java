@@ -11,6 +11,7 @@ import dev.custintel.spring.internal.web.KeyController;
 import dev.custintel.spring.internal.web.ModelController;
 import dev.custintel.spring.internal.web.OrderController;
 import dev.custintel.spring.internal.web.ProblemHandler;
+import dev.custintel.spring.internal.web.ProductController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -124,5 +125,15 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public KeyController custintelKeyController(CustomerIntelligence ci) {
     return new KeyController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return products and their figures
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ProductController custintelProductController(CustomerIntelligence ci) {
+    return new ProductController(ci);
   }
 }

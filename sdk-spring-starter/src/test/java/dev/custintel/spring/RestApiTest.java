@@ -30,6 +30,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestApiTest extends OnBothDatabases {
+  /** The sums of CDNOW_master.txt's number_of_cds and dollar_value columns. */
+  private static final long UNITS = 167_881;
+  private static final String REVENUE = "2500315.63";
   private TestDatabase database;
   private TestServer server;
   private ModelRun run;
@@ -106,6 +109,25 @@ class RestApiTest extends OnBothDatabases {
     } while (cursor != null && pages < 1000);
     assertThat(seen).isNotEmpty();
     assertThat(pages).isGreaterThan(1);
+  }
+
+  @Test
+  void productsFromTheData() {
+    // CDNOW records spend, not items: every order has one line of the product CDNOW-CD. The expected figures are
+    // the file's own (awk over CDNOW_master.txt: 69,659 rows, 23,570 customers, the sums of its two last columns).
+    Response list = get("/api/products?limit=10");
+    assertThat(list.status()).as(list.toString()).isEqualTo(200);
+    assertThat(list.json().path("items").get(0).path("sku").asText()).isEqualTo("CDNOW-CD");
+    Response one = get("/api/products/CDNOW-CD");
+    assertThat(one.status()).as(one.toString()).isEqualTo(200);
+    assertThat(one.json().path("orders").asLong()).isEqualTo(69_659);
+    assertThat(one.json().path("buyers").asLong()).isEqualTo(23_570);
+    assertThat(one.json().path("unitsSold").asLong()).isEqualTo(UNITS);
+    assertThat(one.json().path("revenue").get(0).path("amount").asText()).isEqualTo(REVENUE);
+    assertThat(one.json().path("revenue").get(0).path("currency").asText()).isEqualTo("USD");
+    assertThat(one.json().path("firstSold").asText()).isEqualTo("1997-01-01T00:00:00Z");
+    assertThat(one.json().path("lastSold").asText()).isEqualTo("1998-06-30T00:00:00Z");
+    assertThat(get("/api/products/no-such-sku").status()).isEqualTo(404);
   }
 
   @Test
@@ -202,7 +224,7 @@ class RestApiTest extends OnBothDatabases {
         "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
         "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
         "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
-        "/admin/cache/stats", "/admin/db/pool"}) {
+        "/api/products", "/api/products/{sku}", "/admin/keys", "/admin/keys/{id}", "/admin/cache/stats", "/admin/db/pool"}) {
       assertThat(paths.has(path)).as(path).isTrue();
     }
     assertThat(r.json().path("components").path("schemas").has("CustomerProfile")).isTrue();
