@@ -86,6 +86,13 @@ class IntegrationsAutoConfigurationTest {
   }
 
   @Test
+  void gorgiasClient_baseUrlInCamelCase_presentAsBound() {
+    runner.withPropertyValues("custintel.gorgias.baseUrl=" + gorgiasWm.baseUrl(), "custintel.gorgias.email=" + EMAIL,
+        "custintel.gorgias.apiKey=" + KEY)
+        .run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(GorgiasClient.class));
+  }
+
+  @Test
   void gorgiasClient_userBean_backsOff() {
     GorgiasClient own = GorgiasClient.builder().subdomain("own").basicAuth("own@shop.test", "own-key").build();
     runner.withBean("ownGorgias", GorgiasClient.class, () -> own)

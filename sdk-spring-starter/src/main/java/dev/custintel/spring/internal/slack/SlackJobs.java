@@ -42,22 +42,34 @@ public final class SlackJobs implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::purge, 60, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
   }
 
-  /** Tries failed tickets again now; a failure is logged, and the job runs again at its next time. */
+  /**
+   * Tries failed tickets again now. Any failure is logged and the job runs again at its next time (an exception
+   * that escaped would cancel the schedule for good).
+   */
   void retryFailed() {
     try {
       handler.retryFailed();
     } catch (CustintelException e) {
       LOG.warn("Retrying failed Slack tickets failed: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Retrying failed Slack tickets failed", e);
     }
   }
 
-  /** Purges expired event ids now; a failure is logged, and the job runs again at its next time. */
+  /** Purges expired event ids now; any failure is logged, and the job runs again at its next time. */
   void purge() {
     try {
       handler.purgeExpiredEvents();
     } catch (CustintelException e) {
       LOG.warn("Purging old Slack event ids failed: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Purging old Slack event ids failed", e);
     }
+  }
+
+  /** @return whether the jobs were stopped */
+  boolean stopped() {
+    return scheduler.isShutdown();
   }
 
   /** Stops the jobs; a running one is interrupted. Idempotent. */
