@@ -42,28 +42,24 @@ public final class SlackJobs implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::purge, 60, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
   }
 
-  /**
-   * Tries failed tickets again now. Any failure is logged and the job runs again at its next time (an exception
-   * that escaped would cancel the schedule for good).
-   */
+  /** Tries failed tickets again now; any failure is logged, and the job runs again at its next time. */
   void retryFailed() {
-    try {
-      handler.retryFailed();
-    } catch (CustintelException e) {
-      LOG.warn("Retrying failed Slack tickets failed: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.warn("Retrying failed Slack tickets failed", e);
-    }
+    run("Retrying failed Slack tickets", handler::retryFailed);
   }
 
   /** Purges expired event ids now; any failure is logged, and the job runs again at its next time. */
   void purge() {
+    run("Purging old Slack event ids", handler::purgeExpiredEvents);
+  }
+
+  /** Runs a job, catching everything: an exception that escaped would cancel the job's schedule for good. */
+  private static void run(String what, Runnable job) {
     try {
-      handler.purgeExpiredEvents();
+      job.run();
     } catch (CustintelException e) {
-      LOG.warn("Purging old Slack event ids failed: {}", e.getMessage());
+      LOG.warn("{} failed: {}", what, e.getMessage());
     } catch (RuntimeException e) {
-      LOG.warn("Purging old Slack event ids failed", e);
+      LOG.warn("{} failed", what, e);
     }
   }
 
