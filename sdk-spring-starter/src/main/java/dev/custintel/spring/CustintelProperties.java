@@ -111,7 +111,9 @@ public record CustintelProperties(
    * The Gorgias helpdesk client, created when {@code subdomain} or {@code base-url} is set.
    *
    * @param subdomain the account's subdomain, such as {@code acme} for acme.gorgias.com
-   * @param baseUrl a full base URL instead of the subdomain (a proxy or a test server)
+   * @param baseUrl a full base URL for the API calls instead of the subdomain's (a proxy, or a stand-in server in
+   *     tests; {@code http} only on a loopback host); when both are set, the calls go here and the subdomain still
+   *     makes the ticket links in Slack replies
    * @param email the API user's e-mail address
    * @param apiKey the API user's key; never logged
    */
@@ -127,18 +129,21 @@ public record CustintelProperties(
   }
 
   /**
-   * The Slack events endpoint at {@code POST /slack/events}, mounted when the signing secret is set.
+   * The Slack events endpoint at {@code POST /slack/events}, mounted when the signing secret is set. It makes
+   * Gorgias tickets, so it needs the Gorgias client too.
    *
    * @param signingSecret the app's signing secret, which checks every request; never logged
    * @param botToken the bot token for Web API calls (replies and reactions); never logged
+   * @param apiUrl the Web API's base URL instead of Slack's own {@code https://slack.com/api/}: a proxy, or a
+   *     stand-in server in tests ({@code http} only on a loopback host)
    */
-  public record Slack(@Nullable String signingSecret, @Nullable String botToken) {
+  public record Slack(@Nullable String signingSecret, @Nullable String botToken, @Nullable String apiUrl) {
 
     /** @return the settings, with the secrets hidden */
     @Override
     public String toString() {
       return "Slack[signingSecret=" + (signingSecret == null ? "unset" : "****") + ", botToken="
-          + (botToken == null ? "unset" : "****") + "]";
+          + (botToken == null ? "unset" : "****") + ", apiUrl=" + apiUrl + "]";
     }
   }
 }
