@@ -207,6 +207,17 @@ public interface CustomerIntelligence extends AutoCloseable {
     }
 
     /**
+     * @param timeout how long a call waits for a connection of a pool the SDK owns, 250 ms to 10 minutes; default
+     *     30 seconds
+     * @return this builder
+     * @see CustintelStore.Builder#connectionTimeout(Duration)
+     */
+    public Builder connectionTimeout(Duration timeout) {
+      store.connectionTimeout(timeout);
+      return this;
+    }
+
+    /**
      * @param size largest number of connections of a pool the SDK creates, 1 to 200; default 10
      * @return this builder
      */

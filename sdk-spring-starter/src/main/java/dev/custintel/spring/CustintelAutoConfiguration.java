@@ -66,7 +66,8 @@ public final class CustintelAutoConfiguration {
         .tablePrefix(store.tablePrefix())
         .migrateOnStart(store.migrateOnStart())
         .profileCache(store.profileCacheSize(), store.profileCacheTtl())
-        .maximumPoolSize(store.maximumPoolSize());
+        .maximumPoolSize(store.maximumPoolSize())
+        .connectionTimeout(store.connectionTimeout());
     DataSource dataSource = dataSources.getIfUnique();
     String url = environment.getProperty("spring.datasource.url");
     if (dataSource != null) {

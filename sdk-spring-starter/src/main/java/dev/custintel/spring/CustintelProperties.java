@@ -3,6 +3,7 @@ package dev.custintel.spring;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -49,13 +50,15 @@ public record CustintelProperties(
    * @param profileCacheTtl how long a cached profile is served before it is read again
    * @param maximumPoolSize the size of the connection pool the store creates (unused over an application's own
    *     {@code DataSource}, whose pool is the application's)
+   * @param connectionTimeout how long a request waits for a connection of that pool before it is answered 503
    */
   public record Store(
       @DefaultValue("ci_") String tablePrefix,
       @DefaultValue("true") boolean migrateOnStart,
       @DefaultValue("10000") long profileCacheSize,
       @DefaultValue("5m") Duration profileCacheTtl,
-      @DefaultValue("10") int maximumPoolSize) {}
+      @DefaultValue("10") int maximumPoolSize,
+      @DefaultValue("5s") Duration connectionTimeout) {}
 
   /**
    * Where the REST endpoints are.
@@ -63,11 +66,13 @@ public record CustintelProperties(
    * @param enabled whether the REST controllers are mounted
    * @param basePath the path of the client endpoints, such as {@code /api}
    * @param adminPath the path of the admin endpoints, such as {@code /admin}
+   * @param maxBodySize the largest request body accepted under both paths; larger ones get 413 before they are read
    */
   public record Api(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("/api") String basePath,
-      @DefaultValue("/admin") String adminPath) {}
+      @DefaultValue("/admin") String adminPath,
+      @DefaultValue("10MB") DataSize maxBodySize) {}
 
   /**
    * API-key security of the REST endpoints.

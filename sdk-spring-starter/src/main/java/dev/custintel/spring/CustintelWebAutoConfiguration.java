@@ -2,6 +2,7 @@ package dev.custintel.spring;
 
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.web.AdminController;
+import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
 import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -135,5 +137,21 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public ProductController custintelProductController(CustomerIntelligence ci) {
     return new ProductController(ci);
+  }
+
+  /**
+   * @param properties the settings, for the paths and the limit
+   * @return the body size limit on the API and admin paths
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "custintelBodyLimitFilter")
+  public FilterRegistrationBean<BodyLimitFilter> custintelBodyLimitFilter(CustintelProperties properties) {
+    FilterRegistrationBean<BodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodyLimitFilter(properties.api().maxBodySize().toBytes()));
+    String api = properties.api().basePath().replaceAll("/+$", "");
+    String admin = properties.api().adminPath().replaceAll("/+$", "");
+    registration.addUrlPatterns(api + "/*", admin + "/*");
+    registration.setName("custintelBodyLimitFilter");
+    return registration;
   }
 }

@@ -216,6 +216,15 @@ class RestApiTest extends OnBothDatabases {
   }
 
   @Test
+  void oversizedBodiesAre413BeforeTheyAreRead() {
+    String big = "{\"orders\":[" + "{\"id\":\"x\"},".repeat(1_000_000) + "{\"id\":\"y\"}]}";
+    Response r = server.call("POST", "/api/orders", big, Map.of());
+    assertThat(r.status()).as(r.toString().substring(0, 200)).isEqualTo(413);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().path("type").asText()).isEqualTo("urn:custintel:problem:payload-too-large");
+  }
+
+  @Test
   void openApiListsEveryEndpoint() {
     Response r = get("/v3/api-docs");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -96,6 +96,7 @@ public interface CustintelStore extends AutoCloseable {
     private long profileCacheSize = 10_000;
     private Duration profileCacheTtl = Duration.ofMinutes(5);
     private int maximumPoolSize = 10;
+    private Duration connectionTimeout = Duration.ofSeconds(30);
     private long apiKeyCacheSize = 10_000;
     private Duration apiKeyCacheTtl = Duration.ofSeconds(10);
 
@@ -268,6 +269,24 @@ public interface CustintelStore extends AutoCloseable {
     }
 
     /**
+     * How long a call waits for a connection of a pool the store owns before it fails with a
+     * {@link dev.custintel.core.DataAccessException}: when the database is down, a shorter wait answers callers
+     * sooner.
+     *
+     * @param value from 250 ms to 10 minutes; default 30 seconds
+     * @return this builder
+     */
+    public Builder connectionTimeout(Duration value) {
+      Objects.requireNonNull(value, "connectionTimeout");
+      if (value.toMillis() < 250 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw InvalidInputException.argument(
+            "connectionTimeout", "must be between 250 ms and 10 minutes (was " + value + ")");
+      }
+      this.connectionTimeout = value;
+      return this;
+    }
+
+    /**
      * @param value largest number of connections of a pool the store owns, 1 to 200; default 10
      * @return this builder
      */
@@ -310,6 +329,7 @@ public interface CustintelStore extends AutoCloseable {
         pool.setMaximumPoolSize(maximumPoolSize);
         pool.setMinimumIdle(Math.min(2, maximumPoolSize));
         pool.setPoolName("custintel");
+        pool.setConnectionTimeout(connectionTimeout.toMillis());
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
           // Batched INSERTs are rewritten into multi-row statements: several times faster ingestion.
           pool.addDataSourceProperty("reWriteBatchedInserts", "true");

@@ -470,4 +470,20 @@ class StoreTest extends OnBothDatabases {
       assertThat(uncached.customers().profile("C1").orders()).isEqualTo(2);
     }
   }
+
+  @Test
+  void connectionTimeout_outOfRange_namesTheField() {
+    for (Duration bad : List.of(Duration.ofMillis(249), Duration.ofMinutes(11))) {
+      assertThatThrownBy(() -> CustintelStore.builder().connectionTimeout(bad))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("connectionTimeout"));
+    }
+  }
+
+  @Test
+  void connectionTimeout_bounds_openAPoolOfTheirOwn() {
+    try (CustintelStore quick = CustintelStore.builder().jdbcUrl(db.jdbcUrl()).connectionTimeout(Duration.ofMillis(250))
+        .build()) {
+      assertThat(quick.customers().count()).isZero();
+    }
+  }
 }

@@ -187,6 +187,9 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+        return Problems.PAYLOAD_TOO_LARGE.problem(safe(tooLarge.getMessage()) + "; send smaller batches.");
+      }
       if (t instanceof InvalidInputException invalid) {
         String path = t == e.getCause() ? null : pathOf(e);
         if (path != null && !path.isEmpty()) {
