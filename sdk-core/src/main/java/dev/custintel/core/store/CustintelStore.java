@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The data layer: Custintel's tables in one database, with ingestion, customer reads and API keys. Thread-safe; close it to
- * release the connection pool it owns (a host's {@link DataSource} is never closed).
+ * The data layer: Custintel's tables in one database, with ingestion, customer reads and API keys. Thread-safe;
+ * close it to release the connection pool it owns (a host's {@link DataSource} is never closed).
  *
  * <pre>{@code
  * try (CustintelStore store = CustintelStore.builder().embedded(Path.of("shop-data")).build()) {
