@@ -265,7 +265,11 @@ class RestApiTest extends OnBothDatabases {
     get("/api/customers/00003");
     Response cache = get("/admin/cache/stats");
     assertThat(cache.status()).as(cache.toString()).isEqualTo(200);
-    assertThat(cache.json().path("hits").asLong()).isPositive();
+    assertThat(cache.json().path("profiles").path("hits").asLong()).isPositive();
+    assertThat(cache.json().has("api-keys")).isTrue();
+    Response emptied = server.call("POST", "/admin/cache/invalidate", null, Map.of());
+    assertThat(emptied.status()).as(emptied.toString()).isEqualTo(200);
+    assertThat(emptied.json().path("profiles").path("size").asLong()).isZero();
     Response pool = get("/admin/db/pool");
     assertThat(pool.status()).as(pool.toString()).isEqualTo(200);
     assertThat(pool.json().path("pooled").asBoolean()).isTrue();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models},
- * {@code clv} and {@code affinity}.
+ * {@code clv}, {@code affinity} and {@code keys}.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
  * customer, database failure, missing file, no CLV model could be fitted), with a one-line message on stderr;
@@ -37,17 +37,17 @@ import picocli.CommandLine.Spec;
     versionProvider = CustintelCli.Version.class,
     description = "Customer intelligence from the command line: import order files, look up customer profiles, "
         + "run the churn and lifetime-value models on a database, fit and score customer-lifetime-value models on "
-        + "a transaction file, mine product affinity (frequent itemsets, association rules) from a basket file, or "
-        + "try it all on a synthetic shop.",
+        + "a transaction file, mine product affinity (frequent itemsets, association rules) from a basket file, "
+        + "manage the REST server's API keys, or try it all on a synthetic shop.",
     subcommands = {
       DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ClvCommand.class,
-      AffinityCommand.class, CommandLine.HelpCommand.class
+      AffinityCommand.class, KeysCommand.class, CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the command failed: invalid input, unknown customer, database error, missing file, not enough data for "
-          + "the models, no model fitted",
+      "1:the command failed: invalid input, unknown customer or API key, database error, missing file, not enough "
+          + "data for the models, no model fitted",
       "2:usage error: unknown command or option, missing or malformed parameter"
     },
     footer = {
@@ -65,6 +65,7 @@ import picocli.CommandLine.Spec;
       "      --calibration-end 1997-09-30 --horizon-months 12 > clv.csv",
       "  custintel affinity mine --baskets groceries.csv --format basket-csv \\",
       "      --min-support 0.001 --min-confidence 0.8",
+      "  custintel keys create --db jdbc:h2:file:./ci-data/ci --name dashboard --scope read",
       "",
       "Run 'custintel COMMAND --help' for a command's options."
     })
@@ -141,7 +142,7 @@ public final class CustintelCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: use demo, import, profile, models, clv or affinity");
+        spec.commandLine(), "Missing command: use demo, import, profile, models, clv, affinity or keys");
   }
 
   /**

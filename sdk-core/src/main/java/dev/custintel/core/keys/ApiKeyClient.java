@@ -90,6 +90,8 @@ public interface ApiKeyClient {
    * @param presentedKey the key as sent, such as the {@code X-API-Key} header's value
    * @return the key's metadata when the key is valid and active, else empty
    * @throws NullPointerException naming {@code presentedKey} when null
+   * @throws dev.custintel.core.DataAccessException when the key is not in the cache and the database fails (its
+   *     message names the operation, never the key); a failure to record the last use is logged, not thrown
    */
   Optional<ApiKey> verify(String presentedKey);
 

@@ -255,8 +255,10 @@ class StoreTest extends OnBothDatabases {
     store.customers().profile("C1");
     store.customers().profile("C1");
 
-    assertThat(registry.get("custintel.cache.gets").tag("result", "hit").functionCounter().count()).isEqualTo(1.0);
-    assertThat(registry.get("custintel.cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(1.0);
+    assertThat(registry.get("custintel.cache.gets").tag("cache", "profiles").tag("result", "hit").functionCounter()
+        .count()).isEqualTo(1.0);
+    assertThat(registry.get("custintel.cache.gets").tag("cache", "profiles").tag("result", "miss").functionCounter()
+        .count()).isEqualTo(1.0);
     assertThat(registry.get("custintel.operation").tag("op", "customers.profile").timer().count()).isEqualTo(2);
     assertThat(registry.get("custintel.pool.connections").tag("state", "total").gauge().value()).isPositive();
     assertThat(registry.get("custintel.ingest.orders").tag("result", "inserted").counter().count()).isEqualTo(1.0);

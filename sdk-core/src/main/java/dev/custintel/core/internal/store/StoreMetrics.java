@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>{@code custintel.operation} (timer; tags op, outcome): each public operation
  *   <li>{@code custintel.cache.gets} (result=hit|miss), {@code custintel.cache.evictions}, {@code
- *       custintel.cache.size} (tag cache=profiles)
+ *       custintel.cache.size} (tag cache=profiles|api-keys)
  *   <li>{@code custintel.pool.connections} (gauge; state=active|idle|pending|total) when the pool is HikariCP
  *   <li>{@code custintel.ingest.orders} (counter; result=inserted|updated|unchanged)
  * </ul>

@@ -25,15 +25,29 @@ public final class AdminController {
     this.ci = ci;
   }
 
-  /** @return the profile cache's lookups, hit rate, evictions and size since start */
+  /**
+   * @return each cache of the store ({@code profiles}, {@code api-keys}) by name: lookups, hit rate, evictions and
+   *     size since start
+   */
   @GetMapping("/cache/stats")
-  @Operation(summary = "The profile cache: hits, misses, hit rate, evictions and size since start")
-  public CacheStats cacheStats() {
+  @Operation(summary = "The store's caches by name (profiles, api-keys): hits, misses, hit rate, evictions, size")
+  public Map<String, CacheStats> cacheStats() {
     MeterRegistry registry = ci.store().meterRegistry();
-    long hits = (long) sum(registry.find("custintel.cache.gets").tag("result", "hit"));
-    long misses = (long) sum(registry.find("custintel.cache.gets").tag("result", "miss"));
-    long evictions = (long) sum(registry.find("custintel.cache.evictions"));
-    long size = (long) sum(registry.find("custintel.cache.size"));
+    Map<String, CacheStats> caches = new TreeMap<>();
+    for (Meter meter : registry.find("custintel.cache.size").meters()) {
+      String name = meter.getId().getTag("cache");
+      if (name != null) {
+        caches.put(name, stats(registry, name));
+      }
+    }
+    return caches;
+  }
+
+  private static CacheStats stats(MeterRegistry registry, String cache) {
+    long hits = (long) sum(registry.find("custintel.cache.gets").tag("cache", cache).tag("result", "hit"));
+    long misses = (long) sum(registry.find("custintel.cache.gets").tag("cache", cache).tag("result", "miss"));
+    long evictions = (long) sum(registry.find("custintel.cache.evictions").tag("cache", cache));
+    long size = (long) sum(registry.find("custintel.cache.size").tag("cache", cache));
     long lookups = hits + misses;
     return new CacheStats(hits, misses, lookups == 0 ? 0 : hits / (double) lookups, evictions, size);
   }
@@ -41,11 +55,11 @@ public final class AdminController {
   /**
    * Empties the profile cache: the next read of each profile goes to the database.
    *
-   * @return the statistics after the invalidation
+   * @return the caches' statistics after the invalidation
    */
   @PostMapping("/cache/invalidate")
   @Operation(summary = "Empty the profile cache")
-  public CacheStats invalidateCache() {
+  public Map<String, CacheStats> invalidateCache() {
     ci.customers().invalidateCache();
     return cacheStats();
   }
