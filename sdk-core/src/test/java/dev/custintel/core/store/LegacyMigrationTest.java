@@ -60,14 +60,14 @@ class LegacyMigrationTest {
       try (CustintelStore upgraded = open(db, true)) {
         assertThat(LegacySchema.dump(upgraded)).isEqualTo(before);
         assertThat(profiles(upgraded)).isEqualTo(profilesBefore);
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "4");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
         assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
       }
       // A second start finds nothing to do.
       try (CustintelStore again = open(db, true)) {
         assertThat(LegacySchema.dump(again)).isEqualTo(before);
-        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "4");
         assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).containsExactly("1");
       }
     }
@@ -89,7 +89,7 @@ class LegacyMigrationTest {
             + " \"installed_on\", 0, TRUE FROM \"ci_schema_history\" WHERE \"version\" = '3'"));
       }
       try (CustintelStore upgraded = open(db, true)) {
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "4");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
         assertThat(upgraded.customers().count()).isEqualTo(150);
       }
@@ -108,7 +108,7 @@ class LegacyMigrationTest {
       }
       try (CustintelStore upgraded = db.configure(CustintelStore.builder()).clock(CLOCK).maximumPoolSize(2)
           .build()) {
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "4");
         assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
         assertThat(upgraded.customers().count()).isEqualTo(150);
       }
@@ -120,7 +120,7 @@ class LegacyMigrationTest {
   void freshDatabase_coreHistoryHoldsOnlyCoreVersions(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get();
         CustintelStore store = open(db, true)) {
-      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2");
+      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "4");
       // No module is on core's class path: their histories are not created.
       assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).isEmpty();
     }

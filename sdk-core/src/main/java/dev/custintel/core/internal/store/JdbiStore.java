@@ -8,9 +8,11 @@ import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.internal.customer.JdbiCustomerClient;
 import dev.custintel.core.internal.customer.ProfileCache;
 import dev.custintel.core.internal.ingest.JdbiIngestionClient;
+import dev.custintel.core.internal.sync.JdbiSyncClient;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
+import dev.custintel.core.sync.SyncClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +33,7 @@ public final class JdbiStore implements CustintelStore {
   private final JdbiIngestionClient ingestion;
   private final JdbiCustomerClient customers;
   private final DefaultStoreAccess access;
+  private final JdbiSyncClient sync;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdbiStore(
@@ -48,6 +51,7 @@ public final class JdbiStore implements CustintelStore {
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
+    this.sync = new JdbiSyncClient(tx, tables, ingestion, clock);
     metrics.bindPool(dataSource);
   }
 
@@ -126,6 +130,12 @@ public final class JdbiStore implements CustintelStore {
     return customers;
   }
 
+  @Override
+  public SyncClient sync() {
+    checkOpen();
+    return sync;
+  }
+
   private void checkOpen() {
     if (closed.get()) {
       throw new IllegalStateException("The Custintel store is closed");
@@ -154,6 +164,9 @@ public final class JdbiStore implements CustintelStore {
 
   @Override
   public void close() {
+    if (!closed.get()) {
+      sync.stopSchedules(); // while the store is open, so that a run in progress can finish and record its end
+    }
     if (closed.compareAndSet(false, true)) {
       metrics.close();
       if (ownedPool != null) {

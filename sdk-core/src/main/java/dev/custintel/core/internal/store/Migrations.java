@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,6 +164,9 @@ public final class Migrations {
       if (!rs.next()) {
         return false;
       }
+      if (isCoreMigration(legacy.coreVersion(), rs.getString(1))) {
+        return false; // core's own migration of that number, made after the module took its tables
+      }
       if (!legacy.description().equals(rs.getString(1)) || !rs.getBoolean(2)) {
         throw new DataAccessException("The Custintel schema history " + history + " has version "
             + legacy.coreVersion() + " as '" + rs.getString(1) + "' (success " + rs.getBoolean(2)
@@ -171,6 +175,19 @@ public final class Migrations {
       }
       return true;
     }
+  }
+
+  /**
+   * Core's version numbers 3 and 4 were freed when the modules took their tables, and core's later migrations
+   * reuse them (V4 is the sync status): a history row of core's own file of that version and description is not
+   * a legacy one.
+   */
+  static boolean isCoreMigration(String version, @Nullable String description) {
+    if (description == null) {
+      return false;
+    }
+    String file = "db/custintel/core/V" + version + "__" + description.replace(' ', '_') + ".sql";
+    return Migrations.class.getClassLoader().getResource(file) != null;
   }
 
   /** Flyway creates its history table with a quoted lower-case name, so it is looked up exactly so. */
