@@ -133,6 +133,11 @@ class StoreAccessTest {
       }
 
       @Override
+      public dev.custintel.core.sync.SyncClient sync() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public DatabaseKind databaseKind() {
         return DatabaseKind.H2;
       }
