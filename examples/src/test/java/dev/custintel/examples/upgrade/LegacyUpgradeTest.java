@@ -77,6 +77,7 @@ class LegacyUpgradeTest {
     Map<String, List<String>> out = new TreeMap<>(dump);
     assertThat(out.remove("ci_slack_work")).isEmpty();
     assertThat(out.remove("ci_slack_messages")).isEmpty();
+    assertThat(out.remove("ci_sync_status")).isEmpty();
     out.computeIfPresent("ci_slack_ticket_links", (table, rows) -> rows.stream()
         .map(r -> r.replace("claimed_by=null|closed_by=null|", "")).toList());
     return out;

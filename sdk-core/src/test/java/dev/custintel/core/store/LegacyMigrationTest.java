@@ -58,7 +58,7 @@ class LegacyMigrationTest {
       assertThat(profilesBefore).hasSize(150).allSatisfy(p -> assertThat(p.scores()).isNotNull());
 
       try (CustintelStore upgraded = open(db, true)) {
-        assertThat(LegacySchema.dump(upgraded)).isEqualTo(before);
+        assertThat(withoutNewTables(LegacySchema.dump(upgraded))).isEqualTo(before);
         assertThat(profiles(upgraded)).isEqualTo(profilesBefore);
         assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "4");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
@@ -66,7 +66,7 @@ class LegacyMigrationTest {
       }
       // A second start finds nothing to do.
       try (CustintelStore again = open(db, true)) {
-        assertThat(LegacySchema.dump(again)).isEqualTo(before);
+        assertThat(withoutNewTables(LegacySchema.dump(again))).isEqualTo(before);
         assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "4");
         assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).containsExactly("1");
       }
@@ -124,5 +124,12 @@ class LegacyMigrationTest {
       // No module is on core's class path: their histories are not created.
       assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).isEmpty();
     }
+  }
+
+  /** The tables of later core migrations (V4, the sync status) are new and empty after an upgrade. */
+  private static Map<String, List<String>> withoutNewTables(Map<String, List<String>> dump) {
+    Map<String, List<String>> out = new java.util.TreeMap<>(dump);
+    assertThat(out.remove("ci_sync_status")).isEmpty();
+    return out;
   }
 }

@@ -405,6 +405,63 @@ class SyncTest extends OnBothStores {
     assertThat(open.isClosed()).isTrue();
   }
 
+  @Test
+  void run_sourceThatHeldTheSourceAndDied_isTakenOverOnceItIsStale() {
+    putOrders(0, 2, T0.plusSeconds(1));
+    store.sync().run(source("shop"));
+    putOrders(2, 2, T0.plusSeconds(2));
+    StoreAccess access = StoreAccess.of(store);
+    // As if a process had claimed the source just now and then died.
+    access.inTransaction("claim", h -> h.execute(access.sql(
+        "UPDATE {sync_status} SET running = TRUE, run_token = 'dead' WHERE source_name = 'shop'")));
+    assertThatThrownBy(() -> store.sync().run(source("shop"))).isInstanceOf(SyncInProgressException.class);
+
+    access.inTransaction("stale", h -> h.execute(access.sql(
+        "UPDATE {sync_status} SET heartbeat_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00'")));
+    SyncResult taken = store.sync().run(source("shop"));
+
+    assertThat(taken.startWatermark()).isEqualTo("2025-01-01T00:00:01Z");
+    assertThat(taken.ordersPulled()).isEqualTo(2);
+    assertThat(status("shop").running()).isFalse();
+    assertThat(stored()).isEqualTo(expected);
+  }
+
+  @Test
+  void run_sourceWhosePagesDoNotMoveOn_isStopped() {
+    OrderSource stuck = new OrderSource() {
+      @Override
+      public String name() {
+        return "stuck";
+      }
+
+      @Override
+      public Batch pull(@Nullable String watermark, int limit) {
+        return Batch.ofOrders(List.of(), "w1", true);
+      }
+    };
+
+    assertThatThrownBy(() -> store.sync().run(stuck)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+      assertThat(e.field()).isEqualTo("watermark");
+      assertThat(e.record()).isEqualTo("source 'stuck'");
+    });
+    assertThat(status("stuck").watermark()).isNull();
+    assertThat(status("stuck").outcome()).isEqualTo(SyncOutcome.FAILED);
+  }
+
+  @Test
+  void arguments_outOfRange_areRefused() {
+    OrderSource shopSource = source("shop");
+    assertThatThrownBy(() -> store.sync().run(shopSource, 0)).isInstanceOfSatisfying(
+        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("pageSize"));
+    assertThatThrownBy(() -> store.sync().run(shopSource, 100_001)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> store.sync().schedule(shopSource, Duration.ofMillis(999))).isInstanceOfSatisfying(
+        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("interval"));
+    assertThatThrownBy(() -> OrderSource.Batch.ofOrders(List.of(), "x".repeat(257), false))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("watermark"));
+    assertThat(store.sync().status("never")).isEmpty();
+    assertThat(store.sync().statuses()).isEmpty();
+  }
+
   private void awaitStored(int orders) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (stored().size() < orders && System.nanoTime() < deadline) {
