@@ -1,5 +1,6 @@
 package dev.custintel.core.sync;
 
+import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.internal.Checks;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Order;
@@ -63,7 +64,7 @@ public interface OrderSource {
       customers = List.copyOf(Checks.notNull(customers, "customers"));
       products = List.copyOf(Checks.notNull(products, "products"));
       if (watermark != null && watermark.length() > MAX_WATERMARK_LENGTH) {
-        throw dev.custintel.core.InvalidInputException.argument("watermark",
+        throw InvalidInputException.argument("watermark",
             "must be at most " + MAX_WATERMARK_LENGTH + " characters (was " + watermark.length() + ")");
       }
     }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
@@ -102,7 +103,7 @@ final class SyncStatusTable {
     return read(source).filter(SyncStatus::running).map(SyncStatus::lastStartedAt).orElse(null);
   }
 
-  private <T> T write(String operation, java.util.function.Function<Handle, T> work) {
+  private <T> T write(String operation, Function<Handle, T> work) {
     return tx.inTransaction(operation, TransactionIsolationLevel.READ_COMMITTED, false, work);
   }
 
