@@ -8,6 +8,7 @@ import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.testing.OnBothStores;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -285,18 +287,10 @@ class SyncTest extends OnBothStores {
 
   @Test
   void run_failureWithACredentialInItsMessage_recordsItMasked() {
-    OrderSource leaky = new OrderSource() {
-      @Override
-      public String name() {
-        return "leaky";
-      }
-
-      @Override
-      public Batch pull(@Nullable String watermark, int limit) {
-        throw new IllegalStateException(
-            "cannot reach jdbc:postgresql://shop:hunter2@db:5432/shop?password=hunter2&ssl=true");
-      }
-    };
+    OrderSource leaky = named("leaky", (watermark, limit) -> {
+      throw new IllegalStateException(
+          "cannot reach jdbc:postgresql://shop:hunter2@db:5432/shop?password=hunter2&ssl=true");
+    });
 
     assertThatThrownBy(() -> store.sync().run(leaky)).isInstanceOf(IllegalStateException.class);
 
@@ -311,22 +305,13 @@ class SyncTest extends OnBothStores {
     putOrders(0, 6, T0.plusSeconds(1));
     putOrders(6, 6, T0.plusSeconds(2));
     OrderSource good = source("shop");
-    OrderSource failsSecondPage = new OrderSource() {
-      private int pulls;
-
-      @Override
-      public String name() {
-        return "shop";
+    AtomicInteger pulls = new AtomicInteger();
+    OrderSource failsSecondPage = named("shop", (watermark, limit) -> {
+      if (pulls.incrementAndGet() == 2) {
+        throw new DataAccessException("connection reset", new SQLException("reset"));
       }
-
-      @Override
-      public Batch pull(@Nullable String watermark, int limit) {
-        if (++pulls == 2) {
-          throw new DataAccessException("connection reset", new java.sql.SQLException("reset"));
-        }
-        return good.pull(watermark, limit);
-      }
-    };
+      return good.pull(watermark, limit);
+    });
 
     assertThatThrownBy(() -> store.sync().run(failsSecondPage, 13)).isInstanceOf(DataAccessException.class);
     assertThat(status("shop").watermark()).isNull();
@@ -345,23 +330,15 @@ class SyncTest extends OnBothStores {
     CountDownLatch pulling = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     OrderSource good = source("shop");
-    OrderSource slow = new OrderSource() {
-      @Override
-      public String name() {
-        return "shop";
+    OrderSource slow = named("shop", (watermark, limit) -> {
+      pulling.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-
-      @Override
-      public Batch pull(@Nullable String watermark, int limit) {
-        pulling.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return good.pull(watermark, limit);
-      }
-    };
+      return good.pull(watermark, limit);
+    });
     CompletableFuture<SyncResult> first = CompletableFuture.supplyAsync(() -> store.sync().run(slow));
     assertThat(pulling.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -428,17 +405,9 @@ class SyncTest extends OnBothStores {
 
   @Test
   void run_sourceWhosePagesDoNotMoveOn_isStopped() {
-    OrderSource stuck = new OrderSource() {
-      @Override
-      public String name() {
-        return "stuck";
-      }
-
-      @Override
-      public Batch pull(@Nullable String watermark, int limit) {
-        return Batch.ofOrders(List.of(), "w1", true);
-      }
-    };
+    OrderSource stuck = named("stuck", (watermark, limit) -> {
+      return OrderSource.Batch.ofOrders(List.of(), "w1", true);
+    });
 
     assertThatThrownBy(() -> store.sync().run(stuck)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
       assertThat(e.field()).isEqualTo("watermark");
@@ -468,6 +437,26 @@ class SyncTest extends OnBothStores {
       Thread.sleep(50);
     }
     assertThat(stored()).isEqualTo(expected);
+  }
+
+  /** A source of the given name whose pulls the test writes. */
+  private static OrderSource named(String name, Pull pull) {
+    return new OrderSource() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Batch pull(@Nullable String watermark, int limit) {
+        return pull.pull(watermark, limit);
+      }
+    };
+  }
+
+  /** What a test source does on a pull. */
+  private interface Pull {
+    OrderSource.Batch pull(@Nullable String watermark, int limit);
   }
 
   private static List<String> ids(int first, int count) {
