@@ -9,6 +9,7 @@ import dev.custintel.core.internal.store.JdbiStore;
 import dev.custintel.core.internal.store.StoreSettings;
 import dev.custintel.core.keys.ApiKeyClient;
 import dev.custintel.core.product.ProductClient;
+import dev.custintel.core.sync.SyncClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
@@ -64,6 +65,13 @@ public interface CustintelStore extends AutoCloseable {
    */
   ProductClient products();
 
+  /**
+   * @return pull sync: runs {@link dev.custintel.core.sync.OrderSource}s into this store, on demand or on a
+   *     schedule, and keeps each source's status
+   * @throws IllegalStateException if the store is closed
+   */
+  SyncClient sync();
+
   /** @return the database product */
   DatabaseKind databaseKind();
 
@@ -73,7 +81,10 @@ public interface CustintelStore extends AutoCloseable {
   /** @return the registry the store's meters are in */
   MeterRegistry meterRegistry();
 
-  /** Closes the connection pool if the store created it, and removes the store's meters. Idempotent. */
+  /**
+   * Stops the store's sync schedules (letting a run in progress finish), closes the connection pool if the store
+   * created it, and removes the store's meters. Idempotent.
+   */
   @Override
   void close();
 

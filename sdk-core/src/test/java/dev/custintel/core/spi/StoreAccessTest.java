@@ -144,6 +144,11 @@ class StoreAccessTest {
       }
 
       @Override
+      public dev.custintel.core.sync.SyncClient sync() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public DatabaseKind databaseKind() {
         return DatabaseKind.H2;
       }

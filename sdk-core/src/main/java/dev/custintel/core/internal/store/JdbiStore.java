@@ -12,9 +12,11 @@ import dev.custintel.core.internal.keys.JdbiApiKeyClient;
 import dev.custintel.core.keys.ApiKeyClient;
 import dev.custintel.core.internal.product.JdbiProductClient;
 import dev.custintel.core.product.ProductClient;
+import dev.custintel.core.internal.sync.JdbiSyncClient;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
+import dev.custintel.core.sync.SyncClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +39,7 @@ public final class JdbiStore implements CustintelStore {
   private final JdbiApiKeyClient apiKeys;
   private final JdbiProductClient products;
   private final DefaultStoreAccess access;
+  private final JdbiSyncClient sync;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdbiStore(
@@ -57,6 +60,7 @@ public final class JdbiStore implements CustintelStore {
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
     this.apiKeys = new JdbiApiKeyClient(tx, tables, clock, metrics, settings.apiKeyCacheSize(),
         settings.apiKeyCacheTtl());
+    this.sync = new JdbiSyncClient(tx, tables, ingestion, clock);
     metrics.bindPool(dataSource);
   }
 
@@ -147,6 +151,12 @@ public final class JdbiStore implements CustintelStore {
     return products;
   }
 
+  @Override
+  public SyncClient sync() {
+    checkOpen();
+    return sync;
+  }
+
   private void checkOpen() {
     if (closed.get()) {
       throw new IllegalStateException("The Custintel store is closed");
@@ -175,6 +185,9 @@ public final class JdbiStore implements CustintelStore {
 
   @Override
   public void close() {
+    if (!closed.get()) {
+      sync.stopSchedules(); // while the store is open, so that a run in progress can finish and record its end
+    }
     if (closed.compareAndSet(false, true)) {
       metrics.close();
       if (ownedPool != null) {
