@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param models model runs: the age past which the active run is reported stale
  * @param gorgias the Gorgias helpdesk client, configured when its subdomain or base URL is set
  * @param slack the Slack events endpoint, mounted when its signing secret is set
+ * @param sync pull sync of orders from the shop's own database: a JDBC source and a schedule
  */
 @ConfigurationProperties("custintel")
 public record CustintelProperties(
@@ -31,7 +32,8 @@ public record CustintelProperties(
     @DefaultValue Security security,
     @DefaultValue Models models,
     @DefaultValue Gorgias gorgias,
-    @DefaultValue Slack slack) {
+    @DefaultValue Slack slack,
+    @DefaultValue Sync sync) {
 
   /**
    * The embedded default database.
@@ -149,6 +151,46 @@ public record CustintelProperties(
     public String toString() {
       return "Slack[signingSecret=" + (signingSecret == null ? "unset" : "****") + ", botToken="
           + (botToken == null ? "unset" : "****") + ", apiUrl=" + apiUrl + "]";
+    }
+  }
+
+  /**
+   * Pull sync: every {@code OrderSource} bean of the application, and the JDBC source below when its SQL is set,
+   * runs on {@code POST /admin/sync} and, when {@code interval} is set, on a schedule.
+   *
+   * @param interval how often each source runs; unset (the default) runs them only on demand
+   * @param pageSize the most order lines a source reads at once
+   * @param jdbc a source over the shop's own tables
+   */
+  public record Sync(@Nullable Duration interval, @DefaultValue("1000") int pageSize, @DefaultValue Jdbc jdbc) {}
+
+  /**
+   * A JDBC order source (see {@code dev.custintel.core.sync.JdbcOrderSource} for the columns the SQL returns).
+   *
+   * @param name the source's name in the sync status
+   * @param sql the shop's query, with {@code :watermark} and optionally {@code :limit}; the source is made when
+   *     this is set
+   * @param watermarkColumn the result column that grows when an order changes
+   * @param watermarkType {@code timestamp} or {@code number}
+   * @param url the shop database's JDBC URL; unset means the application's {@code DataSource} bean
+   * @param username the shop database's user
+   * @param password the shop database's password; never logged
+   */
+  public record Jdbc(
+      @DefaultValue("shop") String name,
+      @Nullable String sql,
+      @DefaultValue("updated_at") String watermarkColumn,
+      @DefaultValue("timestamp") String watermarkType,
+      @Nullable String url,
+      @Nullable String username,
+      @Nullable String password) {
+
+    /** @return the settings, with the password hidden */
+    @Override
+    public String toString() {
+      return "Jdbc[name=" + name + ", watermarkColumn=" + watermarkColumn + ", watermarkType=" + watermarkType
+          + ", url=" + (url == null ? "unset" : dev.custintel.core.store.Credentials.mask(url)) + ", username="
+          + username + ", password=" + (password == null ? "unset" : "****") + "]";
     }
   }
 }

@@ -13,6 +13,8 @@ import dev.custintel.spring.internal.web.ModelController;
 import dev.custintel.spring.internal.web.OrderController;
 import dev.custintel.spring.internal.web.ProblemHandler;
 import dev.custintel.spring.internal.web.ProductController;
+import dev.custintel.spring.internal.web.SyncController;
+import dev.custintel.spring.internal.sync.SyncRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,7 +31,7 @@ import org.springframework.context.annotation.Bean;
  * <p>JSON: Spring's Jackson 3 mapper renders the SDK's records, with {@code CustintelJacksonModule} for money
  * ({@code {"amount":"156.46","currency":"USD"}}, the exact decimal as a string) and currencies (ISO codes).
  */
-@AutoConfiguration(after = CustintelAutoConfiguration.class)
+@AutoConfiguration(after = {CustintelAutoConfiguration.class, CustintelSyncAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(CustomerIntelligence.class)
 @ConditionalOnBooleanProperty(name = "custintel.api.enabled", matchIfMissing = true)
@@ -153,5 +155,16 @@ public final class CustintelWebAutoConfiguration {
     registration.addUrlPatterns(api + "/*", admin + "/*");
     registration.setName("custintelBodyLimitFilter");
     return registration;
+  }
+
+  /**
+   * @param runner the application's order sources
+   * @return sync status and runs
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(SyncRunner.class)
+  public SyncController custintelSyncController(SyncRunner runner) {
+    return new SyncController(runner);
   }
 }

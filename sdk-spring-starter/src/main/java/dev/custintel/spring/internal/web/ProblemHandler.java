@@ -94,6 +94,15 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /**
+   * @param e a sync of a source that is running already
+   * @return 409
+   */
+  @ExceptionHandler(dev.custintel.core.sync.SyncInProgressException.class)
+  public ResponseEntity<ProblemDetail> syncInProgress(dev.custintel.core.sync.SyncInProgressException e) {
+    return respond(Problems.CONFLICT.problem(safe(e.getMessage())));
+  }
+
+  /**
    * @param e a database failure
    * @return 503 when the database is unreachable, else 500, with a reference to the server's log
    */

@@ -34,6 +34,8 @@ public enum Problems {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   /** 429: the key's rate limit is spent; {@code Retry-After} says when to try again. */
   RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+  /** 502: an order source's rows are invalid; the sync status has the details and nothing moved. */
+  SOURCE_DATA_INVALID("source-data-invalid", "Order source returned invalid data", HttpStatus.BAD_GATEWAY),
   /** 500: an unexpected failure, logged on the server with a reference. */
   INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
   /** 503: the database cannot be reached. */
