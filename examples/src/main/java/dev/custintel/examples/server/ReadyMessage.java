@@ -58,6 +58,9 @@ final class ReadyMessage implements ApplicationListener<ApplicationReadyEvent> {
               + "stopped when on H2:\n")
           .append("             java -jar examples/target/custintel.jar keys create --db ").append(database)
           .append(" --name NAME --scope read\n");
+      if (url != null && !url.isBlank() && environment.getProperty("spring.datasource.username") != null) {
+        m.append("             (the CLI takes the user and password in the URL: add user=...&password=... to it)\n");
+      }
     }
     return m.toString();
   }
