@@ -104,11 +104,17 @@ public final class CustintelWebAutoConfiguration {
     return new OrderController(ci);
   }
 
-  /** @return 404 problems for unknown paths under the API and admin paths */
+  /**
+   * @param mappings Spring MVC's mappings
+   * @return 404, 405 and 415 problems for requests no endpoint under the API and admin paths takes
+   */
   @Bean
   @ConditionalOnMissingBean
-  public FallbackController custintelFallbackController() {
-    return new FallbackController();
+  public FallbackController custintelFallbackController(
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping>
+          mappings) {
+    return new FallbackController(mappings);
   }
 
   /**

@@ -138,6 +138,24 @@ class RestApiTest extends OnBothDatabases {
   }
 
   @Test
+  void wrongMethodIs405AndWrongMediaTypeIs415() {
+    Response method = get("/api/orders");
+    assertThat(method.status()).as(method.toString()).isEqualTo(405);
+    assertThat(method.header("Allow")).isEqualTo("POST");
+    assertThat(method.json().path("type").asText()).isEqualTo("urn:custintel:problem:method-not-allowed");
+    Response media = server.call("POST", "/api/orders", "x", Map.of("Content-Type", "text/plain"));
+    assertThat(media.status()).as(media.toString()).isEqualTo(415);
+    assertThat(media.json().path("type").asText()).isEqualTo("urn:custintel:problem:unsupported-media-type");
+  }
+
+  @Test
+  void badCursorNamesTheCursorParameter() {
+    Response r = get("/api/customers?cursor=AAAA");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+  }
+
+  @Test
   void churnLtvAndModels() {
     Response risk = get("/api/customers/00003/churn-risk");
     assertThat(risk.status()).as(risk.toString()).isEqualTo(200);

@@ -66,7 +66,7 @@ public final class TestServer implements AutoCloseable {
   public Response call(String method, String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
     headers.forEach(request::header);
-    if (body != null) {
+    if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
       request.header("Content-Type", "application/json");
     }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -90,7 +90,15 @@ public final class CustomerController {
     if (sort != null) {
       query.sort(Params.enumValue(CustomerSort.class, sort, "sort"));
     }
-    return ci.customers().query(query.build());
+    try {
+      return ci.customers().query(query.build());
+    } catch (InvalidInputException e) {
+      // The SDK calls the cursor 'after'; this endpoint's parameter is 'cursor'.
+      if (e.field().equals("after")) {
+        throw InvalidInputException.argument("cursor", e.reason());
+      }
+      throw e;
+    }
   }
 
   /**
