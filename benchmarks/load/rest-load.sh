@@ -151,9 +151,8 @@ for db in $DATABASES; do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $KEY" "$base/api/customers/C-00000001")
     [ "$code" = 200 ] || die "GET /api/customers/C-00000001 answered $code"
     if [ "$WARMUP" -gt 0 ]; then
-      DURATION_SAVED=$DURATION; DURATION=$WARMUP
-      env CI_KEY="$KEY" CI_CUSTOMERS="$HOT" wrk -t2 -c50 -d"${WARMUP}s" -s "$HERE/profile.lua" "$base" >/dev/null 2>&1 || true
-      DURATION=$DURATION_SAVED
+      env CI_KEY="$KEY" CI_CUSTOMERS="$HOT" wrk -t2 -c50 -d"${WARMUP}s" -s "$HERE/profile.lua" "$base" >/dev/null 2>&1 \
+        || true
     fi
     for conns in $CONNECTIONS; do
       if [ "$cache" = on ]; then
