@@ -17,7 +17,8 @@
 #   profile-cached     GET /api/customers/{id}, ids drawn from the hot set, profile cache on (the default)
 #   profile-uncached   GET /api/customers/{id}, ids drawn from all customers, custintel.store.profile-cache-size=0
 #   at-risk            GET /api/churn/at-risk?limit=50
-# Each server gets a 10 s warm-up run at 50 connections first (JIT, pool, caches). The rate limit is raised for
+# Each case gets a server of its own and a 20 s warm-up run of itself at 50 connections first (JIT, pool, caches),
+# and 3 s of rest after each run. The rate limit is raised for
 # the one key the load uses (it is a per-key limit of 6000 requests a minute by default).
 # Exit status: 0 when every run had no error and every response was 200; 1 otherwise.
 set -euo pipefail
@@ -32,7 +33,7 @@ DATABASES="h2 postgresql"
 CUSTOMERS=100000
 HOT=1000
 NAME=rest-load
-WARMUP=10
+WARMUP=20
 while getopts "d:c:D:n:H:o:q" opt; do
   case "$opt" in
     d) DURATION="$OPTARG" ;;
@@ -141,26 +142,26 @@ for db in $DATABASES; do
   java -jar "$CLI" demo --customers "$CUSTOMERS" --seed 42 --db "$URL" --quiet > "$WORK/demo-$db.txt" 2>&1 \
     || { tail -20 "$WORK/demo-$db.txt" >&2; die "demo failed"; }
 
-  for cache in on off; do
-    if [ "$cache" = on ]; then
-      start_server "$db" "${SERVER_ARGS[@]}"
-    else
-      start_server "$db" "${SERVER_ARGS[@]}" --custintel.store.profile-cache-size=0
-    fi
+  # One server per case, so that no case inherits another's backlog (a slow case's queued requests would
+  # otherwise still be running when the next one starts).
+  for name in profile-cached at-risk profile-uncached; do
+    case "$name" in
+      profile-cached) script="$HERE/profile.lua"; env_args=(CI_CUSTOMERS="$HOT"); extra=() ;;
+      at-risk) script="$HERE/fixed.lua"; env_args=(CI_URL_PATH="/api/churn/at-risk?limit=50"); extra=() ;;
+      profile-uncached) script="$HERE/profile.lua"; env_args=(CI_CUSTOMERS="$CUSTOMERS")
+        extra=(--custintel.store.profile-cache-size=0) ;;
+    esac
+    start_server "$db" "${SERVER_ARGS[@]}" "${extra[@]}"
     base="http://127.0.0.1:$PORT"
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $KEY" "$base/api/customers/C-00000001")
     [ "$code" = 200 ] || die "GET /api/customers/C-00000001 answered $code"
     if [ "$WARMUP" -gt 0 ]; then
-      env CI_KEY="$KEY" CI_CUSTOMERS="$HOT" wrk -t2 -c50 -d"${WARMUP}s" -s "$HERE/profile.lua" "$base" >/dev/null 2>&1 \
-        || true
+      env "${env_args[@]}" CI_KEY="$KEY" wrk -t2 -c50 -d"${WARMUP}s" -s "$script" "$base" >/dev/null 2>&1 || true
+      sleep 3
     fi
     for conns in $CONNECTIONS; do
-      if [ "$cache" = on ]; then
-        run_wrk "$db" profile-cached "$conns" "$HERE/profile.lua" "$base" CI_CUSTOMERS="$HOT"
-        run_wrk "$db" at-risk "$conns" "$HERE/fixed.lua" "$base" CI_URL_PATH="/api/churn/at-risk?limit=50"
-      else
-        run_wrk "$db" profile-uncached "$conns" "$HERE/profile.lua" "$base" CI_CUSTOMERS="$CUSTOMERS"
-      fi
+      run_wrk "$db" "$name" "$conns" "$script" "$base" "${env_args[@]}"
+      sleep 3
     done
     stop_server
   done

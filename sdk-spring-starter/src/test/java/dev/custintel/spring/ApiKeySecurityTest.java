@@ -152,6 +152,23 @@ class ApiKeySecurityTest extends OnBothDatabases {
   }
 
   @Test
+  void scoresBeforeAnyModelRunAre409ModelNotReady() {
+    try (TestServer server = start("custintel.security.bootstrap-admin-key=" + BOOTSTRAP)) {
+      for (String path : List.of("/api/customers/c-1/churn-risk", "/api/customers/c-1/ltv", "/api/churn/summary",
+          "/api/churn/at-risk", "/api/affinity/rules")) {
+        Response r = server.call("GET", path, null, key(BOOTSTRAP));
+        assertThat(r.status()).as(path + ": " + r).isEqualTo(409);
+        assertThat(r.json().path("type").asText()).isEqualTo("urn:custintel:problem:model-not-ready");
+      }
+      // The profile needs no model run.
+      assertThat(read(server, key(BOOTSTRAP)).status()).isEqualTo(200);
+      Response health = server.call("GET", "/actuator/health/custintel-models", null, Map.of());
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.body()).contains("OUT_OF_SERVICE").contains("no active model run");
+    }
+  }
+
+  @Test
   void rateLimitAnswers429WithRetryAfter() {
     try (TestServer server = start("custintel.security.bootstrap-admin-key=" + BOOTSTRAP,
         "custintel.security.rate-limit.requests-per-minute=3")) {

@@ -69,6 +69,11 @@ class RestApiTest extends OnBothDatabases {
     assertThat(r.contentType()).startsWith("application/json");
     JsonNode p = r.json();
     assertThat(p.path("customerId").asText()).isEqualTo("00003");
+    // From the file: 6 rows of customer 00003, 20.76 + 20.76 + 19.54 + 57.45 + 20.96 + 16.99 = 156.46.
+    assertThat(p.path("orders").asInt()).isEqualTo(6);
+    assertThat(p.path("totalSpent").path("amount").asText()).isEqualTo("156.46");
+    assertThat(p.path("firstOrderAt").asText()).isEqualTo("1997-01-02T00:00:00Z");
+    assertThat(p.path("lastOrderAt").asText()).isEqualTo("1998-05-28T00:00:00Z");
     assertThat(p.toString()).contains("\"amount\":\"156.46\"").contains("\"currency\":\"USD\"");
     assertThat(p.toString()).contains("1997-01-02T").contains("1998-05-28T");
   }
