@@ -123,6 +123,23 @@ class ModelRunsTest extends OnBothDatabases {
   // 1. The run
 
   @Test
+  void refresh_onPostgresql_analysesTheTablesItFilled() {
+    if (ci.databaseKind() != dev.custintel.core.store.DatabaseKind.POSTGRESQL) {
+      return; // H2 keeps no planner statistics that a run leaves stale
+    }
+    // Unanalysed, a new run's scores were read with a sequential scan per profile (23.7 ms against 0.14 ms on
+    // 100,000 customers); this machine's PostgreSQL runs without autovacuum, so only the run itself analyses them.
+    dev.custintel.core.spi.StoreAccess access = dev.custintel.core.spi.StoreAccess.of(ci.store());
+    for (String table : List.of("ci_customer_scores", "ci_product_rules", "ci_product_stats")) {
+      java.sql.Timestamp analysed = access.read("Reading the statistics' age", h -> h.createQuery(
+              "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = :t AND schemaname = current_schema()")
+          .bind("t", table).mapTo(java.sql.Timestamp.class).findOne().orElse(null));
+      assertThat(analysed).as(table + " analysed").isNotNull();
+      assertThat(analysed.toInstant()).as(table).isAfterOrEqualTo(refreshStarted.minusSeconds(1));
+    }
+  }
+
+  @Test
   void refresh_cdnowAsOfEndWithHoldout39Weeks_describesItsData() {
     List<CdnowFile.Row> rows = CdnowFile.rows();
     long purchaseDays = summaries.values().stream().mapToLong(c -> c.x() + 1L).sum();

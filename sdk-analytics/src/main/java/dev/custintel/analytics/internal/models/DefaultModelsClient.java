@@ -36,6 +36,7 @@ import dev.custintel.analytics.models.ModelRunRequest;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.store.DatabaseKind;
 import org.jdbi.v3.core.Handle;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -93,6 +94,31 @@ public final class DefaultModelsClient implements ModelsClient {
   }
 
   /**
+   * On PostgreSQL, refreshes the planner's statistics of the tables a run fills. Until they are analysed the
+   * planner takes a table of a new run's 100,000 scores for a few hundred rows and reads a profile's score with a
+   * sequential scan (23.7 ms instead of 0.14 ms measured on 100,000 customers), and autovacuum analyses a table
+   * only a while after it changed, or never where it is off. A failure here is logged: the run is written.
+   */
+  private void analyseWrittenTables(boolean affinity) {
+    if (access.kind() != DatabaseKind.POSTGRESQL) {
+      return;
+    }
+    List<String> tables = affinity
+        ? List.of("customer_scores", "product_rules", "product_rule_items", "product_stats")
+        : List.of("customer_scores");
+    try {
+      access.read("Analysing the tables of a model run", h -> {
+        for (String table : tables) {
+          h.execute("ANALYZE " + access.table(table));
+        }
+        return null;
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("Could not refresh the planner statistics after a model run: {}", e.getMessage());
+    }
+  }
+
+  /**
    * One model run, in phases: read (one snapshot of the store), backtest, fit, score, mine, write. Each phase
    * returns a record that the next takes.
    */
@@ -112,6 +138,7 @@ public final class DefaultModelsClient implements ModelsClient {
     Mined mined = baskets == null || request.affinity().isEmpty() ? null
         : timer.time("affinity", () -> mineAffinity(baskets, scored.values(), request.affinity().get()));
     long id = write(request, in, backtested, fitted, scored, mined, timer);
+    analyseWrittenTables(mined != null);
     if (request.activate()) {
       active.activated();
     }
