@@ -9,6 +9,7 @@
 #   -c LIST       concurrent connections, one run each (default "50 100 200")
 #   -D LIST       databases (default "h2 postgresql"; PostgreSQL at 127.0.0.1:5432, user postgres, trust auth)
 #   -n CUSTOMERS  customers of the generated shop (default 100000)
+#   -C LIST       cases (default "profile-cached at-risk profile-uncached")
 #   -H HOT        the hot set of the cached-profile case: C-00000001 .. C-<HOT> (default 1000)
 #   -o NAME       results in benchmarks/results/NAME.txt and NAME.json (default rest-load)
 #   -q            the bounded form CI runs: -d 5 -c 50 -D h2 -n 2000 -H 200 -o rest-load-ci, and no warm-up
@@ -34,16 +35,18 @@ CUSTOMERS=100000
 HOT=1000
 NAME=rest-load
 WARMUP=20
-while getopts "d:c:D:n:H:o:q" opt; do
+CASES="profile-cached at-risk profile-uncached"
+while getopts "d:c:C:D:n:H:o:q" opt; do
   case "$opt" in
     d) DURATION="$OPTARG" ;;
     c) CONNECTIONS="$OPTARG" ;;
     D) DATABASES="$OPTARG" ;;
+    C) CASES="$OPTARG" ;;
     n) CUSTOMERS="$OPTARG" ;;
     H) HOT="$OPTARG" ;;
     o) NAME="$OPTARG" ;;
     q) DURATION=5; CONNECTIONS=50; DATABASES=h2; CUSTOMERS=2000; HOT=200; NAME=rest-load-ci; WARMUP=0 ;;
-    *) sed -n '2,25p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,26p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -144,7 +147,7 @@ for db in $DATABASES; do
 
   # One server per case, so that no case inherits another's backlog (a slow case's queued requests would
   # otherwise still be running when the next one starts).
-  for name in profile-cached at-risk profile-uncached; do
+  for name in $CASES; do
     case "$name" in
       profile-cached) script="$HERE/profile.lua"; env_args=(CI_CUSTOMERS="$HOT"); extra=() ;;
       at-risk) script="$HERE/fixed.lua"; env_args=(CI_URL_PATH="/api/churn/at-risk?limit=50"); extra=() ;;
