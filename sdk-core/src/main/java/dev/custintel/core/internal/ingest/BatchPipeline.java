@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * the file. At most twice as many batches as writers are in flight, so memory stays bounded by batches, not by
  * the file. The first failure stops further writes and is rethrown by {@link #submit} or {@link #finish}: any
  * throwable, an {@link Error} such as {@link OutOfMemoryError} too, so that an import never reports success after
- * losing a batch. Not API.
+ * losing a batch. Every batch submitted before the failed one is still written, whichever writer thread reaches
+ * it first, so that after a failure everything before the failed batch is committed (or failed too): a writer
+ * that dequeued an earlier batch but had not yet started it used to skip it. Not API.
  */
 final class BatchPipeline implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -28,26 +30,35 @@ final class BatchPipeline implements AutoCloseable {
   private final Semaphore inFlight;
   private final int permits;
   private volatile @Nullable Throwable failure;
+  /** The sequence number of the first batch that failed; later batches not yet started are skipped. */
+  private long failedSequence = Long.MAX_VALUE;
+  private long submitted;
 
   /**
    * @param onCommitted called after each committed batch, one call at a time
    */
   BatchPipeline(int writers, Function<IngestBatch, IngestResult> ingest, Consumer<IngestResult> onCommitted) {
+    this(writers, writers == 1 ? null : writerThreads(writers), ingest, onCommitted);
+  }
+
+  /** For tests: the writers' executor decides which batch runs when. */
+  BatchPipeline(int writers, @Nullable ExecutorService executor, Function<IngestBatch, IngestResult> ingest,
+      Consumer<IngestResult> onCommitted) {
     this.ingest = ingest;
     this.onCommitted = onCommitted;
     this.permits = writers * 2;
     this.inFlight = new Semaphore(permits);
-    if (writers == 1) {
-      this.executor = null;
-    } else {
-      int pool = POOLS.incrementAndGet();
-      AtomicInteger threads = new AtomicInteger();
-      this.executor = Executors.newFixedThreadPool(writers, r -> {
-        Thread t = new Thread(r, "custintel-import-" + pool + "-writer-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-    }
+    this.executor = executor;
+  }
+
+  private static ExecutorService writerThreads(int writers) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    return Executors.newFixedThreadPool(writers, r -> {
+      Thread t = new Thread(r, "custintel-import-" + pool + "-writer-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   void submit(IngestBatch batch) {
@@ -66,21 +77,28 @@ final class BatchPipeline implements AutoCloseable {
     }
     acquire(1);
     throwIfFailedReleasing();
+    long sequence = submitted++;
     executor.execute(() -> {
       try {
-        if (failure == null) {
+        if (beforeFailure(sequence)) {
           committed(ingest.apply(batch));
         }
       } catch (Throwable e) { // an Error too: a writer that dies must fail the import (issue 11, D2)
         synchronized (this) {
-          if (failure == null) {
+          if (failure == null || sequence < failedSequence) { // the earliest failure in file order is reported
             failure = e;
+            failedSequence = sequence;
           }
         }
       } finally {
         inFlight.release();
       }
     });
+  }
+
+  /** @return whether the batch comes before every batch that failed so far, and so must still be written */
+  private synchronized boolean beforeFailure(long sequence) {
+    return sequence < failedSequence;
   }
 
   /** Waits for every submitted batch and rethrows the first failure. */

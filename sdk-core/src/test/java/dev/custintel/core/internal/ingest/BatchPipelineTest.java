@@ -71,6 +71,65 @@ class BatchPipelineTest {
     assertThat(calls.get()).isLessThan(1_000);
   }
 
+  /**
+   * CI on 2026-12-06: a lenient import whose 26th batch the database refused committed only 24 batches. A writer
+   * had dequeued batch 25 but not started it when the other writer's batch 26 failed, and so skipped it: lines
+   * neither written nor reported. Here the executor runs the later batch first, as that scheduling did.
+   */
+  @Test
+  void finish_aLaterBatchFailsBeforeAnEarlierOneStarts_theEarlierOneIsStillWritten() {
+    List<Runnable> queued = new ArrayList<>();
+    java.util.concurrent.ExecutorService manual = new java.util.concurrent.AbstractExecutorService() {
+      @Override
+      public void execute(Runnable command) {
+        queued.add(command);
+      }
+
+      @Override
+      public void shutdown() { }
+
+      @Override
+      public List<Runnable> shutdownNow() {
+        return List.of();
+      }
+
+      @Override
+      public boolean isShutdown() {
+        return false;
+      }
+
+      @Override
+      public boolean isTerminated() {
+        return false;
+      }
+
+      @Override
+      public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+        return true;
+      }
+    };
+    IngestBatch first = IngestBatch.ofOrders(List.of());
+    IngestBatch second = IngestBatch.ofOrders(List.of());
+    IngestBatch third = IngestBatch.ofOrders(List.of());
+    List<IngestBatch> written = new ArrayList<>();
+    try (BatchPipeline p = new BatchPipeline(2, manual, b -> {
+      if (b == second) {
+        throw new DataAccessException("refused", new java.sql.SQLException("check constraint"));
+      }
+      written.add(b);
+      return new IngestResult(1, 0, 0, 0, 0, 1);
+    }, r -> {})) {
+      p.submit(first);
+      p.submit(second);
+      p.submit(third);
+      queued.get(1).run(); // the second batch fails first
+      queued.get(0).run();
+      queued.get(2).run();
+      assertThatThrownBy(p::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("refused");
+    }
+    assertThat(written).as("batches written").containsExactly(first);
+  }
+
   private static void sleep() {
     try {
       Thread.sleep(2);
