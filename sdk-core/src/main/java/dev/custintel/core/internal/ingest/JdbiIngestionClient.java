@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Ingestion over Jdbi. Not API. */
@@ -31,9 +32,11 @@ public final class JdbiIngestionClient implements IngestionClient {
   private final Clock clock;
   private final StoreMetrics metrics;
   private final Consumer<Set<String>> onCustomersChanged;
+  private final LongConsumer onOrdersWritten;
 
   /**
    * @param onCustomersChanged called after each commit with the ids of customers whose data changed
+   * @param onOrdersWritten called after each commit with the number of orders it inserted or updated
    */
   public JdbiIngestionClient(
       TransactionRunner tx,
@@ -41,12 +44,14 @@ public final class JdbiIngestionClient implements IngestionClient {
       DatabaseKind kind,
       Clock clock,
       StoreMetrics metrics,
-      Consumer<Set<String>> onCustomersChanged) {
+      Consumer<Set<String>> onCustomersChanged,
+      LongConsumer onOrdersWritten) {
     this.tx = tx;
     this.writer = new BatchWriter(tables, kind == DatabaseKind.POSTGRESQL);
     this.clock = clock;
     this.metrics = metrics;
     this.onCustomersChanged = onCustomersChanged;
+    this.onOrdersWritten = onOrdersWritten;
   }
 
   @Override
@@ -62,6 +67,7 @@ public final class JdbiIngestionClient implements IngestionClient {
       IngestResult r = outcome.result();
       onCustomersChanged.accept(outcome.touchedCustomers());
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());
+      onOrdersWritten.accept(r.ordersWritten());
       return r;
     });
   }
@@ -117,6 +123,7 @@ public final class JdbiIngestionClient implements IngestionClient {
     onCustomersChanged.accept(touched);
     for (IngestResult r : written) {
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());
+      onOrdersWritten.accept(r.ordersWritten());
     }
     return report;
   }

@@ -40,6 +40,7 @@ public final class JdbiStore implements CustintelStore {
   private final JdbiProductClient products;
   private final DefaultStoreAccess access;
   private final JdbiSyncClient sync;
+  private final PlannerStatistics statistics;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdbiStore(
@@ -57,7 +58,9 @@ public final class JdbiStore implements CustintelStore {
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
     this.products = new JdbiProductClient(tx, tables, metrics);
-    this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll);
+    this.statistics = new PlannerStatistics(tx, tables, kind == DatabaseKind.POSTGRESQL);
+    this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll,
+        statistics::ordersWritten);
     this.apiKeys = new JdbiApiKeyClient(tx, tables, clock, metrics, settings.apiKeyCacheSize(),
         settings.apiKeyCacheTtl());
     this.sync = new JdbiSyncClient(tx, tables, ingestion, clock);
@@ -178,6 +181,11 @@ public final class JdbiStore implements CustintelStore {
     return clock;
   }
 
+  /** @return the planner statistics keeper (PostgreSQL), for tests */
+  public PlannerStatistics plannerStatistics() {
+    return statistics;
+  }
+
   @Override
   public MeterRegistry meterRegistry() {
     return metrics.registry();
@@ -187,6 +195,7 @@ public final class JdbiStore implements CustintelStore {
   public void close() {
     if (!closed.get()) {
       sync.stopSchedules(); // while the store is open, so that a run in progress can finish and record its end
+      statistics.close(); // likewise an analysis in progress
     }
     if (closed.compareAndSet(false, true)) {
       metrics.close();
