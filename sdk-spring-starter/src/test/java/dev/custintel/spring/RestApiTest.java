@@ -245,6 +245,10 @@ class RestApiTest extends OnBothDatabases {
     assertThat(r.status()).as(r.toString().substring(0, 200)).isEqualTo(413);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().path("type").asText()).isEqualTo("urn:custintel:problem:payload-too-large");
+    // written by the filter, with the same members as the problems Spring MVC writes
+    assertThat(r.json().path("title").asText()).isEqualTo("Payload too large");
+    assertThat(r.json().path("status").asInt()).isEqualTo(413);
+    assertThat(r.json().path("instance").asText()).isEqualTo("/api/orders");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.custintel.spring.internal.security;
 
+import dev.custintel.spring.internal.web.ProblemWriter;
 import dev.custintel.spring.internal.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,7 +49,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     }
     Optional<KeyPrincipal> key = verifier.verify(presented.trim());
     if (key.isEmpty()) {
-      ProblemResponses.write(response, Problems.INVALID_API_KEY,
+      ProblemWriter.write(response, Problems.INVALID_API_KEY,
           "The " + HEADER + " header holds no valid key: it is unknown, malformed or revoked.",
           request.getRequestURI());
       return;
@@ -56,7 +57,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     long retryAfter = limiter.acquire(key.get().id());
     if (retryAfter > 0) {
       response.setHeader("Retry-After", Long.toString(retryAfter));
-      ProblemResponses.write(response, Problems.RATE_LIMITED,
+      ProblemWriter.write(response, Problems.RATE_LIMITED,
           "This key has used its requests for now; retry after " + retryAfter + " s.", request.getRequestURI());
       return;
     }

@@ -9,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies larger than a limit with 413, before they are read into memory: at once when
@@ -19,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
   private final long maxBytes;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   /** @param maxBytes the largest body accepted */
   public BodyLimitFilter(long maxBytes) {
@@ -31,18 +28,16 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length > maxBytes) {
-      tooLarge(response);
+      tooLarge(request, response);
       return;
     }
     chain.doFilter(length >= 0 ? request : new Limited(request, maxBytes), response);
   }
 
-  private void tooLarge(HttpServletResponse response) throws IOException {
-    ProblemDetail problem = Problems.PAYLOAD_TOO_LARGE.problem(
-        "The request body is larger than custintel.api.max-body-size (" + maxBytes + " bytes); send smaller batches.");
-    response.setStatus(problem.getStatus());
-    response.setContentType("application/problem+json");
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ProblemWriter.write(response, Problems.PAYLOAD_TOO_LARGE,
+        "The request body is larger than custintel.api.max-body-size (" + maxBytes + " bytes); send smaller batches.",
+        request.getRequestURI());
   }
 
   /** Thrown while reading a chunked body past the limit; the problem handler answers 413. */

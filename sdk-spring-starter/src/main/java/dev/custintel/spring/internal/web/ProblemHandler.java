@@ -240,7 +240,8 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private static boolean unavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    int depth = 0; // a cycle of causes (a -> b -> a) ends here too
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
         return true;
       }
@@ -249,9 +250,6 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
         if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
           return true;
         }
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

@@ -1,24 +1,34 @@
-package dev.custintel.spring.internal.security;
+package dev.custintel.spring.internal.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.custintel.spring.internal.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Problem details written by the security filters, which answer before Spring MVC does. */
-final class ProblemResponses {
+/**
+ * Writes a problem (RFC 9457) straight to the servlet response, for the filters that answer before Spring MVC does
+ * (API keys, rate limit, body size): the same members, in the same order, as {@link ProblemHandler}'s answers.
+ */
+public final class ProblemWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ProblemResponses() {}
+  private ProblemWriter() {}
 
-  static void write(HttpServletResponse response, Problems kind, String detail, String instance) throws IOException {
+  /**
+   * @param response the response, not yet committed
+   * @param kind the kind of problem
+   * @param detail what went wrong and what to do
+   * @param instance the request path
+   * @throws IOException when the response cannot be written
+   */
+  public static void write(HttpServletResponse response, Problems kind, String detail, String instance)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", kind.type().toString());
-    body.put("title", kind.problem(detail).getTitle());
+    body.put("title", kind.title());
     body.put("status", kind.status().value());
     body.put("detail", detail);
     body.put("instance", instance);

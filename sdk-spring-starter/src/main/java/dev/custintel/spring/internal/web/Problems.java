@@ -59,6 +59,11 @@ public enum Problems {
     return type;
   }
 
+  /** @return the title, the same for every problem of the kind */
+  public String title() {
+    return title;
+  }
+
   /** @return the HTTP status */
   public HttpStatus status() {
     return status;
