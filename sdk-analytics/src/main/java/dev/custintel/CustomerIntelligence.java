@@ -1,6 +1,7 @@
 package dev.custintel;
 
 import dev.custintel.analytics.churn.ChurnClient;
+import dev.custintel.analytics.cohorts.CohortsClient;
 import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.ltv.LtvClient;
@@ -82,6 +83,12 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     cross-sell suggestions weighted by lifetime value
    */
   AffinityClient affinity();
+
+  /**
+   * @return cohort retention by first-purchase week, month or quarter, computed in the database (no model run
+   *     needed): "on" and "on or after" retention, revenue and the value curve per cohort, with insights
+   */
+  CohortsClient cohorts();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

@@ -5,6 +5,7 @@ import dev.custintel.spring.internal.web.AdminController;
 import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
 import dev.custintel.spring.internal.web.ChurnController;
+import dev.custintel.spring.internal.web.CohortController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
 import dev.custintel.spring.internal.web.CustomerController;
 import dev.custintel.spring.internal.web.FallbackController;
@@ -72,6 +73,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public ChurnController custintelChurnController(CustomerIntelligence ci) {
     return new ChurnController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return cohort retention
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public CohortController custintelCohortController(CustomerIntelligence ci) {
+    return new CohortController(ci);
   }
 
   /**

@@ -251,6 +251,36 @@ class RestApiTest extends OnBothDatabases {
     assertThat(r.json().path("instance").asText()).isEqualTo("/api/orders");
   }
 
+  /** Figures counted from CDNOW_master.txt with a Python script (see CohortsCdnowTest in sdk-analytics). */
+  @Test
+  void cohortsFromTheData() {
+    Response r = get("/api/cohorts?period=month");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode t = r.json();
+    assertThat(t.path("currency").asText()).isEqualTo("USD");
+    JsonNode cohorts = t.path("cohorts");
+    assertThat(cohorts).hasSize(3);
+    assertThat(cohorts.get(0).path("label").asText()).isEqualTo("1997-01");
+    assertThat(cohorts.get(0).path("customers").asLong()).isEqualTo(7846);
+    JsonNode k1 = cohorts.get(0).path("periods").get(1);
+    assertThat(k1.path("active").asLong()).isEqualTo(1157);
+    assertThat(k1.path("activeOnOrAfter").asLong()).isEqualTo(3654);
+    assertThat(k1.path("revenue").path("amount").asText()).isEqualTo("61041.69");
+    assertThat(k1.path("cumulativeRevenuePerCustomer").path("amount").asText()).isEqualTo("45.90");
+    assertThat(t.path("insights").isArray()).isTrue();
+
+    Response csv = server.call("GET", "/api/cohorts?period=quarter", null, Map.of("Accept", "text/csv"));
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.body().lines().toList()).hasSize(1 + 6).element(1).asString()
+        .startsWith("1997-Q1,23570,0,23570,23570,1.000000,1.000000,");
+
+    Response bad = get("/api/cohorts?period=fortnight");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().path("type").asText()).isEqualTo("urn:custintel:problem:invalid-input");
+    assertThat(bad.json().path("detail").asText()).contains("period");
+  }
+
   @Test
   void openApiListsEveryEndpoint() {
     Response r = get("/v3/api-docs");
@@ -260,7 +290,7 @@ class RestApiTest extends OnBothDatabases {
         "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
         "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
         "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
-        "/api/products", "/api/products/{sku}", "/admin/keys", "/admin/keys/{id}", "/admin/cache/stats", "/admin/db/pool"}) {
+        "/api/products", "/api/products/{sku}", "/api/cohorts", "/admin/keys", "/admin/keys/{id}", "/admin/cache/stats", "/admin/db/pool"}) {
       assertThat(paths.has(path)).as(path).isTrue();
     }
     assertThat(r.json().path("components").path("schemas").has("CustomerProfile")).isTrue();

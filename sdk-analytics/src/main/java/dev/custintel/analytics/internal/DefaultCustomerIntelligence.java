@@ -3,6 +3,8 @@ package dev.custintel.analytics.internal;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
+import dev.custintel.analytics.cohorts.CohortsClient;
+import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
 import dev.custintel.analytics.internal.models.ActiveRuns;
 import dev.custintel.analytics.internal.models.DefaultAffinityClient;
 import dev.custintel.analytics.internal.models.DefaultChurnClient;
@@ -27,6 +29,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final ChurnClient churn;
   private final LtvClient ltv;
   private final AffinityClient affinity;
+  private final CohortsClient cohorts;
 
   /**
    * @param store the store
@@ -42,6 +45,12 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.churn = new DefaultChurnClient(runs);
     this.ltv = new DefaultLtvClient(runs, active);
     this.affinity = new DefaultAffinityClient(runs, active);
+    this.cohorts = new DefaultCohortsClient(access);
+  }
+
+  @Override
+  public CohortsClient cohorts() {
+    return cohorts;
   }
 
   @Override

@@ -1,0 +1,81 @@
+package dev.custintel.analytics.internal.cohorts;
+
+import dev.custintel.analytics.cohorts.CohortPeriod;
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.store.DatabaseKind;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of period keys, the same numbers on H2 and PostgreSQL and in Java. A period key is an integer that grows
+ * by one from a period to the next: months since year 0 ({@code year·12 + month − 1}), quarters likewise
+ * ({@code year·4 + (month − 1) / 3}), and ISO weeks since the week of 1970-01-01 ({@code ⌊(epochDay + 3) / 7⌋},
+ * weeks starting on Monday). Timestamps are read in the request's zone first. Not API.
+ */
+final class CohortSql {
+  /** Zone ids are spliced into SQL as literals: only these characters are let through. */
+  private static final Pattern SAFE_ZONE = Pattern.compile("[A-Za-z0-9/_+:\\-]{1,64}");
+
+  private final DatabaseKind kind;
+  private final String zone;
+
+  CohortSql(DatabaseKind kind, ZoneId zone) {
+    this.kind = kind;
+    String id = zone.getId();
+    if (!SAFE_ZONE.matcher(id).matches()) {
+      throw InvalidInputException.argument("zone", "is not a zone id the database can use (was '" + id + "')");
+    }
+    this.zone = id;
+  }
+
+  /** @return SQL for the timestamp column read as a local date-time in the zone */
+  private String local(String column) {
+    return "(" + column + " AT TIME ZONE '" + zone + "')";
+  }
+
+  /** @return SQL for the number of days from 1970-01-01 to the column's local date */
+  private String epochDay(String column) {
+    String date = "CAST(" + local(column) + " AS DATE)";
+    return kind == DatabaseKind.POSTGRESQL
+        ? "(" + date + " - DATE '1970-01-01')"
+        : "DATEDIFF(DAY, DATE '1970-01-01', " + date + ")";
+  }
+
+  /** @return SQL for the period key (a BIGINT) of the timestamp column */
+  String key(CohortPeriod period, String column) {
+    String l = local(column);
+    String expression = switch (period) {
+      case MONTH -> "EXTRACT(YEAR FROM " + l + ") * 12 + EXTRACT(MONTH FROM " + l + ") - 1";
+      case QUARTER -> "EXTRACT(YEAR FROM " + l + ") * 4 + FLOOR((EXTRACT(MONTH FROM " + l + ") - 1) / 3)";
+      case WEEK -> "FLOOR((" + epochDay(column) + " + 3) / 7.0)";
+    };
+    return "CAST(" + expression + " AS BIGINT)";
+  }
+
+  /** @return SQL for whole blocks of {@code days} days from {@code from} to {@code to} (timestamp columns) */
+  String rollingIndex(String from, String to, int days) {
+    String seconds = kind == DatabaseKind.POSTGRESQL
+        ? "EXTRACT(EPOCH FROM (" + to + " - " + from + "))"
+        : "DATEDIFF(SECOND, " + from + ", " + to + ")";
+    return "CAST(FLOOR(" + seconds + " / " + (86_400L * days) + ".0) AS BIGINT)";
+  }
+
+  /** The key of a local date, as {@link #key} computes it in SQL. */
+  static long key(CohortPeriod period, LocalDate day) {
+    return switch (period) {
+      case MONTH -> day.getYear() * 12L + day.getMonthValue() - 1;
+      case QUARTER -> day.getYear() * 4L + (day.getMonthValue() - 1) / 3;
+      case WEEK -> Math.floorDiv(day.toEpochDay() + 3, 7);
+    };
+  }
+
+  /** The first day of the period with that key. */
+  static LocalDate start(CohortPeriod period, long key) {
+    return switch (period) {
+      case MONTH -> LocalDate.of((int) Math.floorDiv(key, 12), (int) Math.floorMod(key, 12) + 1, 1);
+      case QUARTER -> LocalDate.of((int) Math.floorDiv(key, 4), (int) Math.floorMod(key, 4) * 3 + 1, 1);
+      case WEEK -> LocalDate.ofEpochDay(key * 7 - 3);
+    };
+  }
+}
