@@ -42,15 +42,28 @@ final class CohortSql {
         : "DATEDIFF(DAY, DATE '1970-01-01', " + date + ")";
   }
 
-  /** @return SQL for the period key (a BIGINT) of the timestamp column */
+  /**
+   * @return SQL for the period key (a BIGINT) of the timestamp column. PostgreSQL's {@code EXTRACT} returns
+   *     {@code numeric} since version 14, whose arithmetic on a million rows cost about half a second more than
+   *     {@code date_part}'s double precision (exact for these small integers); H2 has only {@code EXTRACT}, an
+   *     integer.
+   */
   String key(CohortPeriod period, String column) {
     String l = local(column);
+    String year = field("YEAR", l);
+    String month = field("MONTH", l);
     String expression = switch (period) {
-      case MONTH -> "EXTRACT(YEAR FROM " + l + ") * 12 + EXTRACT(MONTH FROM " + l + ") - 1";
-      case QUARTER -> "EXTRACT(YEAR FROM " + l + ") * 4 + FLOOR((EXTRACT(MONTH FROM " + l + ") - 1) / 3)";
+      case MONTH -> year + " * 12 + " + month + " - 1";
+      case QUARTER -> year + " * 4 + FLOOR((" + month + " - 1) / 3)";
       case WEEK -> "FLOOR((" + epochDay(column) + " + 3) / 7.0)";
     };
     return "CAST(" + expression + " AS BIGINT)";
+  }
+
+  private String field(String name, String local) {
+    return kind == DatabaseKind.POSTGRESQL
+        ? "date_part('" + name.toLowerCase(java.util.Locale.ROOT) + "', " + local + ")"
+        : "EXTRACT(" + name + " FROM " + local + ")";
   }
 
   /** @return SQL for whole blocks of {@code days} days from {@code from} to {@code to} (timestamp columns) */
