@@ -126,6 +126,21 @@ class CohortsSmallShopTest extends OnBothDatabases {
     assertThat(feb.periods().get(0).revenue().amount()).isEqualByComparingTo("23.00");
   }
 
+  /**
+   * A fixed offset means what it means in Java, east of Greenwich: PostgreSQL reads a text offset such as
+   * {@code '+01:00'} in {@code AT TIME ZONE} the POSIX way, west of Greenwich, and put c2's first purchase in
+   * January (at 22:30 on the 31st) instead of February.
+   */
+  @Test
+  void zone_fixedOffsetsCountEastOfGreenwich() {
+    for (ZoneId zone : List.of(ZoneId.of("+01:00"), ZoneId.of("GMT+1"), ZoneId.of("UTC+01:00"))) {
+      CohortTable t = eur(CohortRequest.builder().zone(zone));
+      assertThat(t.cohorts()).as(zone.getId()).extracting(Cohort::customers).containsExactly(1L, 2L, 1L);
+    }
+    CohortTable west = eur(CohortRequest.builder().zone(ZoneId.of("-01:00")));
+    assertThat(west.cohorts()).extracting(Cohort::customers).containsExactly(2L, 1L, 1L);
+  }
+
   @Test
   void filters_countryFirstProductFirstCategoryAndRange() {
     assertThat(eur(CohortRequest.builder().country("FR")).cohorts())

@@ -5,6 +5,7 @@ import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.store.DatabaseKind;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /**
@@ -18,20 +19,28 @@ final class CohortSql {
   private static final Pattern SAFE_ZONE = Pattern.compile("[A-Za-z0-9/_+:\\-]{1,64}");
 
   private final DatabaseKind kind;
+  /** The zone as an SQL expression for {@code AT TIME ZONE}. */
   private final String zone;
 
   CohortSql(DatabaseKind kind, ZoneId zone) {
     this.kind = kind;
-    String id = zone.getId();
+    ZoneId normalized = zone.normalized();
+    String id = normalized instanceof ZoneOffset offset
+        ? (offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId())
+        : zone.getId();
     if (!SAFE_ZONE.matcher(id).matches()) {
       throw InvalidInputException.argument("zone", "is not a zone id the database can use (was '" + id + "')");
     }
-    this.zone = id;
+    // PostgreSQL reads a text offset such as '+01:00' the POSIX way, west of Greenwich; an interval keeps the ISO
+    // sign. H2 reads offsets as Java does. Region ids (Europe/Paris, Etc/GMT+5) mean the same to all three.
+    this.zone = normalized instanceof ZoneOffset && kind == DatabaseKind.POSTGRESQL
+        ? "INTERVAL '" + id + "'"
+        : "'" + id + "'";
   }
 
   /** @return SQL for the timestamp column read as a local date-time in the zone */
   private String local(String column) {
-    return "(" + column + " AT TIME ZONE '" + zone + "')";
+    return "(" + column + " AT TIME ZONE " + zone + ")";
   }
 
   /** @return SQL for the number of days from 1970-01-01 to the column's local date */
