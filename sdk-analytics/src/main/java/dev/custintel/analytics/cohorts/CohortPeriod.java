@@ -1,9 +1,7 @@
 package dev.custintel.analytics.cohorts;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
 /** The calendar period that groups customers into cohorts and, unless rolling periods are asked for, counts k. */
@@ -14,31 +12,6 @@ public enum CohortPeriod {
   MONTH,
   /** Calendar quarters; labelled like {@code 1997-Q1}. */
   QUARTER;
-
-  /**
-   * @param day a day
-   * @return the first day of the period that holds it
-   */
-  public LocalDate start(LocalDate day) {
-    return switch (this) {
-      case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      case MONTH -> day.withDayOfMonth(1);
-      case QUARTER -> day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
-    };
-  }
-
-  /**
-   * @param start the first day of a period
-   * @param n periods to add, may be negative
-   * @return the first day of the period n periods later
-   */
-  public LocalDate plus(LocalDate start, long n) {
-    return switch (this) {
-      case WEEK -> start.plusWeeks(n);
-      case MONTH -> start.plusMonths(n);
-      case QUARTER -> start.plusMonths(3 * n);
-    };
-  }
 
   /**
    * @param day a day
