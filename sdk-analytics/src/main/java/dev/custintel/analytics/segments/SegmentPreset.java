@@ -38,47 +38,47 @@ public final class SegmentPreset {
   private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private static final SegmentPreset RF_GRID = builder("rf-grid", 1)
-      .segment("champions", "Bought very recently and often (R 5, F 4–5)", RfmCondition.rf(5, 5, 4, 5))
-      .segment("loyal", "Buy often, fairly recently (R 3–4, F 4–5)", RfmCondition.rf(3, 4, 4, 5))
-      .segment("potential_loyalist", "Recent, a few purchases (R 4–5, F 2–3)", RfmCondition.rf(4, 5, 2, 3))
+      .segment("champions", "Bought very recently and often (R 5, F 4-5)", RfmCondition.rf(5, 5, 4, 5))
+      .segment("loyal", "Buy often, fairly recently (R 3-4, F 4-5)", RfmCondition.rf(3, 4, 4, 5))
+      .segment("potential_loyalist", "Recent, a few purchases (R 4-5, F 2-3)", RfmCondition.rf(4, 5, 2, 3))
       .segment("new", "First purchase very recently (R 5, F 1)", RfmCondition.rf(5, 5, 1, 1))
       .segment("promising", "Recent, one purchase (R 4, F 1)", RfmCondition.rf(4, 4, 1, 1))
       .segment("need_attention", "Middling recency and frequency (R 3, F 3)", RfmCondition.rf(3, 3, 3, 3))
-      .segment("about_to_sleep", "Middling recency, few purchases (R 3, F 1–2)", RfmCondition.rf(3, 3, 1, 2))
-      .segment("at_risk", "Bought often, but long ago (R 1–2, F 3–4)", RfmCondition.rf(1, 2, 3, 4))
-      .segment("cant_lose_them", "Bought most often, but long ago (R 1–2, F 5)", RfmCondition.rf(1, 2, 5, 5))
-      .segment("hibernating", "Few purchases, long ago (R 1–2, F 1–2)", RfmCondition.rf(1, 2, 1, 2))
+      .segment("about_to_sleep", "Middling recency, few purchases (R 3, F 1-2)", RfmCondition.rf(3, 3, 1, 2))
+      .segment("at_risk", "Bought often, but long ago (R 1-2, F 3-4)", RfmCondition.rf(1, 2, 3, 4))
+      .segment("cant_lose_them", "Bought most often, but long ago (R 1-2, F 5)", RfmCondition.rf(1, 2, 5, 5))
+      .segment("hibernating", "Few purchases, long ago (R 1-2, F 1-2)", RfmCondition.rf(1, 2, 1, 2))
       .build();
 
   private static final SegmentPreset SHOPIFY = builder("shopify", 1)
-      .segment("champions", "Very recent, top frequency and spend (R 5 and F+M ≥ 8, or R 4 and F+M ≥ 9)",
+      .segment("champions", "Very recent, top frequency and spend (R 5 and F+M >= 8, or R 4 and F+M >= 9)",
           (r, f, m) -> (r == 5 && f + m >= 8) || (r == 4 && f + m >= 9))
-      .segment("loyal", "Recent enough, frequent and high spend (R 3–4, F+M ≥ 7)",
+      .segment("loyal", "Recent enough, frequent and high spend (R 3-4, F+M >= 7)",
           (r, f, m) -> r >= 3 && r <= 4 && f + m >= 7)
-      .segment("active", "Recent, middling frequency and spend (R 4–5, F+M 5–7)",
+      .segment("active", "Recent, middling frequency and spend (R 4-5, F+M 5-7)",
           (r, f, m) -> r >= 4 && f + m >= 5 && f + m <= 7)
-      .segment("new", "Very recent, low frequency and spend (R 5, F+M ≤ 4)", (r, f, m) -> r == 5 && f + m <= 4)
-      .segment("promising", "Recent, low frequency and spend (R 4, F+M ≤ 4)", (r, f, m) -> r == 4 && f + m <= 4)
-      .segment("needs_attention", "Middling recency, below-top frequency and spend (R 3, F+M ≤ 6)",
+      .segment("new", "Very recent, low frequency and spend (R 5, F+M <= 4)", (r, f, m) -> r == 5 && f + m <= 4)
+      .segment("promising", "Recent, low frequency and spend (R 4, F+M <= 4)", (r, f, m) -> r == 4 && f + m <= 4)
+      .segment("needs_attention", "Middling recency, below-top frequency and spend (R 3, F+M <= 6)",
           (r, f, m) -> r == 3 && f + m <= 6)
-      .segment("previously_loyal", "Long gone, but frequent and high spend (R 1–2, F+M ≥ 8)",
+      .segment("previously_loyal", "Long gone, but frequent and high spend (R 1-2, F+M >= 8)",
           (r, f, m) -> r <= 2 && f + m >= 8)
-      .segment("at_risk", "Fading, middling frequency and spend (R 2, F+M 5–7)",
+      .segment("at_risk", "Fading, middling frequency and spend (R 2, F+M 5-7)",
           (r, f, m) -> r == 2 && f + m >= 5 && f + m <= 7)
-      .segment("almost_lost", "Fading with little history, or long gone with some (R 2 and F+M ≤ 4, or R 1 and "
-          + "F+M 5–7)", (r, f, m) -> (r == 2 && f + m <= 4) || (r == 1 && f + m >= 5 && f + m <= 7))
-      .segment("dormant", "Long gone, low frequency and spend (R 1, F+M ≤ 4)", (r, f, m) -> r == 1 && f + m <= 4)
+      .segment("almost_lost", "Fading with little history, or long gone with some (R 2 and F+M <= 4, or R 1 and "
+          + "F+M 5-7)", (r, f, m) -> (r == 2 && f + m <= 4) || (r == 1 && f + m >= 5 && f + m <= 7))
+      .segment("dormant", "Long gone, low frequency and spend (R 1, F+M <= 4)", (r, f, m) -> r == 1 && f + m <= 4)
       .prospects("prospects", "Customers with no purchase yet")
       .build();
 
   private static final SegmentPreset KLAVIYO = builder("klaviyo", 1)
       .scale(3)
       .segment("champions", "Best on all three (R 3, F 3, M 3)", (r, f, m) -> r == 3 && f == 3 && m == 3)
-      .segment("loyal", "Frequent and not lapsed (R 2–3, F 3)", (r, f, m) -> r >= 2 && f == 3)
+      .segment("loyal", "Frequent and not lapsed (R 2-3, F 3)", (r, f, m) -> r >= 2 && f == 3)
       .segment("recent", "Bought lately, once or rarely (R 3, F 1)", (r, f, m) -> r == 3 && f == 1)
-      .segment("needs_attention", "Middling: recent with some purchases, or fading (R 3 and F 2, or R 2 and F 1–2)",
+      .segment("needs_attention", "Middling: recent with some purchases, or fading (R 3 and F 2, or R 2 and F 1-2)",
           (r, f, m) -> (r == 3 && f == 2) || (r == 2 && f <= 2))
-      .segment("at_risk", "Lapsed after several purchases (R 1, F 2–3)", (r, f, m) -> r == 1 && f >= 2)
+      .segment("at_risk", "Lapsed after several purchases (R 1, F 2-3)", (r, f, m) -> r == 1 && f >= 2)
       .segment("inactive", "Lapsed after few purchases (R 1, F 1)", (r, f, m) -> r == 1 && f == 1)
       .build();
 
