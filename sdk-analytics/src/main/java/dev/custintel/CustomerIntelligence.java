@@ -2,6 +2,7 @@ package dev.custintel;
 
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
+import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.ltv.LtvClient;
@@ -89,6 +90,13 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     needed): "on" and "on or after" retention, revenue and the value curve per cohort, with insights
    */
   CohortsClient cohorts();
+
+  /**
+   * @return expected transactions and revenue per week or month over a horizon, from the active model run: its
+   *     customers' repeat purchases with an interval, new customers' first orders from a seasonal model, and a
+   *     holdout backtest of the whole forecast
+   */
+  ForecastClient forecast();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();
