@@ -8,6 +8,7 @@ import dev.custintel.analytics.forecast.ExistingCustomersForecast;
 import dev.custintel.analytics.forecast.Forecast;
 import dev.custintel.analytics.forecast.ForecastBacktest;
 import dev.custintel.analytics.forecast.ForecastRequest;
+import dev.custintel.analytics.forecast.ForecastTotal;
 import dev.custintel.analytics.forecast.NewCustomerModel;
 import dev.custintel.analytics.forecast.NewCustomersForecast;
 import dev.custintel.analytics.forecast.PeriodForecast;
@@ -164,10 +165,9 @@ final class ForecastCommand implements Callable<Integer> {
    * @return its JSON view
    */
   static Map<String, Object> view(Forecast f) {
-    Currency c = f.currency();
     Map<String, Object> m = Json.object();
     m.put("model", f.model().id());
-    m.put("currency", c.getCurrencyCode());
+    m.put("currency", f.currency().getCurrencyCode());
     m.put("calibrationEnd", f.calibrationEnd().toString());
     m.put("period", f.period().lowerCase());
     m.put("intervalLevel", f.intervalLevel());
@@ -176,47 +176,47 @@ final class ForecastCommand implements Callable<Integer> {
       Map<String, Object> row = Json.object();
       row.put("index", p.index());
       row.put("start", p.start().toString());
-      row.put("existingCustomers", existing(p.existingCustomers(), c));
-      row.put("newCustomers", fresh(p.newCustomers(), c));
-      row.put("total", total(p.totalTransactions(), p.totalRevenue(), c));
+      row.put("existingCustomers", existing(p.existingCustomers()));
+      row.put("newCustomers", fresh(p.newCustomers()));
+      row.put("total", total(p.total()));
       periods.add(row);
     }
     m.put("periods", periods);
-    m.put("existingCustomers", existing(f.existingCustomers(), c));
-    Map<String, Object> fresh = fresh(f.newCustomers(), c);
-    fresh.put("model", newCustomerModel(f.newCustomerModel(), c));
+    m.put("existingCustomers", existing(f.existingCustomers()));
+    Map<String, Object> fresh = fresh(f.newCustomers());
+    fresh.put("model", newCustomerModel(f.newCustomerModel()));
     m.put("newCustomers", fresh);
-    m.put("total", total(f.totalTransactions(), f.totalRevenue(), c));
+    m.put("total", total(f.total()));
     m.put("backtest", backtest(f.backtest(), f.backtestSkipped()));
     return m;
   }
 
-  private static Map<String, Object> existing(ExistingCustomersForecast e, Currency c) {
+  private static Map<String, Object> existing(ExistingCustomersForecast e) {
     Map<String, Object> m = Json.object();
     m.put("expectedRepeatTransactions", e.expectedRepeatTransactions());
     m.put("low", e.low());
     m.put("high", e.high());
-    m.put("expectedRevenue", money(e.expectedRevenue(), c));
+    m.put("expectedRevenue", money(e.expectedRevenue()));
     return m;
   }
 
-  private static Map<String, Object> fresh(NewCustomersForecast n, Currency c) {
+  private static Map<String, Object> fresh(NewCustomersForecast n) {
     Map<String, Object> m = Json.object();
     m.put("firstOrders", n.firstOrders());
     m.put("repeatTransactions", n.repeatTransactions());
     m.put("expectedTransactions", n.expectedTransactions());
-    m.put("expectedRevenue", money(n.expectedRevenue(), c));
+    m.put("expectedRevenue", money(n.expectedRevenue()));
     return m;
   }
 
-  private static Map<String, Object> total(double transactions, double revenue, Currency c) {
+  private static Map<String, Object> total(ForecastTotal t) {
     Map<String, Object> m = Json.object();
-    m.put("expectedTransactions", transactions);
-    m.put("expectedRevenue", money(revenue, c));
+    m.put("expectedTransactions", t.expectedTransactions());
+    m.put("expectedRevenue", money(t.expectedRevenue()));
     return m;
   }
 
-  private static Map<String, Object> newCustomerModel(NewCustomerModel n, Currency c) {
+  private static Map<String, Object> newCustomerModel(NewCustomerModel n) {
     Map<String, Object> m = Json.object();
     m.put("method", n.method() == NewCustomerModel.Method.HOLT_WINTERS ? "holtWinters" : "seasonalNaive");
     m.put("seasonLength", n.seasonLength());
@@ -227,7 +227,7 @@ final class ForecastCommand implements Callable<Integer> {
     m.put("alpha", n.alpha());
     m.put("beta", n.beta());
     m.put("gamma", n.gamma());
-    m.put("meanFirstOrderValue", money(n.meanFirstOrderValue(), c));
+    m.put("meanFirstOrderValue", money(n.meanFirstOrderValue()));
     return m;
   }
 
@@ -259,7 +259,7 @@ final class ForecastCommand implements Callable<Integer> {
     return m;
   }
 
-  private static String money(double amount, Currency c) {
-    return Json.amount(Money.rounded(amount, c).amount(), c);
+  private static String money(Money amount) {
+    return Json.amount(amount.amount(), amount.currency());
   }
 }

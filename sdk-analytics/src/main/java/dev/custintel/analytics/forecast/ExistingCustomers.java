@@ -7,7 +7,9 @@ import dev.custintel.analytics.clv.RfmSummary;
 import dev.custintel.analytics.clv.SpendSummary;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import java.math.BigDecimal;
+import dev.custintel.core.model.Money;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ final class ExistingCustomers {
    * @param intervalLevel the interval's coverage
    */
   static Result forecast(List<CustomerRfm> customers, CustomerValueModel model, double[] ends, double intervalLevel) {
+    Currency currency = model.currency();
     Map<Key, Group> byKey = new LinkedHashMap<>();
     for (CustomerRfm c : customers) {
       Group g = byKey.computeIfAbsent(new Key(c.frequency(), c.recency(), c.age()), Group::new);
@@ -79,20 +82,20 @@ final class ExistingCustomers {
     ParameterCovariance covariance = model.purchaseCovariance();
     ExistingCustomersForecast[] periods = new ExistingCustomersForecast[k];
     for (int i = 0; i < k; i++) {
-      periods[i] = part(cumulative, models.length, i, i == 0 ? -1 : i - 1, covariance, z);
+      periods[i] = part(cumulative, models.length, i, i == 0 ? -1 : i - 1, covariance, z, currency);
     }
-    ExistingCustomersForecast total = k == 0 ? new ExistingCustomersForecast(0, 0, 0, 0)
-        : part(cumulative, models.length, k - 1, -1, covariance, z);
+    ExistingCustomersForecast total = part(cumulative, models.length, k - 1, -1, covariance, z, currency);
     return new Result(periods, total);
   }
 
   /** The increase from {@code from} (−1: time 0) to {@code to} of the cumulative sums, with its interval. */
   private static ExistingCustomersForecast part(
-      double[][] cumulative, int revenueRow, int to, int from, ParameterCovariance covariance, double z) {
+      double[][] cumulative, int revenueRow, int to, int from, ParameterCovariance covariance, double z,
+      Currency currency) {
     double point = difference(cumulative[0], to, from);
-    double revenue = difference(cumulative[revenueRow], to, from);
+    Money revenue = Money.rounded(difference(cumulative[revenueRow], to, from), currency);
     if (!(point > 0.0)) {
-      return new ExistingCustomersForecast(0.0, 0.0, 0.0, Math.max(0.0, revenue));
+      return new ExistingCustomersForecast(0.0, 0.0, 0.0, revenue);
     }
     double log = Math.log(point);
     double[] gradient = new double[4];

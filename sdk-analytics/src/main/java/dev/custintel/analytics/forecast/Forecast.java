@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param existingCustomers the existing customers over the whole horizon (its interval is that of the total, not
  *     the sum of the periods' bounds)
  * @param newCustomers new customers over the whole horizon
+ * @param total the two together over the whole horizon
  * @param newCustomerModel how the new customers' first orders were forecast
  * @param backtest the backtest; null when not asked for or not possible (see {@code backtestSkipped})
  * @param backtestSkipped why there is no backtest although one was asked for; null otherwise
@@ -33,6 +34,7 @@ public record Forecast(
     List<PeriodForecast> periods,
     ExistingCustomersForecast existingCustomers,
     NewCustomersForecast newCustomers,
+    ForecastTotal total,
     NewCustomerModel newCustomerModel,
     @Nullable ForecastBacktest backtest,
     @Nullable String backtestSkipped) {
@@ -46,17 +48,8 @@ public record Forecast(
     periods = List.copyOf(periods);
     Objects.requireNonNull(existingCustomers, "existingCustomers");
     Objects.requireNonNull(newCustomers, "newCustomers");
+    Objects.requireNonNull(total, "total");
     Objects.requireNonNull(newCustomerModel, "newCustomerModel");
-  }
-
-  /** @return existing customers' repeat transactions plus new customers' transactions over the horizon */
-  public double totalTransactions() {
-    return existingCustomers.expectedRepeatTransactions() + newCustomers.expectedTransactions();
-  }
-
-  /** @return existing plus new customers' revenue over the horizon */
-  public double totalRevenue() {
-    return existingCustomers.expectedRevenue() + newCustomers.expectedRevenue();
   }
 
   /**
@@ -65,7 +58,7 @@ public record Forecast(
    */
   public Forecast withBacktest(ForecastBacktest value) {
     return new Forecast(model, currency, calibrationEnd, period, intervalLevel, periods, existingCustomers,
-        newCustomers, newCustomerModel, Objects.requireNonNull(value, "value"), null);
+        newCustomers, total, newCustomerModel, Objects.requireNonNull(value, "value"), null);
   }
 
   /**
@@ -74,6 +67,6 @@ public record Forecast(
    */
   public Forecast withBacktestSkipped(String reason) {
     return new Forecast(model, currency, calibrationEnd, period, intervalLevel, periods, existingCustomers,
-        newCustomers, newCustomerModel, null, Objects.requireNonNull(reason, "reason"));
+        newCustomers, total, newCustomerModel, null, Objects.requireNonNull(reason, "reason"));
   }
 }

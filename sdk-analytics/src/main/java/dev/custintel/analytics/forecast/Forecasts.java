@@ -71,14 +71,15 @@ public final class Forecasts {
     ExistingCustomers.Result existing =
         ExistingCustomers.forecast(calibration.customers(), model, ends, request.intervalLevel());
     NewCustomers.Result fresh = NewCustomers.forecast(calibration.customers(), start, period, horizon,
-        model.purchases(), unit, model.spend().expectedMeanSpend());
+        model.purchases(), unit, model.spend().expectedMeanSpend(), model.currency());
     List<PeriodForecast> periods = new ArrayList<>(horizon);
     for (int k = 0; k < horizon; k++) {
-      periods.add(new PeriodForecast(k + 1, period.start(start, k), period.start(start, k + 1).minusDays(1),
+      periods.add(PeriodForecast.of(k + 1, period.start(start, k), period.start(start, k + 1).minusDays(1),
           existing.periods()[k], fresh.periods()[k]));
     }
     return new Forecast(model.purchases().kind(), model.currency(), end, period, request.intervalLevel(), periods,
-        existing.total(), fresh.total(), fresh.model(), null, null);
+        existing.total(), fresh.total(), ForecastTotal.of(existing.total(), fresh.total()), fresh.model(), null,
+        null);
   }
 
   /**
@@ -149,7 +150,7 @@ public final class Forecasts {
       for (int count : purchaseDays.subMap(p.start(), true, p.end(), true).values()) {
         actual += count;
       }
-      double predicted = p.totalTransactions();
+      double predicted = p.total().expectedTransactions();
       cumulativePredicted += predicted;
       cumulativeActual += actual;
       if (actual > 0) {

@@ -1,5 +1,6 @@
 package dev.custintel.analytics.forecast;
 
+import dev.custintel.core.model.Money;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param alpha Holt-Winters level smoothing of the final fit (null when seasonal naive was chosen)
  * @param beta Holt-Winters trend smoothing of the final fit (null when seasonal naive was chosen)
  * @param gamma Holt-Winters season smoothing of the final fit (null when seasonal naive was chosen)
- * @param meanFirstOrderValue mean amount of the first purchase days in the history, in the forecast's currency
+ * @param meanFirstOrderValue mean amount of the first purchase days in the history
  */
 public record NewCustomerModel(
     Method method,
@@ -30,11 +31,12 @@ public record NewCustomerModel(
     @Nullable Double alpha,
     @Nullable Double beta,
     @Nullable Double gamma,
-    double meanFirstOrderValue) {
+    Money meanFirstOrderValue) {
 
   /** Checks that nothing is missing. */
   public NewCustomerModel {
     Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(meanFirstOrderValue, "meanFirstOrderValue");
   }
 
   /** The two seasonal models. */

@@ -3,9 +3,11 @@ package dev.custintel.analytics.forecast;
 import dev.custintel.analytics.clv.PurchaseModel;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +39,7 @@ final class NewCustomers {
    * @param meanSpend the spend model's population mean spend per repeat purchase
    */
   static Result forecast(List<CustomerRfm> customers, LocalDate start, ForecastPeriodUnit period, int horizon,
-      PurchaseModel purchases, PeriodUnit unit, double meanSpend) {
+      PurchaseModel purchases, PeriodUnit unit, double meanSpend, Currency currency) {
     @Nullable LocalDate earliest = null;
     BigDecimal firstAmounts = BigDecimal.ZERO;
     for (CustomerRfm c : customers) {
@@ -87,14 +89,16 @@ final class NewCustomers {
         }
       }
       double revenue = firstOrders[k] * meanFirst + repeats * meanSpend;
-      out[k] = new NewCustomersForecast(firstOrders[k], repeats, revenue);
+      out[k] = new NewCustomersForecast(firstOrders[k], repeats, Money.rounded(revenue, currency));
       totalFirst += firstOrders[k];
       totalRepeat += repeats;
       totalRevenue += revenue;
     }
     NewCustomerModel model = new NewCustomerModel(choice.method(), choice.season(), n, choice.holdout(),
-        choice.naiveError(), choice.holtWintersError(), choice.alpha(), choice.beta(), choice.gamma(), meanFirst);
-    return new Result(out, new NewCustomersForecast(totalFirst, totalRepeat, totalRevenue), model);
+        choice.naiveError(), choice.holtWintersError(), choice.alpha(), choice.beta(), choice.gamma(),
+        Money.rounded(meanFirst, currency));
+    return new Result(out, new NewCustomersForecast(totalFirst, totalRepeat,
+        Money.rounded(totalRevenue, currency)), model);
   }
 
   /** @return the history index (0 = oldest of {@code n}) of the period holding {@code day}, or −1 if outside */

@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param end the period's last day (UTC, inclusive)
  * @param existingCustomers what the customers known at the calibration end are expected to do in it
  * @param newCustomers what customers first buying after the calibration end are expected to do in it
+ * @param total the two together
  */
 public record PeriodForecast(
     int index,
     LocalDate start,
     LocalDate end,
     ExistingCustomersForecast existingCustomers,
-    NewCustomersForecast newCustomers) {
+    NewCustomersForecast newCustomers,
+    ForecastTotal total) {
 
   /** Checks that nothing is missing. */
   public PeriodForecast {
@@ -25,15 +27,20 @@ public record PeriodForecast(
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(existingCustomers, "existingCustomers");
     Objects.requireNonNull(newCustomers, "newCustomers");
+    Objects.requireNonNull(total, "total");
   }
 
-  /** @return existing customers' repeat transactions plus new customers' transactions */
-  public double totalTransactions() {
-    return existingCustomers.expectedRepeatTransactions() + newCustomers.expectedTransactions();
-  }
-
-  /** @return existing plus new customers' revenue, in the forecast's currency */
-  public double totalRevenue() {
-    return existingCustomers.expectedRevenue() + newCustomers.expectedRevenue();
+  /**
+   * @return the period with its total computed from the two parts
+   * @param index 1 for the first period
+   * @param start the first day
+   * @param end the last day
+   * @param existingCustomers the existing customers' part
+   * @param newCustomers the new customers' part
+   */
+  public static PeriodForecast of(int index, LocalDate start, LocalDate end,
+      ExistingCustomersForecast existingCustomers, NewCustomersForecast newCustomers) {
+    return new PeriodForecast(index, start, end, existingCustomers, newCustomers,
+        ForecastTotal.of(existingCustomers, newCustomers));
   }
 }

@@ -93,38 +93,75 @@ class ForecastsCdnowTest {
   @Test
   void periods_areNonNegative_cumulativeNeverDecreases_andIntervalsHoldThePoint() {
     double cumulative = 0.0;
-    double revenue = 0.0;
+    BigDecimal revenue = BigDecimal.ZERO;
     for (PeriodForecast p : forecast.periods()) {
       ExistingCustomersForecast e = p.existingCustomers();
       assertThat(e.expectedRepeatTransactions()).isGreaterThanOrEqualTo(0.0);
       assertThat(e.low()).isLessThanOrEqualTo(e.expectedRepeatTransactions());
       assertThat(e.high()).isGreaterThanOrEqualTo(e.expectedRepeatTransactions());
       assertThat(e.low()).isGreaterThanOrEqualTo(0.0);
-      assertThat(e.expectedRevenue()).isGreaterThanOrEqualTo(0.0);
+      assertThat(e.expectedRevenue().amount().signum()).isGreaterThanOrEqualTo(0);
       assertThat(p.newCustomers().firstOrders()).isGreaterThanOrEqualTo(0.0);
       assertThat(p.newCustomers().repeatTransactions()).isGreaterThanOrEqualTo(0.0);
-      double next = cumulative + p.totalTransactions();
+      double next = cumulative + p.total().expectedTransactions();
       assertThat(next).isGreaterThanOrEqualTo(cumulative);
       cumulative = next;
-      revenue += p.totalRevenue();
-      assertThat(p.totalTransactions()).isEqualTo(
+      revenue = revenue.add(p.total().expectedRevenue().amount());
+      assertThat(p.total().expectedTransactions()).isEqualTo(
           e.expectedRepeatTransactions() + p.newCustomers().expectedTransactions());
-      assertThat(p.totalRevenue()).isEqualTo(e.expectedRevenue() + p.newCustomers().expectedRevenue());
+      assertThat(p.total().expectedRevenue().amount())
+          .isEqualByComparingTo(e.expectedRevenue().amount().add(p.newCustomers().expectedRevenue().amount()));
     }
     ExistingCustomersForecast total = forecast.existingCustomers();
     assertThat(total.low()).isLessThan(total.expectedRepeatTransactions());
     assertThat(total.high()).isGreaterThan(total.expectedRepeatTransactions());
-    assertThat(forecast.totalTransactions()).isCloseTo(cumulative, within(1e-9 * cumulative));
-    assertThat(forecast.totalRevenue()).isCloseTo(revenue, within(1e-9 * revenue));
-    assertThat(forecast.totalTransactions()).isEqualTo(
+    assertThat(forecast.total().expectedTransactions()).isCloseTo(cumulative, within(1e-9 * cumulative));
+    // The horizon's revenue is rounded once, the periods' each: at most half a cent apart per period.
+    assertThat(forecast.total().expectedRevenue().amount())
+        .isCloseTo(revenue, within(new BigDecimal("0.005").multiply(BigDecimal.valueOf(2 * 39))));
+    assertThat(forecast.total().expectedTransactions()).isEqualTo(
         total.expectedRepeatTransactions() + forecast.newCustomers().expectedTransactions());
+  }
+
+  @Test
+  void intervals_matchTheDeltaMethodAtTheHorizon() {
+    // Recompute the total's interval independently: ln S by central differences in each log-parameter, then
+    // S · exp(± z · sd) with the fit's covariance and z = 1.6449 (90%).
+    double[] theta = bgNbd.logParameters();
+    double s = total(bgNbd);
+    double[] g = new double[4];
+    for (int j = 0; j < 4; j++) {
+      double[] up = theta.clone();
+      double[] down = theta.clone();
+      up[j] += 1e-4;
+      down[j] -= 1e-4;
+      g[j] = (Math.log(total(bgNbd.withLogParameters(up))) - Math.log(total(bgNbd.withLogParameters(down)))) / 2e-4;
+    }
+    double variance = 0.0;
+    for (int a = 0; a < 4; a++) {
+      for (int b = 0; b < 4; b++) {
+        variance += g[a] * model.purchaseCovariance().logCovariance(a, b) * g[b];
+      }
+    }
+    double sd = Math.sqrt(variance);
+    ExistingCustomersForecast e = forecast.existingCustomers();
+    assertThat(e.low()).isCloseTo(s * Math.exp(-1.6448536269514722 * sd), within(1e-3 * s * sd));
+    assertThat(e.high()).isCloseTo(s * Math.exp(1.6448536269514722 * sd), within(1e-3 * s * sd));
+  }
+
+  private double total(dev.custintel.analytics.clv.PurchaseModel m) {
+    double sum = 0.0;
+    for (var c : split.calibration().customers()) {
+      sum += m.conditionalExpectedPurchases(39.0, RfmSummary.of(c));
+    }
+    return sum;
   }
 
   @Test
   void revenue_isTransactionsTimesSpend_betweenTheSpendExtremes() {
     // Each customer's E[Z | x, z̄] lies between the population mean and their own mean, so the revenue per
     // transaction lies within the range of the customers' expected spends.
-    double perTransaction = forecast.existingCustomers().expectedRevenue()
+    double perTransaction = forecast.existingCustomers().expectedRevenue().amount().doubleValue()
         / forecast.existingCustomers().expectedRepeatTransactions();
     double min = Double.MAX_VALUE;
     double max = 0.0;
@@ -148,8 +185,8 @@ class ForecastsCdnowTest {
     assertThat(m.holdoutPeriods()).isEqualTo(13);
     assertThat(m.seasonalNaiveError()).isEqualTo(0.0);
     assertThat(forecast.newCustomers().firstOrders()).isLessThan(1.0);
-    // 2,357 first purchase days totalling the first-order value: mean of the sample's first purchases.
-    assertThat(m.meanFirstOrderValue()).isBetween(20.0, 60.0);
+    // Counted from the raw file with Python: the 2,357 first purchase days total 77,759.95 USD, 32.99 each.
+    assertThat(m.meanFirstOrderValue().amount()).isEqualByComparingTo("32.99");
   }
 
   @Test
