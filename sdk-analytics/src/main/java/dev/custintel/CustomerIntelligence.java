@@ -7,6 +7,7 @@ import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
+import dev.custintel.analytics.segments.SegmentsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.product.ProductClient;
@@ -90,6 +91,12 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     needed): "on" and "on or after" retention, revenue and the value curve per cohort, with insights
    */
   CohortsClient cohorts();
+
+  /**
+   * @return RFM segments (RF grid, Shopify-style, Klaviyo-style or a host's preset) computed in the database as of
+   *     any instant, and the memberships each model run stores, with the previous segment and when it changed
+   */
+  SegmentsClient segments();
 
   /**
    * @return expected transactions and revenue per week or month over a horizon, from the active model run: its

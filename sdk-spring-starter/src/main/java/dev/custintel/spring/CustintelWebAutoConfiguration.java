@@ -15,6 +15,7 @@ import dev.custintel.spring.internal.web.ModelController;
 import dev.custintel.spring.internal.web.OrderController;
 import dev.custintel.spring.internal.web.ProblemHandler;
 import dev.custintel.spring.internal.web.ProductController;
+import dev.custintel.spring.internal.web.SegmentController;
 import dev.custintel.spring.internal.web.SyncController;
 import dev.custintel.spring.internal.sync.SyncRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -84,6 +85,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public CohortController custintelCohortController(CustomerIntelligence ci) {
     return new CohortController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return RFM segments
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public SegmentController custintelSegmentController(CustomerIntelligence ci) {
+    return new SegmentController(ci);
   }
 
   /**

@@ -282,6 +282,44 @@ class RestApiTest extends OnBothDatabases {
   }
 
   @Test
+  void segmentsFromTheData() {
+    // figures from a Python script over the raw CDNOW master file (see SegmentsCdnowTest)
+    Response r = get("/api/segments?asOf=1998-01-01");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode report = r.json();
+    assertThat(report.path("preset").asText()).isEqualTo("rf-grid");
+    assertThat(report.path("customers").asLong()).isEqualTo(23_570);
+    assertThat(report.path("segments").get(0).path("name").asText()).isEqualTo("champions");
+    assertThat(report.path("segments").get(0).path("customers").asLong()).isEqualTo(3748);
+    assertThat(report.path("segments").get(0).path("revenue").path("amount").asText()).isEqualTo("942626.68");
+    assertThat(report.path("scores").path("F").path("1").asLong()).isEqualTo(12_926);
+
+    Response one = get("/api/customers/00003/segment?asOf=1998-01-01");
+    assertThat(one.status()).as(one.toString()).isEqualTo(200);
+    assertThat(one.json().path("segment").asText()).isEqualTo("champions");
+    assertThat(one.json().path("scores").path("recencyDays").asLong()).isEqualTo(37);
+
+    Response page = get("/api/segments/cant_lose_them/customers?asOf=1998-01-01&limit=30");
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.json().path("items")).hasSize(30);
+    Response rest = get("/api/segments/cant_lose_them/customers?asOf=1998-01-01&limit=30&cursor="
+        + page.json().path("nextCursor").asText());
+    assertThat(rest.json().path("items")).hasSize(8); // 38 in all
+    assertThat(rest.json().path("nextCursor").isNull()).isTrue();
+
+    Response klaviyo = get("/api/segments?preset=klaviyo&asOf=1998-01-01");
+    assertThat(klaviyo.json().path("segments")).hasSize(6);
+
+    for (String bad : new String[] {"/api/segments?preset=rfm", "/api/segments?asOf=yesterday",
+        "/api/segments/vips/customers", "/api/segments/champions/customers?limit=0"}) {
+      Response problem = get(bad);
+      assertThat(problem.status()).as(bad).isEqualTo(400);
+      assertThat(problem.json().path("type").asText()).isEqualTo("urn:custintel:problem:invalid-input");
+    }
+    assertThat(get("/api/customers/nobody/segment").status()).isEqualTo(404);
+  }
+
+  @Test
   void openApiListsEveryEndpoint() {
     Response r = get("/v3/api-docs");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -290,7 +328,8 @@ class RestApiTest extends OnBothDatabases {
         "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
         "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
         "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
-        "/api/products", "/api/products/{sku}", "/api/cohorts", "/admin/keys", "/admin/keys/{id}", "/admin/cache/stats", "/admin/db/pool"}) {
+        "/api/products", "/api/products/{sku}", "/api/cohorts", "/api/segments",
+        "/api/segments/{name}/customers", "/api/customers/{id}/segment", "/admin/keys", "/admin/keys/{id}", "/admin/cache/stats", "/admin/db/pool"}) {
       assertThat(paths.has(path)).as(path).isTrue();
     }
     assertThat(r.json().path("components").path("schemas").has("CustomerProfile")).isTrue();

@@ -13,8 +13,10 @@ import dev.custintel.analytics.internal.models.DefaultForecastClient;
 import dev.custintel.analytics.internal.models.DefaultLtvClient;
 import dev.custintel.analytics.internal.models.DefaultModelsClient;
 import dev.custintel.analytics.internal.models.RunStore;
+import dev.custintel.analytics.internal.segments.DefaultSegmentsClient;
 import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
+import dev.custintel.analytics.segments.SegmentsClient;
 import dev.custintel.core.customer.CustomerClient;
 import dev.custintel.core.ingest.IngestionClient;
 import dev.custintel.core.product.ProductClient;
@@ -32,6 +34,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final LtvClient ltv;
   private final AffinityClient affinity;
   private final CohortsClient cohorts;
+  private final SegmentsClient segments;
   private final ForecastClient forecast;
 
   /**
@@ -49,12 +52,18 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.ltv = new DefaultLtvClient(runs, active);
     this.affinity = new DefaultAffinityClient(runs, active);
     this.cohorts = new DefaultCohortsClient(access);
+    this.segments = new DefaultSegmentsClient(access);
     this.forecast = new DefaultForecastClient(access, runs, active);
   }
 
   @Override
   public CohortsClient cohorts() {
     return cohorts;
+  }
+
+  @Override
+  public SegmentsClient segments() {
+    return segments;
   }
 
   @Override

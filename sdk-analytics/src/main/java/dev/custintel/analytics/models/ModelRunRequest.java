@@ -4,6 +4,7 @@ import dev.custintel.analytics.affinity.AffinityOptions;
 import dev.custintel.analytics.clv.PurchaseModelKind;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.segments.SegmentPreset;
 import dev.custintel.core.InvalidInputException;
 import java.time.LocalDate;
 import java.time.Period;
@@ -26,6 +27,7 @@ public final class ModelRunRequest {
   private final boolean backtest;
   private final boolean activate;
   private final @Nullable AffinityOptions affinity;
+  private final @Nullable SegmentPreset segments;
 
   private ModelRunRequest(Builder b) {
     this.currency = b.currency;
@@ -37,6 +39,7 @@ public final class ModelRunRequest {
     this.backtest = b.backtest;
     this.activate = b.activate;
     this.affinity = b.affinity;
+    this.segments = b.segments;
   }
 
   /** @return a request with every default */
@@ -100,6 +103,15 @@ public final class ModelRunRequest {
     return Optional.ofNullable(affinity);
   }
 
+  /**
+   * @return the preset under which the run stores every scored customer's segment, with the previous segment and
+   *     when it changed (as of the end of the run's as-of day); default {@link SegmentPreset#rfGrid()}; empty when the
+   *     run stores none
+   */
+  public Optional<SegmentPreset> segments() {
+    return Optional.ofNullable(segments);
+  }
+
   /** Builds a {@link ModelRunRequest}. Not thread-safe. */
   public static final class Builder {
     private @Nullable Currency currency;
@@ -111,6 +123,7 @@ public final class ModelRunRequest {
     private boolean backtest = true;
     private boolean activate = true;
     private @Nullable AffinityOptions affinity = AffinityOptions.defaults();
+    private @Nullable SegmentPreset segments = SegmentPreset.rfGrid();
 
     private Builder() {}
 
@@ -209,6 +222,26 @@ public final class ModelRunRequest {
      */
     public Builder noAffinity() {
       affinity = null;
+      return this;
+    }
+
+    /**
+     * @param value the preset under which the run stores each scored customer's segment
+     * @return this builder
+     */
+    public Builder segments(SegmentPreset value) {
+      segments = Objects.requireNonNull(value, "segments");
+      return this;
+    }
+
+    /**
+     * Leaves segment memberships out of the run: {@code ci.segments()} still computes segments, but
+     * {@link dev.custintel.analytics.segments.CustomerSegment#stored()} has nothing from this run.
+     *
+     * @return this builder
+     */
+    public Builder noSegments() {
+      segments = null;
       return this;
     }
 

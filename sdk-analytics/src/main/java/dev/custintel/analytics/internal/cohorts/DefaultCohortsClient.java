@@ -7,7 +7,7 @@ import dev.custintel.analytics.cohorts.CohortPeriod;
 import dev.custintel.analytics.cohorts.CohortRequest;
 import dev.custintel.analytics.cohorts.CohortTable;
 import dev.custintel.analytics.cohorts.CohortsClient;
-import dev.custintel.core.InvalidInputException;
+import dev.custintel.analytics.internal.ShopCurrencies;
 import dev.custintel.core.model.Money;
 import dev.custintel.core.spi.StoreAccess;
 import java.math.BigDecimal;
@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Cohort tables computed by the database: one aggregate statement (after the currency and the data's end), whose
@@ -47,7 +46,7 @@ public final class DefaultCohortsClient implements CohortsClient {
   }
 
   private CohortTable compute(Handle h, CohortSql sql, CohortRequest r) {
-    Currency currency = r.currency() != null ? r.currency() : onlyCurrency(h);
+    Currency currency = r.currency() != null ? r.currency() : ShopCurrencies.only(access, h);
     if (currency == null) {
       return new CohortTable(r.period(), r.zone(), null, r.rollingDays(), List.of(), List.of());
     }
@@ -217,17 +216,5 @@ public final class DefaultCohortsClient implements CohortsClient {
       n += 1 + (r.firstCategory() != null ? 1 : 0) + (r.firstProduct() != null ? 1 : 0);
     }
     return n;
-  }
-
-  private @Nullable Currency onlyCurrency(Handle h) {
-    List<String> currencies = h.createQuery(access.sql(
-            "SELECT DISTINCT currency FROM {orders} WHERE kind = 'PURCHASE'"))
-        .mapTo(String.class)
-        .list();
-    if (currencies.size() > 1) {
-      throw InvalidInputException.argument("currency", "is required: the shop's purchases use more than one currency "
-          + currencies.stream().map(String::trim).sorted().toList() + "; amounts are never added across currencies");
-    }
-    return currencies.isEmpty() ? null : Currency.getInstance(currencies.get(0).trim());
   }
 }

@@ -266,7 +266,11 @@ public final class DefaultModelsClient implements ModelsClient {
         clock.instant(), in.asOf(), request.unit(), in.currency(), in.summaries().customers().size(),
         Objects.requireNonNull(in.extent().latest(), "checked when read"), in.extent().purchases(), request.valuation(), paramsJson);
     AffinityReport affinityReport = mined == null ? null : mined.report();
-    return runs.write(row, scored.values(), mined == null ? null : mined.write(), request.activate(), runId -> {
+    RunStore.SegmentsWrite segments = request.segments()
+        .map(p -> new RunStore.SegmentsWrite(p, in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+        .orElse(null);
+    return runs.write(row, scored.values(), mined == null ? null : mined.write(), segments, request.activate(),
+        runId -> {
       // Inside the writing transaction, after the scores: the write's own time is known now.
       Map<String, Long> all = timer.phases();
       all.put("write", (System.nanoTime() - writeStart) / 1_000_000);

@@ -5,7 +5,9 @@ import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.clv.Horizon;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.internal.segments.SegmentWriter;
 import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.analytics.segments.SegmentPreset;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.spi.ScoreTables;
@@ -112,8 +114,16 @@ public final class RunStore {
   /** The product affinity a run writes: its rules and its product statistics. */
   record AffinityWrite(List<AssociationRule> rules, List<StoreBasketReader.ProductStat> products) {}
 
-  long write(
-      RunRow row, List<CustomerValue> scores, @Nullable AffinityWrite affinity, boolean activate, Finisher finisher) {
+  /**
+   * The segment memberships a run stores: every scored customer's segment under the preset.
+   *
+   * @param preset the preset
+   * @param asOf orders placed before this instant count (the end of the run's as-of day)
+   */
+  record SegmentsWrite(SegmentPreset preset, Instant asOf) {}
+
+  long write(RunRow row, List<CustomerValue> scores, @Nullable AffinityWrite affinity,
+      @Nullable SegmentsWrite segments, boolean activate, Finisher finisher) {
     return access.inTransaction("Writing the model run", h -> {
         long id = h.createUpdate("INSERT INTO " + table("model_runs")
                 + " (kind, created_at, calibration_end, period_unit, currency, customers, watermark_placed_at,"
@@ -141,6 +151,9 @@ public final class RunStore {
         insertScores(h.getConnection(), id, scores);
         if (affinity != null) {
           insertAffinity(h.getConnection(), id, affinity);
+        }
+        if (segments != null) {
+          new SegmentWriter(access).write(h, id, row.createdAt(), segments.preset(), row.currency(), segments.asOf());
         }
         RunFinish finish = finisher.finish(id);
         h.createUpdate("UPDATE " + table("model_runs") + " SET duration_ms = :duration, metrics = :metrics"
@@ -382,7 +395,8 @@ public final class RunStore {
           if (id.equals(active)) {
             continue;
           }
-          for (String t : List.of("customer_scores", "product_rules", "product_rule_items", "product_stats")) {
+          for (String t : List.of("customer_scores", "product_rules", "product_rule_items", "product_stats",
+              "segment_memberships", "segment_runs")) {
             h.createUpdate("DELETE FROM " + table(t) + " WHERE run_id = :id").bind("id", id).execute();
           }
           h.createUpdate("DELETE FROM " + table("model_runs") + " WHERE run_id = :id").bind("id", id).execute();

@@ -1,0 +1,30 @@
+package dev.custintel.analytics.internal;
+
+import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.spi.StoreAccess;
+import java.util.Currency;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/** The currency an aggregate uses when the request names none. Not API. */
+public final class ShopCurrencies {
+  private ShopCurrencies() {}
+
+  /**
+   * @return the one currency of the shop's purchases; null when there are none
+   * @throws InvalidInputException naming {@code currency} when the purchases use several: amounts are never added
+   *     across currencies, so the caller must choose
+   */
+  public static @Nullable Currency only(StoreAccess access, Handle h) {
+    List<String> currencies = h.createQuery(access.sql(
+            "SELECT DISTINCT currency FROM {orders} WHERE kind = 'PURCHASE'"))
+        .mapTo(String.class)
+        .list();
+    if (currencies.size() > 1) {
+      throw InvalidInputException.argument("currency", "is required: the shop's purchases use more than one currency "
+          + currencies.stream().map(String::trim).sorted().toList() + "; amounts are never added across currencies");
+    }
+    return currencies.isEmpty() ? null : Currency.getInstance(currencies.get(0).trim());
+  }
+}
