@@ -2,6 +2,7 @@ package dev.custintel;
 
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
+import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.ltv.LtvClient;
@@ -96,6 +97,13 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     any instant, and the memberships each model run stores, with the previous segment and when it changed
    */
   SegmentsClient segments();
+
+  /**
+   * @return expected transactions and revenue per week or month over a horizon, from the active model run: its
+   *     customers' repeat purchases with an interval, new customers' first orders from a seasonal model, and a
+   *     holdout backtest of the whole forecast
+   */
+  ForecastClient forecast();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

@@ -9,6 +9,7 @@ import dev.custintel.spring.internal.web.CohortController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
 import dev.custintel.spring.internal.web.CustomerController;
 import dev.custintel.spring.internal.web.FallbackController;
+import dev.custintel.spring.internal.web.ForecastController;
 import dev.custintel.spring.internal.web.KeyController;
 import dev.custintel.spring.internal.web.ModelController;
 import dev.custintel.spring.internal.web.OrderController;
@@ -94,6 +95,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public SegmentController custintelSegmentController(CustomerIntelligence ci) {
     return new SegmentController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return forecasts from the active model run
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ForecastController custintelForecastController(CustomerIntelligence ci) {
+    return new ForecastController(ci);
   }
 
   /**

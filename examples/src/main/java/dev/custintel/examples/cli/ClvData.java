@@ -29,13 +29,16 @@ import org.jspecify.annotations.Nullable;
 final class ClvData implements AutoCloseable {
 
   private final CustintelStore store;
+  private final String jdbcUrl;
   private final Path file;
   private final ImportFormat format;
   private final ImportReport report;
   private final Currency currency;
 
-  private ClvData(CustintelStore store, Path file, ImportFormat format, ImportReport report, Currency currency) {
+  private ClvData(CustintelStore store, String jdbcUrl, Path file, ImportFormat format, ImportReport report,
+      Currency currency) {
     this.store = store;
+    this.jdbcUrl = jdbcUrl;
     this.file = file;
     this.format = format;
     this.report = report;
@@ -53,8 +56,9 @@ final class ClvData implements AutoCloseable {
    */
   static ClvData load(Path file, ImportFormat format, @Nullable Currency requested) {
     // A private database, dropped when the pool closes its last connection (as for 'custintel demo').
+    String url = "jdbc:h2:mem:custintel-clv-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000";
     CustintelStore store = CustintelStore.builder()
-        .jdbcUrl("jdbc:h2:mem:custintel-clv-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000")
+        .jdbcUrl(url)
         .maximumPoolSize(3)
         .profileCache(0, Duration.ofMinutes(1))
         .build();
@@ -67,7 +71,7 @@ final class ClvData implements AutoCloseable {
             + " (check --format): " + e.getMessage());
       }
       Currency currency = chooseCurrency(file, format, report, purchaseCurrencies(store), requested);
-      return new ClvData(store, file, format, report, currency);
+      return new ClvData(store, url, file, format, report, currency);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -104,6 +108,14 @@ final class ClvData implements AutoCloseable {
         .list());
   }
 
+
+  /**
+   * @return the in-memory database's URL, for a second pool (such as a {@code CustomerIntelligence}) that lives
+   *     while this data is open
+   */
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
 
   /** @return the currency whose purchases are summarized */
   Currency currency() {

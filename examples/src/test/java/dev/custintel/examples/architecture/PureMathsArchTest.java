@@ -33,13 +33,14 @@ class PureMathsArchTest {
   @Test
   void clvAndAffinityMaths_doNoIo() {
     noClasses()
-        .that().resideInAnyPackage("dev.custintel.analytics.clv..", "dev.custintel.analytics.affinity..")
+        .that().resideInAnyPackage("dev.custintel.analytics.clv..", "dev.custintel.analytics.affinity..",
+            "dev.custintel.analytics.forecast..")
         .and(not(classesOrTheirNested(ADAPTERS)))
         .should().dependOnClassesThat().resideInAnyPackage(
             "java.io..", "java.nio.file..", "java.sql..", "javax.sql..", "java.net..", "org.jdbi..", "okhttp3..",
             // Custintel's own I/O: the file readers and the store handle.
             "dev.custintel.core.csv..", "dev.custintel.core.store..", "dev.custintel.analytics.internal..")
-        .because("the CLV and affinity maths work on in-memory data; files and the database are read by the named"
+        .because("the CLV, affinity and forecast maths work on in-memory data; files and the database are read by the named"
             + " adapters only (PureMathsArchTest.ADAPTERS)")
         .check(productionClasses());
   }

@@ -139,6 +139,16 @@ public final class CustomerValueModel {
     return spend;
   }
 
+  /** @return the covariance of the purchase model's log-parameters that the intervals use */
+  public ParameterCovariance purchaseCovariance() {
+    return purchaseCovariance;
+  }
+
+  /** @return the covariance of the spend model's log-parameters that the intervals use */
+  public ParameterCovariance spendCovariance() {
+    return spendCovariance;
+  }
+
   /** @return the time unit of the models */
   public PeriodUnit unit() {
     return unit;

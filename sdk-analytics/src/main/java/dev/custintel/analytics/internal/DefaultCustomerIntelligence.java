@@ -4,10 +4,12 @@ import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
+import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
 import dev.custintel.analytics.internal.models.ActiveRuns;
 import dev.custintel.analytics.internal.models.DefaultAffinityClient;
 import dev.custintel.analytics.internal.models.DefaultChurnClient;
+import dev.custintel.analytics.internal.models.DefaultForecastClient;
 import dev.custintel.analytics.internal.models.DefaultLtvClient;
 import dev.custintel.analytics.internal.models.DefaultModelsClient;
 import dev.custintel.analytics.internal.models.RunStore;
@@ -33,6 +35,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final AffinityClient affinity;
   private final CohortsClient cohorts;
   private final SegmentsClient segments;
+  private final ForecastClient forecast;
 
   /**
    * @param store the store
@@ -50,6 +53,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.affinity = new DefaultAffinityClient(runs, active);
     this.cohorts = new DefaultCohortsClient(access);
     this.segments = new DefaultSegmentsClient(access);
+    this.forecast = new DefaultForecastClient(access, runs, active);
   }
 
   @Override
@@ -60,6 +64,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   @Override
   public SegmentsClient segments() {
     return segments;
+  }
+
+  @Override
+  public ForecastClient forecast() {
+    return forecast;
   }
 
   @Override

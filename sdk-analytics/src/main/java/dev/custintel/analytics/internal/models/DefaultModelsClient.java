@@ -362,7 +362,7 @@ public final class DefaultModelsClient implements ModelsClient {
         fit);
   }
 
-  private static PurchaseModel fitPurchases(PurchaseModelKind kind, List<CustomerRfm> customers) {
+  static PurchaseModel fitPurchases(PurchaseModelKind kind, List<CustomerRfm> customers) {
     if (customers.isEmpty()) {
       throw InvalidInputException.argument("customers", "there are no customers to model");
     }
@@ -375,7 +375,7 @@ public final class DefaultModelsClient implements ModelsClient {
     return model;
   }
 
-  private static GammaGammaModel fitSpend(List<CustomerRfm> customers) {
+  static GammaGammaModel fitSpend(List<CustomerRfm> customers) {
     List<SpendSummary> spend = customers.stream()
         .map(SpendSummary::of)
         .toList();

@@ -36,7 +36,7 @@ public final class StoreSummaryReader {
    * {@code TIMESTAMP WITH TIME ZONE} uses the session time zone on H2 (the JVM's), while EXTRACT of the UTC fields
    * gives the same value on H2 and PostgreSQL whatever the session or JVM time zone.
    */
-  private static final String UTC_DAY_KEY =
+  public static final String UTC_DAY_KEY =
       "CAST(EXTRACT(YEAR FROM placed_at AT TIME ZONE 'UTC') * 10000"
           + " + EXTRACT(MONTH FROM placed_at AT TIME ZONE 'UTC') * 100"
           + " + EXTRACT(DAY FROM placed_at AT TIME ZONE 'UTC') AS INTEGER)";
