@@ -64,6 +64,7 @@ class ForecastApiTest extends OnBothDatabases {
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     JsonNode f = r.json();
     assertThat(f.path("currency").asText()).isEqualTo("USD");
+    assertThat(f.path("model").asText()).isEqualTo("bgnbd"); // the id the CLI and the model runs use
     assertThat(f.path("periods")).hasSize(39);
     JsonNode first = f.path("periods").get(0);
     assertThat(first.path("index").asInt()).isEqualTo(1);
