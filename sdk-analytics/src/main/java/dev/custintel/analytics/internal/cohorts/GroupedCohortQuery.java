@@ -11,8 +11,8 @@ import org.jdbi.v3.core.statement.Query;
  * The cohort cells by grouping: each customer's first purchase, joined back to their orders, grouped per customer
  * and period, then per (cohort, k). Per (cohort, k) it returns the customers with a purchase in k, the purchases,
  * the revenue net of returns, and the customers whose last purchase is in k. Used on H2; on PostgreSQL the hash
- * aggregate of a million orders into 455,139 (customer, period) groups and the join cost 2.9 s, which
- * {@link WindowedCohortQuery} avoids. Not API.
+ * aggregate of a million orders into 455,139 (customer, period) groups and the join made it take 2.3–3.0 s of one
+ * core, which {@link WindowedCohortQuery} avoids. Not API.
  */
 final class GroupedCohortQuery implements CohortQuery {
   private final StoreAccess access;
