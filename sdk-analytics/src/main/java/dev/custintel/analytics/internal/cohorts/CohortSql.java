@@ -64,7 +64,12 @@ final class CohortSql {
     String expression = switch (period) {
       case MONTH -> year + " * 12 + " + month + " - 1";
       case QUARTER -> year + " * 4 + FLOOR((" + month + " - 1) / 3)";
-      case WEEK -> "FLOOR((" + epochDay(column) + " + 3) / 7.0)";
+      // floor((d + 3) / 7) in integers: d + 3 less its remainder modulo 7 (taken non-negative) divides exactly.
+      // FLOOR(x / 7.0) divided numerics, about 0.1 s more per million orders on PostgreSQL.
+      case WEEK -> {
+        String shifted = "(" + epochDay(column) + " + 3)";
+        yield "(" + shifted + " - MOD(MOD(" + shifted + ", 7) + 7, 7)) / 7";
+      }
     };
     return "CAST(" + expression + " AS BIGINT)";
   }
