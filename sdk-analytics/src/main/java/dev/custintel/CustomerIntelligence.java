@@ -240,7 +240,8 @@ public interface CustomerIntelligence extends AutoCloseable {
     }
 
     /**
-     * @param size largest number of connections of a pool the SDK creates, 1 to 200; default 10
+     * @param size largest number of connections of a pool the SDK creates, 2 to 200 (migrating the schema holds two
+     *     at once); default 10
      * @return this builder
      */
     public Builder maximumPoolSize(int size) {

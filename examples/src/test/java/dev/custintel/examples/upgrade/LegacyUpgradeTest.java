@@ -37,7 +37,8 @@ class LegacyUpgradeTest {
         CustintelStore store = ci.store();
         assertThat(asBefore(LegacySchema.dump(store))).isEqualTo(before);
         assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6");
-        assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("1");
+        // Adopted at 1; the segment memberships (V2) run on the adopted tables.
+        assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("1", "2");
         // Adopted at 1; the durable Slack work (V2) runs on the adopted tables.
         assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("1", "2");
 
@@ -63,21 +64,23 @@ class LegacyUpgradeTest {
       CustintelStore store = ci.store();
       assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6");
       // Core's tables are there by then, so Flyway baselines each module at 0 before running its version 1.
-      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("0", "1");
+      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("0", "1", "2");
       assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("0", "1", "2");
       assertThat(LegacySchema.dump(store)).containsKeys("ci_product_rules", "ci_slack_ticket_links");
     }
   }
 
   /**
-   * The dump without what later migrations added: core V3's API keys table (empty), integrations V2's tables
-   * (empty on an adopted database) and the
-   * link columns it added (null on the legacy rows).
+   * The dump without what later migrations added: core V3's API keys table (empty), analytics V2's segment
+   * tables (empty until a model run), integrations V2's tables (empty on an adopted database) and the link columns it added (null on
+   * the legacy rows).
    */
   private static Map<String, List<String>> asBefore(Map<String, List<String>> dump) {
     Map<String, List<String>> out = new TreeMap<>(dump);
     assertThat(out.remove("ci_api_keys")).isEmpty();
     assertThat(out.remove("ci_sync_status")).isEmpty();
+    out.remove("ci_segment_runs"); // empty until a model run stores memberships
+    out.remove("ci_segment_memberships");
     assertThat(out.remove("ci_slack_work")).isEmpty();
     assertThat(out.remove("ci_slack_messages")).isEmpty();
     out.computeIfPresent("ci_slack_ticket_links", (table, rows) -> rows.stream()

@@ -298,12 +298,14 @@ public interface CustintelStore extends AutoCloseable {
     }
 
     /**
-     * @param value largest number of connections of a pool the store owns, 1 to 200; default 10
+     * @param value largest number of connections of a pool the store owns, 2 to 200 (migrating the schema holds two
+     *     at once); default 10
      * @return this builder
      */
     public Builder maximumPoolSize(int value) {
-      if (value < 1 || value > 200) {
-        throw InvalidInputException.argument("maximumPoolSize", "must be between 1 and 200 (was " + value + ")");
+      if (value < 2 || value > 200) {
+        throw InvalidInputException.argument("maximumPoolSize", "must be between 2 and 200: migrating the schema holds"
+            + " two connections at once (was " + value + ")");
       }
       this.maximumPoolSize = value;
       return this;

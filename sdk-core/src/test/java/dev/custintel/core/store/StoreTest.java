@@ -488,4 +488,16 @@ class StoreTest extends OnBothDatabases {
       assertThat(quick.customers().count()).isZero();
     }
   }
+
+  /** Flyway holds two connections while it migrates: a pool of one could never open the store. */
+  @Test
+  void maximumPoolSize_ofOne_isRefusedNamingTheField() {
+    for (int bad : new int[] {0, 1, 201}) {
+      assertThatThrownBy(() -> CustintelStore.builder().maximumPoolSize(bad))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maximumPoolSize"));
+    }
+    try (CustintelStore two = CustintelStore.builder().jdbcUrl(db.jdbcUrl()).maximumPoolSize(2).build()) {
+      assertThat(two.customers().count()).isZero();
+    }
+  }
 }

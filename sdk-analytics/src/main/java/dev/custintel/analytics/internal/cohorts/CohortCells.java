@@ -33,6 +33,12 @@ final class CohortCells {
     earliest.merge(cohort, first, (a, b) -> a.isBefore(b) ? a : b);
   }
 
+  /** Adds another computation's cells (over other customers) to these. */
+  void addAll(CohortCells other) {
+    other.cells.forEach((cohort, byK) -> byK.forEach((k, sums) -> add(cohort, k, sums)));
+    other.earliest.forEach(this::firstPurchase);
+  }
+
   /** @return per cohort key (ascending), the sums per k */
   Map<Long, Map<Integer, Sums>> cells() {
     return cells;

@@ -20,6 +20,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefaultCohortsClient implements CohortsClient {
   private final StoreAccess access;
+  /** One split (two-connection) computation at a time: see {@link SplitCohortQuery}. */
+  private final Semaphore split = new Semaphore(1);
 
   /** @param access the store */
   public DefaultCohortsClient(StoreAccess access) {
@@ -64,7 +67,7 @@ public final class DefaultCohortsClient implements CohortsClient {
 
     CohortCells cells = new CohortCells();
     CohortQuery query = access.kind() == DatabaseKind.POSTGRESQL
-        ? new WindowedCohortQuery(access, sql)
+        ? new SplitCohortQuery(access, sql, split)
         : new GroupedCohortQuery(access, sql);
     query.run(h, code, r, cells);
     if (cells.cells().isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cohort cells in one ordered pass over the orders, for PostgreSQL. The orders of the currency are read per
@@ -40,10 +41,23 @@ import org.jdbi.v3.core.statement.Query;
 final class WindowedCohortQuery implements CohortQuery {
   private final StoreAccess access;
   private final CohortSql sql;
+  /** The customers this query counts: ids from {@code lower} (inclusive) to {@code upper} (exclusive); null: open. */
+  private final @Nullable String lower;
+  private final @Nullable String upper;
 
   WindowedCohortQuery(StoreAccess access, CohortSql sql) {
+    this(access, sql, null, null);
+  }
+
+  /**
+   * A query over a range of customer ids. Every sum of a cohort table adds up over disjoint sets of customers, so
+   * ranges that cover all ids give, added, the whole table.
+   */
+  WindowedCohortQuery(StoreAccess access, CohortSql sql, @Nullable String lower, @Nullable String upper) {
     this.access = Objects.requireNonNull(access, "access");
     this.sql = Objects.requireNonNull(sql, "sql");
+    this.lower = lower;
+    this.upper = upper;
   }
 
   @Override
@@ -123,6 +137,14 @@ final class WindowedCohortQuery implements CohortQuery {
     }
     s.append(" FROM {orders} o WHERE o.currency = ?");
     params.add(code);
+    if (lower != null) {
+      s.append(" AND o.customer_id >= ?");
+      params.add(lower);
+    }
+    if (upper != null) {
+      s.append(" AND o.customer_id < ?");
+      params.add(upper);
+    }
     if (r.country() != null) {
       s.append(" AND o.customer_id IN (SELECT c.customer_id FROM {customers} c WHERE c.country = ?)");
       params.add(r.country());
