@@ -171,9 +171,7 @@ public final class DefaultSegmentsClient implements SegmentsClient {
       throw InvalidInputException.argument("segment", "is not a segment of preset " + preset.id() + " (was '"
           + segment + "'; it has " + preset.segments().stream().map(SegmentRule::name).toList() + ")");
     }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw InvalidInputException.argument("limit", "must be 1 to " + MAX_LIMIT + " (was " + limit + ")");
-    }
+    checkLimit(limit);
     if (preset.prospects().map(p -> p.name().equals(segment)).orElse(false)) {
       throw InvalidInputException.argument("segment", "'" + segment + "' holds customers without purchases, who"
           + " have no scores to list; ci.customers().query(...) lists customers");
@@ -275,15 +273,19 @@ public final class DefaultSegmentsClient implements SegmentsClient {
   @Override
   public List<SegmentMembership> history(String customerId, int limit) {
     Objects.requireNonNull(customerId, "customerId");
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw InvalidInputException.argument("limit", "must be 1 to " + MAX_LIMIT + " (was " + limit + ")");
-    }
+    checkLimit(limit);
     return access.read("Reading a customer's segment history", h -> h.createQuery(access.sql(
                 "SELECT * FROM {segment_memberships} WHERE customer_id = :customer ORDER BY run_id DESC, preset"
                     + " FETCH FIRST " + limit + " ROWS ONLY"))
         .bind("customer", customerId)
         .map((rs, ctx) -> membership(rs))
         .list());
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw InvalidInputException.argument("limit", "must be 1 to " + MAX_LIMIT + " (was " + limit + ")");
+    }
   }
 
   static SegmentMembership membership(ResultSet rs) throws SQLException {

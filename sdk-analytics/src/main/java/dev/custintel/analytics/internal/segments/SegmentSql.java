@@ -88,14 +88,8 @@ final class SegmentSql {
    */
   static String segmentCase(SegmentPreset preset) {
     StringBuilder sql = new StringBuilder("CASE ").append(CODE);
-    int scale = preset.scale();
-    for (int r = 1; r <= scale; r++) {
-      for (int f = 1; f <= scale; f++) {
-        for (int m = 1; m <= scale; m++) {
-          sql.append(" WHEN ").append(code(r, f, m)).append(" THEN '").append(preset.segmentOf(r, f, m)).append('\'');
-        }
-      }
-    }
+    table(preset).forEach((code, segment) -> sql.append(" WHEN ").append(code).append(" THEN '").append(segment)
+        .append('\''));
     return sql.append(" END").toString();
   }
 
