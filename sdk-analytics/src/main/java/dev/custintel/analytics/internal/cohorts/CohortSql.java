@@ -43,12 +43,16 @@ final class CohortSql {
     return "(" + column + " AT TIME ZONE " + zone + ")";
   }
 
-  /** @return SQL for the number of days from 1970-01-01 to the column's local date */
+  /**
+   * @return SQL for the number of days from 1970-01-01 to the column's local date. On H2 a {@code TIMESTAMP WITH
+   *     TIME ZONE} cast to {@code DATE} (or to {@code TIMESTAMP}) is first moved to the session's zone, the JVM's,
+   *     which put orders near midnight in the wrong week whenever the zone asked for was another one; {@code
+   *     DATEDIFF} in days counts between the two values' own local dates.
+   */
   private String epochDay(String column) {
-    String date = "CAST(" + local(column) + " AS DATE)";
     return kind == DatabaseKind.POSTGRESQL
-        ? "(" + date + " - DATE '1970-01-01')"
-        : "DATEDIFF(DAY, DATE '1970-01-01', " + date + ")";
+        ? "(CAST(" + local(column) + " AS DATE) - DATE '1970-01-01')"
+        : "DATEDIFF(DAY, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', " + local(column) + ")";
   }
 
   /**
