@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param period the period of cohorts, and of k unless {@code rollingDays} is set
- * @param zone the zone whose calendar the periods follow
+ * @param zone the zone whose calendar the periods follow. A period begins at the first instant of its first local
+ *     day. Where a zone's clocks go back across midnight from after it (since 1970 only Newfoundland's, on
+ *     1 November 2009), the repeated old-day times after the new period began belong to the new period on
+ *     PostgreSQL and, by their local date, to the old one on H2
  * @param from the earliest cohort: the one whose period holds this day; null for the first
  * @param to the latest cohort: the one whose period holds this day; null for the last
  * @param currency only purchases and returns in this currency count, and a cohort is the period of the first

@@ -3,10 +3,13 @@ package dev.custintel.analytics.internal.cohorts;
 import dev.custintel.analytics.cohorts.CohortPeriod;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.store.DatabaseKind;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of period keys, the same numbers on H2 and PostgreSQL and in Java. A period key is an integer that grows
@@ -18,12 +21,31 @@ final class CohortSql {
   /** Zone ids are spliced into SQL as literals: only these characters are let through. */
   private static final Pattern SAFE_ZONE = Pattern.compile("[A-Za-z0-9/_+:\\-]{1,64}");
 
+  /** Beyond this many periods between the data's first and last order, keys are computed from local dates. */
+  static final int MAX_BUCKETS = 20_000;
+  private static final DateTimeFormatter UTC_LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'+00'");
+
   private final DatabaseKind kind;
+  private final ZoneId zoneId;
   /** The zone as an SQL expression for {@code AT TIME ZONE}. */
   private final String zone;
+  /** PostgreSQL: the periods' start instants, which {@link #key} looks instants up in; else null. */
+  private final @Nullable PeriodStarts starts;
+
+  /**
+   * The start instants of consecutive periods, {@code key(period, first) − 1} up to {@code key(period, last) + 2}
+   * (the end of the last one), as a PostgreSQL array literal of UTC instants.
+   */
+  private record PeriodStarts(CohortPeriod period, long firstKey, String array) {}
 
   CohortSql(DatabaseKind kind, ZoneId zone) {
+    this(kind, zone, null);
+  }
+
+  private CohortSql(DatabaseKind kind, ZoneId zone, @Nullable PeriodStarts starts) {
     this.kind = kind;
+    this.zoneId = zone;
+    this.starts = starts;
     ZoneId normalized = zone.normalized();
     String id = normalized instanceof ZoneOffset offset
         ? (offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId())
@@ -36,6 +58,42 @@ final class CohortSql {
     this.zone = normalized instanceof ZoneOffset && kind == DatabaseKind.POSTGRESQL
         ? "INTERVAL '" + id + "'"
         : "'" + id + "'";
+  }
+
+  /**
+   * On PostgreSQL, the same SQL whose {@link #key} of the period finds each instant among the periods' start instants
+   * ({@code width_bucket}, a binary search in an array constant) instead of reading the instant's local date with
+   * {@code AT TIME ZONE} and {@code date_part}: on the benchmark shop's million orders that conversion was about
+   * half of the cohort statement's time. The two agree on every instant except in the hour that a zone repeats when
+   * its clocks go back across midnight into a new period, which the start instants put in the new period (the
+   * earliest instant its first day begins) where local dates put it in the old one. Elsewhere, and when the orders
+   * span more than {@link #MAX_BUCKETS} periods or reach past the years 1–9999, returns this.
+   *
+   * @param first the earliest order's instant
+   * @param last the latest order's instant
+   */
+  CohortSql withPeriodStarts(CohortPeriod period, Instant first, Instant last) {
+    if (kind != DatabaseKind.POSTGRESQL || last.isBefore(first)) {
+      return this;
+    }
+    long firstKey = key(period, first.atZone(zoneId).toLocalDate()) - 1;
+    long lastKey = key(period, last.atZone(zoneId).toLocalDate()) + 1;
+    if (lastKey - firstKey + 1 > MAX_BUCKETS) {
+      return this;
+    }
+    StringBuilder array = new StringBuilder("'{");
+    for (long key = firstKey; key <= lastKey + 1; key++) {
+      LocalDate day = start(period, key);
+      if (day.getYear() < 1 || day.getYear() > 9999) {
+        return this;
+      }
+      if (key > firstKey) {
+        array.append(',');
+      }
+      array.append(UTC_LITERAL.format(day.atStartOfDay(zoneId).withZoneSameInstant(ZoneOffset.UTC)));
+    }
+    array.append("}'::timestamptz[]");
+    return new CohortSql(kind, zoneId, new PeriodStarts(period, firstKey, array.toString()));
   }
 
   /** @return SQL for the timestamp column read as a local date-time in the zone */
@@ -62,6 +120,11 @@ final class CohortSql {
    *     integer.
    */
   String key(CohortPeriod period, String column) {
+    if (starts != null && starts.period() == period) {
+      // bucket i (1-based) holds the instants from the i-th start to the next: key firstKey + i - 1. Instants
+      // before the first start give 0 and after the last n, one key beyond each end: none are, by construction.
+      return "CAST(width_bucket(" + column + ", " + starts.array() + ") + " + (starts.firstKey() - 1) + " AS BIGINT)";
+    }
     String l = local(column);
     String year = field("YEAR", l);
     String month = field("MONTH", l);

@@ -66,9 +66,16 @@ public final class DefaultCohortsClient implements CohortsClient {
     Instant dataEnd = last.toInstant();
 
     CohortCells cells = new CohortCells();
-    CohortQuery query = access.kind() == DatabaseKind.POSTGRESQL
-        ? new SplitCohortQuery(access, sql, split)
-        : new GroupedCohortQuery(access, sql);
+    CohortQuery query;
+    if (access.kind() == DatabaseKind.POSTGRESQL) {
+      OffsetDateTime first = h.createQuery(access.sql("SELECT MIN(placed_at) FROM {orders} WHERE currency = ?"))
+          .bind(0, code)
+          .mapTo(OffsetDateTime.class)
+          .one();
+      query = new SplitCohortQuery(access, sql.withPeriodStarts(r.period(), first.toInstant(), dataEnd), split);
+    } else {
+      query = new GroupedCohortQuery(access, sql);
+    }
     query.run(h, code, r, cells);
     if (cells.cells().isEmpty()) {
       return new CohortTable(r.period(), r.zone(), currency, r.rollingDays(), List.of(), List.of());

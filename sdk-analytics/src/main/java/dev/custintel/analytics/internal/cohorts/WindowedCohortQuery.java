@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Measured on the benchmark shop (1,038,785 orders of 100,000 customers, PostgreSQL 15, monthly): the grouping
  * statement, whose hash aggregate into 455,139 (customer, period) groups and join cost most, took 2.3–3.0 s of one
  * core; this pass 1.7–1.8 s reading the table's rows, 1.2–1.3 s reading the index alone, about half of it the
- * window node. Period keys are assumed monotone in time per customer, which holds
- * unless a zone's clocks go back across a period boundary (a fall-back at local midnight on the last day of a
- * month or quarter); orders within that repeated hour may then be counted in the other period. Not API.
+ * window node. Period keys must not decrease as time goes on, which holds for keys found among the periods' start
+ * instants ({@link CohortSql#withPeriodStarts}), as {@link DefaultCohortsClient} asks for; keys read from local
+ * dates decrease in the hour a zone repeats when its clocks go back across midnight into a new period. Not API.
  */
 final class WindowedCohortQuery implements CohortQuery {
   private final StoreAccess access;
