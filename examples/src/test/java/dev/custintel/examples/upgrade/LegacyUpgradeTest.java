@@ -36,7 +36,7 @@ class LegacyUpgradeTest {
       try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {
         CustintelStore store = ci.store();
         assertThat(asBefore(LegacySchema.dump(store))).isEqualTo(before);
-        assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
         // Adopted at 1; the segment memberships (V2) run on the adopted tables.
         assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("1", "2");
         // Adopted at 1; the durable Slack work (V2) runs on the adopted tables.
@@ -62,7 +62,7 @@ class LegacyUpgradeTest {
     try (TestDatabase db = database.get();
         CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {
       CustintelStore store = ci.store();
-      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6");
+      assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
       // Core's tables are there by then, so Flyway baselines each module at 0 before running its version 1.
       assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("0", "1", "2");
       assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("0", "1", "2");
