@@ -1,10 +1,12 @@
 package dev.custintel;
 
+import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
+import dev.custintel.analytics.events.EventRules;
+import dev.custintel.analytics.events.EventsClient;
 import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.internal.DefaultCustomerIntelligence;
-import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.ltv.LtvClient;
 import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.analytics.segments.SegmentsClient;
@@ -54,9 +56,22 @@ public interface CustomerIntelligence extends AutoCloseable {
    * @throws IllegalStateException if the store is closed
    */
   static CustomerIntelligence over(CustintelStore store) {
+    return over(store, EventRules.defaults());
+  }
+
+  /**
+   * A facade over a store the host already has, whose model runs emit events by these rules.
+   *
+   * @param store a store built by {@link CustintelStore#builder()}
+   * @param eventRules when model runs emit events ({@link EventRules#none()} for never)
+   * @return the facade
+   * @see #over(CustintelStore)
+   */
+  static CustomerIntelligence over(CustintelStore store, EventRules eventRules) {
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(eventRules, "eventRules");
     store.customers(); // fails at once on a closed store
-    return new DefaultCustomerIntelligence(store, false);
+    return new DefaultCustomerIntelligence(store, false, eventRules);
   }
 
   /** @return ingestion: typed batch upserts and CSV import */
@@ -99,6 +114,12 @@ public interface CustomerIntelligence extends AutoCloseable {
   SegmentsClient segments();
 
   /**
+   * @return the durable log of customer events (churn risk alerts, high-value customers, segment changes) that
+   *     activated model runs write by the facade's {@link EventRules}, read after an id
+   */
+  EventsClient events();
+
+  /**
    * @return expected transactions and revenue per week or month over a horizon, from the active model run: its
    *     customers' repeat purchases with an interval, new customers' first orders from a seasonal model, and a
    *     holdout backtest of the whole forecast
@@ -132,6 +153,7 @@ public interface CustomerIntelligence extends AutoCloseable {
    */
   final class Builder {
     private final CustintelStore.Builder store = CustintelStore.builder();
+    private EventRules eventRules = EventRules.defaults();
 
     private Builder() {}
 
@@ -250,6 +272,16 @@ public interface CustomerIntelligence extends AutoCloseable {
     }
 
     /**
+     * @param rules when activated model runs emit events (default {@link EventRules#defaults()}; {@link
+     *     EventRules#none()} for never)
+     * @return this
+     */
+    public Builder eventRules(EventRules rules) {
+      this.eventRules = Objects.requireNonNull(rules, "eventRules");
+      return this;
+    }
+
+    /**
      * Connects, migrates (unless switched off) and returns the facade.
      *
      * @return the facade
@@ -257,7 +289,7 @@ public interface CustomerIntelligence extends AutoCloseable {
      * @throws dev.custintel.core.DataAccessException if the database cannot be reached or migrated
      */
     public CustomerIntelligence build() {
-      return new DefaultCustomerIntelligence(store.build(), true);
+      return new DefaultCustomerIntelligence(store.build(), true, eventRules);
     }
   }
 }

@@ -36,9 +36,13 @@ class LegacyUpgradeTest {
       try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(db.jdbcUrl()).build()) {
         CustintelStore store = ci.store();
         assertThat(asBefore(LegacySchema.dump(store))).isEqualTo(before);
+        // The event log starts empty, its counter at 0 with no baseline run yet.
+        assertThat(LegacySchema.dump(store).get("ci_events")).isEmpty();
+        assertThat(LegacySchema.dump(store).get("ci_event_counter"))
+            .containsExactly("id=1|last_id=0|baseline_run_id=null|");
         assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
-        // Adopted at 1; the segment memberships (V2) run on the adopted tables.
-        assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("1", "2");
+        // Adopted at 1; the segment memberships (V2) and events (V3) run on the adopted tables.
+        assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("1", "2", "3");
         // Adopted at 1; the durable Slack work (V2) runs on the adopted tables.
         assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("1", "2");
 
@@ -64,7 +68,7 @@ class LegacyUpgradeTest {
       CustintelStore store = ci.store();
       assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
       // Core's tables are there by then, so Flyway baselines each module at 0 before running its version 1.
-      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("0", "1", "2");
+      assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).containsExactly("0", "1", "2", "3");
       assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("0", "1", "2");
       assertThat(LegacySchema.dump(store)).containsKeys("ci_product_rules", "ci_slack_ticket_links");
     }
@@ -81,6 +85,9 @@ class LegacyUpgradeTest {
     assertThat(out.remove("ci_sync_status")).isEmpty();
     out.remove("ci_segment_runs"); // empty until a model run stores memberships
     out.remove("ci_segment_memberships");
+    out.remove("ci_events"); // new in analytics V3: checked in the test before the first model run
+    out.remove("ci_event_counter");
+    out.remove("ci_event_states");
     assertThat(out.remove("ci_slack_work")).isEmpty();
     assertThat(out.remove("ci_slack_messages")).isEmpty();
     out.computeIfPresent("ci_slack_ticket_links", (table, rows) -> rows.stream()

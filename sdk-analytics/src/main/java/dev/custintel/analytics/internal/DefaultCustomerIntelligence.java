@@ -4,8 +4,12 @@ import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
+import dev.custintel.analytics.events.EventRules;
+import dev.custintel.analytics.events.EventsClient;
 import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
+import dev.custintel.analytics.internal.events.DefaultEventsClient;
+import dev.custintel.analytics.internal.events.EventWriter;
 import dev.custintel.analytics.internal.models.ActiveRuns;
 import dev.custintel.analytics.internal.models.DefaultAffinityClient;
 import dev.custintel.analytics.internal.models.DefaultChurnClient;
@@ -36,16 +40,19 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final CohortsClient cohorts;
   private final SegmentsClient segments;
   private final ForecastClient forecast;
+  private final EventsClient events;
 
   /**
    * @param store the store
    * @param ownsStore whether {@link #close()} closes the store (false when the host shares its own store)
+   * @param eventRules when activated model runs emit events
    */
-  public DefaultCustomerIntelligence(CustintelStore store, boolean ownsStore) {
+  public DefaultCustomerIntelligence(CustintelStore store, boolean ownsStore, EventRules eventRules) {
     this.store = store;
     this.ownsStore = ownsStore;
     StoreAccess access = StoreAccess.of(store);
-    RunStore runs = new RunStore(access);
+    RunStore runs = new RunStore(access, new EventWriter(access, eventRules));
+    this.events = new DefaultEventsClient(access);
     ActiveRuns active = new ActiveRuns(store, runs);
     this.models = new DefaultModelsClient(access, runs, active);
     this.churn = new DefaultChurnClient(runs);
@@ -54,6 +61,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.cohorts = new DefaultCohortsClient(access);
     this.segments = new DefaultSegmentsClient(access);
     this.forecast = new DefaultForecastClient(access, runs, active);
+  }
+
+  @Override
+  public EventsClient events() {
+    return events;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.clv.Horizon;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.internal.events.EventWriter;
 import dev.custintel.analytics.internal.segments.SegmentWriter;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.analytics.segments.SegmentPreset;
@@ -47,8 +48,12 @@ public final class RunStore {
 
   private final StoreAccess access;
 
-  public RunStore(StoreAccess access) {
+  /** Emits an activated run's events in its transaction. */
+  private final EventWriter events;
+
+  public RunStore(StoreAccess access, EventWriter events) {
     this.access = access;
+    this.events = events;
   }
 
   String table(String name) {
@@ -165,6 +170,9 @@ public final class RunStore {
         if (activate) {
           lockPointer(h);
           activate(h, id, row.createdAt());
+          // Events describe the active scores: only a run that becomes active emits them.
+          events.afterRun(h, id, row.createdAt(), row.currency().getCurrencyCode(),
+              segments == null ? null : segments.preset().id());
         }
         return id;
       });

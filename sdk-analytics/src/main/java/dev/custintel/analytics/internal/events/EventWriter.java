@@ -1,0 +1,223 @@
+package dev.custintel.analytics.internal.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custintel.analytics.events.EventRules;
+import dev.custintel.analytics.events.EventType;
+import dev.custintel.core.DataAccessException;
+import dev.custintel.core.spi.StoreAccess;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Emits a model run's events in the run's own transaction, once the run is active: the level rules (churn risk,
+ * high value) with hysteresis over {@code event_states}, and the run's segment changes. Ids come from the one row
+ * of {@code event_counter}, updated last so that its lock is held only for the inserts and the commit. Not API.
+ */
+public final class EventWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CHURN = "churn_risk";
+  private static final String VALUE = "high_value";
+
+  private final StoreAccess access;
+  private final EventRules rules;
+
+  /** @param access the store @param rules when to emit */
+  public EventWriter(StoreAccess access, EventRules rules) {
+    this.access = Objects.requireNonNull(access, "access");
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  private record Pending(EventType type, String customerId, Map<String, Object> payload) {}
+
+  /**
+   * @param h the run's transaction, after its scores, segments and activation are written
+   * @param runId the run
+   * @param at the run's time: the events' and new states' time
+   * @param currency the run's currency code
+   * @param segmentPreset the preset whose memberships the run stored, or null
+   * @return how many events were written
+   */
+  public int afterRun(Handle h, long runId, Instant at, String currency, @Nullable String segmentPreset) {
+    Long baseline = h.createQuery(access.sql("SELECT baseline_run_id FROM {event_counter} WHERE id = 1"))
+        .mapTo(Long.class).findOne().orElse(null);
+    boolean first = baseline == null;
+    List<Pending> pending = new ArrayList<>();
+    Map<String, double[]> scores = new HashMap<>();
+    if (rules.churnEnter() != null || rules.valueEnterAmount() != null || rules.valueEnterTopPercent() != null) {
+      h.createQuery(access.sql("SELECT customer_id, p_alive, ltv FROM {customer_scores} WHERE run_id = :run"))
+          .bind("run", runId)
+          .map((rs, ctx) -> scores.put(rs.getString(1), new double[] {1.0 - rs.getDouble(2), rs.getDouble(3)}))
+          .forEach(x -> { });
+    }
+    if (rules.churnEnter() != null) {
+      Map<String, Double> risk = new HashMap<>();
+      scores.forEach((id, s) -> risk.put(id, s[0]));
+      double enter = rules.churnEnter();
+      double exit = rules.churnExit();
+      Hysteresis.Next next = advance(h, CHURN, risk, enter, exit, runId, at);
+      if (!first) {
+        for (String id : next.entered()) {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("churnRisk", round(risk.get(id)));
+          p.put("enterLevel", enter);
+          p.put("exitLevel", exit);
+          pending.add(new Pending(EventType.CHURN_RISK_ALERT, id, p));
+        }
+      }
+    }
+    if (rules.valueEnterAmount() != null || rules.valueEnterTopPercent() != null) {
+      Map<String, Double> value = new HashMap<>();
+      scores.forEach((id, s) -> {
+        if (s[1] > 0) {
+          value.put(id, s[1]);
+        }
+      });
+      double enter;
+      double exit;
+      String rule;
+      if (rules.valueEnterAmount() != null) {
+        enter = rules.valueEnterAmount();
+        exit = rules.valueExitAmount();
+        rule = "value at least " + enter;
+      } else {
+        double[] sorted = value.values().stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        enter = Hysteresis.topPercentLevel(sorted, rules.valueEnterTopPercent());
+        exit = Hysteresis.topPercentLevel(sorted, rules.valueExitTopPercent());
+        rule = "top " + rules.valueEnterTopPercent() + "%";
+      }
+      Hysteresis.Next next = advance(h, VALUE, value, enter, exit, runId, at);
+      if (!first) {
+        for (String id : next.entered()) {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("ltv", round(value.get(id)));
+          p.put("currency", currency);
+          p.put("threshold", round(enter));
+          p.put("rule", rule);
+          pending.add(new Pending(EventType.HIGH_VALUE_CUSTOMER, id, p));
+        }
+      }
+    }
+    if (rules.segmentChanges() && segmentPreset != null) {
+      h.createQuery(access.sql("SELECT customer_id, previous_segment, segment, r, f, m FROM {segment_memberships}"
+              + " WHERE run_id = :run AND preset = :preset AND changed_run_id = :run"
+              + " AND previous_segment IS NOT NULL ORDER BY customer_id"))
+          .bind("run", runId)
+          .bind("preset", segmentPreset)
+          .map((rs, ctx) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("preset", segmentPreset);
+            p.put("from", rs.getString(2));
+            p.put("to", rs.getString(3));
+            p.put("r", rs.getInt(4));
+            p.put("f", rs.getInt(5));
+            p.put("m", rs.getInt(6));
+            return new Pending(EventType.SEGMENT_CHANGED, rs.getString(1), p);
+          })
+          .forEach(pending::add);
+    }
+    // Last: the counter row's lock orders this transaction's commit after every earlier writer's.
+    h.createUpdate(access.sql("UPDATE {event_counter} SET last_id = last_id + :n,"
+            + " baseline_run_id = COALESCE(baseline_run_id, :run) WHERE id = 1"))
+        .bind("n", pending.size())
+        .bind("run", runId)
+        .execute();
+    long last = h.createQuery(access.sql("SELECT last_id FROM {event_counter} WHERE id = 1")).mapTo(Long.class).one();
+    insert(h.getConnection(), last - pending.size() + 1, runId, at, pending);
+    return pending.size();
+  }
+
+  /** Moves one rule's states to the next run's and returns who entered. */
+  private Hysteresis.Next advance(Handle h, String rule, Map<String, Double> values, double enter, double exit,
+      long runId, Instant at) {
+    Set<String> before = new HashSet<>(h.createQuery(access.sql(
+            "SELECT customer_id FROM {event_states} WHERE rule = :rule"))
+        .bind("rule", rule).mapTo(String.class).list());
+    Hysteresis.Next next = Hysteresis.next(before, values, enter, exit);
+    List<String> left = before.stream().filter(id -> !next.in().contains(id)).sorted().toList();
+    try (PreparedStatement del = h.getConnection().prepareStatement(access.sql(
+            "DELETE FROM {event_states} WHERE rule = ? AND customer_id = ?"));
+        PreparedStatement ins = h.getConnection().prepareStatement(access.sql(
+            "INSERT INTO {event_states} (rule, customer_id, since, run_id) VALUES (?, ?, ?, ?)"))) {
+      batch(del, left, (ps, id) -> {
+        ps.setString(1, rule);
+        ps.setString(2, id);
+      });
+      OffsetDateTime since = at.atOffset(ZoneOffset.UTC);
+      batch(ins, next.entered(), (ps, id) -> {
+        ps.setString(1, rule);
+        ps.setString(2, id);
+        ps.setObject(3, since);
+        ps.setLong(4, runId);
+      });
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not update the " + rule + " event states", e);
+    }
+    return next;
+  }
+
+  @FunctionalInterface
+  private interface Binder<T> {
+    void bind(PreparedStatement ps, T row) throws SQLException;
+  }
+
+  private static <T> void batch(PreparedStatement ps, List<T> rows, Binder<T> binder) throws SQLException {
+    int n = 0;
+    for (T row : rows) {
+      binder.bind(ps, row);
+      ps.addBatch();
+      if (++n % 1_000 == 0) {
+        ps.executeBatch();
+      }
+    }
+    if (n % 1_000 != 0) {
+      ps.executeBatch();
+    }
+  }
+
+  private void insert(Connection c, long firstId, long runId, Instant at, List<Pending> pending) {
+    OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+    try (PreparedStatement ps = c.prepareStatement(access.sql("INSERT INTO {events}"
+        + " (event_id, event_type, customer_id, occurred_at, run_id, payload) VALUES (?, ?, ?, ?, ?, ?)"))) {
+      long[] id = {firstId};
+      batch(ps, pending, (p, e) -> {
+        p.setLong(1, id[0]++);
+        p.setString(2, e.type().wireName());
+        p.setString(3, e.customerId());
+        p.setObject(4, when);
+        p.setLong(5, runId);
+        p.setString(6, json(e.payload()));
+      });
+    } catch (SQLException e) {
+      throw new DataAccessException("Could not write the events of model run " + runId, e);
+    }
+  }
+
+  private static String json(Map<String, Object> payload) {
+    try {
+      return JSON.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write an event's payload", e);
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1e6) / 1e6;
+  }
+}
