@@ -112,6 +112,17 @@ class EventsModelRunTest extends OnBothDatabases {
       }
     });
     assertThat(customers(events, EventType.CHURN_RISK_ALERT)).isEqualTo(churnEntered).isNotEmpty();
+    Set<String> in2 = new TreeSet<>();
+    risk2.forEach((id, r) -> {
+      if (r >= 0.8 || (in1.contains(id) && r >= 0.7)) {
+        in2.add(id);
+      }
+    });
+    assertThat(in1).as("some customers left the alert band").isNotEmpty().anySatisfy(id ->
+        assertThat(in2).doesNotContain(id));
+    List<String> stored = access.read("states", h -> h.createQuery(access.sql(
+        "SELECT customer_id FROM {event_states} WHERE rule = 'churn_risk'")).mapTo(String.class).list());
+    assertThat(new TreeSet<String>(stored)).isEqualTo(in2);
 
     Set<String> value1 = topPercent(values(first.id()), 5, null, Set.of());
     Set<String> valueEntered = new TreeSet<>(topPercent(values(second.id()), 5, 10.0, value1));

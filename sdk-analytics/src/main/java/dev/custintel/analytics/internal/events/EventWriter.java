@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custintel.analytics.events.EventRules;
 import dev.custintel.analytics.events.EventType;
-import dev.custintel.core.DataAccessException;
+import dev.custintel.analytics.internal.RowInserter;
 import dev.custintel.core.spi.StoreAccess;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -139,7 +136,7 @@ public final class EventWriter {
         .bind("run", runId)
         .execute();
     long last = h.createQuery(access.sql("SELECT last_id FROM {event_counter} WHERE id = 1")).mapTo(Long.class).one();
-    insert(h.getConnection(), last - pending.size() + 1, runId, at, pending);
+    insert(h, last - pending.size() + 1, runId, at, pending);
     return pending.size();
   }
 
@@ -151,62 +148,41 @@ public final class EventWriter {
         .bind("rule", rule).mapTo(String.class).list());
     Hysteresis.Next next = Hysteresis.next(before, values, enter, exit);
     List<String> left = before.stream().filter(id -> !next.in().contains(id)).sorted().toList();
-    try (PreparedStatement del = h.getConnection().prepareStatement(access.sql(
-            "DELETE FROM {event_states} WHERE rule = ? AND customer_id = ?"));
-        PreparedStatement ins = h.getConnection().prepareStatement(access.sql(
-            "INSERT INTO {event_states} (rule, customer_id, since, run_id) VALUES (?, ?, ?, ?)"))) {
-      batch(del, left, (ps, id) -> {
-        ps.setString(1, rule);
-        ps.setString(2, id);
-      });
-      OffsetDateTime since = at.atOffset(ZoneOffset.UTC);
-      batch(ins, next.entered(), (ps, id) -> {
-        ps.setString(1, rule);
-        ps.setString(2, id);
-        ps.setObject(3, since);
-        ps.setLong(4, runId);
-      });
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not update the " + rule + " event states", e);
-    }
+    deleteStates(h, rule, left);
+    OffsetDateTime since = at.atOffset(ZoneOffset.UTC);
+    RowInserter.insert(h.getConnection(), access.table("event_states"), "rule, customer_id, since, run_id", 4,
+        next.entered(), (ps, p, id) -> {
+          ps.setString(p, rule);
+          ps.setString(p + 1, id);
+          ps.setObject(p + 2, since);
+          ps.setLong(p + 3, runId);
+        }, "the " + rule + " event states");
     return next;
   }
 
-  @FunctionalInterface
-  private interface Binder<T> {
-    void bind(PreparedStatement ps, T row) throws SQLException;
-  }
-
-  private static <T> void batch(PreparedStatement ps, List<T> rows, Binder<T> binder) throws SQLException {
-    int n = 0;
-    for (T row : rows) {
-      binder.bind(ps, row);
-      ps.addBatch();
-      if (++n % 1_000 == 0) {
-        ps.executeBatch();
-      }
-    }
-    if (n % 1_000 != 0) {
-      ps.executeBatch();
+  /** Deletes the states of customers who left, in statements of up to 1,000 ids. */
+  private void deleteStates(Handle h, String rule, List<String> left) {
+    for (int i = 0; i < left.size(); i += 1_000) {
+      List<String> chunk = left.subList(i, Math.min(left.size(), i + 1_000));
+      var update = h.createUpdate(access.sql("DELETE FROM {event_states} WHERE rule = :rule AND customer_id IN (<ids>)"))
+          .bind("rule", rule)
+          .bindList("ids", chunk);
+      update.execute();
     }
   }
 
-  private void insert(Connection c, long firstId, long runId, Instant at, List<Pending> pending) {
+  private void insert(Handle h, long firstId, long runId, Instant at, List<Pending> pending) {
     OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-    try (PreparedStatement ps = c.prepareStatement(access.sql("INSERT INTO {events}"
-        + " (event_id, event_type, customer_id, occurred_at, run_id, payload) VALUES (?, ?, ?, ?, ?, ?)"))) {
-      long[] id = {firstId};
-      batch(ps, pending, (p, e) -> {
-        p.setLong(1, id[0]++);
-        p.setString(2, e.type().wireName());
-        p.setString(3, e.customerId());
-        p.setObject(4, when);
-        p.setLong(5, runId);
-        p.setString(6, json(e.payload()));
-      });
-    } catch (SQLException e) {
-      throw new DataAccessException("Could not write the events of model run " + runId, e);
-    }
+    long[] next = {firstId};
+    RowInserter.insert(h.getConnection(), access.table("events"),
+        "event_id, event_type, customer_id, occurred_at, run_id, payload", 6, pending, (ps, p, e) -> {
+          ps.setLong(p, next[0]++);
+          ps.setString(p + 1, e.type().wireName());
+          ps.setString(p + 2, e.customerId());
+          ps.setObject(p + 3, when);
+          ps.setLong(p + 4, runId);
+          ps.setString(p + 5, json(e.payload()));
+        }, "the events of model run " + runId);
   }
 
   private static String json(Map<String, Object> payload) {

@@ -5,6 +5,7 @@ import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.clv.Horizon;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.PeriodUnit;
+import dev.custintel.analytics.internal.RowInserter;
 import dev.custintel.analytics.internal.events.EventWriter;
 import dev.custintel.analytics.internal.segments.SegmentWriter;
 import dev.custintel.analytics.models.ModelRun;
@@ -39,8 +40,6 @@ public final class RunStore {
   /** The kind of the customer-value runs in {@code model_runs} and {@code active_models}. */
   static final String KIND = ScoreTables.CLV_KIND;
 
-  /** Parameters per multi-row INSERT: well under every driver's limit (PostgreSQL's is 65,535). */
-  private static final int MAX_PARAMETERS_PER_STATEMENT = 6_500;
 
   private static final String SCORE_COLUMNS =
       "run_id, customer_id, frequency, recency, age, monetary_value, p_alive, expected_purchases, expected_spend,"
@@ -160,6 +159,12 @@ public final class RunStore {
         if (segments != null) {
           new SegmentWriter(access).write(h, id, row.createdAt(), segments.preset(), row.currency(), segments.asOf());
         }
+        if (activate) {
+          // Events describe the active scores: only a run that becomes active (below, in this transaction) emits
+          // them. Before the finisher, so that their time counts in the run's write phase.
+          events.afterRun(h, id, row.createdAt(), row.currency().getCurrencyCode(),
+              segments == null ? null : segments.preset().id());
+        }
         RunFinish finish = finisher.finish(id);
         h.createUpdate("UPDATE " + table("model_runs") + " SET duration_ms = :duration, metrics = :metrics"
                 + " WHERE run_id = :id")
@@ -170,9 +175,6 @@ public final class RunStore {
         if (activate) {
           lockPointer(h);
           activate(h, id, row.createdAt());
-          // Events describe the active scores: only a run that becomes active emits them.
-          events.afterRun(h, id, row.createdAt(), row.currency().getCurrencyCode(),
-              segments == null ? null : segments.preset().id());
         }
         return id;
       });
@@ -196,58 +198,10 @@ public final class RunStore {
     }, "the scores of model run " + runId);
   }
 
-  /** Binds one row's parameters starting at index {@code first}. */
-  @FunctionalInterface
-  private interface RowBinder<T> {
-    void bind(PreparedStatement ps, int first, T row) throws SQLException;
-  }
-
-  /**
-   * Inserts rows with multi-row INSERTs of at most {@link #MAX_PARAMETERS_PER_STATEMENT} parameters: far fewer
-   * round trips than one INSERT a row, and within every driver's parameter limit.
-   */
   private <T> void insertRows(
-      Connection connection, String table, String columns, int columnCount, List<T> rows, RowBinder<T> binder,
+      Connection connection, String table, String columns, int columnCount, List<T> rows, RowInserter.Binder<T> binder,
       String what) {
-    int perStatement = Math.max(1, MAX_PARAMETERS_PER_STATEMENT / columnCount);
-    try {
-      try (PreparedStatement full = connection.prepareStatement(insert(table, columns, columnCount, perStatement))) {
-        int i = 0;
-        for (; i + perStatement <= rows.size(); i += perStatement) {
-          bindRows(full, columnCount, rows.subList(i, i + perStatement), binder);
-          full.executeUpdate();
-        }
-        if (i < rows.size()) {
-          List<T> rest = rows.subList(i, rows.size());
-          try (PreparedStatement last = connection.prepareStatement(insert(table, columns, columnCount, rest.size()))) {
-            bindRows(last, columnCount, rest, binder);
-            last.executeUpdate();
-          }
-        }
-      }
-    } catch (SQLException e) {
-      // Rolls the run's transaction back; the store's translation names the run write as what failed.
-      throw new IllegalStateException("Writing " + what + " failed", e);
-    }
-  }
-
-  private static <T> void bindRows(PreparedStatement ps, int columnCount, List<T> rows, RowBinder<T> binder)
-      throws SQLException {
-    int p = 1;
-    for (T row : rows) {
-      binder.bind(ps, p, row);
-      p += columnCount;
-    }
-  }
-
-  private String insert(String table, String columns, int columnCount, int rows) {
-    String tuple = "(" + "?,".repeat(columnCount - 1) + "?)";
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(table))
-        .append(" (").append(columns).append(") VALUES ");
-    for (int r = 0; r < rows; r++) {
-      sql.append(r == 0 ? "" : ",").append(tuple);
-    }
-    return sql.toString();
+    RowInserter.insert(connection, access.table(table), columns, columnCount, rows, binder, what);
   }
 
   private void insertAffinity(Connection connection, long runId, AffinityWrite affinity) {
