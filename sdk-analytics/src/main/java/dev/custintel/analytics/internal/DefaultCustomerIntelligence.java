@@ -10,6 +10,7 @@ import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
 import dev.custintel.analytics.internal.events.DefaultEventsClient;
 import dev.custintel.analytics.internal.events.EventWriter;
+import dev.custintel.analytics.internal.models.ActiveRunGauges;
 import dev.custintel.analytics.internal.models.ActiveRuns;
 import dev.custintel.analytics.internal.models.DefaultAffinityClient;
 import dev.custintel.analytics.internal.models.DefaultChurnClient;
@@ -41,6 +42,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final SegmentsClient segments;
   private final ForecastClient forecast;
   private final EventsClient events;
+  private final ActiveRunGauges gauges;
 
   /**
    * @param store the store
@@ -54,6 +56,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     RunStore runs = new RunStore(access, new EventWriter(access, eventRules));
     this.events = new DefaultEventsClient(access);
     ActiveRuns active = new ActiveRuns(store, runs);
+    this.gauges = new ActiveRunGauges(access);
     this.models = new DefaultModelsClient(access, runs, active);
     this.churn = new DefaultChurnClient(runs);
     this.ltv = new DefaultLtvClient(runs, active);
@@ -135,6 +138,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
 
   @Override
   public void close() {
+    gauges.close();
     if (ownsStore) {
       store.close();
     }
