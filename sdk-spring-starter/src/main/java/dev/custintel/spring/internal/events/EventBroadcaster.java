@@ -122,13 +122,9 @@ public final class EventBroadcaster implements SmartLifecycle {
    * @param afterId the client gets every matching event with a greater id
    * @param types only these types (empty for all)
    * @param customerId only this customer's events, or null
-   * @param abort ends the request when a write to it has failed: after a failed write Spring MVC leaves the
-   *     request to the container's error notification, which Tomcat does not always send for a client that went
-   *     away, and the request would stay open (and hold a graceful shutdown) until its async timeout
    */
-  public void subscribe(SseEmitter emitter, long afterId, Set<EventType> types, @Nullable String customerId,
-      Runnable abort) {
-    Subscriber s = new Subscriber(emitter, afterId, Set.copyOf(types), customerId, bufferSize, abort);
+  public void subscribe(SseEmitter emitter, long afterId, Set<EventType> types, @Nullable String customerId) {
+    Subscriber s = new Subscriber(emitter, afterId, Set.copyOf(types), customerId, bufferSize);
     emitter.onCompletion(() -> {
       s.end();
       s.completed.set(true);
@@ -143,6 +139,13 @@ public final class EventBroadcaster implements SmartLifecycle {
       }
       open.add(s);
       subscribers.add(s);
+    }
+    if (s.done) { // the stream ended before it was registered
+      subscribers.remove(s);
+      if (s.completed.get()) {
+        open.remove(s);
+      }
+      return;
     }
     schedule(s);
   }
@@ -245,7 +248,6 @@ public final class EventBroadcaster implements SmartLifecycle {
       // The client went away (or its stream was completed): it resumes with Last-Event-ID when it comes back.
       s.end();
       s.completeQuietly();
-      s.abort();
     } catch (RuntimeException e) {
       LOG.warn("An event stream client failed and was closed: {}", e.toString());
       s.end();
@@ -316,12 +318,8 @@ public final class EventBroadcaster implements SmartLifecycle {
     /** {@link System#nanoTime()} when the write in progress began; 0 when none is. */
     volatile long sendingSince;
 
-    final Runnable abort;
-
-    Subscriber(SseEmitter emitter, long cursor, Set<EventType> types, @Nullable String customerId, int capacity,
-        Runnable abort) {
+    Subscriber(SseEmitter emitter, long cursor, Set<EventType> types, @Nullable String customerId, int capacity) {
       this.emitter = emitter;
-      this.abort = abort;
       this.cursor = cursor;
       this.types = types;
       this.customerId = customerId;
@@ -409,14 +407,6 @@ public final class EventBroadcaster implements SmartLifecycle {
       if (completed.compareAndSet(false, true)) {
         open.remove(this);
         emitter.complete();
-      }
-    }
-
-    void abort() {
-      try {
-        abort.run();
-      } catch (RuntimeException e) {
-        // the request is over already
       }
     }
 

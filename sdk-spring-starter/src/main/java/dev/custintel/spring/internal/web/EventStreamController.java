@@ -5,7 +5,6 @@ import dev.custintel.analytics.events.EventType;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.spring.internal.events.EventBroadcaster;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.EnumSet;
@@ -40,8 +39,7 @@ public final class EventStreamController {
       @RequestParam(name = "type", required = false) @Nullable List<String> type,
       @RequestParam(name = "customer", required = false) @Nullable String customer,
       @RequestParam(name = "after", required = false) @Nullable String after,
-      @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-      HttpServletRequest request) throws IOException {
+      @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) throws IOException {
     Set<EventType> types = EnumSet.noneOf(EventType.class);
     if (type != null) {
       for (String t : type) {
@@ -64,11 +62,7 @@ public final class EventStreamController {
     SseEmitter emitter = new SseEmitter(0L);
     // Sent at once, so that the client sees the response's headers before the first event.
     emitter.send(SseEmitter.event().comment("custintel events after " + start));
-    broadcaster.subscribe(emitter, start, types, customer, () -> {
-      if (request.isAsyncStarted()) {
-        request.getAsyncContext().complete();
-      }
-    });
+    broadcaster.subscribe(emitter, start, types, customer);
     return emitter;
   }
 
