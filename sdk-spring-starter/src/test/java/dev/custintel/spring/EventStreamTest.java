@@ -74,9 +74,9 @@ class EventStreamTest extends OnBothDatabases {
     server = TestServer.start("spring.datasource.url=" + database.jdbcUrl(),
         "custintel.security.bootstrap-admin-key=" + ADMIN, "custintel.events.poll-interval=100ms",
         "custintel.events.heartbeat=200ms", "custintel.events.buffer-size=200",
-        // Known issue: after the reconnect test, Tomcat still counts an async request of a client that went
-        // away, and a graceful shutdown waits the phase's whole timeout (30 s) for it. Bounded here; see
-        // shutdown_endsOpenStreams, which checks that the streams themselves end at once.
+        // Known issue: after the reconnect test Tomcat still counts an async request of a client that went away,
+        // and a graceful shutdown waits the phase's whole timeout (30 s) for it. Bounded here so that the suite
+        // stays short; shutdown_endsOpenStreams checks that the open streams themselves end at once.
         "spring.lifecycle.timeout-per-shutdown-phase=3s");
     ci = server.context().getBean(CustomerIntelligence.class);
     ci.ingestion().importFile(TestData.file("clv/CDNOW_sample.txt"), ImportFormat.CDNOW, ImportOptions.defaults());

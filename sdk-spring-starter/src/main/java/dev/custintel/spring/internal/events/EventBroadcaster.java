@@ -125,11 +125,7 @@ public final class EventBroadcaster implements SmartLifecycle {
    */
   public void subscribe(SseEmitter emitter, long afterId, Set<EventType> types, @Nullable String customerId) {
     Subscriber s = new Subscriber(emitter, afterId, Set.copyOf(types), customerId, bufferSize);
-    emitter.onCompletion(() -> {
-      s.end();
-      s.completed.set(true);
-      open.remove(s);
-    });
+    emitter.onCompletion(() -> s.end());
     emitter.onTimeout(() -> s.end());
     emitter.onError(e -> s.end());
     synchronized (lifecycle) {
@@ -216,7 +212,7 @@ public final class EventBroadcaster implements SmartLifecycle {
         pool.execute(() -> drain(s));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         // Stopped: no drain of this client runs (the flag was ours), so completing here blocks on no write.
-        s.end();
+        s.finish();
         s.completeQuietly();
         s.scheduled.set(false);
       }
@@ -246,11 +242,12 @@ public final class EventBroadcaster implements SmartLifecycle {
       }
     } catch (IOException | IllegalStateException e) {
       // The client went away (or its stream was completed): it resumes with Last-Event-ID when it comes back.
+      // Not completed here: after a failed write Spring MVC and the container end the request on their own, and a
+      // complete() of ours then left Tomcat counting the request as in progress (which held a graceful shutdown).
       s.end();
-      s.completeQuietly();
     } catch (RuntimeException e) {
       LOG.warn("An event stream client failed and was closed: {}", e.toString());
-      s.end();
+      s.finish();
       s.completeQuietly();
     } finally {
       s.scheduled.set(false);
@@ -391,13 +388,25 @@ public final class EventBroadcaster implements SmartLifecycle {
         subscribers.remove(this);
         queue.clear();
         drops.increment();
-        LOG.info("Dropped an event stream client whose buffer of {} was full", bufferSize);
+        LOG.info("Dropped a slow event stream client (a write stuck; buffer of {})", bufferSize);
         schedule(this);
       }
     }
 
-    /** The stream ended (completed, timed out, failed or the client went away). */
+    /**
+     * The stream ended on its own (completed, timed out, failed or the client went away): Spring MVC and the
+     * container end the request, and a complete() of ours must not interfere.
+     */
     void end() {
+      done = true;
+      completed.set(true);
+      subscribers.remove(this);
+      open.remove(this);
+      queue.clear();
+    }
+
+    /** No more events for this client; the caller completes the stream. */
+    void finish() {
       done = true;
       subscribers.remove(this);
       queue.clear();
@@ -454,7 +463,7 @@ public final class EventBroadcaster implements SmartLifecycle {
       pool = senders;
     }
     for (Subscriber s : List.copyOf(open)) {
-      s.end();
+      s.finish();
       if (pool != null && s.scheduled.compareAndSet(false, true)) {
         try {
           pool.execute(s::completeQuietly);
