@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gorgias the Gorgias helpdesk client, configured when its subdomain or base URL is set
  * @param slack the Slack events endpoint, mounted when its signing secret is set
  * @param sync pull sync of orders from the shop's own database: a JDBC source and a schedule
+ * @param events the server-sent event stream of the customer event log
  */
 @ConfigurationProperties("custintel")
 public record CustintelProperties(
@@ -33,7 +34,8 @@ public record CustintelProperties(
     @DefaultValue Models models,
     @DefaultValue Gorgias gorgias,
     @DefaultValue Slack slack,
-    @DefaultValue Sync sync) {
+    @DefaultValue Sync sync,
+    @DefaultValue Events events) {
 
   /**
    * The embedded default database.
@@ -193,4 +195,21 @@ public record CustintelProperties(
           + username + ", password=" + (password == null ? "unset" : "****") + "]";
     }
   }
+
+  /**
+   * The event stream at {@code GET {base-path}/events/stream}.
+   *
+   * @param pollInterval how often the one shared poller reads the event log for every client
+   * @param heartbeat how often each client gets a comment line, which keeps proxies from closing an idle stream and
+   *     finds clients that went away
+   * @param bufferSize the most messages waiting for one client; a client that falls this far behind is dropped and
+   *     resumes with {@code Last-Event-ID} when it reconnects
+   * @param senderThreads the threads that write to the clients (a client whose socket is full holds one until its
+   *     write fails)
+   */
+  public record Events(
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("15s") Duration heartbeat,
+      @DefaultValue("1000") int bufferSize,
+      @DefaultValue("4") int senderThreads) {}
 }

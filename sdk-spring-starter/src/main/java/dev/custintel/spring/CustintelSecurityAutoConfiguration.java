@@ -1,5 +1,6 @@
 package dev.custintel.spring;
 
+import jakarta.servlet.DispatcherType;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.security.ApiKeyFilter;
 import dev.custintel.spring.internal.security.BootstrapAdminKey;
@@ -138,6 +139,8 @@ public final class CustintelSecurityAutoConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(ProblemEntryPoints.missingKey())
             .accessDeniedHandler(ProblemEntryPoints.insufficientScope()))
         .authorizeHttpRequests(a -> a
+            // The async dispatch that ends a stream (SSE) belongs to a request already authorized on its way in.
+            .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
             .requestMatchers(admin + "/**").hasAuthority("SCOPE_admin")
             .requestMatchers(HttpMethod.GET, api + "/**").hasAuthority("SCOPE_read")
             .requestMatchers(HttpMethod.HEAD, api + "/**").hasAuthority("SCOPE_read")

@@ -1,7 +1,9 @@
 package dev.custintel.spring;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.spring.internal.events.EventBroadcaster;
 import dev.custintel.spring.internal.web.AdminController;
+import dev.custintel.spring.internal.web.EventStreamController;
 import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
 import dev.custintel.spring.internal.web.ChurnController;
@@ -18,6 +20,8 @@ import dev.custintel.spring.internal.web.ProductController;
 import dev.custintel.spring.internal.web.SegmentController;
 import dev.custintel.spring.internal.web.SyncController;
 import dev.custintel.spring.internal.sync.SyncRunner;
+import io.micrometer.core.instrument.Tags;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,6 +29,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every client of the facade as REST under {@code custintel.api.base-path} (default {@code /api}), with errors as
@@ -135,6 +141,35 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public OrderController custintelOrderController(CustomerIntelligence ci) {
     return new OrderController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @param properties the settings: poll interval, heartbeat, buffer and senders
+   * @param mappers the application's JSON mapper, so that streamed events look like the REST API's JSON
+   * @return the shared poller of the event log and the stream clients' queues
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public EventBroadcaster custintelEventBroadcaster(CustomerIntelligence ci, CustintelProperties properties,
+      ObjectProvider<ObjectMapper> mappers) {
+    ObjectMapper mapper = mappers.getIfAvailable(
+        () -> JsonMapper.builder().addModule(new CustintelJacksonModule()).build());
+    CustintelProperties.Events settings = properties.events();
+    return new EventBroadcaster(ci.events(), mapper, ci.store().meterRegistry(),
+        Tags.of("store", properties.store().tablePrefix()), settings.pollInterval(), settings.heartbeat(),
+        settings.bufferSize(), settings.senderThreads());
+  }
+
+  /**
+   * @param ci the facade
+   * @param broadcaster the shared poller
+   * @return the event stream
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public EventStreamController custintelEventStreamController(CustomerIntelligence ci, EventBroadcaster broadcaster) {
+    return new EventStreamController(ci, broadcaster);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.custintel.spring.internal.web;
 
 import dev.custintel.analytics.clv.ParameterCovariance;
 import dev.custintel.analytics.clv.PurchaseModelKind;
+import dev.custintel.analytics.events.EventType;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -14,7 +15,7 @@ import tools.jackson.databind.module.SimpleModule;
  * How the SDK's values look in the REST API's JSON (Spring's Jackson 3 mapper; the SDK keeps Jackson 2 for its own
  * files, and neither sees the other's types): money as {@code {"amount":"156.46","currency":"USD"}} with the exact
  * decimal as a string, never a binary float, with at least the currency's minor digits and no further trailing
- * zeros; currencies as their ISO 4217 codes; purchase models as their ids ({@code bgnbd}). Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
+ * zeros; currencies as their ISO 4217 codes; purchase models as their ids ({@code bgnbd}); event types as their wire names ({@code churn_risk_alert}). Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
  * {@code 1997-01-02}, durations ISO-8601 ({@code PT4.5S}): Jackson 3's defaults, which the tests pin. A fit's
  * parameter covariance is {@code {"names":["r","alpha"],"logScale":[[...],[...]]}}.
  */
@@ -28,6 +29,7 @@ public final class CustintelJacksonModule extends SimpleModule {
     addSerializer(Currency.class, new CurrencySerializer());
     addSerializer(ParameterCovariance.class, new CovarianceSerializer());
     addSerializer(PurchaseModelKind.class, new PurchaseModelSerializer());
+    addSerializer(EventType.class, new EventTypeSerializer());
   }
 
   /**
@@ -57,6 +59,14 @@ public final class CustintelJacksonModule extends SimpleModule {
     @Override
     public void serialize(PurchaseModelKind value, JsonGenerator gen, SerializationContext context) {
       gen.writeString(value.id());
+    }
+  }
+
+  /** An event type by its snake-case wire name, as in the database and the query strings: {@code churn_risk_alert}. */
+  private static final class EventTypeSerializer extends ValueSerializer<EventType> {
+    @Override
+    public void serialize(EventType value, JsonGenerator gen, SerializationContext context) {
+      gen.writeString(value.wireName());
     }
   }
 

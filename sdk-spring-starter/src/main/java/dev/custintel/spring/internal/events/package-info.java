@@ -1,0 +1,5 @@
+/** The server-sent event stream of the customer event log: one shared poller, a bounded queue per client; not API. */
+@NullMarked
+package dev.custintel.spring.internal.events;
+
+import org.jspecify.annotations.NullMarked;
