@@ -54,28 +54,22 @@ public final class DefaultCohortsClient implements CohortsClient {
       return new CohortTable(r.period(), r.zone(), null, r.rollingDays(), List.of(), List.of());
     }
     String code = currency.getCurrencyCode();
-    OffsetDateTime last = h.createQuery(access.sql(
-            "SELECT MAX(placed_at) FROM {orders} WHERE currency = ?"))
+    // The data's first and last instants in the currency: two ends of the placed_at index, one round trip.
+    OffsetDateTime[] range = h.createQuery(access.sql(
+            "SELECT MIN(placed_at), MAX(placed_at) FROM {orders} WHERE currency = ?"))
         .bind(0, code)
-        .mapTo(OffsetDateTime.class)
-        .findOne()
-        .orElse(null);
-    if (last == null) {
+        .map((rs, ctx) -> new OffsetDateTime[] {
+            rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)})
+        .one();
+    if (range[1] == null) {
       return new CohortTable(r.period(), r.zone(), currency, r.rollingDays(), List.of(), List.of());
     }
-    Instant dataEnd = last.toInstant();
+    Instant dataEnd = range[1].toInstant();
 
     CohortCells cells = new CohortCells();
-    CohortQuery query;
-    if (access.kind() == DatabaseKind.POSTGRESQL) {
-      OffsetDateTime first = h.createQuery(access.sql("SELECT MIN(placed_at) FROM {orders} WHERE currency = ?"))
-          .bind(0, code)
-          .mapTo(OffsetDateTime.class)
-          .one();
-      query = new SplitCohortQuery(access, sql.withPeriodStarts(r.period(), first.toInstant(), dataEnd), split);
-    } else {
-      query = new GroupedCohortQuery(access, sql);
-    }
+    CohortQuery query = access.kind() == DatabaseKind.POSTGRESQL
+        ? new SplitCohortQuery(access, sql.withPeriodStarts(r.period(), range[0].toInstant(), dataEnd), split)
+        : new GroupedCohortQuery(access, sql);
     query.run(h, code, r, cells);
     if (cells.cells().isEmpty()) {
       return new CohortTable(r.period(), r.zone(), currency, r.rollingDays(), List.of(), List.of());

@@ -2,6 +2,7 @@ package dev.custintel.analytics.internal.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.events.EventRules;
 import dev.custintel.analytics.events.EventType;
 import dev.custintel.analytics.internal.RowInserter;
@@ -45,26 +46,21 @@ public final class EventWriter {
   /**
    * @param h the run's transaction, after its scores, segments and activation are written
    * @param runId the run
+   * @param scores the run's scores, as just written
    * @param at the run's time: the events' and new states' time
    * @param currency the run's currency code
    * @param segmentPreset the preset whose memberships the run stored, or null
    * @return how many events were written
    */
-  public int afterRun(Handle h, long runId, Instant at, String currency, @Nullable String segmentPreset) {
+  public int afterRun(
+      Handle h, long runId, List<CustomerValue> scores, Instant at, String currency, @Nullable String segmentPreset) {
     Long baseline = h.createQuery(access.sql("SELECT baseline_run_id FROM {event_counter} WHERE id = 1"))
         .mapTo(Long.class).findOne().orElse(null);
     boolean first = baseline == null;
     List<Pending> pending = new ArrayList<>();
-    Map<String, double[]> scores = new HashMap<>();
-    if (rules.churnEnter() != null || rules.valueEnterAmount() != null || rules.valueEnterTopPercent() != null) {
-      h.createQuery(access.sql("SELECT customer_id, p_alive, ltv FROM {customer_scores} WHERE run_id = :run"))
-          .bind("run", runId)
-          .map((rs, ctx) -> scores.put(rs.getString(1), new double[] {1.0 - rs.getDouble(2), rs.getDouble(3)}))
-          .forEach(x -> { });
-    }
     if (rules.churnEnter() != null) {
       Map<String, Double> risk = new HashMap<>();
-      scores.forEach((id, s) -> risk.put(id, s[0]));
+      scores.forEach(v -> risk.put(v.customerId(), 1.0 - v.probabilityAlive()));
       double enter = rules.churnEnter();
       double exit = rules.churnExit();
       Hysteresis.Next next = advance(h, CHURN, risk, enter, exit, runId, at);
@@ -80,9 +76,9 @@ public final class EventWriter {
     }
     if (rules.valueEnterAmount() != null || rules.valueEnterTopPercent() != null) {
       Map<String, Double> value = new HashMap<>();
-      scores.forEach((id, s) -> {
-        if (s[1] > 0) {
-          value.put(id, s[1]);
+      scores.forEach(v -> {
+        if (v.value() > 0) {
+          value.put(v.customerId(), v.value());
         }
       });
       double enter;

@@ -162,7 +162,7 @@ public final class RunStore {
         if (activate) {
           // Events describe the active scores: only a run that becomes active (below, in this transaction) emits
           // them. Before the finisher, so that their time counts in the run's write phase.
-          events.afterRun(h, id, row.createdAt(), row.currency().getCurrencyCode(),
+          events.afterRun(h, id, scores, row.createdAt(), row.currency().getCurrencyCode(),
               segments == null ? null : segments.preset().id());
         }
         RunFinish finish = finisher.finish(id);
