@@ -71,7 +71,7 @@ public interface CustomerIntelligence extends AutoCloseable {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(eventRules, "eventRules");
     store.customers(); // fails at once on a closed store
-    return new DefaultCustomerIntelligence(store, false, eventRules);
+    return new DefaultCustomerIntelligence(store, false, eventRules, true);
   }
 
   /** @return ingestion: typed batch upserts and CSV import */
@@ -154,6 +154,7 @@ public interface CustomerIntelligence extends AutoCloseable {
   final class Builder {
     private final CustintelStore.Builder store = CustintelStore.builder();
     private EventRules eventRules = EventRules.defaults();
+    private boolean rescoreOnIngest = true;
 
     private Builder() {}
 
@@ -282,6 +283,19 @@ public interface CustomerIntelligence extends AutoCloseable {
     }
 
     /**
+     * Whether each committed ingestion (batch, import, sync) re-scores the customers it changed under the active
+     * model run, with their events, before it returns (see {@link ModelsClient#rescore}). Default true; switch it
+     * off for a bulk load followed by a model run, which scores everyone anyway.
+     *
+     * @param rescore whether to re-score after ingestion
+     * @return this
+     */
+    public Builder rescoreOnIngest(boolean rescore) {
+      this.rescoreOnIngest = rescore;
+      return this;
+    }
+
+    /**
      * Connects, migrates (unless switched off) and returns the facade.
      *
      * @return the facade
@@ -289,7 +303,7 @@ public interface CustomerIntelligence extends AutoCloseable {
      * @throws dev.custintel.core.DataAccessException if the database cannot be reached or migrated
      */
     public CustomerIntelligence build() {
-      return new DefaultCustomerIntelligence(store.build(), true, eventRules);
+      return new DefaultCustomerIntelligence(store.build(), true, eventRules, rescoreOnIngest);
     }
   }
 }

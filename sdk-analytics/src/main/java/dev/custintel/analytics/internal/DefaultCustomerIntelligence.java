@@ -17,6 +17,7 @@ import dev.custintel.analytics.internal.models.DefaultChurnClient;
 import dev.custintel.analytics.internal.models.DefaultForecastClient;
 import dev.custintel.analytics.internal.models.DefaultLtvClient;
 import dev.custintel.analytics.internal.models.DefaultModelsClient;
+import dev.custintel.analytics.internal.models.Rescorer;
 import dev.custintel.analytics.internal.models.RunStore;
 import dev.custintel.analytics.internal.segments.DefaultSegmentsClient;
 import dev.custintel.analytics.ltv.LtvClient;
@@ -29,6 +30,7 @@ import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /** The facade over a store. Not API: build it with {@link CustomerIntelligence#builder()}. */
 public final class DefaultCustomerIntelligence implements CustomerIntelligence {
@@ -43,21 +45,27 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final ForecastClient forecast;
   private final EventsClient events;
   private final ActiveRunGauges gauges;
+  private final StoreAccess.@Nullable Registration rescoring;
 
   /**
    * @param store the store
    * @param ownsStore whether {@link #close()} closes the store (false when the host shares its own store)
    * @param eventRules when activated model runs emit events
+   * @param rescoreOnIngest whether customers are re-scored under the active run after ingestion changed them
    */
-  public DefaultCustomerIntelligence(CustintelStore store, boolean ownsStore, EventRules eventRules) {
+  public DefaultCustomerIntelligence(
+      CustintelStore store, boolean ownsStore, EventRules eventRules, boolean rescoreOnIngest) {
     this.store = store;
     this.ownsStore = ownsStore;
     StoreAccess access = StoreAccess.of(store);
-    RunStore runs = new RunStore(access, new EventWriter(access, eventRules));
+    EventWriter eventWriter = new EventWriter(access, eventRules);
+    RunStore runs = new RunStore(access, eventWriter);
     this.events = new DefaultEventsClient(access);
     ActiveRuns active = new ActiveRuns(store, runs);
     this.gauges = new ActiveRunGauges(access);
-    this.models = new DefaultModelsClient(access, runs, active);
+    Rescorer rescorer = new Rescorer(access, runs, active, eventWriter);
+    this.rescoring = rescoreOnIngest ? access.onCustomersChanged(rescorer) : null;
+    this.models = new DefaultModelsClient(access, runs, active, rescorer);
     this.churn = new DefaultChurnClient(runs);
     this.ltv = new DefaultLtvClient(runs, active);
     this.affinity = new DefaultAffinityClient(runs, active);
@@ -138,6 +146,9 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
 
   @Override
   public void close() {
+    if (rescoring != null) {
+      rescoring.close();
+    }
     gauges.close();
     if (ownsStore) {
       store.close();

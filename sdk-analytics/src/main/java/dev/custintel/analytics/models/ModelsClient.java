@@ -67,6 +67,20 @@ public interface ModelsClient {
   ModelRun activate(long runId);
 
   /**
+   * Scores these customers again under the active run's fitted models, without refitting, from all their purchases
+   * in the run's currency, and emits their events (churn risk, high value) in the same transaction as their new
+   * scores. Ingestion does this by itself after each commit for the customers it changed (unless switched off with
+   * {@link dev.custintel.CustomerIntelligence.Builder#rescoreOnIngest(boolean)}); call it for customers changed
+   * behind the SDK's back. A customer's as-of day is the run's, or their last purchase day when later; a customer
+   * without a purchase in the run's currency loses their score.
+   *
+   * @param customerIds the customers; unknown ids are ignored
+   * @return how many of them have a score under the active run now; 0 when no run is active
+   * @throws DataAccessException if the database fails; nothing of the failed part of 500 customers is written
+   */
+  int rescore(java.util.Collection<String> customerIds);
+
+  /**
    * Deletes all but the newest {@code keep} runs and their scores; the active run is always kept.
    *
    * @param keep how many of the newest runs to keep, 1 or more

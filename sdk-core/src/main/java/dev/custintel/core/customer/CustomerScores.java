@@ -7,15 +7,18 @@ import java.time.LocalDate;
 /**
  * What the customer-value model predicts for one customer: how likely they are to still be buying, how much they
  * are expected to buy, and what they are worth over the coming months. The numbers come from the active customer
- * value ({@code clv}) model run, which looked at the purchases up to {@link #scoredAsOf()}; they change only when a
- * newer run is activated, not with every order.
+ * value ({@code clv}) model run, which looked at the purchases up to {@link #scoredAsOf()}. They change when a newer
+ * run is activated, and when the customer's orders change: ingestion then scores the customer again with the active
+ * run's fitted models (no refit), as of their last purchase day when that is after the run's.
  *
  * <p>Money is in the run's currency, rounded half-even to the currency's usual number of decimals (two for euros,
  * none for yen). Probabilities are rounded half-even to four decimals ({@link Probabilities#rounded}); the model
  * keeps full precision inside.
  *
  * @param runId the model run the scores come from
- * @param scoredAsOf the last day of purchase history the model saw; the predictions start the day after
+ * @param scoredAsOf the last day of purchase history the model saw for this customer: the run's as-of day, or the
+ *     customer's last purchase day when they were re-scored after a later purchase; the predictions start the day
+ *     after
  * @param probabilityAlive the probability, from 0 to 1, that the customer is still an active buyer (has not quietly
  *     stopped buying), judged from how often and how recently they bought
  * @param expectedPurchases how many purchases the customer is expected to make over the next {@code horizonMonths}

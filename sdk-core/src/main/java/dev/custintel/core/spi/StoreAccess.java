@@ -5,6 +5,8 @@ import dev.custintel.core.internal.store.JdbiStore;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -105,4 +107,24 @@ public interface StoreAccess {
    * @return whether it was a unique or primary key violation (SQLSTATE 23505 on PostgreSQL and H2)
    */
   boolean isDuplicateKey(Throwable failure);
+
+  /**
+   * Registers work to run after each ingestion transaction of the store commits (batches, imports, syncs, from
+   * any client built on the store), on the ingesting thread, with the ids of the customers whose orders or details
+   * it changed. The profile cache drops those customers after the listeners ran. A listener that throws is logged
+   * and the ingestion still succeeds (it has committed): a listener that must not lose work keeps its own record
+   * of what failed.
+   *
+   * @param listener called with the changed customers' ids (never empty; do not modify the set)
+   * @return a registration whose {@code close()} removes the listener (and never throws)
+   */
+  Registration onCustomersChanged(Consumer<Set<String>> listener);
+
+  /** A registered listener; closing it removes the listener. */
+  @FunctionalInterface
+  interface Registration extends AutoCloseable {
+    /** Removes the listener; idempotent, never throws. */
+    @Override
+    void close();
+  }
 }

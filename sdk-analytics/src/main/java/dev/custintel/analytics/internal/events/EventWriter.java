@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -125,15 +126,138 @@ public final class EventWriter {
           })
           .forEach(pending::add);
     }
-    // Last: the counter row's lock orders this transaction's commit after every earlier writer's.
+    return emit(h, runId, at, pending, "the events of model run " + runId);
+  }
+
+  /**
+   * Takes ids for the events and writes them. Last in a transaction: the counter row's lock orders this
+   * transaction's commit after every earlier writer's. The first call records its run as the baseline.
+   */
+  private int emit(Handle h, long runId, Instant at, List<Pending> pending, String what) {
     h.createUpdate(access.sql("UPDATE {event_counter} SET last_id = last_id + :n,"
             + " baseline_run_id = COALESCE(baseline_run_id, :run) WHERE id = 1"))
         .bind("n", pending.size())
         .bind("run", runId)
         .execute();
     long last = h.createQuery(access.sql("SELECT last_id FROM {event_counter} WHERE id = 1")).mapTo(Long.class).one();
-    insert(h, last - pending.size() + 1, runId, at, pending);
+    insert(h, last - pending.size() + 1, runId, at, pending, what);
     return pending.size();
+  }
+
+  /** The high-value levels of one run's scores (top-percent rule): computed once per run. */
+  private record ValueLevels(long runId, double enter, double exit) {}
+
+  private volatile @Nullable ValueLevels valueLevels;
+
+  /**
+   * Emits the events of customers just re-scored under the active run after their orders changed (see {@code
+   * Rescorer}), in the re-scoring's transaction: the level rules with hysteresis over these customers' states only.
+   * A top-percent value rule keeps the run's own level (the value at that rank among the run's scores when its
+   * first re-scoring asked). Segment changes come from model runs only. Nothing is emitted, and no state moves,
+   * before a run has recorded the baseline.
+   *
+   * @param h the re-scoring's transaction, after the new scores are written and with the run pointer locked
+   * @param runId the active run
+   * @param scores the new scores of the customers that are still scored
+   * @param touched every customer re-scored, including those left without a score
+   * @param at the events' time
+   * @param currency the run's currency code
+   * @return how many events were written
+   */
+  public int afterRescore(
+      Handle h, long runId, List<CustomerValue> scores, Collection<String> touched, Instant at, String currency) {
+    Long baseline = h.createQuery(access.sql("SELECT baseline_run_id FROM {event_counter} WHERE id = 1"))
+        .mapTo(Long.class).findOne().orElse(null);
+    if (baseline == null || touched.isEmpty()) {
+      return 0;
+    }
+    List<Pending> pending = new ArrayList<>();
+    if (rules.churnEnter() != null) {
+      Map<String, Double> risk = new HashMap<>();
+      scores.forEach(v -> risk.put(v.customerId(), 1.0 - v.probabilityAlive()));
+      double enter = rules.churnEnter();
+      double exit = rules.churnExit();
+      Hysteresis.Next next = advance(h, CHURN, statesAmong(h, CHURN, touched), risk, enter, exit, runId, at);
+      for (String id : next.entered()) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("churnRisk", round(risk.get(id)));
+        p.put("enterLevel", enter);
+        p.put("exitLevel", exit);
+        p.put("trigger", "ingestion");
+        pending.add(new Pending(EventType.CHURN_RISK_ALERT, id, p));
+      }
+    }
+    if (rules.valueEnterAmount() != null || rules.valueEnterTopPercent() != null) {
+      Map<String, Double> value = new HashMap<>();
+      scores.forEach(v -> {
+        if (v.value() > 0) {
+          value.put(v.customerId(), v.value());
+        }
+      });
+      double enter;
+      double exit;
+      String rule;
+      if (rules.valueEnterAmount() != null) {
+        enter = rules.valueEnterAmount();
+        exit = rules.valueExitAmount();
+        rule = "value at least " + enter;
+      } else {
+        ValueLevels levels = valueLevels(h, runId);
+        enter = levels.enter();
+        exit = levels.exit();
+        rule = "top " + rules.valueEnterTopPercent() + "%";
+      }
+      Hysteresis.Next next = advance(h, VALUE, statesAmong(h, VALUE, touched), value, enter, exit, runId, at);
+      for (String id : next.entered()) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ltv", round(value.get(id)));
+        p.put("currency", currency);
+        p.put("threshold", round(enter));
+        p.put("rule", rule);
+        p.put("trigger", "ingestion");
+        pending.add(new Pending(EventType.HIGH_VALUE_CUSTOMER, id, p));
+      }
+    }
+    return pending.isEmpty() ? 0 : emit(h, runId, at, pending, "the events of re-scored customers");
+  }
+
+  /** Those of the customers who are in the rule's state now. */
+  private Set<String> statesAmong(Handle h, String rule, Collection<String> customers) {
+    Set<String> in = new HashSet<>();
+    List<String> ids = new ArrayList<>(customers);
+    for (int i = 0; i < ids.size(); i += 1_000) {
+      in.addAll(h.createQuery(access.sql(
+              "SELECT customer_id FROM {event_states} WHERE rule = :rule AND customer_id IN (<ids>)"))
+          .bind("rule", rule)
+          .bindList("ids", ids.subList(i, Math.min(ids.size(), i + 1_000)))
+          .mapTo(String.class)
+          .list());
+    }
+    return in;
+  }
+
+  /** The top-percent rule's levels among the run's positive values, as {@link Hysteresis#topPercentLevel}. */
+  private ValueLevels valueLevels(Handle h, long runId) {
+    ValueLevels known = valueLevels;
+    if (known != null && known.runId() == runId) {
+      return known;
+    }
+    long n = h.createQuery(access.sql("SELECT COUNT(*) FROM {customer_scores} WHERE run_id = :run AND ltv > 0"))
+        .bind("run", runId).mapTo(Long.class).one();
+    ValueLevels levels = new ValueLevels(runId, rankLevel(h, runId, n, rules.valueEnterTopPercent()),
+        rankLevel(h, runId, n, rules.valueExitTopPercent()));
+    valueLevels = levels;
+    return levels;
+  }
+
+  private double rankLevel(Handle h, long runId, long n, @Nullable Double percent) {
+    if (n == 0 || percent == null) {
+      return Double.POSITIVE_INFINITY;
+    }
+    long count = Math.max(1, Math.min(n, (long) Math.ceil(n * percent / 100.0)));
+    return h.createQuery(access.sql("SELECT ltv FROM {customer_scores} WHERE run_id = :run AND ltv > 0"
+            + " ORDER BY ltv DESC OFFSET " + (count - 1) + " ROWS FETCH NEXT 1 ROWS ONLY"))
+        .bind("run", runId).mapTo(Double.class).one();
   }
 
   /** Moves one rule's states to the next run's and returns who entered. */
@@ -142,6 +266,15 @@ public final class EventWriter {
     Set<String> before = new HashSet<>(h.createQuery(access.sql(
             "SELECT customer_id FROM {event_states} WHERE rule = :rule"))
         .bind("rule", rule).mapTo(String.class).list());
+    return advance(h, rule, before, values, enter, exit, runId, at);
+  }
+
+  /**
+   * Moves the states of some customers only: those who were in among them ({@code before}) and the values of those
+   * of them still scored.
+   */
+  private Hysteresis.Next advance(Handle h, String rule, Set<String> before, Map<String, Double> values, double enter,
+      double exit, long runId, Instant at) {
     Hysteresis.Next next = Hysteresis.next(before, values, enter, exit);
     List<String> left = before.stream().filter(id -> !next.in().contains(id)).sorted().toList();
     deleteStates(h, rule, left);
@@ -167,7 +300,7 @@ public final class EventWriter {
     }
   }
 
-  private void insert(Handle h, long firstId, long runId, Instant at, List<Pending> pending) {
+  private void insert(Handle h, long firstId, long runId, Instant at, List<Pending> pending, String what) {
     OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
     long[] next = {firstId};
     RowInserter.insert(h.getConnection(), access.table("events"),
@@ -178,7 +311,7 @@ public final class EventWriter {
           ps.setObject(p + 3, when);
           ps.setLong(p + 4, runId);
           ps.setString(p + 5, json(e.payload()));
-        }, "the events of model run " + runId);
+        }, what);
   }
 
   private static String json(Map<String, Object> payload) {

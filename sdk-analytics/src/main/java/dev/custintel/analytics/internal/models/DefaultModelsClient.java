@@ -68,13 +68,15 @@ public final class DefaultModelsClient implements ModelsClient {
   private final StoreAccess access;
   private final RunStore runs;
   private final ActiveRuns active;
+  private final Rescorer rescorer;
   private final Clock clock;
   private final Timer refreshTimer;
 
-  public DefaultModelsClient(StoreAccess access, RunStore runs, ActiveRuns active) {
+  public DefaultModelsClient(StoreAccess access, RunStore runs, ActiveRuns active, Rescorer rescorer) {
     this.access = access;
     this.runs = runs;
     this.active = active;
+    this.rescorer = rescorer;
     this.clock = access.store().clock();
     this.refreshTimer = Timer.builder("custintel.model.refresh")
         .description("Model runs: summaries, backtest, fits, scores and the write")
@@ -90,7 +92,26 @@ public final class DefaultModelsClient implements ModelsClient {
   @Override
   public ModelRun refresh(ModelRunRequest request) {
     Objects.requireNonNull(request, "request");
-    return refreshTimer.record(() -> run(request));
+    // Customers whose orders change while the run reads and fits may be missing from its snapshot: they are
+    // re-scored under the run once it is active.
+    Set<String> changedMeanwhile = rescorer.runStarting();
+    boolean activated = false;
+    try {
+      ModelRun run = refreshTimer.record(() -> run(request));
+      activated = run.active();
+      return run;
+    } finally {
+      rescorer.runEnded(changedMeanwhile, activated);
+    }
+  }
+
+  @Override
+  public int rescore(java.util.Collection<String> customerIds) {
+    Objects.requireNonNull(customerIds, "customerIds");
+    for (String id : customerIds) {
+      Objects.requireNonNull(id, "customerIds holds a null");
+    }
+    return rescorer.rescore(customerIds);
   }
 
   /**

@@ -160,6 +160,9 @@ public final class RunStore {
           new SegmentWriter(access).write(h, id, row.createdAt(), segments.preset(), row.currency(), segments.asOf());
         }
         if (activate) {
+          // The pointer's lock first, before the event counter's (which afterRun takes): re-scoring after
+          // ingestion takes them in this order too, so the two never wait for each other in a cycle.
+          lockPointer(h);
           // Events describe the active scores: only a run that becomes active (below, in this transaction) emits
           // them. Before the finisher, so that their time counts in the run's write phase.
           events.afterRun(h, id, scores, row.createdAt(), row.currency().getCurrencyCode(),
@@ -173,14 +176,13 @@ public final class RunStore {
             .bind("id", id)
             .execute();
         if (activate) {
-          lockPointer(h);
           activate(h, id, row.createdAt());
         }
         return id;
       });
   }
 
-  private void insertScores(Connection connection, long runId, List<CustomerValue> scores) {
+  void insertScores(Connection connection, long runId, List<CustomerValue> scores) {
     insertRows(connection, "customer_scores", SCORE_COLUMNS, 13, scores, (ps, p, v) -> {
       ps.setLong(p++, runId);
       ps.setString(p++, v.customerId());
@@ -284,7 +286,7 @@ public final class RunStore {
    *
    * @return the active run id, or null before the first activation
    */
-  private @Nullable Long lockPointer(Handle h) {
+  @Nullable Long lockPointer(Handle h) {
     return h.createQuery("SELECT run_id FROM " + table("active_models") + " WHERE kind = :kind FOR UPDATE")
         .bind("kind", KIND)
         .map((rs, ctx) -> {

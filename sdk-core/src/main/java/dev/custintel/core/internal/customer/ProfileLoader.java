@@ -56,12 +56,14 @@ final class ProfileLoader {
     // its scores in one statement also sees them consistently while a new run is being activated.
     Row[] customer = new Row[1];
     CustomerScores[] scores = new CustomerScores[1];
+    double[] ages = new double[1];
+    String[] units = new String[1];
     List<Agg> aggs = new ArrayList<>();
     h.createQuery(t.sql(
             "SELECT c.customer_id, c.email, c.name, c.country, c.signed_up_at,"
                 + " a.currency, a.kind, a.cnt, a.amt, a.first_at, a.last_at,"
                 + " s.run_id, r.calibration_end, r.currency, r.horizon_months, r.interval_level,"
-                + " s.p_alive, s.expected_purchases, s.ltv, s.ltv_low, s.ltv_high"
+                + " s.p_alive, s.expected_purchases, s.ltv, s.ltv_low, s.ltv_high, s.age, r.period_unit"
                 + " FROM {customers} c LEFT JOIN ("
                 + "SELECT customer_id, currency, kind, COUNT(*) AS cnt, SUM(total_amount) AS amt,"
                 + " MIN(placed_at) AS first_at, MAX(placed_at) AS last_at"
@@ -78,6 +80,8 @@ final class ProfileLoader {
             customer[0] = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 instant(rs.getObject(5, OffsetDateTime.class)));
             scores[0] = scores(rs, customerId);
+            ages[0] = rs.getDouble(22);
+            units[0] = rs.getString(23);
           }
           String currency = rs.getString(6);
           if (currency != null) {
@@ -90,6 +94,9 @@ final class ProfileLoader {
     Row c = customer[0];
     if (c == null) {
       throw NotFoundException.customer(customerId);
+    }
+    if (scores[0] != null) {
+      scores[0] = withScoredAsOf(scores[0], aggs, ages[0], units[0]);
     }
 
     // Primary currency: the one with the most purchases (ties: alphabetical), so money figures never mix units.
@@ -165,6 +172,32 @@ final class ProfileLoader {
         money(rs.getDouble(21), currency, runId, customerId),
         rs.getDouble(15),
         rs.getDouble(16));
+  }
+
+  /**
+   * The scores with the day they are as of: the run's, or later for a customer re-scored after a purchase past the
+   * run's day. A score's age (T) runs from the customer's first purchase day in the run's currency (UTC) to that
+   * day, in the run's unit, so the day is the first purchase day plus the age; for the rows a run wrote it is the
+   * run's day.
+   */
+  private static CustomerScores withScoredAsOf(CustomerScores s, List<Agg> aggs, double age, @Nullable String unit) {
+    String currency = s.lifetimeValue().currency().getCurrencyCode();
+    Instant first = aggs.stream()
+        .filter(a -> a.kind().equals("PURCHASE") && a.currency().equals(currency))
+        .map(Agg::first)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+    if (first == null || unit == null) {
+      return s;
+    }
+    long days = Math.round(age * (unit.trim().equals("WEEKS") ? 7 : 1));
+    LocalDate asOf = LocalDate.ofInstant(first, java.time.ZoneOffset.UTC).plusDays(days);
+    if (!asOf.isAfter(s.scoredAsOf())) {
+      return s;
+    }
+    return new CustomerScores(s.runId(), asOf, s.probabilityAlive(), s.expectedPurchases(), s.lifetimeValue(),
+        s.lifetimeValueLow(), s.lifetimeValueHigh(), s.horizonMonths(), s.intervalLevel());
   }
 
   /** A model's money figure in the run's currency, by the one rounding rule ({@link Money#rounded}). */

@@ -3,6 +3,8 @@ package dev.custintel.core.internal.store;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -17,12 +19,20 @@ final class DefaultStoreAccess implements StoreAccess {
   private final DatabaseKind kind;
   private final Tables tables;
   private final TransactionRunner tx;
+  private final CustomerChanges changes;
 
-  DefaultStoreAccess(CustintelStore store, DatabaseKind kind, Tables tables, TransactionRunner tx) {
+  DefaultStoreAccess(
+      CustintelStore store, DatabaseKind kind, Tables tables, TransactionRunner tx, CustomerChanges changes) {
     this.store = store;
     this.kind = kind;
     this.tables = tables;
     this.tx = tx;
+    this.changes = changes;
+  }
+
+  @Override
+  public StoreAccess.Registration onCustomersChanged(Consumer<Set<String>> listener) {
+    return changes.add(listener);
   }
 
   @Override

@@ -54,12 +54,13 @@ public final class JdbiStore implements CustintelStore {
     Jdbi jdbi = Jdbi.create(dataSource);
     // H2 is made durable at each commit (for an in-memory database the checkpoint has nothing to write).
     TransactionRunner tx = new TransactionRunner(jdbi, closed::get, kind == DatabaseKind.H2);
-    this.access = new DefaultStoreAccess(this, kind, tables, tx);
     ProfileCache cache = new ProfileCache(settings.profileCacheSize(), settings.profileCacheTtl(), metrics);
+    CustomerChanges changes = new CustomerChanges(cache);
+    this.access = new DefaultStoreAccess(this, kind, tables, tx, changes);
     this.customers = new JdbiCustomerClient(tx, tables, clock, cache, metrics);
     this.products = new JdbiProductClient(tx, tables, metrics);
     this.statistics = new PlannerStatistics(tx, tables, kind == DatabaseKind.POSTGRESQL);
-    this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, cache::invalidateAll,
+    this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, changes,
         statistics::ordersWritten);
     this.apiKeys = new JdbiApiKeyClient(tx, tables, clock, metrics, settings.apiKeyCacheSize(),
         settings.apiKeyCacheTtl());
