@@ -46,6 +46,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final EventsClient events;
   private final ActiveRunGauges gauges;
   private final StoreAccess.@Nullable Registration rescoring;
+  private final Rescorer rescorer;
 
   /**
    * @param store the store
@@ -63,7 +64,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.events = new DefaultEventsClient(access);
     ActiveRuns active = new ActiveRuns(store, runs);
     this.gauges = new ActiveRunGauges(access);
-    Rescorer rescorer = new Rescorer(access, runs, active, eventWriter);
+    this.rescorer = new Rescorer(access, runs, active, eventWriter);
     this.rescoring = rescoreOnIngest ? access.onCustomersChanged(rescorer) : null;
     this.models = new DefaultModelsClient(access, runs, active, rescorer);
     this.churn = new DefaultChurnClient(runs);
@@ -148,6 +149,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   public void close() {
     if (rescoring != null) {
       rescoring.close();
+      rescorer.close();
     }
     gauges.close();
     if (ownsStore) {

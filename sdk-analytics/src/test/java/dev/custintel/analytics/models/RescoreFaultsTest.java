@@ -116,12 +116,18 @@ class RescoreFaultsTest {
     List<String> customers = access.read("ids", h -> h.createQuery(access.sql(
             "SELECT customer_id FROM {customers} ORDER BY customer_id FETCH FIRST 200 ROWS ONLY"))
         .mapTo(String.class).list());
+    // A second facade on the same database stands for another process: its re-scorings meet this one's on the
+    // database's locks, not in the JVM.
+    SimpleMeterRegistry otherMeters = new SimpleMeterRegistry();
+    CustomerIntelligence other = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .meterRegistry(otherMeters).build();
     Set<String> touched = ConcurrentHashMap.newKeySet();
     AtomicInteger orderNo = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(5);
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       Random random = new Random(t);
+      CustomerIntelligence facade = t % 2 == 0 ? ci : other;
       work.add(pool.submit(() -> {
         for (int b = 0; b < 25; b++) {
           List<Order> orders = new ArrayList<>();
@@ -129,16 +135,16 @@ class RescoreFaultsTest {
             String c = customers.get(random.nextInt(customers.size()));
             touched.add(c);
             orders.add(purchase("c-" + orderNo.incrementAndGet(), c,
-                LocalDate.of(1997, 10, 1).plusDays(random.nextInt(200)), (1 + random.nextInt(90)) + ".00"));
+                LocalDate.of(1997, 10, 1).plusDays(random.nextInt(200)), (15 + random.nextInt(40)) + ".00"));
           }
-          ci.ingestion().ingest(IngestBatch.ofOrders(orders));
+          facade.ingestion().ingest(IngestBatch.ofOrders(orders));
         }
         return null;
       }));
     }
     work.add(pool.submit(() -> {
       ci.models().refresh(request(LocalDate.of(1997, 12, 31)));
-      ci.models().refresh(ModelRunRequest.builder().backtest(false).noAffinity().build());
+      other.models().refresh(ModelRunRequest.builder().backtest(false).noAffinity().build());
       return null;
     }));
     pool.shutdown();
@@ -147,6 +153,8 @@ class RescoreFaultsTest {
       f.get(); // rethrows a failure (a deadlock victim would be one)
     }
     assertThat(meters.get("custintel.rescore.failures").counter().count()).isZero();
+    assertThat(otherMeters.get("custintel.rescore.failures").counter().count()).isZero();
+    other.close();
 
     // Every touched customer's score under the active run is what re-scoring them now gives: none misses orders.
     long run = ci.models().active().orElseThrow().id();

@@ -92,17 +92,13 @@ public final class DefaultModelsClient implements ModelsClient {
   @Override
   public ModelRun refresh(ModelRunRequest request) {
     Objects.requireNonNull(request, "request");
-    // Customers whose orders change while the run reads and fits may be missing from its snapshot: they are
-    // re-scored under the run once it is active.
-    Set<String> changedMeanwhile = rescorer.runStarting();
-    boolean activated = false;
-    try {
-      ModelRun run = refreshTimer.record(() -> run(request));
-      activated = run.active();
-      return run;
-    } finally {
-      rescorer.runEnded(changedMeanwhile, activated);
-    }
+    // Customers re-scored while the run reads and fits (under the run before it, maybe from orders its snapshot
+    // misses) are re-scored under it once it is active: the log's mark now, the customers after it at activation.
+    long mark = rescorer.mark();
+    Set<String> rescoredMeanwhile = new java.util.TreeSet<>();
+    ModelRun run = refreshTimer.record(() -> run(request, mark, rescoredMeanwhile));
+    rescorer.runActivated(rescoredMeanwhile);
+    return run;
   }
 
   @Override
@@ -143,7 +139,7 @@ public final class DefaultModelsClient implements ModelsClient {
    * One model run, in phases: read (one snapshot of the store), backtest, fit, score, mine, write. Each phase
    * returns a record that the next takes.
    */
-  private ModelRun run(ModelRunRequest request) {
+  private ModelRun run(ModelRunRequest request, long mark, Set<String> rescoredMeanwhile) {
     PhaseTimer timer = new PhaseTimer();
     Inputs in = access.inSnapshot("Reading the orders for a model run", h -> read(h, request, timer));
     requireRepeatCustomers(in);
@@ -158,7 +154,8 @@ public final class DefaultModelsClient implements ModelsClient {
     StoreBasketReader.Result baskets = in.baskets();
     Mined mined = baskets == null || request.affinity().isEmpty() ? null
         : timer.time("affinity", () -> mineAffinity(baskets, scored.values(), request.affinity().get()));
-    long id = write(request, in, backtested, fitted, scored, mined, timer);
+    long id = write(request, in, backtested, fitted, scored, mined, timer,
+        h -> rescoredMeanwhile.addAll(rescorer.takeSince(h, mark)));
     analyseWrittenTables(mined != null);
     if (request.activate()) {
       active.activated();
@@ -263,7 +260,7 @@ public final class DefaultModelsClient implements ModelsClient {
   }
 
   private long write(ModelRunRequest request, Inputs in, Backtested backtested, Fitted fitted, Scored scored,
-      @Nullable Mined mined, PhaseTimer timer) {
+      @Nullable Mined mined, PhaseTimer timer, java.util.function.Consumer<Handle> onActivation) {
     PurchaseModelKind kind = request.purchaseModel();
     PurchaseModel purchases = fitted.purchases();
     GammaGammaModel spend = fitted.spend();
@@ -290,15 +287,15 @@ public final class DefaultModelsClient implements ModelsClient {
     RunStore.SegmentsWrite segments = request.segments()
         .map(p -> new RunStore.SegmentsWrite(p, in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
         .orElse(null);
-    return runs.write(row, scored.values(), mined == null ? null : mined.write(), segments, request.activate(),
-        runId -> {
+    return rescorer.exclusive(() -> runs.write(row, scored.values(), mined == null ? null : mined.write(), segments,
+        request.activate(), runId -> {
       // Inside the writing transaction, after the scores: the write's own time is known now.
       Map<String, Long> all = timer.phases();
       all.put("write", (System.nanoTime() - writeStart) / 1_000_000);
       return new RunStore.RunFinish(Duration.ofNanos(timer.elapsedNanos()), RunDocuments.write(
           new RunDocuments.Metrics(RunDocuments.Backtest.of(backtested.report()), backtested.skipped(), all,
               spendSample, affinityReport)));
-    });
+    }, onActivation));
   }
 
   /** What the affinity phase hands to the write: the rows, and the report for the run's metrics. */
@@ -457,7 +454,7 @@ public final class DefaultModelsClient implements ModelsClient {
 
   @Override
   public ModelRun activate(long runId) {
-    if (!runs.activate(runId, clock.instant())) {
+    if (!rescorer.exclusive(() -> runs.activate(runId, clock.instant()))) {
       throw RunStore.noRun(runId);
     }
     active.activated();
@@ -469,6 +466,6 @@ public final class DefaultModelsClient implements ModelsClient {
     if (keep < 1) {
       throw InvalidInputException.argument("keep", "must be 1 or more (was " + keep + ")");
     }
-    return runs.prune(keep);
+    return rescorer.exclusive(() -> runs.prune(keep));
   }
 }

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>As a listener of the store's committed ingestion ({@link StoreAccess#onCustomersChanged}) it never throws:
  * customers whose re-scoring failed stay pending and are tried again with the next change (or the next model run
- * replaces every score). Customers changed while a model run reads and fits are re-scored once more under the new
- * run when it is activated, since its snapshot may predate their change. Thread-safe. Not API.
+ * replaces every score). Customers re-scored (by any process) while a model run reads and fits are re-scored once
+ * more under the new run when it is activated, since its snapshot may predate their change: see {@link #mark()}
+ * and the table {@code rescore_log}. Thread-safe. Not API.
  */
 public final class Rescorer implements Consumer<Set<String>> {
   private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
@@ -51,10 +52,16 @@ public final class Rescorer implements Consumer<Set<String>> {
   private final Counter customers;
   private final Counter failures;
 
-  /** Customers whose re-scoring failed, to try again. Guarded by itself. */
+  /**
+   * Serializes this process's writers of the run pointer's lock (re-scorings, run writes, activations, prunes), so
+   * that they queue here rather than on the database's row lock, which H2 gives up on after its lock timeout.
+   */
+  private final java.util.concurrent.locks.ReentrantLock serial = new java.util.concurrent.locks.ReentrantLock();
+  /** Whether a thread is draining {@link #pending}; others leave their customers to it. */
+  private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Customers waiting to be re-scored (after a failure, or while another thread drains). Guarded by itself. */
   private final Set<String> pending = new TreeSet<>();
-  /** Customers changed while model runs are in flight, one set per run. Guarded by itself. */
-  private final List<Set<String>> duringRuns = new ArrayList<>();
 
   public Rescorer(StoreAccess access, RunStore runs, ActiveRuns active, EventWriter events) {
     this.access = access;
@@ -77,26 +84,45 @@ public final class Rescorer implements Consumer<Set<String>> {
         .register(registry);
   }
 
-  /** After a commit of ingestion: re-scores the changed customers and those still pending. Never throws. */
+  /**
+   * After a commit of ingestion: re-scores the changed customers and those still pending, on this thread; when
+   * another thread is already re-scoring, it takes these customers too, right after its current ones, and this
+   * thread returns at once. Never throws.
+   */
   @Override
   public void accept(Set<String> changed) {
-    synchronized (duringRuns) {
-      for (Set<String> run : duringRuns) {
-        run.addAll(changed);
-      }
-    }
     synchronized (pending) {
       pending.addAll(changed);
     }
     drain();
   }
 
-  /** Re-scores what is pending; on a failure, what was not re-scored stays pending. */
+  /**
+   * Re-scores what is pending until nothing is, unless another thread does; stops at a failure, leaving what was not
+   * re-scored pending. A thread that finds another draining returns: the other checks for more before it stops.
+   */
   private void drain() {
+    while (draining.compareAndSet(false, true)) {
+      boolean ok;
+      try {
+        ok = drainOnce();
+      } finally {
+        draining.set(false);
+      }
+      synchronized (pending) {
+        if (!ok || pending.isEmpty()) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** @return false when a re-scoring failed (its customers and the rest are pending again) */
+  private boolean drainOnce() {
     List<String> ids;
     synchronized (pending) {
       if (pending.isEmpty()) {
-        return;
+        return true;
       }
       ids = new ArrayList<>(pending);
       pending.clear();
@@ -106,6 +132,7 @@ public final class Rescorer implements Consumer<Set<String>> {
       for (; done < ids.size(); done += CHUNK) {
         rescoreChunk(ids.subList(done, Math.min(ids.size(), done + CHUNK)));
       }
+      return true;
     } catch (RuntimeException e) {
       List<String> rest = ids.subList(done, ids.size());
       synchronized (pending) {
@@ -114,6 +141,32 @@ public final class Rescorer implements Consumer<Set<String>> {
       failures.increment();
       LOG.warn("Could not re-score {} customers after their orders changed; they stay pending until the next"
           + " change or model run: {}", rest.size(), e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Runs work that takes the run pointer's lock (a run's write, an activation, a prune) after this process's
+   * re-scoring in progress, never at the same time.
+   */
+  <T> T exclusive(java.util.function.Supplier<T> work) {
+    serial.lock();
+    try {
+      return work.get();
+    } finally {
+      serial.unlock();
+    }
+  }
+
+  /**
+   * When the facade closes: one last try for the customers still pending, so that a short-lived process (a CLI
+   * import) does not leave them unscored after a passing failure. Logged, never thrown.
+   */
+  public void close() {
+    drain();
+    int left = pendingCount();
+    if (left > 0) {
+      LOG.warn("{} customers whose orders changed were not re-scored; the next model run scores them", left);
     }
   }
 
@@ -131,24 +184,40 @@ public final class Rescorer implements Consumer<Set<String>> {
     return scored;
   }
 
-  /** A model run is starting to read: customers changed from now on are re-scored under it once it is active. */
-  Set<String> runStarting() {
-    Set<String> changed = new HashSet<>();
-    synchronized (duringRuns) {
-      duringRuns.add(changed);
-    }
-    return changed;
+  /**
+   * Notes where the re-scoring log stands, before a model run reads: under the run pointer's lock, which every
+   * re-scoring (in any process) holds until it commits, so every re-scoring after the note has a greater number.
+   *
+   * @return the newest entry's number, 0 when the log is empty
+   */
+  long mark() {
+    return exclusive(() -> access.inTransaction("Noting the re-scoring log", h -> {
+      runs.lockPointer(h);
+      return h.createQuery(access.sql("SELECT COALESCE(MAX(seq), 0) FROM {rescore_log}")).mapTo(Long.class).one();
+    }));
   }
 
   /**
-   * The run that {@link #runStarting()} announced has ended; when it was activated, the customers changed since it
-   * started reading are re-scored under it (logged, not thrown, on a failure: they stay pending).
+   * In the transaction that activates a run, with the pointer locked: the customers re-scored since the run's
+   * {@link #mark()} (under the previous run, from orders the new run's snapshot may not have seen), and deletes the
+   * entries up to the mark, which no run needs any more.
+   *
+   * @return the customers to re-score under the new run once it is committed
    */
-  void runEnded(Set<String> changed, boolean activated) {
-    synchronized (duringRuns) {
-      duringRuns.removeIf(s -> s == changed);
-    }
-    if (activated && !changed.isEmpty()) {
+  Set<String> takeSince(Handle h, long mark) {
+    Set<String> since = new TreeSet<>(h.createQuery(access.sql(
+            "SELECT customer_id FROM {rescore_log} WHERE seq > :mark"))
+        .bind("mark", mark).mapTo(String.class).list());
+    h.createUpdate(access.sql("DELETE FROM {rescore_log} WHERE seq <= :mark")).bind("mark", mark).execute();
+    return since;
+  }
+
+  /**
+   * After a run is committed active: re-scores under it the customers {@link #takeSince} returned. Logged, never
+   * thrown: on a failure they stay pending.
+   */
+  void runActivated(Set<String> changed) {
+    if (!changed.isEmpty()) {
       synchronized (pending) {
         pending.addAll(changed);
       }
@@ -173,8 +242,8 @@ public final class Rescorer implements Consumer<Set<String>> {
         }
         // Rebuilt (or cached) before the transaction: loading a run takes a connection of its own.
         ActiveRuns.RunModels models = active.models(runId.get());
-        Integer scored = access.inTransaction("Re-scoring " + ids.size() + " customers",
-            h -> rescoreLocked(h, runId.get(), models, ids));
+        Integer scored = exclusive(() -> access.inTransaction("Re-scoring " + ids.size() + " customers",
+            h -> rescoreLocked(h, runId.get(), models, ids)));
         if (scored != null) {
           customers.increment(ids.size());
           return scored;
@@ -205,8 +274,21 @@ public final class Rescorer implements Consumer<Set<String>> {
           .execute();
     }
     runs.insertScores(h.getConnection(), runId, values);
+    log(h, ids);
     events.afterRescore(h, runId, values, ids, clock.instant(), run.data().currency().getCurrencyCode());
     return values.size();
+  }
+
+  /** Records the customers as the newest entries of the re-scoring log (one row each). */
+  private void log(Handle h, List<String> ids) {
+    long last = h.createQuery(access.sql("SELECT COALESCE(MAX(seq), 0) FROM {rescore_log}")).mapTo(Long.class).one();
+    h.createUpdate(access.sql("DELETE FROM {rescore_log} WHERE customer_id IN (<ids>)")).bindList("ids", ids).execute();
+    long[] next = {last};
+    dev.custintel.analytics.internal.RowInserter.insert(h.getConnection(), access.table("rescore_log"),
+        "customer_id, seq", 2, ids, (ps, p, id) -> {
+          ps.setString(p, id);
+          ps.setLong(p + 1, ++next[0]);
+        }, "the re-scoring log");
   }
 
   /**

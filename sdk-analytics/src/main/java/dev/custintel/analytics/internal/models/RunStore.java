@@ -127,7 +127,8 @@ public final class RunStore {
   record SegmentsWrite(SegmentPreset preset, Instant asOf) {}
 
   long write(RunRow row, List<CustomerValue> scores, @Nullable AffinityWrite affinity,
-      @Nullable SegmentsWrite segments, boolean activate, Finisher finisher) {
+      @Nullable SegmentsWrite segments, boolean activate, Finisher finisher,
+      java.util.function.Consumer<Handle> onActivation) {
     return access.inTransaction("Writing the model run", h -> {
         long id = h.createUpdate("INSERT INTO " + table("model_runs")
                 + " (kind, created_at, calibration_end, period_unit, currency, customers, watermark_placed_at,"
@@ -177,6 +178,7 @@ public final class RunStore {
             .execute();
         if (activate) {
           activate(h, id, row.createdAt());
+          onActivation.accept(h);
         }
         return id;
       });
