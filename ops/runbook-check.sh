@@ -2,9 +2,11 @@
 # Runs every command of the operator's runbook (docs/runbook.md) against a real server, so that the runbook cannot
 # name a metric, an endpoint, a CLI option, a table or a column that does not exist.
 #
-# usage: ops/runbook-check.sh [-v]       (from anywhere; builds nothing: run `mvn -B -q package -DskipTests` first)
+# usage: ops/runbook-check.sh [-v | --anchors-only]
+#        (from anywhere; builds nothing: run `mvn -B -q package -DskipTests` first)
 #
-#   -v   print each block's output after its "ok" line
+#   -v              print each block's output after its "ok" line
+#   --anchors-only  step 1 alone (no server, no database, no jars; ops/check.sh runs it)
 #
 # What it does:
 #   1. Anchors: every runbook_url of ops/prometheus/custintel-alerts.yml (docs/runbook.md#anchor) must be the
@@ -42,7 +44,13 @@ OBSERVED=ops/prometheus/observed-series.txt
 SERVER_JAR="$ROOT/examples/target/custintel-server.jar"
 CLI_JAR="$ROOT/examples/target/custintel.jar"
 VERBOSE=0
-[ "${1:-}" = -v ] && VERBOSE=1
+ANCHORS_ONLY=0
+case "${1:-}" in
+  -v) VERBOSE=1 ;;
+  --anchors-only) ANCHORS_ONLY=1 ;;
+  "") ;;
+  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+esac
 PG_HOST=127.0.0.1
 PG_PORT=5432
 START=$(date +%s)
@@ -77,6 +85,10 @@ check_anchors() {
 }
 log "anchors: every runbook_url of $RULES is a heading of $RUNBOOK"
 check_anchors || die "runbook_url anchors without a heading (see above)"
+if [ "$ANCHORS_ONLY" = 1 ]; then
+  echo "every runbook_url anchor is a heading of $RUNBOOK"
+  exit 0
+fi
 
 # ---- 2. the test deployment -------------------------------------------------------------------------------------
 [ -f "$SERVER_JAR" ] && [ -f "$CLI_JAR" ] || die "build first: mvn -B -q package -DskipTests"
