@@ -23,7 +23,8 @@
 #      - a stand-in for the Gorgias and Slack Web APIs (python3, loopback only): Gorgias answers 429 with
 #        Retry-After and X-Gorgias-Account-Api-Call-Limit as a spent quota does, Slack's auth.test answers ok;
 #      - an orders-csv file with one good and two bad rows as IMPORT_FILE.
-#      The server's event-stream heartbeat is 2 s instead of 15 s so that the stream commands answer quickly.
+#      The server's event-stream heartbeat is 2 s instead of 15 s so that the stream commands answer quickly, and
+#      its disk meter watches the H2 directory, as the runbook's Affinity memory scenario recommends.
 #   3. Every ```sh block of docs/runbook.md, in order, each in its own `bash -eu` with those variables set, a
 #      90 s limit, and standard input closed. A block fails when it exits non-zero or prints nothing on standard
 #      output: every block of the runbook is written to print something (an "(0 rows)", a "none" fallback) so that
@@ -175,6 +176,7 @@ log "server: port $PORT, H2 in $WORK/server/custintel-data, demo shop of 300 cus
   cd "$WORK/server" && exec java -Xmx512m -jar "$SERVER_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --custintel.embedded.directory="$WORK/server/custintel-data" --custintel.demo.customers=300 \
     --custintel.security.bootstrap-admin-key="$KEY" --custintel.events.heartbeat=2s \
+    --management.metrics.system.diskspace.paths="$WORK/server/custintel-data" \
     --custintel.gorgias.base-url="http://127.0.0.1:$FAKE_PORT/gorgias/api" \
     --custintel.gorgias.email=agent@example.com --custintel.gorgias.api-key=runbook-check \
     --custintel.slack.signing-secret="$SLACK_SECRET" --custintel.slack.bot-token=xoxb-runbook-check \
