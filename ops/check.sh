@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the operations files: the Prometheus alert rules (syntax, then their unit tests), that every metric they
-# name is one the server exports, and the Alertmanager example (syntax and where alerts go, when amtool is there).
+# name is one the server exports, that every runbook_url lands on a heading of docs/runbook.md, and the
+# Alertmanager example (syntax and where alerts go, when amtool is there).
 # Needs promtool (Debian package: prometheus); amtool (Debian package: prometheus-alertmanager) is optional.
 # Runs every check, then exits 1 if any failed. .ci/run calls it before the Maven build.
 set -uo pipefail
@@ -42,6 +43,10 @@ known_metrics() {
   return "$missing"
 }
 step known_metrics
+
+# Every runbook_url must land on a heading of docs/runbook.md (the anchor half of ops/runbook-check.sh, which runs
+# the runbook's commands too once the jars are built).
+step ./runbook-check.sh --anchors-only
 
 if command -v amtool >/dev/null 2>&1; then
   step amtool check-config "$alertmanager"
