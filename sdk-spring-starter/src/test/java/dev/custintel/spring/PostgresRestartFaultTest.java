@@ -53,7 +53,8 @@ class PostgresRestartFaultTest {
   private static final int SEED_CUSTOMERS = 40;
   private static final int READERS = 4;
   private static final int WRITERS = 3;
-  private static final Pattern SQL_WORDS = Pattern.compile("(?i)\\b(select|insert|update|delete)\\b.*\\b(from|into|set)\\b");
+  private static final Pattern SQL_WORDS =
+      Pattern.compile("(?i)\\b(select|insert|update|delete)\\b.*\\b(from|into|set)\\b");
 
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -160,7 +161,8 @@ class PostgresRestartFaultTest {
     for (int c = 0; c < SEED_CUSTOMERS; c++) {
       body.append(c == 0 ? "" : ",").append("{\"id\":\"seed-").append(c).append("\",\"customerId\":\"")
           .append(customer(c)).append("\",\"placedAt\":\"2026-01-0").append(1 + c % 9)
-          .append("T10:00:00Z\",\"currency\":\"EUR\",\"lines\":[{\"productId\":\"p-1\",\"quantity\":1,\"amount\":\"10.00\"}]}");
+          .append("T10:00:00Z\",\"currency\":\"EUR\",\"lines\":[")
+          .append("{\"productId\":\"p-1\",\"quantity\":1,\"amount\":\"10.00\"}]}");
     }
     body.append("]}");
     Answer a = call(base, "POST", "/api/orders", body.toString());
