@@ -79,7 +79,9 @@ class PostgresRestartFaultTest {
   @Test
   @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void restartsAndCrashesOfPostgresLoseNoAcknowledgedBatchAndServeAgain() throws Exception {
+    long begun = System.nanoTime();
     try (PrivatePostgres pg = PrivatePostgres.start()) {
+      long clusterReady = System.nanoTime();
       String url = pg.createDatabase("faults");
       String forbiddenPort = String.valueOf(pg.port());
       try (TestServer server = TestServer.start("spring.datasource.url=" + url,
@@ -89,6 +91,7 @@ class PostgresRestartFaultTest {
           "custintel.store.maximum-pool-size=10",
           "logging.level.com.zaxxer.hikari=ERROR")) {
         String base = server.base();
+        long serverStarted = System.nanoTime();
         seed(base);
 
         List<Thread> threads = new ArrayList<>();
@@ -101,7 +104,8 @@ class PostgresRestartFaultTest {
           threads.add(start("writer-" + w, () -> write(base, id, forbiddenPort)));
         }
 
-        StringBuilder summary = new StringBuilder();
+        StringBuilder summary = new StringBuilder(String.format("cluster ready %d ms, server started %d ms; ",
+            (clusterReady - begun) / 1_000_000, (serverStarted - clusterReady) / 1_000_000));
         Thread.sleep(2_000);
         assertThat(ok.get()).as("answers before any fault").isPositive();
         assertThat(acknowledgedAt.get()).as("batches acknowledged before any fault").isPositive();
@@ -129,6 +133,7 @@ class PostgresRestartFaultTest {
         Thread.sleep(1_500);
 
         stop.set(true);
+        long stopping = System.nanoTime();
         for (Thread t : threads) {
           t.join(TimeUnit.SECONDS.toMillis(90));
           if (t.isAlive()) {
@@ -137,8 +142,8 @@ class PostgresRestartFaultTest {
         }
 
         summary.append(String.format("%d answers 200, %d answers 503, %d batches acknowledged (%d orders), %d sent"
-            + " again after a failure", ok.get(), unavailable.get(), acknowledgedBatches.size(),
-            acknowledgedOrders.size(), retriedBatches.get()));
+            + " again after a failure; threads stopped in %d ms", ok.get(), unavailable.get(), acknowledgedBatches.size(),
+            acknowledgedOrders.size(), retriedBatches.get(), (System.nanoTime() - stopping) / 1_000_000));
         System.out.println("PostgresRestartFaultTest: " + summary);
         assertThat(violations).as("answers that were neither 200 nor a clean 503 problem (of %d ok, %d 503)",
             ok.get(), unavailable.get()).isEmpty();
