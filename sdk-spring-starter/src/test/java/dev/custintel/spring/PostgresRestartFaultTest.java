@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.churn.AtRiskCustomer;
+import dev.custintel.analytics.models.ModelRunRequest;
+import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.imports.ImportOptions;
+import dev.custintel.core.testing.TestData;
 import dev.custintel.spring.testing.PrivatePostgres;
 import dev.custintel.spring.testing.TestServer;
 import java.io.IOException;
@@ -13,12 +19,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server's own PostgreSQL restarts under load, twice: {@code pg_ctl restart -m fast}, then {@code kill -9} of
  * the postmaster and its backends with a few seconds down before a start with crash recovery. Readers and writers
- * keep calling the API throughout. Every answer that is not 200 must be a clean 503 problem; the pool must serve
+ * keep calling the API throughout, over an active model run (part of the CDNOW sample), so that every batch is also
+ * re-scored under it after its commit. Every answer that is not 200 must be a clean 503 problem; the pool must serve
  * again after each restart without a server restart; a writer whose batch failed sends the same batch again until it
  * is acknowledged; and at the end the database holds exactly the acknowledged batches: every order once, with its
  * lines and amounts, and no batch in part.
@@ -71,6 +82,11 @@ class PostgresRestartFaultTest {
   private final Map<String, List<Line>> acknowledgedOrders = new ConcurrentHashMap<>();
   private final Map<String, List<String>> sentBatches = new ConcurrentHashMap<>();
   private final Map<String, Boolean> acknowledgedBatches = new ConcurrentHashMap<>();
+  /** Customers of the active run, whom the readers read and the writers' orders go to. */
+  private final List<String> scored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @TempDir
+  Path tmp;
 
   private record Line(String productId, int quantity, BigDecimal amount) {}
 
@@ -83,6 +99,7 @@ class PostgresRestartFaultTest {
     try (PrivatePostgres pg = PrivatePostgres.start()) {
       long clusterReady = System.nanoTime();
       String url = pg.createDatabase("faults");
+      long databaseCreated = System.nanoTime();
       String forbiddenPort = String.valueOf(pg.port());
       try (TestServer server = TestServer.start("spring.datasource.url=" + url,
           "custintel.security.enabled=false",
@@ -93,6 +110,16 @@ class PostgresRestartFaultTest {
         String base = server.base();
         long serverStarted = System.nanoTime();
         seed(base);
+        // An active model run over part of the CDNOW sample, so that every acknowledged batch is also re-scored
+        // under it (in the ingestion's wake) while PostgreSQL goes away.
+        CustomerIntelligence ci = server.context().getBean(CustomerIntelligence.class);
+        ci.ingestion().importFile(cdnowCustomers(300), ImportFormat.CDNOW, ImportOptions.defaults());
+        ci.models().refresh(ModelRunRequest.builder().asOf(LocalDate.of(1998, 6, 30)).backtest(false).noAffinity()
+            .build());
+        scored.addAll(ci.churn().atRisk(10_000, 0.0).stream().map(AtRiskCustomer::customerId).sorted()
+            .limit(SEED_CUSTOMERS).toList());
+        assertThat(scored).hasSize(SEED_CUSTOMERS);
+        long storedBefore = countOrders(url);
 
         List<Thread> threads = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
@@ -104,8 +131,10 @@ class PostgresRestartFaultTest {
           threads.add(start("writer-" + w, () -> write(base, id, forbiddenPort)));
         }
 
-        StringBuilder summary = new StringBuilder(String.format("cluster ready %d ms, server started %d ms; ",
-            (clusterReady - begun) / 1_000_000, (serverStarted - clusterReady) / 1_000_000));
+        StringBuilder summary = new StringBuilder(String.format("cluster ready %d ms, database created %d ms, server"
+            + " started %d ms, seeded with a model run %d ms; ", (clusterReady - begun) / 1_000_000,
+            (databaseCreated - clusterReady) / 1_000_000, (serverStarted - databaseCreated) / 1_000_000,
+            (System.nanoTime() - serverStarted) / 1_000_000));
         Thread.sleep(2_000);
         assertThat(ok.get()).as("answers before any fault").isPositive();
         assertThat(acknowledgedAt.get()).as("batches acknowledged before any fault").isPositive();
@@ -142,8 +171,9 @@ class PostgresRestartFaultTest {
         }
 
         summary.append(String.format("%d answers 200, %d answers 503, %d batches acknowledged (%d orders), %d sent"
-            + " again after a failure; threads stopped in %d ms", ok.get(), unavailable.get(), acknowledgedBatches.size(),
-            acknowledgedOrders.size(), retriedBatches.get(), (System.nanoTime() - stopping) / 1_000_000));
+            + " again after a failure; threads stopped in %d ms", ok.get(), unavailable.get(),
+            acknowledgedBatches.size(), acknowledgedOrders.size(), retriedBatches.get(),
+            (System.nanoTime() - stopping) / 1_000_000));
         System.out.println("PostgresRestartFaultTest: " + summary);
         assertThat(violations).as("answers that were neither 200 nor a clean 503 problem (of %d ok, %d 503)",
             ok.get(), unavailable.get()).isEmpty();
@@ -151,7 +181,7 @@ class PostgresRestartFaultTest {
         assertThat(retriedBatches.get()).as("batches sent again after a failure").isPositive();
         assertThat(sentBatches.keySet()).as("every batch sent was acknowledged in the end")
             .containsExactlyInAnyOrderElementsOf(acknowledgedBatches.keySet());
-        checkDatabase(pg.jdbcUrl("faults"));
+        checkDatabase(pg.jdbcUrl("faults"), storedBefore);
       }
     }
   }
@@ -166,7 +196,7 @@ class PostgresRestartFaultTest {
     for (int c = 0; c < SEED_CUSTOMERS; c++) {
       body.append(c == 0 ? "" : ",").append("{\"id\":\"seed-").append(c).append("\",\"customerId\":\"")
           .append(customer(c)).append("\",\"placedAt\":\"2026-01-0").append(1 + c % 9)
-          .append("T10:00:00Z\",\"currency\":\"EUR\",\"lines\":[")
+          .append("T10:00:00Z\",\"currency\":\"USD\",\"lines\":[")
           .append("{\"productId\":\"p-1\",\"quantity\":1,\"amount\":\"10.00\"}]}");
     }
     body.append("]}");
@@ -180,9 +210,11 @@ class PostgresRestartFaultTest {
         "/api/customers/%s",
         "/api/customers?limit=20",
         "/api/customers/top?n=5&from=2026-01-01&to=2026-12-31",
-        "/api/products?limit=10"};
+        "/api/products?limit=10",
+        "/api/customers/%s/churn-risk",
+        "/api/churn/at-risk?limit=20&minRisk=0"};
     while (!stop.get()) {
-      String path = paths[random.nextInt(paths.length)].replace("%s", customer(random.nextInt(SEED_CUSTOMERS)));
+      String path = paths[random.nextInt(paths.length)].replace("%s", scored.get(random.nextInt(SEED_CUSTOMERS)));
       check("GET " + path, call(base, "GET", path, null), port);
     }
   }
@@ -198,9 +230,9 @@ class PostgresRestartFaultTest {
         String orderId = batch + "-o" + o;
         List<Line> orderLines = new ArrayList<>();
         body.append(o == 0 ? "" : ",").append("{\"id\":\"").append(orderId).append("\",\"customerId\":\"")
-            .append(customer(random.nextInt(SEED_CUSTOMERS))).append("\",\"placedAt\":\"")
+            .append(scored.get(random.nextInt(SEED_CUSTOMERS))).append("\",\"placedAt\":\"")
             .append(Instant.parse("2026-02-01T00:00:00Z").plusSeconds(random.nextInt(200 * 86_400)))
-            .append("\",\"currency\":\"EUR\",\"lines\":[");
+            .append("\",\"currency\":\"USD\",\"lines\":[");
         int n = 1 + random.nextInt(4);
         for (int l = 0; l < n; l++) {
           Line line = new Line("p-" + (1 + random.nextInt(20)), 1 + random.nextInt(3),
@@ -288,7 +320,7 @@ class PostgresRestartFaultTest {
     long acknowledged = acknowledgedAt.get();
     Answer last = null;
     while (System.nanoTime() < deadline) {
-      last = call(base, "GET", "/api/customers/" + customer(0), null);
+      last = call(base, "GET", "/api/customers/" + scored.get(0), null);
       if (last.status() == 200 && acknowledgedAt.get() > acknowledged) {
         return;
       }
@@ -299,7 +331,7 @@ class PostgresRestartFaultTest {
   }
 
   /** What the database holds: exactly the acknowledged orders, each once, with their lines; no batch in part. */
-  private void checkDatabase(String url) throws Exception {
+  private void checkDatabase(String url, long storedBefore) throws Exception {
     Map<String, List<Line>> stored = new HashMap<>();
     Map<String, BigDecimal> totals = new HashMap<>();
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
@@ -307,7 +339,7 @@ class PostgresRestartFaultTest {
         rs.next();
         assertThat(rs.getLong(1)).as("orders stored twice").isEqualTo(rs.getLong(2));
         assertThat(rs.getLong(1)).as("orders stored: the seed and the acknowledged ones")
-            .isEqualTo(SEED_CUSTOMERS + acknowledgedOrders.size());
+            .isEqualTo(storedBefore + acknowledgedOrders.size());
       }
       try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT order_id, line_no FROM ci_order_lines"
           + " GROUP BY order_id, line_no HAVING count(*) > 1) d")) {
@@ -349,6 +381,24 @@ class PostgresRestartFaultTest {
       long present = batch.getValue().stream().filter(stored::containsKey).count();
       assertThat(present).as("orders of batch %s stored (all or none)", batch.getKey())
           .isIn(0L, (long) batch.getValue().size());
+    }
+  }
+
+  /** @return the CDNOW sample's rows of its customers 1 to {@code last}, in a file */
+  private Path cdnowCustomers(int last) throws IOException {
+    List<String> rows = Files.readAllLines(TestData.file("clv/CDNOW_sample.txt")).stream()
+        .filter(row -> !row.isBlank() && Integer.parseInt(row.trim().split("\\s+")[1]) <= last)
+        .toList();
+    Path file = tmp.resolve("cdnow-first-" + last + ".txt");
+    Files.write(file, rows);
+    return file;
+  }
+
+  private static long countOrders(String url) throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM ci_orders")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
