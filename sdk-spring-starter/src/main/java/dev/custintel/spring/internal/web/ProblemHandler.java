@@ -76,6 +76,28 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /**
+   * A model run that the data cannot make: not a server failure, so no stack trace and no 5xx.
+   *
+   * @param e no customer bought twice
+   * @return 422
+   */
+  @ExceptionHandler(dev.custintel.analytics.models.InsufficientDataException.class)
+  public ResponseEntity<ProblemDetail> insufficientData(dev.custintel.analytics.models.InsufficientDataException e) {
+    LOG.warn("Model run refused: {}", e.getMessage());
+    return respond(Problems.INSUFFICIENT_DATA.problem(safe(e.getMessage())));
+  }
+
+  /**
+   * @param e a fit that did not converge
+   * @return 422
+   */
+  @ExceptionHandler(dev.custintel.analytics.models.ModelFitException.class)
+  public ResponseEntity<ProblemDetail> modelFit(dev.custintel.analytics.models.ModelFitException e) {
+    LOG.warn("Model run failed: {}", e.getMessage());
+    return respond(Problems.MODEL_FIT_FAILED.problem(safe(e.getMessage())));
+  }
+
+  /**
    * @param e rule mining past its limits
    * @return 400
    */

@@ -28,6 +28,10 @@ public enum Problems {
   CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
   /** 409: the scores the request needs come from a model run, and none is active. */
   MODEL_NOT_READY("model-not-ready", "No active model run", HttpStatus.CONFLICT),
+  /** The data cannot make a model run: no customer bought twice (the detail gives the counts). */
+  INSUFFICIENT_DATA("insufficient-data", "Not enough data for a model run", HttpStatus.UNPROCESSABLE_CONTENT),
+  /** A fit of a model run did not converge on the data; nothing was written. */
+  MODEL_FIT_FAILED("model-fit-failed", "A model fit did not converge", HttpStatus.UNPROCESSABLE_CONTENT),
   /** 413: the request body is too large. */
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
   /** 415: the request body is not JSON. */
