@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slack the Slack events endpoint, mounted when its signing secret is set
  * @param sync pull sync of orders from the shop's own database: a JDBC source and a schedule
  * @param events the server-sent event stream of the customer event log
+ * @param dashboard the dashboard WebSocket at {@code /ws/dashboard}
  */
 @ConfigurationProperties("custintel")
 public record CustintelProperties(
@@ -35,7 +36,8 @@ public record CustintelProperties(
     @DefaultValue Gorgias gorgias,
     @DefaultValue Slack slack,
     @DefaultValue Sync sync,
-    @DefaultValue Events events) {
+    @DefaultValue Events events,
+    @DefaultValue Dashboard dashboard) {
 
   /**
    * The embedded default database.
@@ -212,4 +214,20 @@ public record CustintelProperties(
       @DefaultValue("15s") Duration heartbeat,
       @DefaultValue("1000") int bufferSize,
       @DefaultValue("4") int senderThreads) {}
+
+  /**
+   * The dashboard WebSocket at {@code /ws/dashboard}: one JSON message of the shop's current figures every
+   * {@code interval} to every open session, computed once for all of them.
+   *
+   * @param enabled whether the endpoint is mounted (it also needs {@code custintel.api.enabled})
+   * @param interval how often the figures are computed and sent, while at least one session is open
+   * @param zone the time zone whose calendar day is "today" for {@code ordersToday} and {@code revenueToday}
+   * @param sendTimeLimit how long one send to a session may take; a session whose send has taken longer (it stopped
+   *     reading) is closed with 4500 and counted in {@code custintel.ws.drops}
+   */
+  public record Dashboard(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("5s") Duration interval,
+      @DefaultValue("UTC") java.time.ZoneId zone,
+      @DefaultValue("10s") Duration sendTimeLimit) {}
 }
