@@ -1,5 +1,6 @@
 package dev.custintel.spring.internal.dashboard;
 
+import dev.custintel.spring.internal.concurrent.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,11 +18,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -316,11 +315,11 @@ public final class DashboardBroadcaster implements SmartLifecycle {
       if (running) {
         return;
       }
-      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, threads("custintel-dashboard"));
+      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("custintel-dashboard"));
       t.setRemoveOnCancelPolicy(true);
       // At most one write per session is in progress, so the threads are bounded by the sessions; idle ones go.
       senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-          threads("custintel-dashboard-sender"));
+          DaemonThreads.named("custintel-dashboard-sender"));
       ticker = t;
       running = true;
       t.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -375,14 +374,5 @@ public final class DashboardBroadcaster implements SmartLifecycle {
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE;
-  }
-
-  private static ThreadFactory threads(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

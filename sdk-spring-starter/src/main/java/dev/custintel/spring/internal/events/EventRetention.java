@@ -1,6 +1,7 @@
 package dev.custintel.spring.internal.events;
 
 import dev.custintel.analytics.events.EventsClient;
+import dev.custintel.spring.internal.concurrent.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -88,11 +89,8 @@ public final class EventRetention implements SmartLifecycle {
         }
         return;
       }
-      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread thread = new Thread(r, "custintel-events-retention");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledThreadPoolExecutor t =
+          new ScheduledThreadPoolExecutor(1, DaemonThreads.named("custintel-events-retention"));
       t.setRemoveOnCancelPolicy(true);
       long ms = interval.toMillis();
       t.scheduleWithFixedDelay(this::purgeNow, ms, ms, TimeUnit.MILLISECONDS);
