@@ -322,7 +322,9 @@ public final class DashboardBroadcaster implements SmartLifecycle {
           DaemonThreads.named("custintel-dashboard-sender"));
       ticker = t;
       running = true;
-      t.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+      // Fixed delay, not rate: a computation slower than the interval (a loaded database) is not followed at once by
+      // the ticks it overran.
+      t.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
