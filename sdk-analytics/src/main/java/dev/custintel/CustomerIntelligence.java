@@ -1,5 +1,6 @@
 package dev.custintel;
 
+import dev.custintel.analytics.activity.ActivityClient;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
@@ -118,6 +119,12 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     activated model runs write by the facade's {@link EventRules}, read after an id
    */
   EventsClient events();
+
+  /**
+   * @return the shop's activity right now for dashboards: customers active in the last 30 days, today's orders and
+   *     net revenue per currency, and the active run's high-risk customers, computed in the database
+   */
+  ActivityClient activity();
 
   /**
    * @return expected transactions and revenue per week or month over a horizon, from the active model run: its

@@ -2,7 +2,9 @@ package dev.custintel.spring;
 
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.store.Credentials;
+import dev.custintel.spring.internal.events.EventRetention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -95,5 +97,19 @@ public final class CustintelAutoConfiguration {
       builder.clock(clock);
     }
     return builder.build();
+  }
+
+  /**
+   * @param ci the facade
+   * @param properties the settings: {@code custintel.events.retention} and {@code purge-interval}
+   * @return the scheduled purge of old events from the log (it does nothing when the retention is zero or
+   *     negative), which starts and stops with the context
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public EventRetention custintelEventRetention(CustomerIntelligence ci, CustintelProperties properties) {
+    CustintelProperties.Events events = properties.events();
+    return new EventRetention(ci.events(), ci.clock(), ci.store().meterRegistry(),
+        Tags.of("store", properties.store().tablePrefix()), events.retention(), events.purgeInterval());
   }
 }

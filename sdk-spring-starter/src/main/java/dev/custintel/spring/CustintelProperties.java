@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gorgias the Gorgias helpdesk client, configured when its subdomain or base URL is set
  * @param slack the Slack events endpoint, mounted when its signing secret is set
  * @param sync pull sync of orders from the shop's own database: a JDBC source and a schedule
- * @param events the server-sent event stream of the customer event log
+ * @param events the server-sent event stream of the customer event log, and how long the log keeps events
+ * @param dashboard the dashboard WebSocket at {@code /ws/dashboard}
  */
 @ConfigurationProperties("custintel")
 public record CustintelProperties(
@@ -35,7 +36,8 @@ public record CustintelProperties(
     @DefaultValue Gorgias gorgias,
     @DefaultValue Slack slack,
     @DefaultValue Sync sync,
-    @DefaultValue Events events) {
+    @DefaultValue Events events,
+    @DefaultValue Dashboard dashboard) {
 
   /**
    * The embedded default database.
@@ -197,7 +199,7 @@ public record CustintelProperties(
   }
 
   /**
-   * The event stream at {@code GET {base-path}/events/stream}.
+   * The event stream at {@code GET {base-path}/events/stream}, and the retention of the event log.
    *
    * @param pollInterval how often the one shared poller reads the event log for every client
    * @param heartbeat how often each client gets a comment line, which keeps proxies from closing an idle stream and
@@ -206,10 +208,31 @@ public record CustintelProperties(
    *     resumes with {@code Last-Event-ID} when it reconnects
    * @param senderThreads the threads that write to the clients (a client whose socket is full holds one until its
    *     write fails)
+   * @param retention how long events stay in the log: every {@code purge-interval} the events that occurred longer
+   *     ago than this are deleted; zero or negative keeps every event (no purge runs)
+   * @param purgeInterval how often the retention purge runs (its first run is one interval after start)
    */
   public record Events(
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("15s") Duration heartbeat,
       @DefaultValue("1000") int bufferSize,
-      @DefaultValue("4") int senderThreads) {}
+      @DefaultValue("4") int senderThreads,
+      @DefaultValue("30d") Duration retention,
+      @DefaultValue("1h") Duration purgeInterval) {}
+
+  /**
+   * The dashboard WebSocket at {@code /ws/dashboard}: one JSON message of the shop's current figures every
+   * {@code interval} to every open session, computed once for all of them.
+   *
+   * @param enabled whether the endpoint is mounted (it also needs {@code custintel.api.enabled})
+   * @param interval how often the figures are computed and sent, while at least one session is open
+   * @param zone the time zone whose calendar day is "today" for {@code ordersToday} and {@code revenueToday}
+   * @param sendTimeLimit how long one send to a session may take; a session whose send has taken longer (it stopped
+   *     reading) is closed with 4500 and counted in {@code custintel.ws.drops}
+   */
+  public record Dashboard(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("5s") Duration interval,
+      @DefaultValue("UTC") java.time.ZoneId zone,
+      @DefaultValue("10s") Duration sendTimeLimit) {}
 }

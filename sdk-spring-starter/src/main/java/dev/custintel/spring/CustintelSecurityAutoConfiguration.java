@@ -31,7 +31,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * matches only its paths):
  *
  * <ul>
- *   <li>{@code custintelApiSecurityFilterChain}, over {@code custintel.api.base-path} and {@code admin-path}: an API
+ *   <li>{@code custintelApiSecurityFilterChain}, over {@code custintel.api.base-path}, {@code admin-path} and the
+ *       dashboard socket's handshake ({@code /ws/dashboard}, a read): an API
  *       key in {@code X-API-Key}; 401 without one, 403 for an invalid or revoked one or one out of scope (reads need
  *       {@code read}, other methods {@code write}, admin paths {@code admin}), 429 with {@code Retry-After} past the
  *       key's rate limit. With {@code custintel.security.enabled=false} the paths are open.
@@ -124,7 +125,7 @@ public final class CustintelSecurityAutoConfiguration {
       HttpSecurity http, CustintelProperties properties, KeyVerifier verifier, RateLimiter limiter) throws Exception {
     String api = trim(properties.api().basePath());
     String admin = trim(properties.api().adminPath());
-    http.securityMatcher(api + "/**", admin + "/**")
+    http.securityMatcher(api + "/**", admin + "/**", CustintelDashboardAutoConfiguration.PATH)
         .csrf(c -> c.disable())
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
@@ -142,6 +143,8 @@ public final class CustintelSecurityAutoConfiguration {
             // The async dispatch that ends a stream (SSE) belongs to a request already authorized on its way in.
             .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
             .requestMatchers(admin + "/**").hasAuthority("SCOPE_admin")
+            // The dashboard socket's handshake is a GET: a read.
+            .requestMatchers(CustintelDashboardAutoConfiguration.PATH).hasAuthority("SCOPE_read")
             .requestMatchers(HttpMethod.GET, api + "/**").hasAuthority("SCOPE_read")
             .requestMatchers(HttpMethod.HEAD, api + "/**").hasAuthority("SCOPE_read")
             .anyRequest().hasAuthority("SCOPE_write"))

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.store.DatabaseKind;
+import dev.custintel.spring.internal.dashboard.DashboardBroadcaster;
+import dev.custintel.spring.internal.events.EventRetention;
 import dev.custintel.spring.internal.security.BootstrapAdminKey;
 import dev.custintel.spring.internal.security.KeyVerifier;
 import dev.custintel.spring.internal.web.CustomerController;
@@ -138,6 +140,27 @@ class AutoConfigurationTest {
   }
 
   @Test
+  void dashboardAndRetentionBeansAndTheirSwitches() {
+    WebApplicationContextRunner web = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CustintelAutoConfiguration.class,
+            CustintelWebAutoConfiguration.class, CustintelDashboardAutoConfiguration.class))
+        .withPropertyValues("custintel.embedded.directory=" + dir);
+    web.run(context -> {
+      assertThat(context).hasSingleBean(DashboardBroadcaster.class);
+      assertThat(context).hasBean("custintelDashboardHandlerMapping");
+      assertThat(context).hasSingleBean(EventRetention.class);
+      assertThat(context.getBean(EventRetention.class).isRunning()).isTrue();
+    });
+    web.withPropertyValues("custintel.dashboard.enabled=false", "custintel.events.retention=0").run(context -> {
+      assertThat(context).doesNotHaveBean(DashboardBroadcaster.class);
+      assertThat(context).hasSingleBean(EventRetention.class);
+      assertThat(context.getBean(EventRetention.class).isRunning()).as("retention 0 keeps every event").isFalse();
+    });
+    web.withPropertyValues("custintel.api.enabled=false").run(context ->
+        assertThat(context).doesNotHaveBean(DashboardBroadcaster.class));
+  }
+
+  @Test
   void nonWebApplicationGetsTheFacadeOnly() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(CustintelAutoConfiguration.class,
@@ -160,7 +183,9 @@ class AutoConfigurationTest {
         "custintel.store.profile-cache-size", "custintel.api.base-path", "custintel.api.admin-path",
         "custintel.security.enabled", "custintel.security.bootstrap-admin-key",
         "custintel.security.rate-limit.requests-per-minute", "custintel.models.max-age",
-        "custintel.gorgias.subdomain", "custintel.slack.signing-secret"};
+        "custintel.gorgias.subdomain", "custintel.slack.signing-secret", "custintel.events.retention",
+        "custintel.events.purge-interval", "custintel.dashboard.interval", "custintel.dashboard.zone",
+        "custintel.dashboard.send-time-limit"};
     for (String name : expected) {
       JsonNode property = null;
       for (JsonNode p : metadata.path("properties")) {

@@ -2,6 +2,7 @@ package dev.custintel.analytics.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The durable log of customer events that model runs emit ({@link EventRules}). Readers follow it by id: read
@@ -22,6 +23,16 @@ public interface EventsClient {
    * @return the matching events in id order, at most {@code query.limit()}
    */
   List<CustomerEvent> read(EventQuery query);
+
+  /**
+   * The newest events, newest first: what a dashboard shows as "latest alerts" without following the log from its
+   * start.
+   *
+   * @param types only these types (empty for all)
+   * @param limit how many at most, 1 to {@link EventQuery#MAX_LIMIT}
+   * @return the matching events in descending id order
+   */
+  List<CustomerEvent> newest(Set<EventType> types, int limit);
 
   /** @return the id of the newest event ever written (0 for none), whether purged since or not */
   long latestId();

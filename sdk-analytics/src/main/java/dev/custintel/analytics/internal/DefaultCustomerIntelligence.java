@@ -1,6 +1,7 @@
 package dev.custintel.analytics.internal;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.activity.ActivityClient;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
@@ -12,6 +13,7 @@ import dev.custintel.analytics.internal.events.DefaultEventsClient;
 import dev.custintel.analytics.internal.events.EventWriter;
 import dev.custintel.analytics.internal.models.ActiveRunGauges;
 import dev.custintel.analytics.internal.models.ActiveRuns;
+import dev.custintel.analytics.internal.models.DefaultActivityClient;
 import dev.custintel.analytics.internal.models.DefaultAffinityClient;
 import dev.custintel.analytics.internal.models.DefaultChurnClient;
 import dev.custintel.analytics.internal.models.DefaultForecastClient;
@@ -44,6 +46,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final SegmentsClient segments;
   private final ForecastClient forecast;
   private final EventsClient events;
+  private final ActivityClient activity;
   private final ActiveRunGauges gauges;
   private final StoreAccess.@Nullable Registration rescoring;
   private final Rescorer rescorer;
@@ -62,6 +65,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     EventWriter eventWriter = new EventWriter(access, eventRules);
     RunStore runs = new RunStore(access, eventWriter);
     this.events = new DefaultEventsClient(access);
+    this.activity = new DefaultActivityClient(access);
     ActiveRuns active = new ActiveRuns(store, runs);
     this.gauges = new ActiveRunGauges(access);
     this.rescorer = new Rescorer(access, runs, active, eventWriter);
@@ -73,6 +77,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.cohorts = new DefaultCohortsClient(access);
     this.segments = new DefaultSegmentsClient(access);
     this.forecast = new DefaultForecastClient(access, runs, active);
+  }
+
+  @Override
+  public ActivityClient activity() {
+    return activity;
   }
 
   @Override

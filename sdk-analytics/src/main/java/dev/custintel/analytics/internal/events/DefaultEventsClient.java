@@ -7,6 +7,7 @@ import dev.custintel.analytics.events.EventQuery;
 import dev.custintel.analytics.events.EventType;
 import dev.custintel.analytics.events.EventsClient;
 import dev.custintel.core.DataAccessException;
+import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.spi.StoreAccess;
 import java.io.IOException;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.statement.Query;
 
 /** Reads and purges the event log. Not API. */
@@ -32,25 +35,39 @@ public final class DefaultEventsClient implements EventsClient {
   @Override
   public List<CustomerEvent> read(EventQuery query) {
     Objects.requireNonNull(query, "query");
+    return select(query.afterId(), query.types(), query.customerId(), "event_id", query.limit());
+  }
+
+  @Override
+  public List<CustomerEvent> newest(Set<EventType> types, int limit) {
+    Objects.requireNonNull(types, "types");
+    if (limit < 1 || limit > EventQuery.MAX_LIMIT) {
+      throw InvalidInputException.argument("limit", "must be 1 to " + EventQuery.MAX_LIMIT + " (was " + limit + ")");
+    }
+    return select(-1, types, null, "event_id DESC", limit);
+  }
+
+  private List<CustomerEvent> select(long afterId, Set<EventType> types, @Nullable String customerId, String order,
+      int limit) {
     StringBuilder sql = new StringBuilder("SELECT event_id, event_type, customer_id, occurred_at, run_id, payload"
         + " FROM {events} WHERE event_id > ?");
     List<Object> params = new ArrayList<>();
-    params.add(query.afterId());
-    if (!query.types().isEmpty()) {
+    params.add(afterId);
+    if (!types.isEmpty()) {
       sql.append(" AND event_type IN (");
       String sep = "";
-      for (EventType t : query.types()) {
+      for (EventType t : types) {
         sql.append(sep).append('?');
         params.add(t.wireName());
         sep = ", ";
       }
       sql.append(')');
     }
-    if (query.customerId() != null) {
+    if (customerId != null) {
       sql.append(" AND customer_id = ?");
-      params.add(query.customerId());
+      params.add(customerId);
     }
-    sql.append(" ORDER BY event_id FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+    sql.append(" ORDER BY ").append(order).append(" FETCH FIRST ").append(limit).append(" ROWS ONLY");
     return access.inSnapshot("Reading events", h -> {
       Query q = h.createQuery(access.sql(sql.toString()));
       for (int i = 0; i < params.size(); i++) {

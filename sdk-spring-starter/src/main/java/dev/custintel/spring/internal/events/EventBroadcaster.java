@@ -4,6 +4,7 @@ import dev.custintel.analytics.events.CustomerEvent;
 import dev.custintel.analytics.events.EventQuery;
 import dev.custintel.analytics.events.EventType;
 import dev.custintel.analytics.events.EventsClient;
+import dev.custintel.spring.internal.concurrent.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,11 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -436,10 +435,11 @@ public final class EventBroadcaster implements SmartLifecycle {
       if (running) {
         return;
       }
-      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("custintel-events-poller"));
+      ScheduledThreadPoolExecutor scheduler =
+          new ScheduledThreadPoolExecutor(1, DaemonThreads.named("custintel-events-poller"));
       scheduler.setRemoveOnCancelPolicy(true);
       ThreadPoolExecutor pool = new ThreadPoolExecutor(senderThreads, senderThreads, 60, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), threads("custintel-events-sender"));
+          new LinkedBlockingQueue<>(), DaemonThreads.named("custintel-events-sender"));
       pool.allowCoreThreadTimeOut(true);
       senders = pool;
       poller = scheduler;
@@ -494,14 +494,5 @@ public final class EventBroadcaster implements SmartLifecycle {
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE;
-  }
-
-  private static ThreadFactory threads(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

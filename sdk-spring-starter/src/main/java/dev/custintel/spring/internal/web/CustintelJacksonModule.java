@@ -38,7 +38,7 @@ public final class CustintelJacksonModule extends SimpleModule {
    * @return the amount with at least the currency's minor digits and no further trailing zeros, such as
    *     {@code 89.00} or {@code 18.3333}
    */
-  static String amount(BigDecimal amount, Currency currency) {
+  public static String amount(BigDecimal amount, Currency currency) {
     int minScale = Math.max(currency.getDefaultFractionDigits(), 0);
     BigDecimal stripped = amount.stripTrailingZeros();
     return (stripped.scale() < minScale ? stripped.setScale(minScale) : stripped).toPlainString();
