@@ -58,56 +58,7 @@ public final class EventWriter {
     Long baseline = h.createQuery(access.sql("SELECT baseline_run_id FROM {event_counter} WHERE id = 1"))
         .mapTo(Long.class).findOne().orElse(null);
     boolean first = baseline == null;
-    List<Pending> pending = new ArrayList<>();
-    if (rules.churnEnter() != null) {
-      Map<String, Double> risk = new HashMap<>();
-      scores.forEach(v -> risk.put(v.customerId(), 1.0 - v.probabilityAlive()));
-      double enter = rules.churnEnter();
-      double exit = rules.churnExit();
-      Hysteresis.Next next = advance(h, CHURN, risk, enter, exit, runId, at);
-      if (!first) {
-        for (String id : next.entered()) {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("churnRisk", round(risk.get(id)));
-          p.put("enterLevel", enter);
-          p.put("exitLevel", exit);
-          pending.add(new Pending(EventType.CHURN_RISK_ALERT, id, p));
-        }
-      }
-    }
-    if (rules.valueEnterAmount() != null || rules.valueEnterTopPercent() != null) {
-      Map<String, Double> value = new HashMap<>();
-      scores.forEach(v -> {
-        if (v.value() > 0) {
-          value.put(v.customerId(), v.value());
-        }
-      });
-      double enter;
-      double exit;
-      String rule;
-      if (rules.valueEnterAmount() != null) {
-        enter = rules.valueEnterAmount();
-        exit = rules.valueExitAmount();
-        rule = "value at least " + enter;
-      } else {
-        double[] sorted = value.values().stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        enter = Hysteresis.topPercentLevel(sorted, rules.valueEnterTopPercent());
-        exit = Hysteresis.topPercentLevel(sorted, rules.valueExitTopPercent());
-        rule = "top " + rules.valueEnterTopPercent() + "%";
-      }
-      Hysteresis.Next next = advance(h, VALUE, value, enter, exit, runId, at);
-      if (!first) {
-        for (String id : next.entered()) {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("ltv", round(value.get(id)));
-          p.put("currency", currency);
-          p.put("threshold", round(enter));
-          p.put("rule", rule);
-          pending.add(new Pending(EventType.HIGH_VALUE_CUSTOMER, id, p));
-        }
-      }
-    }
+    List<Pending> pending = levelEvents(h, runId, at, scores, currency, null, !first, null);
     if (rules.segmentChanges() && segmentPreset != null) {
       h.createQuery(access.sql("SELECT customer_id, previous_segment, segment, r, f, m FROM {segment_memberships}"
               + " WHERE run_id = :run AND preset = :preset AND changed_run_id = :run"
@@ -171,19 +122,33 @@ public final class EventWriter {
     if (baseline == null || touched.isEmpty()) {
       return 0;
     }
+    List<Pending> pending = levelEvents(h, runId, at, scores, currency, touched, true, "ingestion");
+    return pending.isEmpty() ? 0 : emit(h, runId, at, pending, "the events of re-scored customers");
+  }
+
+  /**
+   * The level rules' states moved to these scores and the events of those who came in.
+   *
+   * @param scope the customers whose states move (those scored and those who lost their score), or null for
+   *     every customer: a whole run, whose top-percent levels come from its scores
+   * @param emit false for the baseline run, which records states without events
+   * @param trigger the payload's {@code trigger}, or null for none
+   */
+  private List<Pending> levelEvents(Handle h, long runId, Instant at, List<CustomerValue> scores, String currency,
+      @Nullable Collection<String> scope, boolean emit, @Nullable String trigger) {
     List<Pending> pending = new ArrayList<>();
     if (rules.churnEnter() != null) {
       Map<String, Double> risk = new HashMap<>();
       scores.forEach(v -> risk.put(v.customerId(), 1.0 - v.probabilityAlive()));
       double enter = rules.churnEnter();
       double exit = rules.churnExit();
-      Hysteresis.Next next = advance(h, CHURN, statesAmong(h, CHURN, touched), risk, enter, exit, runId, at);
-      for (String id : next.entered()) {
+      Hysteresis.Next next = advance(h, CHURN, states(h, CHURN, scope), risk, enter, exit, runId, at);
+      for (String id : emit ? next.entered() : List.<String>of()) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("churnRisk", round(risk.get(id)));
         p.put("enterLevel", enter);
         p.put("exitLevel", exit);
-        p.put("trigger", "ingestion");
+        putTrigger(p, trigger);
         pending.add(new Pending(EventType.CHURN_RISK_ALERT, id, p));
       }
     }
@@ -202,23 +167,45 @@ public final class EventWriter {
         exit = rules.valueExitAmount();
         rule = "value at least " + enter;
       } else {
-        ValueLevels levels = valueLevels(h, runId);
-        enter = levels.enter();
-        exit = levels.exit();
+        if (scope == null) {
+          double[] sorted = value.values().stream().mapToDouble(Double::doubleValue).toArray();
+          Arrays.sort(sorted);
+          enter = Hysteresis.topPercentLevel(sorted, rules.valueEnterTopPercent());
+          exit = Hysteresis.topPercentLevel(sorted, rules.valueExitTopPercent());
+        } else {
+          ValueLevels levels = valueLevels(h, runId);
+          enter = levels.enter();
+          exit = levels.exit();
+        }
         rule = "top " + rules.valueEnterTopPercent() + "%";
       }
-      Hysteresis.Next next = advance(h, VALUE, statesAmong(h, VALUE, touched), value, enter, exit, runId, at);
-      for (String id : next.entered()) {
+      Hysteresis.Next next = advance(h, VALUE, states(h, VALUE, scope), value, enter, exit, runId, at);
+      for (String id : emit ? next.entered() : List.<String>of()) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ltv", round(value.get(id)));
         p.put("currency", currency);
         p.put("threshold", round(enter));
         p.put("rule", rule);
-        p.put("trigger", "ingestion");
+        putTrigger(p, trigger);
         pending.add(new Pending(EventType.HIGH_VALUE_CUSTOMER, id, p));
       }
     }
-    return pending.isEmpty() ? 0 : emit(h, runId, at, pending, "the events of re-scored customers");
+    return pending;
+  }
+
+  private static void putTrigger(Map<String, Object> payload, @Nullable String trigger) {
+    if (trigger != null) {
+      payload.put("trigger", trigger);
+    }
+  }
+
+  /** Who is in the rule's state now: everyone, or those of {@code scope}. */
+  private Set<String> states(Handle h, String rule, @Nullable Collection<String> scope) {
+    if (scope != null) {
+      return statesAmong(h, rule, scope);
+    }
+    return new HashSet<>(h.createQuery(access.sql("SELECT customer_id FROM {event_states} WHERE rule = :rule"))
+        .bind("rule", rule).mapTo(String.class).list());
   }
 
   /** Those of the customers who are in the rule's state now. */
@@ -260,18 +247,9 @@ public final class EventWriter {
         .bind("run", runId).mapTo(Double.class).one();
   }
 
-  /** Moves one rule's states to the next run's and returns who entered. */
-  private Hysteresis.Next advance(Handle h, String rule, Map<String, Double> values, double enter, double exit,
-      long runId, Instant at) {
-    Set<String> before = new HashSet<>(h.createQuery(access.sql(
-            "SELECT customer_id FROM {event_states} WHERE rule = :rule"))
-        .bind("rule", rule).mapTo(String.class).list());
-    return advance(h, rule, before, values, enter, exit, runId, at);
-  }
-
   /**
-   * Moves the states of some customers only: those who were in among them ({@code before}) and the values of those
-   * of them still scored.
+   * Moves one rule's states to the new values and returns who entered: those who were in ({@code before}, all of
+   * them or those of a re-scoring's customers) and the values of those scored now.
    */
   private Hysteresis.Next advance(Handle h, String rule, Set<String> before, Map<String, Double> values, double enter,
       double exit, long runId, Instant at) {
