@@ -69,7 +69,8 @@ public final class CustintelAutoConfiguration {
         .migrateOnStart(store.migrateOnStart())
         .profileCache(store.profileCacheSize(), store.profileCacheTtl())
         .maximumPoolSize(store.maximumPoolSize())
-        .connectionTimeout(store.connectionTimeout());
+        .connectionTimeout(store.connectionTimeout())
+        .rescoreOnIngest(properties.models().rescoreOnIngest());
     DataSource dataSource = dataSources.getIfUnique();
     String url = environment.getProperty("spring.datasource.url");
     if (dataSource != null) {

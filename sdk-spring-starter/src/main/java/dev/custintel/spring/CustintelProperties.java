@@ -115,8 +115,10 @@ public record CustintelProperties(
    *
    * @param maxAge the age of the active run past which the {@code custintelModels} health indicator reports
    *     {@code OUT_OF_SERVICE}
+   * @param rescoreOnIngest whether each committed ingestion re-scores the customers it changed under the active run,
+   *     with their events (off: their scores wait for the next model run)
    */
-  public record Models(@DefaultValue("7d") Duration maxAge) {}
+  public record Models(@DefaultValue("7d") Duration maxAge, @DefaultValue("true") boolean rescoreOnIngest) {}
 
   /**
    * The Gorgias helpdesk client, created when {@code subdomain} or {@code base-url} is set.

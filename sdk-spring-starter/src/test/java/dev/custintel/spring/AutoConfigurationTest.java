@@ -183,6 +183,7 @@ class AutoConfigurationTest {
         "custintel.store.profile-cache-size", "custintel.api.base-path", "custintel.api.admin-path",
         "custintel.security.enabled", "custintel.security.bootstrap-admin-key",
         "custintel.security.rate-limit.requests-per-minute", "custintel.models.max-age",
+        "custintel.models.rescore-on-ingest",
         "custintel.gorgias.subdomain", "custintel.slack.signing-secret", "custintel.events.retention",
         "custintel.events.purge-interval", "custintel.dashboard.interval", "custintel.dashboard.zone",
         "custintel.dashboard.send-time-limit"};
