@@ -67,7 +67,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.events = new DefaultEventsClient(access);
     this.activity = new DefaultActivityClient(access);
     ActiveRuns active = new ActiveRuns(store, runs);
-    this.gauges = new ActiveRunGauges(access);
+    this.gauges = new ActiveRunGauges(access, runs);
     this.rescorer = new Rescorer(access, runs, active, eventWriter);
     this.rescoring = rescoreOnIngest ? access.onCustomersChanged(rescorer) : null;
     this.models = new DefaultModelsClient(access, runs, active, rescorer);

@@ -2,7 +2,6 @@ package dev.custintel.analytics.internal.cohorts;
 
 import dev.custintel.analytics.cohorts.Cohort;
 import dev.custintel.analytics.cohorts.CohortCell;
-import dev.custintel.analytics.cohorts.CohortInsight;
 import dev.custintel.analytics.cohorts.CohortPeriod;
 import dev.custintel.analytics.cohorts.CohortRequest;
 import dev.custintel.analytics.cohorts.CohortTable;

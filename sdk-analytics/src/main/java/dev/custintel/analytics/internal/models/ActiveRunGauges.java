@@ -31,18 +31,25 @@ public final class ActiveRunGauges implements AutoCloseable {
   /** One reading; {@code runCreatedAt} null when there is no active run (or the database could not be read). */
   private record Reading(
       Instant at, @Nullable Long runId, @Nullable Instant runCreatedAt, double meanRisk, double highRisk) {
-    static final Reading NONE = new Reading(Instant.EPOCH, null, null, Double.NaN, Double.NaN);
+    static final Reading NONE = none(Instant.EPOCH);
+
+    /** No active run (or an unreadable database) at {@code at}. */
+    static Reading none(Instant at) {
+      return new Reading(at, null, null, Double.NaN, Double.NaN);
+    }
   }
 
   private final StoreAccess access;
+  private final RunStore runs;
   private final MeterRegistry registry;
   private final Clock clock;
   private final List<Meter> meters = new ArrayList<>();
   private volatile Reading last = Reading.NONE;
 
   /** Registers the gauges on the store's registry. */
-  public ActiveRunGauges(StoreAccess access) {
+  public ActiveRunGauges(StoreAccess access, RunStore runs) {
     this.access = access;
+    this.runs = runs;
     this.registry = access.store().meterRegistry();
     this.clock = access.store().clock();
     gauge("custintel.model.active.age", "seconds", "Age of the active model run (NaN before the first)",
@@ -71,22 +78,14 @@ public final class ActiveRunGauges implements AutoCloseable {
     try {
       // The active run's id is a primary-key lookup: a newly activated run shows at the next scrape; the
       // aggregate over its scores is read again only for a new run or after MAX_AGE.
-      Long runId = access.read("Reading the active model run", h -> h.createQuery(access.sql(
-              "SELECT run_id FROM {active_models} WHERE kind = :kind"))
-          .bind("kind", RunStore.KIND)
-          .map((rs, ctx) -> {
-            long id = rs.getLong(1);
-            return rs.wasNull() ? null : id;
-          })
-          .findOne()
-          .orElse(null));
+      Long runId = runs.activeRunId().orElse(null);
       Reading r = last;
       if (java.util.Objects.equals(runId, r.runId()) && r != Reading.NONE
           && Duration.between(r.at(), now).compareTo(MAX_AGE) < 0) {
         return r;
       }
       if (runId == null) {
-        last = new Reading(now, null, null, Double.NaN, Double.NaN);
+        last = Reading.none(now);
         return last;
       }
       double high = RiskLevel.HIGH.lowerBound();
@@ -105,11 +104,11 @@ public final class ActiveRunGauges implements AutoCloseable {
           })
           .findOne()
           .orElse(null));
-      last = read != null ? read : new Reading(now, null, null, Double.NaN, Double.NaN);
+      last = read != null ? read : Reading.none(now);
     } catch (RuntimeException e) {
       // A scrape must not fail because the database is away: the gauges read NaN until it is back.
       LOG.debug("Could not read the active model run's gauges: {}", e.toString());
-      last = new Reading(now, null, null, Double.NaN, Double.NaN);
+      last = Reading.none(now);
     }
     return last;
   }

@@ -5,7 +5,6 @@ import dev.custintel.analytics.activity.ShopActivity;
 import dev.custintel.analytics.churn.RiskLevel;
 import dev.custintel.core.model.Money;
 import dev.custintel.core.spi.StoreAccess;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,7 +50,8 @@ public final class DefaultActivityClient implements ActivityClient {
               + " FROM {orders} WHERE placed_at >= :start AND placed_at < :end GROUP BY currency ORDER BY currency"))
           .bind("start", utc(start))
           .bind("end", utc(end))
-          .map((rs, ctx) -> new CurrencyDay(rs.getLong(2), money(rs.getBigDecimal(3), rs.getString(1).trim())))
+          .map((rs, ctx) -> new CurrencyDay(rs.getLong(2),
+              Money.of(rs.getBigDecimal(3), Money.currency(rs.getString(1).trim())).normalized()))
           .list();
       long orders = 0;
       List<Money> revenue = new ArrayList<>();
@@ -71,13 +71,6 @@ public final class DefaultActivityClient implements ActivityClient {
           .orElse(null);
       return new ShopActivity(at, zone, day, active, orders, revenue, highRisk);
     });
-  }
-
-  private static Money money(BigDecimal sum, String code) {
-    Money zero = Money.zero(Money.currency(code));
-    int digits = Math.max(zero.currency().getDefaultFractionDigits(), 0);
-    BigDecimal stripped = sum.stripTrailingZeros();
-    return Money.of(stripped.scale() < digits ? stripped.setScale(digits) : stripped, zero.currency());
   }
 
   private static java.time.OffsetDateTime utc(Instant instant) {

@@ -41,11 +41,11 @@ import org.jdbi.v3.core.Handle;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +55,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,14 +97,14 @@ public final class DefaultModelsClient implements ModelsClient {
     // Customers re-scored while the run reads and fits (under the run before it, maybe from orders its snapshot
     // misses) are re-scored under it once it is active: the log's mark now, the customers after it at activation.
     long mark = rescorer.mark();
-    Set<String> rescoredMeanwhile = new java.util.TreeSet<>();
+    Set<String> rescoredMeanwhile = new TreeSet<>();
     ModelRun run = refreshTimer.record(() -> run(request, mark, rescoredMeanwhile));
     rescorer.runActivated(rescoredMeanwhile);
     return run;
   }
 
   @Override
-  public int rescore(java.util.Collection<String> customerIds) {
+  public int rescore(Collection<String> customerIds) {
     Objects.requireNonNull(customerIds, "customerIds");
     for (String id : customerIds) {
       Objects.requireNonNull(id, "customerIds holds a null");
@@ -260,7 +262,7 @@ public final class DefaultModelsClient implements ModelsClient {
   }
 
   private long write(ModelRunRequest request, Inputs in, Backtested backtested, Fitted fitted, Scored scored,
-      @Nullable Mined mined, PhaseTimer timer, java.util.function.Consumer<Handle> onActivation) {
+      @Nullable Mined mined, PhaseTimer timer, Consumer<Handle> onActivation) {
     PurchaseModelKind kind = request.purchaseModel();
     PurchaseModel purchases = fitted.purchases();
     GammaGammaModel spend = fitted.spend();

@@ -2,6 +2,7 @@ package dev.custintel.analytics.internal.models;
 
 import dev.custintel.analytics.clv.CustomerValue;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
+import dev.custintel.analytics.internal.RowInserter;
 import dev.custintel.analytics.internal.events.EventWriter;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.core.spi.StoreAccess;
@@ -12,13 +13,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,9 +59,9 @@ public final class Rescorer implements Consumer<Set<String>> {
    * Serializes this process's writers of the run pointer's lock (re-scorings, run writes, activations, prunes), so
    * that they queue here rather than on the database's row lock, which H2 gives up on after its lock timeout.
    */
-  private final java.util.concurrent.locks.ReentrantLock serial = new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock serial = new ReentrantLock();
   /** Whether a thread is draining {@link #pending}; others leave their customers to it. */
-  private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean draining = new AtomicBoolean();
 
   /** Customers waiting to be re-scored (after a failure, or while another thread drains). Guarded by itself. */
   private final Set<String> pending = new TreeSet<>();
@@ -149,7 +152,7 @@ public final class Rescorer implements Consumer<Set<String>> {
    * Runs work that takes the run pointer's lock (a run's write, an activation, a prune) after this process's
    * re-scoring in progress, never at the same time.
    */
-  <T> T exclusive(java.util.function.Supplier<T> work) {
+  <T> T exclusive(Supplier<T> work) {
     serial.lock();
     try {
       return work.get();
@@ -267,12 +270,10 @@ public final class Rescorer implements Consumer<Set<String>> {
     List<CustomerRfm> summaries = summaries(h, run, ids);
     List<CustomerValue> values = summaries.isEmpty() ? List.of()
         : models.valueModel().values(summaries, run.valuation());
-    for (int i = 0; i < ids.size(); i += CHUNK) {
-      h.createUpdate(access.sql("DELETE FROM {customer_scores} WHERE run_id = :run AND customer_id IN (<ids>)"))
-          .bind("run", runId)
-          .bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
-          .execute();
-    }
+    h.createUpdate(access.sql("DELETE FROM {customer_scores} WHERE run_id = :run AND customer_id IN (<ids>)"))
+        .bind("run", runId)
+        .bindList("ids", ids)
+        .execute();
     runs.insertScores(h.getConnection(), runId, values);
     log(h, ids);
     events.afterRescore(h, runId, values, ids, clock.instant(), run.data().currency().getCurrencyCode());
@@ -284,7 +285,7 @@ public final class Rescorer implements Consumer<Set<String>> {
     long last = h.createQuery(access.sql("SELECT COALESCE(MAX(seq), 0) FROM {rescore_log}")).mapTo(Long.class).one();
     h.createUpdate(access.sql("DELETE FROM {rescore_log} WHERE customer_id IN (<ids>)")).bindList("ids", ids).execute();
     long[] next = {last};
-    dev.custintel.analytics.internal.RowInserter.insert(h.getConnection(), access.table("rescore_log"),
+    RowInserter.insert(h.getConnection(), access.table("rescore_log"),
         "customer_id, seq", 2, ids, (ps, p, id) -> {
           ps.setString(p, id);
           ps.setLong(p + 1, ++next[0]);

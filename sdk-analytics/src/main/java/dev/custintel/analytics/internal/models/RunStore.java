@@ -15,7 +15,6 @@ import dev.custintel.core.NotFoundException;
 import dev.custintel.core.spi.ScoreTables;
 import dev.custintel.core.spi.StoreAccess;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +39,6 @@ import org.jspecify.annotations.Nullable;
 public final class RunStore {
   /** The kind of the customer-value runs in {@code model_runs} and {@code active_models}. */
   static final String KIND = ScoreTables.CLV_KIND;
-
 
   private static final String SCORE_COLUMNS =
       "run_id, customer_id, frequency, recency, age, monetary_value, p_alive, expected_purchases, expected_spend,"
@@ -128,7 +127,7 @@ public final class RunStore {
 
   long write(RunRow row, List<CustomerValue> scores, @Nullable AffinityWrite affinity,
       @Nullable SegmentsWrite segments, boolean activate, Finisher finisher,
-      java.util.function.Consumer<Handle> onActivation) {
+      Consumer<Handle> onActivation) {
     return access.inTransaction("Writing the model run", h -> {
         long id = h.createUpdate("INSERT INTO " + table("model_runs")
                 + " (kind, created_at, calibration_end, period_unit, currency, customers, watermark_placed_at,"
