@@ -69,7 +69,10 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     ActiveRuns active = new ActiveRuns(store, runs);
     this.gauges = new ActiveRunGauges(access, runs);
     this.rescorer = new Rescorer(access, runs, active, eventWriter);
-    this.rescoring = rescoreOnIngest ? access.onCustomersChanged(rescorer) : null;
+    this.rescoring = rescoreOnIngest ? access.onCustomersChangedDurably(rescorer) : null;
+    if (rescoreOnIngest) {
+      rescorer.recoverInBackground();
+    }
     this.models = new DefaultModelsClient(access, runs, active, rescorer);
     this.churn = new DefaultChurnClient(runs);
     this.ltv = new DefaultLtvClient(runs, active);

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * Re-scoring after ingestion when things go wrong, on PostgreSQL: a re-scoring whose event insert fails writes
  * neither scores nor events (one transaction), the ingestion still succeeds, and the customer is re-scored (and
  * their event emitted once) with the next change; ingestion threads and model runs at once neither deadlock nor
- * leave a customer with a score that misses their orders, including customers changed while a run read and fit.
+ * leave a customer with a score that misses their orders, including customers changed while a run read and fit,
+ * the first run's included (it fails when changes with no run active are not noted for the run's activation).
  */
 class RescoreFaultsTest {
   private TestDatabase database;
@@ -166,6 +169,54 @@ class RescoreFaultsTest {
     List<String> stale = ids.stream().filter(id -> !stored.get(id).equals(fresh.get(id)))
         .map(id -> id + " stored " + stored.get(id) + ", now " + fresh.get(id)).toList();
     assertThat(stale).as("customers whose stored score misses some of their orders").isEmpty();
+  }
+
+  @Test
+  void ingestionWhileTheFirstRunReadsAndFitsLeavesNoStaleScore() throws Exception {
+    // A database with no run yet: the first run's snapshot misses batches committed while it fits, and with no
+    // run to score them under, their customers are only noted, for the run to re-score when it activates.
+    try (TestDatabase fresh = TestDatabase.postgres();
+        CustomerIntelligence first = CustomerIntelligence.builder().jdbcUrl(fresh.jdbcUrl()).build()) {
+      StoreAccess freshAccess = StoreAccess.of(first.store());
+      first.ingestion().importFile(TestData.file("clv/CDNOW_sample.txt"), ImportFormat.CDNOW,
+          ImportOptions.defaults());
+      List<String> customers = freshAccess.read("ids", h -> h.createQuery(freshAccess.sql(
+              "SELECT customer_id FROM {customers} ORDER BY customer_id FETCH FIRST 300 ROWS ONLY"))
+          .mapTo(String.class).list());
+      Set<String> touched = ConcurrentHashMap.newKeySet();
+      AtomicBoolean running = new AtomicBoolean(true);
+      AtomicInteger batches = new AtomicInteger();
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<?> writer = pool.submit(() -> {
+        Random random = new Random(7);
+        while (running.get()) {
+          List<Order> orders = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            String c = customers.get(random.nextInt(customers.size()));
+            touched.add(c);
+            orders.add(purchase("f-" + batches.get() + "-" + i, c,
+                LocalDate.of(1997, 1, 1).plusDays(random.nextInt(400)), (15 + random.nextInt(40)) + ".00"));
+          }
+          first.ingestion().ingest(IngestBatch.ofOrders(orders));
+          batches.incrementAndGet();
+        }
+        return null;
+      });
+      long run = first.models().refresh(request(LocalDate.of(1998, 6, 30))).id();
+      running.set(false);
+      writer.get(1, TimeUnit.MINUTES);
+      pool.shutdown();
+      assertThat(batches.get()).as("batches written while the first run worked").isGreaterThan(2);
+
+      List<String> ids = new ArrayList<>(touched);
+      access = freshAccess;
+      Map<String, Double> stored = ltvs(run, ids);
+      first.models().rescore(ids);
+      Map<String, Double> now = ltvs(run, ids);
+      List<String> stale = ids.stream().filter(id -> !Objects.equals(stored.get(id), now.get(id)))
+          .map(id -> id + " stored " + stored.get(id) + ", now " + now.get(id)).toList();
+      assertThat(stale).as("customers whose stored score misses some of their orders").isEmpty();
+    }
   }
 
   private double ltv(long run, String customer) {

@@ -200,6 +200,58 @@ class RescoreOnIngestTest extends OnBothDatabases {
     }
   }
 
+  @Test
+  void changesAreRecordedWithTheBatchAndDeletedByTheirReScoring() {
+    ci.ingestion().ingest(IngestBatch.ofOrders(List.of(
+        purchase("x-1", "00004", LocalDate.of(1997, 11, 15), "40.00"),
+        purchase("n-1", "new-1", LocalDate.of(1998, 1, 2), "10.00"))));
+    assertThat(scores(List.of("00004")).get("00004")[0]).isEqualTo(4.0);
+    assertThat(changesLeft()).as("rows of changed_customers after their re-scoring").isZero();
+
+    // With re-scoring off nothing is recorded (nobody would delete it).
+    try (CustomerIntelligence off = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .rescoreOnIngest(false).build()) {
+      off.ingestion().ingest(IngestBatch.ofOrders(List.of(purchase("n-2", "new-1", LocalDate.of(1998, 2, 2),
+          "10.00"))));
+    }
+    assertThat(changesLeft()).isZero();
+  }
+
+  @Test
+  void changesLeftByAStoppedProcessAreReScoredByTheNextFacade() {
+    ci.close();
+    ci = null;
+    // A process that committed the order and stopped before re-scoring: the order and its row of
+    // changed_customers are there, the score is the run's.
+    try (CustomerIntelligence stopped = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .rescoreOnIngest(false).build()) {
+      access = StoreAccess.of(stopped.store());
+      double[] old = scores(List.of("00004")).get("00004");
+      stopped.ingestion().ingest(IngestBatch.ofOrders(List.of(
+          purchase("x-1", "00004", LocalDate.of(1997, 11, 15), "40.00"))));
+      access.inTransaction("left", h -> h.execute(access.sql(
+          "INSERT INTO {changed_customers} (customer_id) VALUES ('00004'), ('nobody'), ('00004')")));
+      assertThat(scores(List.of("00004")).get("00004")).containsExactly(old);
+    }
+
+    try (CustomerIntelligence next = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl()).build()) {
+      access = StoreAccess.of(next.store());
+      // Closing waits for the catch-up that opening started.
+    }
+    try (CustomerIntelligence after = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .rescoreOnIngest(false).build()) {
+      access = StoreAccess.of(after.store());
+      assertThat(changesLeft()).isZero();
+      assertThat(scores(List.of("00004")).get("00004")[0]).isEqualTo(4.0);
+      assertThat(after.customers().profile("00004").scores().scoredAsOf()).isEqualTo(LocalDate.of(1997, 12, 12));
+    }
+  }
+
+  private long changesLeft() {
+    return access.read("left", h -> h.createQuery(access.sql("SELECT COUNT(*) FROM {changed_customers}"))
+        .mapTo(Long.class).one());
+  }
+
   private double topPercentLevel(double percent) {
     List<Double> values = access.read("values", h -> h.createQuery(access.sql(
             "SELECT ltv FROM {customer_scores} WHERE run_id = :run AND ltv > 0 ORDER BY ltv DESC"))

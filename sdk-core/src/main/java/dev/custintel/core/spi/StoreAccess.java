@@ -120,6 +120,21 @@ public interface StoreAccess {
    */
   Registration onCustomersChanged(Consumer<Set<String>> listener);
 
+  /**
+   * Like {@link #onCustomersChanged}, for work that must survive the process: while a listener registered here is
+   * registered, each ingestion transaction also adds one row per changed customer to the store's table
+   * {@code changed_customers} (columns {@code seq}, a number that grows with each row, and {@code customer_id}),
+   * in the same transaction as the change. A process killed after a commit and before its listener finished leaves
+   * those rows behind. The listener deletes the rows it has handled (in the transaction of its work, by
+   * {@code seq}, so that a row added meanwhile stays) and takes up the rows left over when it starts. Rows may name
+   * a customer more than once.
+   *
+   * @param listener called with the changed customers' ids (never empty; do not modify the set)
+   * @return a registration whose {@code close()} removes the listener and, with the last such listener, stops the
+   *     recording (and never throws)
+   */
+  Registration onCustomersChangedDurably(Consumer<Set<String>> listener);
+
   /** A registered listener; closing it removes the listener. */
   @FunctionalInterface
   interface Registration extends AutoCloseable {

@@ -64,14 +64,14 @@ class LegacyMigrationTest {
         assertThat(withoutApiKeys(LegacySchema.dump(upgraded))).isEqualTo(before);
         assertThat(profiles(upgraded)).isEqualTo(profilesBefore);
         // Core's own V3 (API keys) and V4 (sync status) run once the legacy 3 (affinity) and 4 (Slack) moved out.
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
         assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
       }
       // A second start finds nothing to do.
       try (CustintelStore again = open(db, true)) {
         assertThat(withoutApiKeys(LegacySchema.dump(again))).isEqualTo(before);
-        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).containsExactly("1");
       }
     }
@@ -93,7 +93,7 @@ class LegacyMigrationTest {
             + " \"installed_on\", 0, TRUE FROM \"ci_schema_history\" WHERE \"version\" = '3'"));
       }
       try (CustintelStore upgraded = open(db, true)) {
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(LegacySchema.versions(upgraded, "ci_analytics_schema_history")).containsExactly("1");
         assertThat(upgraded.customers().count()).isEqualTo(150);
       }
@@ -112,7 +112,7 @@ class LegacyMigrationTest {
       }
       try (CustintelStore upgraded = db.configure(CustintelStore.builder()).clock(CLOCK).maximumPoolSize(2)
           .build()) {
-        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(LegacySchema.versions(upgraded, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(LegacySchema.versions(upgraded, "ci_integrations_schema_history")).containsExactly("1");
         assertThat(upgraded.customers().count()).isEqualTo(150);
       }
@@ -124,14 +124,14 @@ class LegacyMigrationTest {
   void freshDatabase_coreHistoryHoldsOnlyCoreVersions(String name, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get()) {
       try (CustintelStore store = open(db, true)) {
-        assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         // No module is on core's class path: their histories are not created.
         assertThat(LegacySchema.versions(store, "ci_analytics_schema_history")).isEmpty();
         store.apiKeys().create("kept", java.util.Set.of(dev.custintel.core.keys.ApiKeyScope.READ));
       }
       // Core's version 3 is its own (API keys), not the legacy affinity one: the next start leaves it alone.
       try (CustintelStore again = open(db, true)) {
-        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(LegacySchema.versions(again, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(LegacySchema.versions(again, "ci_analytics_schema_history")).isEmpty();
         assertThat(again.apiKeys().list()).extracting(k -> k.name()).containsExactly("kept");
       }
@@ -152,11 +152,12 @@ class LegacyMigrationTest {
     }
   }
 
-  /** The dump without the API keys table, which core's version 3 adds (empty) to an upgraded database. */
+  /** The dump without the tables later core versions add (empty) to an upgraded database: API keys, sync, changes. */
   private static Map<String, List<String>> withoutApiKeys(Map<String, List<String>> dump) {
     Map<String, List<String>> out = new java.util.TreeMap<>(dump);
     assertThat(out.remove("ci_api_keys")).isEmpty();
     assertThat(out.remove("ci_sync_status")).isEmpty();
+    assertThat(out.remove("ci_changed_customers")).isEmpty(); // core V8: rows only while re-scoring is on
     return out;
   }
 }

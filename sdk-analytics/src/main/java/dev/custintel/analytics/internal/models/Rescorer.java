@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,17 +35,26 @@ import org.slf4j.LoggerFactory;
  * after the run's as-of day counts, and the customer is as young as their last purchase makes them); the run's
  * other customers keep the run's day.
  *
- * <p>As a listener of the store's committed ingestion ({@link StoreAccess#onCustomersChanged}) it never throws:
- * customers whose re-scoring failed stay pending and are tried again with the next change (or the next model run
- * replaces every score). Customers re-scored (by any process) while a model run reads and fits are re-scored once
- * more under the new run when it is activated, since its snapshot may predate their change: see {@link #mark()}
- * and the table {@code rescore_log}. Thread-safe. Not API.
+ * <p>As a durable listener of the store's committed ingestion ({@link StoreAccess#onCustomersChangedDurably}) it
+ * never throws: customers whose re-scoring failed stay pending and are tried again with the next change (or the next
+ * model run replaces every score). Each batch also records its customers in {@code changed_customers}, in its own
+ * transaction; a re-scoring deletes the rows it handled in its own, and {@link #recoverInBackground()} takes up
+ * what a killed process left there. Customers re-scored (by any process) while a model run reads and fits are
+ * re-scored once more under the new run when it is activated, since its snapshot may predate their change: see
+ * {@link #mark()} and the table {@code rescore_log}; with no run active, changed customers are only logged there,
+ * for a first run that may be reading. Thread-safe. Not API.
  */
 public final class Rescorer implements Consumer<Set<String>> {
   private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
   /** Customers per transaction: bounds a statement's IN list and the time the run pointer is locked. */
   static final int CHUNK = 500;
   private static final int MAX_ATTEMPTS = 5;
+  /** Rows of {@code changed_customers} deleted per statement. */
+  private static final int DEQUEUE_CHUNK = 1_000;
+  /** Customers taken up per round when catching up on what an earlier process left in {@code changed_customers}. */
+  static final int RECOVERY_PAGE = 5_000;
+  /** How long closing waits for the catch-up of {@link #recover()} before it stops it. */
+  private static final Duration RECOVERY_WAIT = Duration.ofMinutes(1);
 
   private final StoreAccess access;
   private final RunStore runs;
@@ -60,6 +70,10 @@ public final class Rescorer implements Consumer<Set<String>> {
    * that they queue here rather than on the database's row lock, which H2 gives up on after its lock timeout.
    */
   private final ReentrantLock serial = new ReentrantLock();
+  /** Set when closing gave up waiting: the catch-up of {@link #recover()} stops after its page. */
+  private volatile boolean closing;
+  private volatile @Nullable Thread recovery;
+
   /** Whether a thread is draining {@link #pending}; others leave their customers to it. */
   private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -103,8 +117,10 @@ public final class Rescorer implements Consumer<Set<String>> {
   /**
    * Re-scores what is pending until nothing is, unless another thread does; stops at a failure, leaving what was not
    * re-scored pending. A thread that finds another draining returns: the other checks for more before it stops.
+   *
+   * @return false when this thread stopped at a failure
    */
-  private void drain() {
+  private boolean drain() {
     while (draining.compareAndSet(false, true)) {
       boolean ok;
       try {
@@ -113,11 +129,15 @@ public final class Rescorer implements Consumer<Set<String>> {
         draining.set(false);
       }
       synchronized (pending) {
-        if (!ok || pending.isEmpty()) {
-          return;
+        if (!ok) {
+          return false;
+        }
+        if (pending.isEmpty()) {
+          return true;
         }
       }
     }
+    return true;
   }
 
   /** @return false when a re-scoring failed (its customers and the rest are pending again) */
@@ -162,14 +182,87 @@ public final class Rescorer implements Consumer<Set<String>> {
   }
 
   /**
-   * When the facade closes: one last try for the customers still pending, so that a short-lived process (a CLI
-   * import) does not leave them unscored after a passing failure. Logged, never thrown.
+   * Takes up, on a daemon thread, the customers that an earlier process left in {@code changed_customers}: killed
+   * after its ingestion committed and before their re-scoring did. Called once, when the facade opens with
+   * re-scoring on; {@link #close()} waits for it.
+   */
+  public void recoverInBackground() {
+    Thread thread = new Thread(this::recover, "custintel-rescore-recovery");
+    thread.setDaemon(true);
+    recovery = thread;
+    thread.start();
+  }
+
+  /**
+   * Re-scores the customers named in {@code changed_customers}, a page at a time (memory stays bounded however many
+   * were left), until none is left, the facade closes or a re-scoring fails (the rows stay for the next start).
+   * Never throws.
+   */
+  void recover() {
+    int total = 0;
+    try {
+      String after = "";
+      while (!closing) {
+        String from = after;
+        List<String> page = access.read("Reading the customers left to re-score", h -> h.createQuery(access.sql(
+                "SELECT DISTINCT customer_id FROM {changed_customers} WHERE customer_id > :after"
+                    + " ORDER BY customer_id FETCH FIRST " + RECOVERY_PAGE + " ROWS ONLY"))
+            .bind("after", from).mapTo(String.class).list());
+        if (page.isEmpty()) {
+          break;
+        }
+        if (total == 0) {
+          LOG.info("Re-scoring customers whose orders changed in a process that stopped before it re-scored them");
+        }
+        total += page.size();
+        after = page.get(page.size() - 1);
+        synchronized (pending) {
+          pending.addAll(page);
+        }
+        // Another thread may be draining: wait for it to work the pending list down before the next page.
+        boolean ok = drain();
+        while (ok && !closing && pendingCount() > RECOVERY_PAGE) {
+          Thread.sleep(20);
+          ok = drain();
+        }
+        if (!ok) {
+          LOG.warn("Stopped re-scoring the customers an earlier process left; the next start takes them up");
+          return;
+        }
+      }
+      if (total > 0) {
+        LOG.info("Re-scored {} customers an earlier process left to re-score", total);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warn("Could not take up the customers an earlier process left to re-score; the next start tries again:"
+          + " {}", e.toString());
+    }
+  }
+
+  /**
+   * When the facade closes: waits for the catch-up of {@link #recoverInBackground()} to finish (at most
+   * {@link #RECOVERY_WAIT}; then it stops after its page), then one last try for the customers still pending, so
+   * that a short-lived process (a CLI import) ends with its customers re-scored. Whatever is left stays in
+   * {@code changed_customers} for the next start. Logged, never thrown.
    */
   public void close() {
+    Thread thread = recovery;
+    if (thread != null) {
+      try {
+        thread.join(RECOVERY_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      closing = true;
+    }
     drain();
     int left = pendingCount();
     if (left > 0) {
-      LOG.warn("{} customers whose orders changed were not re-scored; the next model run scores them", left);
+      LOG.warn("{} customers whose orders changed were not re-scored; the next start (or model run) scores them",
+          left);
     }
   }
 
@@ -240,15 +333,20 @@ public final class Rescorer implements Consumer<Set<String>> {
     try {
       for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         Optional<Long> runId = runs.activeRunId();
+        Integer scored;
         if (runId.isEmpty()) {
-          return 0;
+          scored = exclusive(() -> access.inTransaction("Noting " + ids.size() + " changed customers",
+              h -> noteWithoutRun(h, ids)));
+        } else {
+          // Rebuilt (or cached) before the transaction: loading a run takes a connection of its own.
+          ActiveRuns.RunModels models = active.models(runId.get());
+          scored = exclusive(() -> access.inTransaction("Re-scoring " + ids.size() + " customers",
+              h -> rescoreLocked(h, runId.get(), models, ids)));
         }
-        // Rebuilt (or cached) before the transaction: loading a run takes a connection of its own.
-        ActiveRuns.RunModels models = active.models(runId.get());
-        Integer scored = exclusive(() -> access.inTransaction("Re-scoring " + ids.size() + " customers",
-            h -> rescoreLocked(h, runId.get(), models, ids)));
         if (scored != null) {
-          customers.increment(ids.size());
+          if (runId.isPresent()) {
+            customers.increment(ids.size());
+          }
           return scored;
         }
       }
@@ -259,6 +357,22 @@ public final class Rescorer implements Consumer<Set<String>> {
     }
   }
 
+  /**
+   * No run is active: nothing to score, but a first run may be reading and fitting now, from a snapshot that may
+   * predate these customers' change. Logging them makes its activation re-score them ({@link #takeSince}).
+   *
+   * @return 0, or null when a run became active before the lock was taken
+   */
+  private @Nullable Integer noteWithoutRun(Handle h, List<String> ids) {
+    if (runs.lockPointer(h) != null) {
+      return null;
+    }
+    List<Long> queued = queued(h, ids);
+    log(h, ids);
+    dequeue(h, queued);
+    return 0;
+  }
+
   /** @return how many are scored now, or null when another run became active before the lock was taken */
   private @Nullable Integer rescoreLocked(Handle h, long runId, ActiveRuns.RunModels models, List<String> ids) {
     // The pointer's lock: no activation, prune or other re-scoring until this commits.
@@ -266,6 +380,8 @@ public final class Rescorer implements Consumer<Set<String>> {
     if (locked == null || locked != runId) {
       return null;
     }
+    // Read before the orders: every change recorded by then has committed, so the orders read below include it.
+    List<Long> queued = queued(h, ids);
     ModelRun run = models.run();
     List<CustomerRfm> summaries = summaries(h, run, ids);
     List<CustomerValue> values = summaries.isEmpty() ? List.of()
@@ -277,7 +393,28 @@ public final class Rescorer implements Consumer<Set<String>> {
     runs.insertScores(h.getConnection(), runId, values);
     log(h, ids);
     events.afterRescore(h, runId, values, ids, clock.instant(), run.data().currency().getCurrencyCode());
+    dequeue(h, queued);
     return values.size();
+  }
+
+  /** @return the numbers of the rows of {@code changed_customers} that name these customers, committed by now */
+  private List<Long> queued(Handle h, List<String> ids) {
+    return h.createQuery(access.sql("SELECT seq FROM {changed_customers} WHERE customer_id IN (<ids>)"))
+        .bindList("ids", ids)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  /**
+   * Deletes exactly the rows {@link #queued} read, in the transaction of the work that handled them: a row a batch
+   * added after that read (its change not seen) stays for the next re-scoring.
+   */
+  private void dequeue(Handle h, List<Long> seqs) {
+    for (int i = 0; i < seqs.size(); i += DEQUEUE_CHUNK) {
+      h.createUpdate(access.sql("DELETE FROM {changed_customers} WHERE seq IN (<seqs>)"))
+          .bindList("seqs", seqs.subList(i, Math.min(seqs.size(), i + DEQUEUE_CHUNK)))
+          .execute();
+    }
   }
 
   /** Records the customers as the newest entries of the re-scoring log (one row each). */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +43,13 @@ final class BatchWriter {
 
   private final Tables t;
   private final boolean postgres;
+  private final BooleanSupplier recordChanges;
 
-  BatchWriter(Tables tables, boolean postgres) {
+  /** @param recordChanges whether a write also adds its changed customers to {@code changed_customers} */
+  BatchWriter(Tables tables, boolean postgres, BooleanSupplier recordChanges) {
     this.t = tables;
     this.postgres = postgres;
+    this.recordChanges = recordChanges;
   }
 
   /** Result of a write, with the customers whose data changed (for cache invalidation). */
@@ -65,8 +69,32 @@ final class BatchWriter {
     int customers = writeCustomers(h, batch, ts, touched);
     int products = writeProducts(h, batch, ts);
     OrderCounts orders = writeOrders(h, batch, ts, touched);
+    if (!touched.isEmpty() && recordChanges.getAsBoolean()) {
+      recordChanged(h.getConnection(), touched);
+    }
     return new Outcome(new IngestResult(orders.inserted(), orders.updated(), orders.unchanged(), customers,
         products, orders.linesWritten()), touched);
+  }
+
+  /**
+   * Adds the changed customers to {@code changed_customers}, in the batch's transaction, for a durable listener
+   * (see {@code StoreAccess.onCustomersChangedDurably}). Append-only: concurrent batches never wait on each other.
+   */
+  private void recordChanged(Connection c, Set<String> touched) {
+    if (postgres && PostgresCopy.available(c)) {
+      PostgresCopy rows = PostgresCopy.forTable(t.sql("{changed_customers}"), "customer_id");
+      for (String id : touched) {
+        rows.text(id).endRow();
+      }
+      rows.execute(c);
+      return;
+    }
+    try (JdbcBatch insert = new JdbcBatch(c, t.sql("INSERT INTO {changed_customers} (customer_id) VALUES (?)"))) {
+      for (String id : touched) {
+        insert.text(id).add();
+      }
+      insert.execute();
+    }
   }
 
   /** What {@link #writeOrders} did, named so the counts cannot be read back in the wrong order. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -37,6 +38,7 @@ public final class JdbiIngestionClient implements IngestionClient {
   /**
    * @param onCustomersChanged called after each commit with the ids of customers whose data changed
    * @param onOrdersWritten called after each commit with the number of orders it inserted or updated
+   * @param recordChanges whether each transaction also adds its changed customers to {@code changed_customers}
    */
   public JdbiIngestionClient(
       TransactionRunner tx,
@@ -45,9 +47,10 @@ public final class JdbiIngestionClient implements IngestionClient {
       Clock clock,
       StoreMetrics metrics,
       Consumer<Set<String>> onCustomersChanged,
-      LongConsumer onOrdersWritten) {
+      LongConsumer onOrdersWritten,
+      BooleanSupplier recordChanges) {
     this.tx = tx;
-    this.writer = new BatchWriter(tables, kind == DatabaseKind.POSTGRESQL);
+    this.writer = new BatchWriter(tables, kind == DatabaseKind.POSTGRESQL, recordChanges);
     this.clock = clock;
     this.metrics = metrics;
     this.onCustomersChanged = onCustomersChanged;

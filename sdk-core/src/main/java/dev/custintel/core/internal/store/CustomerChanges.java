@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,8 @@ final class CustomerChanges implements Consumer<Set<String>> {
 
   private final ProfileCache cache;
   private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+  /** How many registered listeners are durable: while any is, ingestion records its changes in the database. */
+  private final AtomicInteger durable = new AtomicInteger();
 
   CustomerChanges(ProfileCache cache) {
     this.cache = cache;
@@ -30,9 +34,33 @@ final class CustomerChanges implements Consumer<Set<String>> {
   StoreAccess.Registration add(Consumer<Set<String>> listener) {
     Objects.requireNonNull(listener, "listener");
     listeners.add(listener);
+    AtomicBoolean open = new AtomicBoolean(true);
     return () -> {
-      listeners.remove(listener);
+      if (open.compareAndSet(true, false)) {
+        listeners.remove(listener);
+      }
     };
+  }
+
+  /**
+   * Registers a durable listener: from now on (until the registration closes) every ingestion transaction records
+   * the customers it changed in the table {@code changed_customers}.
+   */
+  StoreAccess.Registration addDurable(Consumer<Set<String>> listener) {
+    StoreAccess.Registration plain = add(listener);
+    durable.incrementAndGet();
+    AtomicBoolean open = new AtomicBoolean(true);
+    return () -> {
+      if (open.compareAndSet(true, false)) {
+        plain.close();
+        durable.decrementAndGet();
+      }
+    };
+  }
+
+  /** @return whether ingestion records the customers it changed in {@code changed_customers} */
+  boolean recording() {
+    return durable.get() > 0;
   }
 
   @Override

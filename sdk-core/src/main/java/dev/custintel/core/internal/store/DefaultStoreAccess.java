@@ -36,6 +36,11 @@ final class DefaultStoreAccess implements StoreAccess {
   }
 
   @Override
+  public StoreAccess.Registration onCustomersChangedDurably(Consumer<Set<String>> listener) {
+    return changes.addDurable(listener);
+  }
+
+  @Override
   public CustintelStore store() {
     return store;
   }

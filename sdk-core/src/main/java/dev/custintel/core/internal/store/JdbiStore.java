@@ -61,7 +61,7 @@ public final class JdbiStore implements CustintelStore {
     this.products = new JdbiProductClient(tx, tables, metrics);
     this.statistics = new PlannerStatistics(tx, tables, kind == DatabaseKind.POSTGRESQL);
     this.ingestion = new JdbiIngestionClient(tx, tables, kind, clock, metrics, changes,
-        statistics::ordersWritten);
+        statistics::ordersWritten, changes::recording);
     this.apiKeys = new JdbiApiKeyClient(tx, tables, clock, metrics, settings.apiKeyCacheSize(),
         settings.apiKeyCacheTtl());
     this.sync = new JdbiSyncClient(tx, tables, ingestion, clock);
