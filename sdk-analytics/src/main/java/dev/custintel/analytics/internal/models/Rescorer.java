@@ -55,6 +55,8 @@ public final class Rescorer implements Consumer<Set<String>> {
   static final int RECOVERY_PAGE = 5_000;
   /** How long closing waits for the catch-up of {@link #recover()} before it stops it. */
   private static final Duration RECOVERY_WAIT = Duration.ofMinutes(1);
+  /** Reads of the leftovers tried before the catch-up gives up until the next start. */
+  private static final int RECOVERY_READS = 5;
 
   private final StoreAccess access;
   private final RunStore runs;
@@ -70,6 +72,8 @@ public final class Rescorer implements Consumer<Set<String>> {
    * that they queue here rather than on the database's row lock, which H2 gives up on after its lock timeout.
    */
   private final ReentrantLock serial = new ReentrantLock();
+  /** Set when the facade starts closing: the catch-up no longer waits to read again after a failed read. */
+  private volatile boolean closeRequested;
   /** Set when closing gave up waiting: the catch-up of {@link #recover()} stops after its page. */
   private volatile boolean closing;
   private volatile @Nullable Thread recovery;
@@ -203,11 +207,7 @@ public final class Rescorer implements Consumer<Set<String>> {
     try {
       String after = "";
       while (!closing) {
-        String from = after;
-        List<String> page = access.read("Reading the customers left to re-score", h -> h.createQuery(access.sql(
-                "SELECT DISTINCT customer_id FROM {changed_customers} WHERE customer_id > :after"
-                    + " ORDER BY customer_id FETCH FIRST " + RECOVERY_PAGE + " ROWS ONLY"))
-            .bind("after", from).mapTo(String.class).list());
+        List<String> page = leftovers(after);
         if (page.isEmpty()) {
           break;
         }
@@ -243,12 +243,36 @@ public final class Rescorer implements Consumer<Set<String>> {
   }
 
   /**
+   * The next page of customers named in {@code changed_customers}. Tried again a few times (1, 2, 4 and 8 s later):
+   * when a facade opens, its pool may be busy or the database still starting, and that passes.
+   */
+  private List<String> leftovers(String after) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return access.read("Reading the customers left to re-score", h -> h.createQuery(access.sql(
+                "SELECT DISTINCT customer_id FROM {changed_customers} WHERE customer_id > :after"
+                    + " ORDER BY customer_id FETCH FIRST " + RECOVERY_PAGE + " ROWS ONLY"))
+            .bind("after", after).mapTo(String.class).list());
+      } catch (RuntimeException e) {
+        if (attempt == RECOVERY_READS || closeRequested) {
+          throw e;
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(1L << (attempt - 1)).toNanos();
+        while (!closeRequested && System.nanoTime() < until) {
+          Thread.sleep(50);
+        }
+      }
+    }
+  }
+
+  /**
    * When the facade closes: waits for the catch-up of {@link #recoverInBackground()} to finish (at most
    * {@link #RECOVERY_WAIT}; then it stops after its page), then one last try for the customers still pending, so
    * that a short-lived process (a CLI import) ends with its customers re-scored. Whatever is left stays in
    * {@code changed_customers} for the next start. Logged, never thrown.
    */
   public void close() {
+    closeRequested = true;
     Thread thread = recovery;
     if (thread != null) {
       try {
