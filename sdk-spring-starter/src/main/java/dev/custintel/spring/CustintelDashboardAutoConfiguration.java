@@ -4,6 +4,7 @@ import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.dashboard.DashboardBroadcaster;
 import dev.custintel.spring.internal.dashboard.DashboardMessages;
 import dev.custintel.spring.internal.dashboard.DashboardSocketHandler;
+import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
 import io.micrometer.core.instrument.Tags;
 import java.util.Map;
@@ -76,11 +77,13 @@ public final class CustintelDashboardAutoConfiguration {
 
   /**
    * @param broadcaster the shared computation
+   * @param revocations the watch that closes sessions of revoked keys (absent when security is off)
    * @return the handshake and the session handler (a bean, so that it gets the servlet context and the lifecycle)
    */
   @Bean
   @ConditionalOnMissingBean(name = "custintelDashboardRequestHandler")
-  public WebSocketHttpRequestHandler custintelDashboardRequestHandler(DashboardBroadcaster broadcaster) {
-    return new WebSocketHttpRequestHandler(new DashboardSocketHandler(broadcaster));
+  public WebSocketHttpRequestHandler custintelDashboardRequestHandler(DashboardBroadcaster broadcaster,
+      ObjectProvider<KeyRevocations> revocations) {
+    return new WebSocketHttpRequestHandler(new DashboardSocketHandler(broadcaster, revocations.getIfAvailable()));
   }
 }

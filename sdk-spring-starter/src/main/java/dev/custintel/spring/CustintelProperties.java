@@ -88,17 +88,20 @@ public record CustintelProperties(
    * @param bootstrapAdminKey an admin key stored (hashed) on start when no admin key exists yet; when unset and no
    *     admin key exists, one is generated and logged once
    * @param rateLimit the per-key request limit
+   * @param revocationCheckInterval how often the keys of open dashboard sockets and event streams are checked
+   *     again: a connection whose key was revoked since it opened is closed at the next check
    */
   public record Security(
       @DefaultValue("true") boolean enabled,
       @Nullable String bootstrapAdminKey,
-      @DefaultValue RateLimit rateLimit) {
+      @DefaultValue RateLimit rateLimit,
+      @DefaultValue("15s") Duration revocationCheckInterval) {
 
     /** @return the settings, with the bootstrap key hidden */
     @Override
     public String toString() {
       return "Security[enabled=" + enabled + ", bootstrapAdminKey=" + (bootstrapAdminKey == null ? "unset" : "****")
-          + ", rateLimit=" + rateLimit + "]";
+          + ", rateLimit=" + rateLimit + ", revocationCheckInterval=" + revocationCheckInterval + "]";
     }
   }
 

@@ -4,10 +4,12 @@ import jakarta.servlet.DispatcherType;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.security.ApiKeyFilter;
 import dev.custintel.spring.internal.security.BootstrapAdminKey;
+import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.security.KeyVerifier;
 import dev.custintel.spring.internal.security.ProblemEntryPoints;
 import dev.custintel.spring.internal.security.RateLimiter;
 import dev.custintel.spring.internal.security.StoreKeyVerifier;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -71,6 +73,21 @@ public final class CustintelSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   public KeyVerifier custintelKeyVerifier(CustomerIntelligence ci) {
     return new StoreKeyVerifier(ci.store().apiKeys());
+  }
+
+  /**
+   * @param verifier the check of presented keys, which also tells whether an accepted key is still active
+   * @param properties the settings: how often open connections' keys are checked again
+   * @param ci the facade, for the meter registry
+   * @return the watch that closes dashboard sockets and event streams of revoked keys
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "custintel.security.enabled", matchIfMissing = true)
+  public KeyRevocations custintelKeyRevocations(
+      KeyVerifier verifier, CustintelProperties properties, CustomerIntelligence ci) {
+    return new KeyRevocations(verifier, properties.security().revocationCheckInterval(), ci.store().meterRegistry(),
+        Tags.of("store", properties.store().tablePrefix()));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.custintel.spring;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.events.EventBroadcaster;
 import dev.custintel.spring.internal.web.AdminController;
+import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.web.EventStreamController;
 import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
@@ -164,12 +165,14 @@ public final class CustintelWebAutoConfiguration {
   /**
    * @param ci the facade
    * @param broadcaster the shared poller
+   * @param revocations the watch that ends streams of revoked keys (absent when security is off)
    * @return the event stream
    */
   @Bean
   @ConditionalOnMissingBean
-  public EventStreamController custintelEventStreamController(CustomerIntelligence ci, EventBroadcaster broadcaster) {
-    return new EventStreamController(ci, broadcaster);
+  public EventStreamController custintelEventStreamController(CustomerIntelligence ci, EventBroadcaster broadcaster,
+      ObjectProvider<KeyRevocations> revocations) {
+    return new EventStreamController(ci, broadcaster, revocations.getIfAvailable());
   }
 
   /**

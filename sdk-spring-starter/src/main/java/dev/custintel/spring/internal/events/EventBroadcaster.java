@@ -123,14 +123,27 @@ public final class EventBroadcaster implements SmartLifecycle {
    * @param customerId only this customer's events, or null
    */
   public void subscribe(SseEmitter emitter, long afterId, Set<EventType> types, @Nullable String customerId) {
-    Subscriber s = new Subscriber(emitter, afterId, Set.copyOf(types), customerId, bufferSize);
+    subscribe(emitter, afterId, types, customerId, () -> { });
+  }
+
+  /**
+   * Adds a client, as {@link #subscribe(SseEmitter, long, Set, String)}, and tells when its stream ends.
+   *
+   * @param onEnd run once the stream has ended, for whatever reason (possibly more than once: make it idempotent)
+   * @return ends the stream from outside, such as when its key is revoked: no more events, and the stream is
+   *     completed by its own sender once any write in progress returns
+   */
+  public Runnable subscribe(SseEmitter emitter, long afterId, Set<EventType> types, @Nullable String customerId,
+      Runnable onEnd) {
+    Subscriber s = new Subscriber(emitter, afterId, Set.copyOf(types), customerId, bufferSize, onEnd);
     emitter.onCompletion(() -> s.end());
     emitter.onTimeout(() -> s.end());
     emitter.onError(e -> s.end());
     synchronized (lifecycle) {
       if (!running) {
         emitter.complete();
-        return;
+        onEnd.run();
+        return () -> { };
       }
       open.add(s);
       subscribers.add(s);
@@ -140,9 +153,10 @@ public final class EventBroadcaster implements SmartLifecycle {
       if (s.completed.get()) {
         open.remove(s);
       }
-      return;
+      return () -> { };
     }
     schedule(s);
+    return s::close;
   }
 
   /** @return how many clients are connected */
@@ -313,9 +327,12 @@ public final class EventBroadcaster implements SmartLifecycle {
     volatile boolean done;
     /** {@link System#nanoTime()} when the write in progress began; 0 when none is. */
     volatile long sendingSince;
+    final Runnable onEnd;
 
-    Subscriber(SseEmitter emitter, long cursor, Set<EventType> types, @Nullable String customerId, int capacity) {
+    Subscriber(SseEmitter emitter, long cursor, Set<EventType> types, @Nullable String customerId, int capacity,
+        Runnable onEnd) {
       this.emitter = emitter;
+      this.onEnd = onEnd;
       this.cursor = cursor;
       this.types = types;
       this.customerId = customerId;
@@ -402,6 +419,20 @@ public final class EventBroadcaster implements SmartLifecycle {
       subscribers.remove(this);
       open.remove(this);
       queue.clear();
+      onEnd.run();
+    }
+
+    /** Ended from outside (its key was revoked): like a drop, its own drain completes the stream. */
+    void close() {
+      synchronized (this) {
+        if (done) {
+          return;
+        }
+        done = true;
+      }
+      subscribers.remove(this);
+      queue.clear();
+      schedule(this);
     }
 
     /** No more events for this client; the caller completes the stream. */
@@ -414,6 +445,7 @@ public final class EventBroadcaster implements SmartLifecycle {
     void complete() {
       if (completed.compareAndSet(false, true)) {
         open.remove(this);
+        onEnd.run();
         emitter.complete();
       }
     }

@@ -11,4 +11,16 @@ public interface KeyVerifier {
    * @return the key's holder, or empty when it is unknown, malformed or revoked
    */
   Optional<KeyPrincipal> verify(String presented);
+
+  /**
+   * Whether a key this verifier accepted is still active, for connections that outlive their request (see
+   * {@link KeyRevocations}). The default, for a verifier that cannot tell, is true.
+   *
+   * @param key a holder {@link #verify} returned
+   * @return false once the key is revoked or gone
+   * @throws RuntimeException when it cannot tell now (the database is away); the connection stays open
+   */
+  default boolean stillActive(KeyPrincipal key) {
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.custintel.spring.internal.security;
 
+import dev.custintel.core.NotFoundException;
 import dev.custintel.core.keys.ApiKey;
 import dev.custintel.core.keys.ApiKeyClient;
 import dev.custintel.core.keys.ApiKeyScope;
@@ -21,6 +22,15 @@ public final class StoreKeyVerifier implements KeyVerifier {
   @Override
   public Optional<KeyPrincipal> verify(String presented) {
     return keys.verify(presented).map(StoreKeyVerifier::principal);
+  }
+
+  @Override
+  public boolean stillActive(KeyPrincipal key) {
+    try {
+      return keys.get(key.id()).active();
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   static KeyPrincipal principal(ApiKey key) {
