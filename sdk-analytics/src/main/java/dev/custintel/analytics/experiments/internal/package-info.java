@@ -1,0 +1,5 @@
+/** Distributions behind the experiment statistics. Not API. */
+@NullMarked
+package dev.custintel.analytics.experiments.internal;
+
+import org.jspecify.annotations.NullMarked;
