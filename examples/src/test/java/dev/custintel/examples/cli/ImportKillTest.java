@@ -3,21 +3,15 @@ package dev.custintel.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custintel.core.testing.TestData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * reports a number of committed orders; the database, reopened, must hold at least that many.
  */
 class ImportKillTest {
-  private static final Pattern WRITTEN = Pattern.compile("([\\d,]+) orders written");
   private static final int KILL_AFTER_REPORTS = 12;
 
   @TempDir Path dir;
@@ -39,36 +32,12 @@ class ImportKillTest {
   void import_killedWithSigkillAfterReportingProgress_keepsEveryReportedOrder()
       throws IOException, InterruptedException, SQLException {
     String url = "jdbc:h2:file:" + dir.resolve("custintel").toAbsolutePath();
-    Process child = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            CustintelCli.class.getName(),
-            "import", "--db", url, "--format", "cdnow", "--progress", "--batch-size", "500", "--writers", "2",
-            TestData.file("clv/CDNOW_master.txt").toString()))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    long reported = 0;
-    int reports = 0;
-    List<String> seen = new ArrayList<>();
-    try (BufferedReader err = new BufferedReader(
-        new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line = err.readLine(); line != null; line = err.readLine()) {
-        seen.add(line);
-        Matcher m = WRITTEN.matcher(line);
-        if (m.find()) {
-          reported = Long.parseLong(m.group(1).replace(",", ""));
-          if (++reports == KILL_AFTER_REPORTS) {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
-            break;
-          }
-        }
-      }
-    } finally {
-      child.destroyForcibly();
-      child.waitFor();
-    }
-    assertThat(reports).as("progress lines before the kill: %s", seen).isEqualTo(KILL_AFTER_REPORTS);
-    assertThat(child.exitValue()).as("killed, not finished").isEqualTo(137);
+    KilledCli.Outcome run = KilledCli.run(List.of("import", "--db", url, "--format", "cdnow", "--progress",
+            "--batch-size", "500", "--writers", "2", TestData.file("clv/CDNOW_master.txt").toString()),
+        (reports, written) -> reports == KILL_AFTER_REPORTS);
+    long reported = run.ordersWritten();
+    assertThat(run.reports()).as("progress lines before the kill: %s", run.lines()).isEqualTo(KILL_AFTER_REPORTS);
+    assertThat(run.exitValue()).as("killed, not finished").isEqualTo(137);
 
     assertThat(countOrders(url)).isGreaterThanOrEqualTo(reported);
   }

@@ -8,9 +8,7 @@ import dev.custintel.core.imports.ImportFormat;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.testing.TestData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.Timeout;
  * now unchanged) did not repair them.
  */
 class RescoreKillTest extends CliDatabaseFixture {
-  private static final Pattern WRITTEN = Pattern.compile("([\\d,]+) orders written");
   private static final LocalDate AS_OF = LocalDate.of(1997, 9, 30);
   private static final String[] COLUMNS = {"frequency", "recency", "age", "monetary_value", "p_alive",
       "expected_purchases", "ltv", "value_at_risk"};
@@ -51,8 +46,10 @@ class RescoreKillTest extends CliDatabaseFixture {
       runId = ci.models().refresh(ModelRunRequest.builder().asOf(AS_OF).backtest(false).noAffinity().build()).id();
     }
 
-    long written = importAndKill(url, parts[1], 10_000);
-    assertThat(written).isBetween(10_000L, 20_000L);
+    KilledCli.Outcome killed = KilledCli.run(List.of("import", "--db", url, "--format", "cdnow", "--progress",
+        "--batch-size", "500", "--writers", "2", parts[1].toString()), (reports, written) -> written >= 10_000);
+    assertThat(killed.exitValue()).as("killed, not finished: %s", killed.lines()).isEqualTo(137);
+    assertThat(killed.ordersWritten()).isBetween(10_000L, 20_000L);
 
     try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(url).build()) {
       // Closing waits for the catch-up that opening started.
@@ -85,39 +82,6 @@ class RescoreKillTest extends CliDatabaseFixture {
           .mapTo(Long.class).one());
       assertThat(changed).isGreaterThan(2_000);
     }
-  }
-
-  /** Runs the CLI import in a child JVM and kills it with SIGKILL once it reports {@code killAt} orders written. */
-  private static long importAndKill(String url, Path file, long killAt) throws IOException, InterruptedException {
-    Process child = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            CustintelCli.class.getName(),
-            "import", "--db", url, "--format", "cdnow", "--progress", "--batch-size", "500", "--writers", "2",
-            file.toString()))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    long reported = 0;
-    List<String> seen = new ArrayList<>();
-    try (BufferedReader err = new BufferedReader(
-        new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line = err.readLine(); line != null; line = err.readLine()) {
-        seen.add(line);
-        Matcher m = WRITTEN.matcher(line);
-        if (m.find()) {
-          reported = Long.parseLong(m.group(1).replace(",", ""));
-          if (reported >= killAt) {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
-            break;
-          }
-        }
-      }
-    } finally {
-      child.destroyForcibly();
-      child.waitFor();
-    }
-    assertThat(child.exitValue()).as("killed, not finished: %s", seen).isEqualTo(137);
-    return reported;
   }
 
   /** Splits the CDNOW file (header, then rows with the day in the second field) at {@link #AS_OF}. */
