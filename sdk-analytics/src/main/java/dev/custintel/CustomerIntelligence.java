@@ -1,5 +1,6 @@
 package dev.custintel;
 
+import dev.custintel.analytics.actions.ActionsClient;
 import dev.custintel.analytics.activity.ActivityClient;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
@@ -132,6 +133,12 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     holdout backtest of the whole forecast
    */
   ForecastClient forecast();
+
+  /**
+   * @return the next best action per customer, chosen by expected value from the active run's churn risk and
+   *     lifetime value, the customer's last order and the run's cross-sell rules, with its arithmetic
+   */
+  ActionsClient actions();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

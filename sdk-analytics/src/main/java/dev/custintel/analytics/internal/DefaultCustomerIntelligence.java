@@ -8,6 +8,9 @@ import dev.custintel.analytics.cohorts.CohortsClient;
 import dev.custintel.analytics.events.EventRules;
 import dev.custintel.analytics.events.EventsClient;
 import dev.custintel.analytics.forecast.ForecastClient;
+import dev.custintel.analytics.actions.ActionPolicy;
+import dev.custintel.analytics.actions.ActionsClient;
+import dev.custintel.analytics.internal.actions.DefaultActionsClient;
 import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
 import dev.custintel.analytics.internal.events.DefaultEventsClient;
 import dev.custintel.analytics.internal.events.EventWriter;
@@ -45,6 +48,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final CohortsClient cohorts;
   private final SegmentsClient segments;
   private final ForecastClient forecast;
+  private final ActionsClient actions;
   private final EventsClient events;
   private final ActivityClient activity;
   private final ActiveRunGauges gauges;
@@ -80,6 +84,8 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.cohorts = new DefaultCohortsClient(access);
     this.segments = new DefaultSegmentsClient(access);
     this.forecast = new DefaultForecastClient(access, runs, active);
+    this.actions = new DefaultActionsClient(churn, store.customers(), affinity, store.products(), access,
+        ActionPolicy.defaults());
   }
 
   @Override
@@ -100,6 +106,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   @Override
   public SegmentsClient segments() {
     return segments;
+  }
+
+  @Override
+  public ActionsClient actions() {
+    return actions;
   }
 
   @Override

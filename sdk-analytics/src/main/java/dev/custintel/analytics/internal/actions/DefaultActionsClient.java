@@ -1,0 +1,259 @@
+package dev.custintel.analytics.internal.actions;
+
+import dev.custintel.analytics.actions.ActionCandidate;
+import dev.custintel.analytics.actions.ActionPolicy;
+import dev.custintel.analytics.actions.ActionType;
+import dev.custintel.analytics.actions.ActionsClient;
+import dev.custintel.analytics.actions.NextBestAction;
+import dev.custintel.analytics.actions.Urgency;
+import dev.custintel.analytics.affinity.AffinityClient;
+import dev.custintel.analytics.affinity.CrossSellSuggestion;
+import dev.custintel.analytics.affinity.ProductRef;
+import dev.custintel.analytics.churn.ChurnClient;
+import dev.custintel.analytics.churn.ChurnRisk;
+import dev.custintel.core.ModelNotReadyException;
+import dev.custintel.core.NotFoundException;
+import dev.custintel.core.customer.CustomerClient;
+import dev.custintel.core.customer.CustomerProfile;
+import dev.custintel.core.model.Money;
+import dev.custintel.core.product.ProductClient;
+import dev.custintel.core.product.ProductStats;
+import dev.custintel.core.spi.StoreAccess;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Next best action from the active run's churn risk and lifetime value, the profile and the run's cross-sell rules,
+ * as {@link ActionPolicy} describes. Thread-safe. Not API.
+ */
+public final class DefaultActionsClient implements ActionsClient {
+  /** The churn risk from which a win-back is urgent: the high level of the churn summary. */
+  static final double HIGH_RISK = 0.8;
+  private static final String ASSUMED = "assumed";
+
+  private final ChurnClient churn;
+  private final CustomerClient customers;
+  private final AffinityClient affinity;
+  private final ProductClient products;
+  private final StoreAccess access;
+  private final ActionPolicy policy;
+  /** The lowest lifetime value of a run's top share, by run and share: a run's scores never change afterwards. */
+  private final Map<String, Double> vipLevels = new ConcurrentHashMap<>();
+
+  public DefaultActionsClient(ChurnClient churn, CustomerClient customers, AffinityClient affinity,
+      ProductClient products, StoreAccess access, ActionPolicy policy) {
+    this.churn = churn;
+    this.customers = customers;
+    this.affinity = affinity;
+    this.products = products;
+    this.access = access;
+    this.policy = policy;
+  }
+
+  @Override
+  public NextBestAction next(String customerId) {
+    return next(customerId, policy);
+  }
+
+  @Override
+  public NextBestAction next(String customerId, ActionPolicy p) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(p, "policy");
+    ChurnRisk risk = churn.risk(customerId);
+    CustomerProfile profile = customers.profile(customerId);
+    Currency currency = risk.valueAtRisk().currency();
+    List<ActionCandidate> candidates = new ArrayList<>();
+    candidates.add(winBack(risk, p));
+    candidates.add(reengagement(risk, profile, p));
+    @Nullable CrossSellSuggestion suggestion = suggestion(customerId);
+    candidates.add(crossSell(suggestion, currency, p));
+    candidates.add(vip(risk, p));
+
+    ActionCandidate best = null;
+    for (ActionCandidate c : candidates) {
+      Money ev = c.expectedValue();
+      if (c.eligible() && ev != null && (best == null
+          || ev.amount().compareTo(Objects.requireNonNull(best.expectedValue()).amount()) > 0)) {
+        best = c;
+      }
+    }
+    Money minimum = Money.of(p.minimumExpectedValue(), currency);
+    if (best == null || Objects.requireNonNull(best.expectedValue()).amount()
+        .compareTo(p.minimumExpectedValue()) < 0) {
+      String why = best == null ? "no action applies to this customer"
+          : "the best action, " + best.action().wireName() + ", is worth " + money(best.expectedValue())
+              + ", below the minimum of " + money(minimum);
+      return new NextBestAction(customerId, risk.runId(), ActionType.NONE, Urgency.NONE, Money.zero(currency),
+          why, "", "No action: " + why + ".", candidates);
+    }
+    ActionType action = best.action();
+    Urgency urgency = switch (action) {
+      case WIN_BACK -> risk.churnRisk() >= HIGH_RISK ? Urgency.HIGH : Urgency.MEDIUM;
+      case RE_ENGAGEMENT -> Urgency.MEDIUM;
+      default -> Urgency.LOW;
+    };
+    String message = fill(p.templates().get(action), profile, suggestion);
+    return new NextBestAction(customerId, risk.runId(), action, urgency,
+        Objects.requireNonNull(best.expectedValue()), best.arithmetic(), message,
+        explanation(best, risk, profile, suggestion, p), candidates);
+  }
+
+  private static ActionCandidate winBack(ChurnRisk risk, ActionPolicy p) {
+    if (risk.churnRisk() < p.winBackMinimumRisk()) {
+      return ineligible(ActionType.WIN_BACK, "churn risk " + fixed(risk.churnRisk(), 4) + " is below "
+          + p.winBackMinimumRisk(), p.winBackUplift());
+    }
+    return ofValueAtRisk(ActionType.WIN_BACK, risk, p.winBackUplift());
+  }
+
+  private static ActionCandidate reengagement(ChurnRisk risk, CustomerProfile profile, ActionPolicy p) {
+    Long days = profile.daysSinceLastOrder();
+    if (days == null || days < p.reengagementAfterDays()) {
+      return ineligible(ActionType.RE_ENGAGEMENT, (days == null ? "no order yet" : "last order " + days
+          + " days ago") + ", fewer than " + p.reengagementAfterDays(), p.reengagementUplift());
+    }
+    return ofValueAtRisk(ActionType.RE_ENGAGEMENT, risk, p.reengagementUplift());
+  }
+
+  private static ActionCandidate ofValueAtRisk(ActionType type, ChurnRisk risk, double uplift) {
+    Money atRisk = risk.valueAtRisk();
+    Money ev = round(atRisk.amount().multiply(BigDecimal.valueOf(uplift)), atRisk.currency());
+    return new ActionCandidate(type, true, ev, "value at risk " + money(atRisk) + " × " + ASSUMED + " uplift "
+        + uplift + " = " + money(ev), uplift, ASSUMED);
+  }
+
+  private @Nullable CrossSellSuggestion suggestion(String customerId) {
+    try {
+      List<CrossSellSuggestion> top = affinity.crossSell(customerId, 1);
+      return top.isEmpty() ? null : top.get(0);
+    } catch (ModelNotReadyException e) {
+      return null;
+    }
+  }
+
+  private ActionCandidate crossSell(@Nullable CrossSellSuggestion s, Currency currency, ActionPolicy p) {
+    double uplift = p.crossSellUplift();
+    if (s == null) {
+      return ineligible(ActionType.CROSS_SELL, "no rule of the active run suggests a product", uplift);
+    }
+    String productId = s.product().productId();
+    ProductStats stats;
+    try {
+      stats = products.product(productId);
+    } catch (NotFoundException e) {
+      return ineligible(ActionType.CROSS_SELL, "product " + productId + " has no sales figures", uplift);
+    }
+    Money revenue = stats.revenue().stream().filter(m -> m.currency().equals(currency)).findFirst().orElse(null);
+    if (revenue == null || stats.orders() == 0) {
+      return ineligible(ActionType.CROSS_SELL, "product " + productId + " has no sales in "
+          + currency.getCurrencyCode(), uplift);
+    }
+    BigDecimal perOrder = revenue.amount().divide(BigDecimal.valueOf(stats.orders()), 10, RoundingMode.HALF_EVEN);
+    double confidence = s.rule().confidence();
+    Money ev = round(perOrder.multiply(BigDecimal.valueOf(uplift)).multiply(BigDecimal.valueOf(confidence)),
+        currency);
+    return new ActionCandidate(ActionType.CROSS_SELL, true, ev, ASSUMED + " uplift " + uplift + " × confidence "
+        + fixed(confidence, 4) + " of the rule " + ids(s.rule().antecedent()) + " → " + ids(s.rule().consequent())
+        + " × revenue per order of " + productId + " " + money(round(perOrder, currency)) + " = " + money(ev),
+        uplift, ASSUMED);
+  }
+
+  private ActionCandidate vip(ChurnRisk risk, ActionPolicy p) {
+    double uplift = p.vipUplift();
+    if (risk.churnRisk() > p.vipMaximumRisk()) {
+      return ineligible(ActionType.VIP_CARE, "churn risk " + fixed(risk.churnRisk(), 4) + " is above "
+          + p.vipMaximumRisk(), uplift);
+    }
+    Money ltv = risk.lifetimeValue();
+    Money level = round(BigDecimal.valueOf(vipLevel(risk.runId(), p.vipTopShare())), ltv.currency());
+    if (ltv.amount().compareTo(level.amount()) < 0 || ltv.amount().signum() <= 0) {
+      return ineligible(ActionType.VIP_CARE, "lifetime value " + money(ltv) + " is below the run's top "
+          + percent(p.vipTopShare()) + " (from " + money(level) + ")", uplift);
+    }
+    Money ev = round(ltv.amount().multiply(BigDecimal.valueOf(uplift)), ltv.currency());
+    return new ActionCandidate(ActionType.VIP_CARE, true, ev, "lifetime value " + money(ltv) + " × " + ASSUMED
+        + " uplift " + uplift + " = " + money(ev), uplift, ASSUMED);
+  }
+
+  /** The lowest lifetime value among the run's top share of scored customers (at least one customer). */
+  private double vipLevel(long runId, double share) {
+    return vipLevels.computeIfAbsent(runId + ":" + share, key -> access.read("Reading the VIP level of run "
+        + runId, h -> {
+          long n = h.createQuery(access.sql("SELECT COUNT(*) FROM {customer_scores} WHERE run_id = :run"))
+              .bind("run", runId).mapTo(Long.class).one();
+          long rank = Math.max(1, (long) Math.ceil(share * n));
+          return h.createQuery(access.sql("SELECT ltv FROM {customer_scores} WHERE run_id = :run"
+                  + " ORDER BY ltv DESC OFFSET " + (rank - 1) + " ROWS FETCH FIRST 1 ROWS ONLY"))
+              .bind("run", runId).mapTo(Double.class).findOne().orElse(Double.POSITIVE_INFINITY);
+        }));
+  }
+
+  private static ActionCandidate ineligible(ActionType type, String why, double uplift) {
+    return new ActionCandidate(type, false, null, why, uplift, ASSUMED);
+  }
+
+  private static String explanation(ActionCandidate best, ChurnRisk risk, CustomerProfile profile,
+      @Nullable CrossSellSuggestion s, ActionPolicy p) {
+    String worth = "worth " + money(Objects.requireNonNull(best.expectedValue())) + ", more than any other action";
+    return switch (best.action()) {
+      case WIN_BACK -> "Win back: churn risk " + fixed(risk.churnRisk(), 4) + " is at or above "
+          + p.winBackMinimumRisk() + ", and recovering " + percent(p.winBackUplift()) + " of the "
+          + money(risk.valueAtRisk()) + " at risk is " + worth + ".";
+      case RE_ENGAGEMENT -> "Re-engage: the last order was " + profile.daysSinceLastOrder() + " days ago, and"
+          + " recovering " + percent(p.reengagementUplift()) + " of the " + money(risk.valueAtRisk())
+          + " at risk is " + worth + ".";
+      case CROSS_SELL -> "Cross-sell " + (s == null ? "" : name(s)) + ": the customer's purchases match a rule of"
+          + " the active run, and the suggestion is " + worth + ".";
+      case VIP_CARE -> "VIP care: a lifetime value of " + money(risk.lifetimeValue()) + " is in the run's top "
+          + percent(p.vipTopShare()) + " at a churn risk of " + fixed(risk.churnRisk(), 4) + ", and care is "
+          + worth + ".";
+      case NONE -> "No action.";
+    };
+  }
+
+  private static String fill(@Nullable String template, CustomerProfile profile, @Nullable CrossSellSuggestion s) {
+    if (template == null) {
+      return "";
+    }
+    String name = profile.name() == null || profile.name().isBlank() ? "there" : profile.name();
+    String top = profile.topProducts().isEmpty() ? "your favourites" : profile.topProducts().get(0).name();
+    Long days = profile.daysSinceLastOrder();
+    return template.replace("{name}", name)
+        .replace("{daysSinceLastOrder}", days == null ? "some" : Long.toString(days))
+        .replace("{topProduct}", top)
+        .replace("{suggestedProduct}", s == null ? "" : name(s));
+  }
+
+  private static String ids(List<ProductRef> products) {
+    return "{" + String.join(", ", products.stream().map(ProductRef::productId).toList()) + "}";
+  }
+
+  private static String name(CrossSellSuggestion s) {
+    String n = s.product().name();
+    return n == null || n.isBlank() ? s.product().productId() : n;
+  }
+
+  private static Money round(BigDecimal amount, Currency currency) {
+    return Money.of(amount.setScale(Money.minorUnitDigits(currency), RoundingMode.HALF_EVEN), currency);
+  }
+
+  private static String money(@Nullable Money m) {
+    return m == null ? "-" : m.amount().toPlainString() + " " + m.currency().getCurrencyCode();
+  }
+
+  private static String fixed(double v, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  private static String percent(double share) {
+    return BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + " %";
+  }
+}
