@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.actions.NextBestAction;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.analytics.models.ModelRunRequest;
 import dev.custintel.core.imports.ImportFormat;
@@ -13,9 +14,12 @@ import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import dev.custintel.spring.testing.TestServer;
 import dev.custintel.spring.testing.TestServer.Response;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -76,6 +80,29 @@ class RestApiTest extends OnBothDatabases {
     assertThat(p.path("lastOrderAt").asText()).isEqualTo("1998-05-28T00:00:00Z");
     assertThat(p.toString()).contains("\"amount\":\"156.46\"").contains("\"currency\":\"USD\"");
     assertThat(p.toString()).contains("1997-01-02T").contains("1998-05-28T");
+  }
+
+  @Test
+  void nextBestActionIsTheSdksAnswer() {
+    // The customer with the most value at risk, and customer 00003 (six orders), through HTTP and through the SDK.
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .rescoreOnIngest(false).build()) {
+      for (String id : List.of(ci.churn().atRisk(1).get(0).customerId(), "00003")) {
+        NextBestAction sdk = ci.actions().next(id);
+        Response r = get("/api/customers/" + id + "/next-best-action");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode a = r.json();
+        assertThat(a.path("customerId").asText()).isEqualTo(id);
+        assertThat(a.path("action").asText()).isEqualTo(sdk.action().wireName());
+        assertThat(a.path("urgency").asText()).isEqualTo(sdk.urgency().name().toLowerCase(Locale.ROOT));
+        assertThat(new BigDecimal(a.path("expectedImpact").path("amount").asText()))
+            .isEqualByComparingTo(sdk.expectedImpact().amount());
+        assertThat(a.path("arithmetic").asText()).isEqualTo(sdk.arithmetic());
+        assertThat(a.path("candidates")).hasSize(4);
+        assertThat(a.path("candidates").get(0).path("action").asText()).isEqualTo("win_back");
+      }
+    }
+    assertThat(get("/api/customers/nobody/next-best-action").status()).isEqualTo(404);
   }
 
   @Test
@@ -326,6 +353,7 @@ class RestApiTest extends OnBothDatabases {
     JsonNode paths = r.json().path("paths");
     for (String path : new String[] {"/api/customers/{id}", "/api/customers", "/api/customers/top",
         "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
+        "/api/customers/{id}/next-best-action",
         "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
         "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
         "/api/products", "/api/products/{sku}", "/api/cohorts", "/api/segments",

@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
         + "a transaction file, mine product affinity (frequent itemsets, association rules) from a basket file, "
         + "manage the REST server's API keys, or try it all on a synthetic shop.",
     subcommands = {
-      DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ClvCommand.class,
-      CohortsCommand.class, SegmentsCommand.class, ForecastCommand.class, EventsCommand.class,
+      DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ActionsCommand.class,
+      ClvCommand.class, CohortsCommand.class, SegmentsCommand.class, ForecastCommand.class, EventsCommand.class,
       AffinityCommand.class, KeysCommand.class, CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,8 @@ package dev.custintel.spring.internal.web;
 
 import dev.custintel.analytics.clv.ParameterCovariance;
 import dev.custintel.analytics.clv.PurchaseModelKind;
+import dev.custintel.analytics.actions.ActionType;
+import dev.custintel.analytics.actions.Urgency;
 import dev.custintel.analytics.events.EventType;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
@@ -30,6 +32,8 @@ public final class CustintelJacksonModule extends SimpleModule {
     addSerializer(ParameterCovariance.class, new CovarianceSerializer());
     addSerializer(PurchaseModelKind.class, new PurchaseModelSerializer());
     addSerializer(EventType.class, new EventTypeSerializer());
+    addSerializer(ActionType.class, new ActionTypeSerializer());
+    addSerializer(Urgency.class, new UrgencySerializer());
   }
 
   /**
@@ -67,6 +71,22 @@ public final class CustintelJacksonModule extends SimpleModule {
     @Override
     public void serialize(EventType value, JsonGenerator gen, SerializationContext context) {
       gen.writeString(value.wireName());
+    }
+  }
+
+  /** An action by its snake-case wire name: {@code win_back}. */
+  private static final class ActionTypeSerializer extends ValueSerializer<ActionType> {
+    @Override
+    public void serialize(ActionType value, JsonGenerator gen, SerializationContext context) {
+      gen.writeString(value.wireName());
+    }
+  }
+
+  /** An urgency in lower case: {@code high}. */
+  private static final class UrgencySerializer extends ValueSerializer<Urgency> {
+    @Override
+    public void serialize(Urgency value, JsonGenerator gen, SerializationContext context) {
+      gen.writeString(value.name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 

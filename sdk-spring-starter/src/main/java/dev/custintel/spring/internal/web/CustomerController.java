@@ -1,6 +1,7 @@
 package dev.custintel.spring.internal.web;
 
 import dev.custintel.CustomerIntelligence;
+import dev.custintel.analytics.actions.NextBestAction;
 import dev.custintel.analytics.affinity.CrossSellSuggestion;
 import dev.custintel.analytics.churn.ChurnRisk;
 import dev.custintel.analytics.clv.Horizon;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Customers: profiles, the typed query, the top spenders, and per-customer churn, LTV and cross-sell. */
+/**
+ * Customers: profiles, the typed query, the top spenders, and per-customer churn, LTV, cross-sell and next best
+ * action.
+ */
 @RestController
 @RequestMapping(path = "${custintel.api.base-path:/api}/customers", produces = "application/json")
 @Tag(name = "customers", description = "Customer profiles, queries, rankings and per-customer scores")
@@ -160,6 +164,17 @@ public final class CustomerController {
       @PathVariable("id") String id, @RequestParam(name = "limit", defaultValue = "5") int limit) {
     Params.range(limit, 1, 100, "limit");
     return ci.affinity().crossSell(id, limit);
+  }
+
+  /**
+   * @param id the customer id
+   * @return the recommended action with its expected impact, arithmetic, explanation, message and every candidate
+   */
+  @GetMapping("/{id}/next-best-action")
+  @Operation(summary = "The next best action for a customer: the candidate with the highest expected value from "
+      + "the active run's churn risk, value at risk and lifetime value, with its arithmetic")
+  public NextBestAction nextBestAction(@PathVariable("id") String id) {
+    return ci.actions().next(id);
   }
 
 }
