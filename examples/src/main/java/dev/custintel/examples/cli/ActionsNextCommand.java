@@ -3,15 +3,14 @@ package dev.custintel.examples.cli;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.actions.ActionCandidate;
 import dev.custintel.analytics.actions.NextBestAction;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,24 +34,15 @@ final class ActionsNextCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      required = true,
-      paramLabel = "JDBC_URL",
-      description = {
-        "The database, such as",
-        "jdbc:h2:file:./custintel-data/custintel or",
-        "jdbc:postgresql://host:5432/db?user=me&password=..."
-      })
-  String db;
+  @Mixin ExistingDatabase database;
 
   @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "The shop's customer id, such as 00002")
   String customerId;
 
   @Override
   public Integer call() {
-    Databases.checkUrl(spec, db);
-    try (CustomerIntelligence ci = Databases.open(Databases.existingOnly(db), Clock.systemUTC())) {
+    database.check(spec);
+    try (CustomerIntelligence ci = database.open()) {
       Json.print(spec.commandLine().getOut(), view(ci.actions().next(customerId)));
     }
     return CustintelCli.OK;

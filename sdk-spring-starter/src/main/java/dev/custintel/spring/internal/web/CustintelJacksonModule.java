@@ -8,6 +8,8 @@ import dev.custintel.analytics.events.EventType;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
+import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -28,12 +30,12 @@ public final class CustintelJacksonModule extends SimpleModule {
   public CustintelJacksonModule() {
     super("custintel");
     addSerializer(Money.class, new MoneySerializer());
-    addSerializer(Currency.class, new CurrencySerializer());
+    addSerializer(Currency.class, new AsString<>(Currency::getCurrencyCode));
     addSerializer(ParameterCovariance.class, new CovarianceSerializer());
-    addSerializer(PurchaseModelKind.class, new PurchaseModelSerializer());
-    addSerializer(EventType.class, new EventTypeSerializer());
-    addSerializer(ActionType.class, new ActionTypeSerializer());
-    addSerializer(Urgency.class, new UrgencySerializer());
+    addSerializer(PurchaseModelKind.class, new AsString<>(PurchaseModelKind::id));
+    addSerializer(EventType.class, new AsString<>(EventType::wireName));
+    addSerializer(ActionType.class, new AsString<>(ActionType::wireName));
+    addSerializer(Urgency.class, new AsString<Urgency>(u -> u.name().toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -58,42 +60,21 @@ public final class CustintelJacksonModule extends SimpleModule {
     }
   }
 
-  /** A purchase model by the id the CLI and the model runs use: {@code bgnbd}, {@code mbgnbd}, {@code paretoNbd}. */
-  private static final class PurchaseModelSerializer extends ValueSerializer<PurchaseModelKind> {
-    @Override
-    public void serialize(PurchaseModelKind value, JsonGenerator gen, SerializationContext context) {
-      gen.writeString(value.id());
-    }
-  }
+  /**
+   * A value written as one string: a purchase model by the id the CLI and the model runs use ({@code bgnbd}), an
+   * event type or action by its snake-case wire name ({@code churn_risk_alert}, {@code win_back}), an urgency in
+   * lower case ({@code high}), a currency by its code.
+   */
+  private static final class AsString<T> extends ValueSerializer<T> {
+    private final Function<T, String> text;
 
-  /** An event type by its snake-case wire name, as in the database and the query strings: {@code churn_risk_alert}. */
-  private static final class EventTypeSerializer extends ValueSerializer<EventType> {
-    @Override
-    public void serialize(EventType value, JsonGenerator gen, SerializationContext context) {
-      gen.writeString(value.wireName());
+    AsString(Function<T, String> text) {
+      this.text = text;
     }
-  }
 
-  /** An action by its snake-case wire name: {@code win_back}. */
-  private static final class ActionTypeSerializer extends ValueSerializer<ActionType> {
     @Override
-    public void serialize(ActionType value, JsonGenerator gen, SerializationContext context) {
-      gen.writeString(value.wireName());
-    }
-  }
-
-  /** An urgency in lower case: {@code high}. */
-  private static final class UrgencySerializer extends ValueSerializer<Urgency> {
-    @Override
-    public void serialize(Urgency value, JsonGenerator gen, SerializationContext context) {
-      gen.writeString(value.name().toLowerCase(java.util.Locale.ROOT));
-    }
-  }
-
-  private static final class CurrencySerializer extends ValueSerializer<Currency> {
-    @Override
-    public void serialize(Currency value, JsonGenerator gen, SerializationContext context) {
-      gen.writeString(value.getCurrencyCode());
+    public void serialize(T value, JsonGenerator gen, SerializationContext context) {
+      gen.writeString(text.apply(value));
     }
   }
 
