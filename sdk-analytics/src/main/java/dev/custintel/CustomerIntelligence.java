@@ -2,6 +2,7 @@ package dev.custintel;
 
 import dev.custintel.analytics.actions.ActionsClient;
 import dev.custintel.analytics.activity.ActivityClient;
+import dev.custintel.analytics.campaigns.CampaignsClient;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
@@ -139,6 +140,12 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     lifetime value, the customer's last order and the run's cross-sell rules, with its arithmetic
    */
   ActionsClient actions();
+
+  /**
+   * @return retention campaigns: the at-risk customers by value at risk, each with their next best action and its
+   *     expected impact, and the totals
+   */
+  CampaignsClient campaigns();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

@@ -7,6 +7,7 @@ import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.web.EventStreamController;
 import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
+import dev.custintel.spring.internal.web.CampaignController;
 import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CohortController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
@@ -142,6 +143,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public OrderController custintelOrderController(CustomerIntelligence ci) {
     return new OrderController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return the campaigns endpoints
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public CampaignController custintelCampaignController(CustomerIntelligence ci) {
+    return new CampaignController(ci);
   }
 
   /**

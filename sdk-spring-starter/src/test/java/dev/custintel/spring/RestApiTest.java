@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.actions.NextBestAction;
+import dev.custintel.analytics.campaigns.RetentionCampaign;
+import dev.custintel.analytics.campaigns.RetentionOptions;
 import dev.custintel.analytics.models.ModelRun;
 import dev.custintel.analytics.models.ModelRunRequest;
 import dev.custintel.core.imports.ImportFormat;
@@ -103,6 +105,36 @@ class RestApiTest extends OnBothDatabases {
       }
     }
     assertThat(get("/api/customers/nobody/next-best-action").status()).isEqualTo(404);
+  }
+
+  @Test
+  void retentionCampaignIsTheSdks() {
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .rescoreOnIngest(false).build()) {
+      RetentionCampaign sdk = ci.campaigns().retention(RetentionOptions.defaults().withMinimumChurnRisk(0.7)
+          .withLimit(25));
+      Response r = get("/api/campaigns/retention?minRisk=0.7&limit=25");
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      JsonNode c = r.json();
+      assertThat(c.path("runId").asLong()).isEqualTo(sdk.runId());
+      assertThat(c.path("customers")).hasSize(sdk.customers().size());
+      for (int i = 0; i < sdk.customers().size(); i++) {
+        JsonNode row = c.path("customers").get(i);
+        assertThat(row.path("customerId").asText()).isEqualTo(sdk.customers().get(i).customerId());
+        assertThat(row.path("action").asText()).isEqualTo(sdk.customers().get(i).action().wireName());
+        assertThat(new BigDecimal(row.path("expectedImpact").path("amount").asText()))
+            .isEqualByComparingTo(sdk.customers().get(i).expectedImpact().amount());
+      }
+      assertThat(c.path("totals").path("customers").asInt()).isEqualTo(25);
+      assertThat(new BigDecimal(c.path("totals").path("expectedRecoveredValue").path("amount").asText()))
+          .isEqualByComparingTo(sdk.totals().expectedRecoveredValue().amount());
+    }
+    Response bad = get("/api/campaigns/retention?limit=0");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("limit");
+    Response risky = get("/api/campaigns/retention?minRisk=2");
+    assertThat(risky.status()).isEqualTo(400);
+    assertThat(risky.body()).contains("minimumChurnRisk");
   }
 
   @Test
@@ -353,7 +385,7 @@ class RestApiTest extends OnBothDatabases {
     JsonNode paths = r.json().path("paths");
     for (String path : new String[] {"/api/customers/{id}", "/api/customers", "/api/customers/top",
         "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
-        "/api/customers/{id}/next-best-action",
+        "/api/customers/{id}/next-best-action", "/api/campaigns/retention",
         "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
         "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
         "/api/products", "/api/products/{sku}", "/api/cohorts", "/api/segments",

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
         + "manage the REST server's API keys, or try it all on a synthetic shop.",
     subcommands = {
       DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ActionsCommand.class,
-      ClvCommand.class, CohortsCommand.class, SegmentsCommand.class, ForecastCommand.class, EventsCommand.class,
-      AffinityCommand.class, KeysCommand.class, CommandLine.HelpCommand.class
+      CampaignsCommand.class, ClvCommand.class, CohortsCommand.class, SegmentsCommand.class, ForecastCommand.class,
+      EventsCommand.class, AffinityCommand.class, KeysCommand.class, CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

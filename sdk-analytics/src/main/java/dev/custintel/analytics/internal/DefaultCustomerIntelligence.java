@@ -10,6 +10,8 @@ import dev.custintel.analytics.events.EventsClient;
 import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.actions.ActionPolicy;
 import dev.custintel.analytics.actions.ActionsClient;
+import dev.custintel.analytics.campaigns.CampaignsClient;
+import dev.custintel.analytics.internal.campaigns.DefaultCampaignsClient;
 import dev.custintel.analytics.internal.actions.DefaultActionsClient;
 import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
 import dev.custintel.analytics.internal.events.DefaultEventsClient;
@@ -49,6 +51,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final SegmentsClient segments;
   private final ForecastClient forecast;
   private final ActionsClient actions;
+  private final CampaignsClient campaigns;
   private final EventsClient events;
   private final ActivityClient activity;
   private final ActiveRunGauges gauges;
@@ -86,6 +89,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.forecast = new DefaultForecastClient(access, runs, active);
     this.actions = new DefaultActionsClient(churn, store.customers(), affinity, store.products(), access,
         ActionPolicy.defaults());
+    this.campaigns = new DefaultCampaignsClient(models, churn, actions);
   }
 
   @Override
@@ -111,6 +115,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   @Override
   public ActionsClient actions() {
     return actions;
+  }
+
+  @Override
+  public CampaignsClient campaigns() {
+    return campaigns;
   }
 
   @Override
