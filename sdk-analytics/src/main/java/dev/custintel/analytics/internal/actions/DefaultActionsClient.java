@@ -11,6 +11,7 @@ import dev.custintel.analytics.affinity.CrossSellSuggestion;
 import dev.custintel.analytics.affinity.ProductRef;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.churn.ChurnRisk;
+import dev.custintel.analytics.churn.RiskLevel;
 import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
 import dev.custintel.core.customer.CustomerClient;
@@ -35,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  * as {@link ActionPolicy} describes. Thread-safe. Not API.
  */
 public final class DefaultActionsClient implements ActionsClient {
-  /** The churn risk from which a win-back is urgent: the high level of the churn summary. */
-  static final double HIGH_RISK = 0.8;
   private static final String ASSUMED = "assumed";
 
   private final ChurnClient churn;
@@ -96,7 +95,7 @@ public final class DefaultActionsClient implements ActionsClient {
     }
     ActionType action = best.action();
     Urgency urgency = switch (action) {
-      case WIN_BACK -> risk.churnRisk() >= HIGH_RISK ? Urgency.HIGH : Urgency.MEDIUM;
+      case WIN_BACK -> risk.churnRisk() >= RiskLevel.HIGH.lowerBound() ? Urgency.HIGH : Urgency.MEDIUM;
       case RE_ENGAGEMENT -> Urgency.MEDIUM;
       default -> Urgency.LOW;
     };

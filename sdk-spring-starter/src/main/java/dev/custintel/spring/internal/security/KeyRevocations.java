@@ -32,13 +32,6 @@ import org.springframework.security.core.Authentication;
 public final class KeyRevocations implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(KeyRevocations.class);
 
-  /** What a watched connection does when its key is gone: close itself. */
-  @FunctionalInterface
-  public interface Closer {
-    /** Closes the connection; called at most once, never throws (failures are the connection's own). */
-    void close();
-  }
-
   /** A watched connection; closing it stops the watch (idempotent). */
   @FunctionalInterface
   public interface Watch extends AutoCloseable {
@@ -54,7 +47,7 @@ public final class KeyRevocations implements SmartLifecycle {
   private @Nullable ScheduledExecutorService scheduler;
 
   /** The connections of one key. */
-  private record Entry(KeyPrincipal key, Set<Closer> closers) {}
+  private record Entry(KeyPrincipal key, Set<Runnable> closers) {}
 
   /**
    * @param verifier the verifier that accepted the keys
@@ -88,10 +81,10 @@ public final class KeyRevocations implements SmartLifecycle {
    * Watches a connection of the key.
    *
    * @param key the key that opened it
-   * @param closer closes the connection once the key is revoked
+   * @param closer closes the connection once the key is revoked; run at most once
    * @return the watch, to close when the connection ends
    */
-  public Watch watch(KeyPrincipal key, Closer closer) {
+  public Watch watch(KeyPrincipal key, Runnable closer) {
     Objects.requireNonNull(closer, "closer");
     byKey.compute(key.id(), (id, e) -> {
       Entry entry = e != null ? e : new Entry(key, ConcurrentHashMap.newKeySet());
@@ -102,11 +95,6 @@ public final class KeyRevocations implements SmartLifecycle {
       e.closers().remove(closer);
       return e.closers().isEmpty() ? null : e;
     });
-  }
-
-  /** How many connections are watched; for tests. */
-  int watched() {
-    return byKey.values().stream().mapToInt(e -> e.closers().size()).sum();
   }
 
   /** Checks every watched key once and closes the connections of those no longer active. */
@@ -127,9 +115,9 @@ public final class KeyRevocations implements SmartLifecycle {
         continue;
       }
       LOG.info("Closing {} connections of revoked API key {}", gone.closers().size(), gone.key().id());
-      for (Closer closer : gone.closers()) {
+      for (Runnable closer : gone.closers()) {
         try {
-          closer.close();
+          closer.run();
         } catch (RuntimeException e) {
           LOG.debug("Closing a connection of a revoked key failed: {}", e.toString());
         }
