@@ -3,6 +3,7 @@ package dev.custintel;
 import dev.custintel.analytics.actions.ActionsClient;
 import dev.custintel.analytics.activity.ActivityClient;
 import dev.custintel.analytics.campaigns.CampaignsClient;
+import dev.custintel.analytics.experiments.ExperimentsClient;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
@@ -146,6 +147,12 @@ public interface CustomerIntelligence extends AutoCloseable {
    *     expected impact, and the totals
    */
   CampaignsClient campaigns();
+
+  /**
+   * @return experiments: deterministic assignment, the exposure log, and results by the two-proportion z-test and
+   *     Welch's t-test with the sample-ratio check; a finished experiment's measured uplift feeds next best action
+   */
+  ExperimentsClient experiments();
 
   /** @return the database product in use */
   DatabaseKind databaseKind();

@@ -43,7 +43,7 @@ class LegacyUpgradeTest {
         assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         // Adopted at 1; the segment memberships (V2) and events (V3) run on the adopted tables.
         assertThat(LegacySchema.versions(store, "ci_analytics_schema_history"))
-            .containsExactly("1", "2", "3", "4");
+            .containsExactly("1", "2", "3", "4", "5");
         // Adopted at 1; the durable Slack work (V2) runs on the adopted tables.
         assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("1", "2");
 
@@ -70,7 +70,7 @@ class LegacyUpgradeTest {
       assertThat(LegacySchema.versions(store, "ci_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
       // Core's tables are there by then, so Flyway baselines each module at 0 before running its version 1.
       assertThat(LegacySchema.versions(store, "ci_analytics_schema_history"))
-          .containsExactly("0", "1", "2", "3", "4");
+          .containsExactly("0", "1", "2", "3", "4", "5");
       assertThat(LegacySchema.versions(store, "ci_integrations_schema_history")).containsExactly("0", "1", "2");
       assertThat(LegacySchema.dump(store)).containsKeys("ci_product_rules", "ci_slack_ticket_links");
     }
@@ -92,6 +92,9 @@ class LegacyUpgradeTest {
     out.remove("ci_event_states");
     assertThat(out.remove("ci_rescore_log")).isEmpty(); // analytics V4: filled by re-scoring after ingestion
     assertThat(out.remove("ci_changed_customers")).isEmpty(); // core V8: emptied by re-scoring
+    assertThat(out.remove("ci_experiments")).isEmpty(); // analytics V5: experiments and their exposures
+    assertThat(out.remove("ci_experiment_arms")).isEmpty();
+    assertThat(out.remove("ci_experiment_exposures")).isEmpty();
     assertThat(out.remove("ci_slack_work")).isEmpty();
     assertThat(out.remove("ci_slack_messages")).isEmpty();
     out.computeIfPresent("ci_slack_ticket_links", (table, rows) -> rows.stream()

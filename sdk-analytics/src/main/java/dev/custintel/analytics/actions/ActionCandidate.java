@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param expectedValue its expected value in the run's currency, or null when it is not eligible
  * @param arithmetic how the expected value is computed, with the numbers (or why the action does not apply)
  * @param uplift the response uplift used
- * @param upliftSource where the uplift comes from: {@code "assumed"} (the policy's) for now; a finished experiment's
- *     measured uplift will replace it
+ * @param upliftSource where the uplift comes from: {@code "assumed"} (the policy's) or {@code "measured"} (the
+ *     measured uplift of the most recent finished experiment of this action, which replaces the policy's)
+ * @param experimentId the experiment that measured the uplift, or null when it is assumed
  */
 public record ActionCandidate(
     ActionType action,
@@ -20,4 +21,5 @@ public record ActionCandidate(
     @Nullable Money expectedValue,
     String arithmetic,
     double uplift,
-    String upliftSource) {}
+    String upliftSource,
+    @Nullable Long experimentId) {}

@@ -24,4 +24,26 @@ public interface ActionsClient {
    * @throws NotFoundException if the active run has no score for the customer
    */
   NextBestAction next(String customerId, ActionPolicy policy);
+
+  /**
+   * Next best actions for many customers, a page at a time: a list's customers in its order, or a segment's members
+   * by customer id. Customers without a score in the active run are listed apart, not failed.
+   *
+   * <pre>{@code
+   * RecommendQuery q = RecommendQuery.segment("at_risk").withLimit(500);
+   * RecommendationPage page;
+   * do {
+   *   page = ci.actions().recommend(q);
+   *   page.actions().forEach(send);
+   *   q = q.withCursor(page.nextCursor());
+   * } while (page.nextCursor() != null);
+   * }</pre>
+   *
+   * @param query whose, and the page
+   * @return the page
+   * @throws ModelNotReadyException if no model run is active
+   * @throws dev.custintel.core.InvalidInputException when the cursor is not one this query gave, or the preset has no
+   *     such segment
+   */
+  RecommendationPage recommend(RecommendQuery query);
 }

@@ -11,7 +11,9 @@ import dev.custintel.analytics.forecast.ForecastClient;
 import dev.custintel.analytics.actions.ActionPolicy;
 import dev.custintel.analytics.actions.ActionsClient;
 import dev.custintel.analytics.campaigns.CampaignsClient;
+import dev.custintel.analytics.experiments.ExperimentsClient;
 import dev.custintel.analytics.internal.campaigns.DefaultCampaignsClient;
+import dev.custintel.analytics.internal.experiments.DefaultExperimentsClient;
 import dev.custintel.analytics.internal.actions.DefaultActionsClient;
 import dev.custintel.analytics.internal.cohorts.DefaultCohortsClient;
 import dev.custintel.analytics.internal.events.DefaultEventsClient;
@@ -37,6 +39,7 @@ import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.store.CustintelStore;
 import dev.custintel.core.store.DatabaseKind;
 import java.time.Clock;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The facade over a store. Not API: build it with {@link CustomerIntelligence#builder()}. */
@@ -52,6 +55,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final ForecastClient forecast;
   private final ActionsClient actions;
   private final CampaignsClient campaigns;
+  private final DefaultExperimentsClient experiments;
   private final EventsClient events;
   private final ActivityClient activity;
   private final ActiveRunGauges gauges;
@@ -87,9 +91,14 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.cohorts = new DefaultCohortsClient(access);
     this.segments = new DefaultSegmentsClient(access);
     this.forecast = new DefaultForecastClient(access, runs, active);
-    this.actions = new DefaultActionsClient(churn, store.customers(), affinity, store.products(), access,
-        ActionPolicy.defaults());
-    this.campaigns = new DefaultCampaignsClient(models, churn, actions);
+    DefaultExperimentsClient[] experimentsRef = new DefaultExperimentsClient[1];
+    DefaultActionsClient actionsClient = new DefaultActionsClient(churn, store.customers(), affinity,
+        store.products(), segments, access, ActionPolicy.defaults(),
+        type -> Objects.requireNonNull(experimentsRef[0], "experiments").measuredUplift(type));
+    this.actions = actionsClient;
+    this.experiments = new DefaultExperimentsClient(access, models, actionsClient::base);
+    experimentsRef[0] = experiments;
+    this.campaigns = new DefaultCampaignsClient(models, churn, actions, experiments);
   }
 
   @Override
@@ -120,6 +129,11 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   @Override
   public CampaignsClient campaigns() {
     return campaigns;
+  }
+
+  @Override
+  public ExperimentsClient experiments() {
+    return experiments;
   }
 
   @Override

@@ -133,6 +133,54 @@ class NextBestActionTest extends OnBothDatabases {
   }
 
   @Test
+  void recommend_pagesAListAndASegment_eachActionAsNextGivesIt() {
+    String first = ci.churn().atRisk(2).get(0).customerId();
+    String second = ci.churn().atRisk(2).get(1).customerId();
+    List<String> list = List.of("zoe", "nobody", "ab-c3", first, second);
+    RecommendQuery q = RecommendQuery.customers(list).withLimit(2);
+    List<NextBestAction> all = new ArrayList<>();
+    List<String> unscored = new ArrayList<>();
+    RecommendationPage page;
+    int pages = 0;
+    do {
+      page = ci.actions().recommend(q);
+      all.addAll(page.actions());
+      unscored.addAll(page.unscored());
+      q = q.withCursor(page.nextCursor());
+      pages++;
+    } while (page.nextCursor() != null);
+    assertThat(pages).isEqualTo(3);
+    assertThat(unscored).containsExactly("nobody");
+    assertThat(all).extracting(NextBestAction::customerId).containsExactly("zoe", "ab-c3", first, second);
+    for (NextBestAction a : all) {
+      assertThat(a).isEqualTo(ci.actions().next(a.customerId()));
+    }
+    assertThatThrownBy(() -> ci.actions().recommend(RecommendQuery.customers(list).withCursor("9")))
+        .isInstanceOfSatisfying(dev.custintel.core.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("cursor"));
+
+    // A segment, page by page: its members by id, as the segments client lists them.
+    List<String> members = new ArrayList<>();
+    String cursor = null;
+    do {
+      dev.custintel.analytics.segments.SegmentPage p = ci.segments().members("at_risk",
+          dev.custintel.analytics.segments.SegmentRequest.defaults(), 300, cursor);
+      p.items().forEach(m -> members.add(m.scores().customerId()));
+      cursor = p.nextCursor();
+    } while (cursor != null);
+    assertThat(members).isNotEmpty();
+    List<String> seen = new ArrayList<>();
+    RecommendQuery s = RecommendQuery.segment("at_risk").withLimit(300);
+    do {
+      page = ci.actions().recommend(s);
+      page.actions().forEach(a -> seen.add(a.customerId()));
+      seen.addAll(page.unscored());
+      s = s.withCursor(page.nextCursor());
+    } while (page.nextCursor() != null);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(members);
+  }
+
+  @Test
   void theTemplateIsFilledFromTheProfile() {
     NextBestAction zoe = ci.actions().next("zoe");
     assertThat(zoe.action()).isEqualTo(ActionType.CROSS_SELL);
