@@ -13,7 +13,7 @@ CREATE TABLE ${prefix}experiments (
   window_days      INTEGER                  NOT NULL,
   mde              DOUBLE PRECISION         NOT NULL,
   confidence       DOUBLE PRECISION         NOT NULL,
-  -- The next-best-action it measures (ActionType's wire name), or NULL.
+  -- The next-best-action it measures (ActionType's constant name, such as WIN_BACK), or NULL.
   action           VARCHAR(32),
   -- Eligibility: a segment of a preset in the active run, and/or a least churn risk in the active run.
   segment_preset   VARCHAR(64),

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param sampleRatio the sample-ratio-mismatch check of the exposed counts against the weights, or null before
  *     the first exposure; a mismatch means assignment or logging is broken and the results cannot be trusted
  * @param sampleSizePerArm measured customers each arm needs to detect the minimum detectable effect at α and 80 %
- *     power, from the control's conversion so far (conversion only; null for revenue or before the control has a
- *     conversion rate strictly between 0 and 1 − the effect)
+ *     power: for conversion, from the control's rate so far ({@link ExperimentStats#sampleSizePerArm}; null until
+ *     it is strictly between 0 and 1 − the effect); for revenue, {@code 2·(z_{1−α/2} + z_{0.8})²·σ²/mde²} with
+ *     the control's variance so far (null until two control customers are measured and differ)
  * @param finished whether the experiment has stopped and every window has closed
  * @param measuredUplift the uplift it measured for its action, or null without an action, before it has finished,
  *     without measured customers with an amount in both arms, or with a sample-ratio mismatch

@@ -169,13 +169,20 @@ class ExperimentEndToEndTest extends OnBothDatabases {
       assertThat(x.arm()).isEqualTo(Assignment.arm("lifecycle", x.customerId(), List.of(1.0, 1.0)));
     }
 
+    // An instant finer than the databases keep: the first answer shows what is stored, as every later one does.
+    Instant fine = T0.plus(Duration.ofDays(2)).plusNanos(123_456_789);
+    Exposure precise = ci.experiments().expose(e.id(), List.of(id(6)), fine).exposures().get(0);
+    assertThat(precise.exposedAt()).isEqualTo(T0.plus(Duration.ofDays(2)).plusNanos(123_456_000));
+    assertThat(ci.experiments().expose(e.id(), List.of(id(6)), null).exposures().get(0).exposedAt())
+        .isEqualTo(precise.exposedAt());
+
     // An unknown customer anywhere in the batch: nothing of it is written, and the error names it.
     assertThatThrownBy(() -> ci.experiments().expose(e.id(), List.of(id(4), "nobody", id(5)), null))
         .isInstanceOfSatisfying(InvalidInputException.class, x -> {
           assertThat(x.field()).isEqualTo("customerIds[1]");
           assertThat(x.reason()).contains("nobody").contains("not a customer");
         });
-    assertThat(ci.experiments().get(e.id()).exposures()).isEqualTo(3);
+    assertThat(ci.experiments().get(e.id()).exposures()).isEqualTo(4);
     assertThatThrownBy(() -> ci.experiments().expose(e.id(), List.of(id(4)), T0.minus(Duration.ofDays(1))))
         .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.field()).isEqualTo("exposedAt"));
     assertThatThrownBy(() -> ci.experiments().expose(e.id(), List.of(id(4)), clock.instant().plusSeconds(60)))
@@ -187,10 +194,10 @@ class ExperimentEndToEndTest extends OnBothDatabases {
     assertThatThrownBy(() -> ci.experiments().expose(e.id(), List.of(id(4)), null))
         .isInstanceOf(ExperimentStateException.class).hasMessageContaining("stopped");
     assertThatThrownBy(() -> ci.experiments().start(e.id())).isInstanceOf(ExperimentStateException.class);
-    // Exposed on day 0 and day 3 with a 30-day window: at day 31 the last is still pending.
+    // Exposed on days 0, 2 and 3 with a 30-day window: at day 31 the last two are still pending.
     clock.set(T0.plus(Duration.ofDays(31)));
     ExperimentResults r = ci.experiments().results(e.id());
-    assertThat(r.pending()).isEqualTo(1);
+    assertThat(r.pending()).isEqualTo(2);
     assertThat(r.finished()).isFalse();
     clock.set(T0.plus(Duration.ofDays(33)));
     assertThat(ci.experiments().results(e.id()).finished()).isTrue();

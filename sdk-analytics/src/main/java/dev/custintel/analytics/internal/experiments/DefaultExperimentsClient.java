@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -261,7 +262,8 @@ public final class DefaultExperimentsClient implements ExperimentsClient {
           + customerIds.size() + ")");
     }
     Instant now = clock.instant();
-    Instant when = exposedAt == null ? now : exposedAt;
+    // Microseconds: what both databases keep, so the first answer and every later one show the same instant.
+    Instant when = (exposedAt == null ? now : exposedAt).truncatedTo(ChronoUnit.MICROS);
     if (when.isAfter(now)) {
       throw InvalidInputException.argument("exposedAt", "must not be in the future (was " + when + ", now " + now
           + ")");
@@ -362,7 +364,7 @@ public final class DefaultExperimentsClient implements ExperimentsClient {
         all[i] = new Sums();
         withBase[i] = new Sums();
       }
-      double[] baseTotal = new double[1];
+      double[] baseTotal = new double[arms];
       // One row per measured customer: purchases and net revenue in [exposed_at, exposed_at + window).
       h.createQuery(access.sql("SELECT x.arm, x.action_base,"
               + " COALESCE(SUM(CASE WHEN o.kind = 'PURCHASE' THEN 1 ELSE 0 END), 0) AS purchases,"
@@ -386,7 +388,7 @@ public final class DefaultExperimentsClient implements ExperimentsClient {
             Double base = o.base;
             if (base != null) {
               withBase[o.arm].add(o.converted, o.revenue);
-              baseTotal[0] += base;
+              baseTotal[o.arm] += base;
             }
           });
       long measuredTotal = 0;
@@ -425,9 +427,10 @@ public final class DefaultExperimentsClient implements ExperimentsClient {
       MeasuredUplift uplift = null;
       ActionType action = d.action();
       long baseCustomers = withBase[0].n + withBase[1].n;
+      double meanBase = baseCustomers == 0 ? 0 : (baseTotal[0] + baseTotal[1]) / baseCustomers;
       if (action != null && finished && (srm == null || !srm.mismatch()) && withBase[0].n > 1
-          && withBase[1].n > 1 && baseTotal[0] > 0) {
-        double meanBase = baseTotal[0] / (withBase[0].n + sumFrom(withBase, 1));
+          && withBase[1].n > 1 && meanBase > 0) {
+        // The treatment arm (the second) against the control, over the mean amount of those two arms.
         MeanComparison effect = ExperimentStats.welch(withBase[0].summary(), withBase[1].summary(),
             d.confidenceLevel());
         double estimate = effect.difference() / meanBase;
@@ -438,14 +441,6 @@ public final class DefaultExperimentsClient implements ExperimentsClient {
       return new ExperimentResults(e, asOf, currency, armResults, comparisons, pending, srm, sampleSize, finished,
           uplift, summary);
     });
-  }
-
-  private static long sumFrom(Sums[] sums, int from) {
-    long n = 0;
-    for (int i = from; i < sums.length; i++) {
-      n += sums[i].n;
-    }
-    return n;
   }
 
   @Override
