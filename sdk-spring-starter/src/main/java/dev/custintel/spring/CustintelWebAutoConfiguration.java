@@ -12,6 +12,7 @@ import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CohortController;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
 import dev.custintel.spring.internal.web.CustomerController;
+import dev.custintel.spring.internal.web.ExperimentController;
 import dev.custintel.spring.internal.web.FallbackController;
 import dev.custintel.spring.internal.web.ForecastController;
 import dev.custintel.spring.internal.web.KeyController;
@@ -153,6 +154,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public CampaignController custintelCampaignController(CustomerIntelligence ci) {
     return new CampaignController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return experiments: define, start, assign, expose, results, stop
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ExperimentController custintelExperimentController(CustomerIntelligence ci) {
+    return new ExperimentController(ci);
   }
 
   /**

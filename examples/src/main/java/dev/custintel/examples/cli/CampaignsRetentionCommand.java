@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       "JSON: {\"runId\":..,\"minimumChurnRisk\":..,\"customers\":[{\"customerId\":..,\"churnRisk\":..,"
           + "\"valueAtRisk\":{\"amount\":\"..\",\"currency\":\"..\"},\"action\":\"win_back\",\"expectedImpact\":{..},"
           + "\"arithmetic\":\"..\"},..],\"totals\":{\"customers\":..,\"valueAtRisk\":{..},"
-          + "\"expectedRecoveredValue\":{..}}}. CSV: one row per customer with the header "
+          + "\"expectedRecoveredValue\":{..},\"excluded\":..},\"excluded\":[{\"customerId\":..,\"reason\":"
+          + "\"contacted|control_group\",\"detail\":..},..]}. CSV: one row per customer with the header "
           + "customer_id,churn_risk,value_at_risk,action,expected_impact,currency. Needs a model run."
     })
 final class CampaignsRetentionCommand implements Callable<Integer> {
@@ -44,6 +45,16 @@ final class CampaignsRetentionCommand implements Callable<Integer> {
       description = "At most this many customers, 1 to " + RetentionOptions.MAX_LIMIT + " (default 100)")
   int limit;
 
+  @Option(names = "--contacted-within-days", paramLabel = "D", defaultValue = "14",
+      description = "Leave out customers exposed to an experiment's treatment arm in the last D days, 0 to 365; 0"
+          + " keeps them (default 14)")
+  int contactedWithinDays;
+
+  @Option(names = "--include-control-groups",
+      description = "Keep customers in the control group of a running experiment (left out by default: contacting"
+          + " them spoils the experiment)")
+  boolean includeControlGroups;
+
   @Option(names = "--output", paramLabel = "json|csv", defaultValue = "json",
       description = "json (default) or csv")
   String output;
@@ -56,10 +67,15 @@ final class CampaignsRetentionCommand implements Callable<Integer> {
     }
     RetentionOptions options;
     try {
-      options = RetentionOptions.defaults().withMinimumChurnRisk(minRisk).withLimit(limit);
+      options = RetentionOptions.defaults().withMinimumChurnRisk(minRisk).withLimit(limit)
+          .withContactedWithinDays(contactedWithinDays).withExcludeControlGroups(!includeControlGroups);
     } catch (InvalidInputException e) {
-      throw new ParameterException(spec.commandLine(), ("limit".equals(e.field()) ? "--limit" : "--min-risk")
-          + ": " + e.reason());
+      String option = switch (e.field()) {
+        case "limit" -> "--limit";
+        case "contactedWithinDays" -> "--contacted-within-days";
+        default -> "--min-risk";
+      };
+      throw new ParameterException(spec.commandLine(), option + ": " + e.reason());
     }
     try (CustomerIntelligence ci = database.open()) {
       RetentionCampaign campaign = ci.campaigns().retention(options);
@@ -94,10 +110,20 @@ final class CampaignsRetentionCommand implements Callable<Integer> {
       customers.add(row);
     }
     m.put("customers", customers);
+    List<Map<String, Object>> excluded = new ArrayList<>();
+    for (RetentionCampaign.Excluded x : c.excluded()) {
+      Map<String, Object> row = Json.object();
+      row.put("customerId", x.customerId());
+      row.put("reason", x.reason());
+      row.put("detail", x.detail());
+      excluded.add(row);
+    }
+    m.put("excluded", excluded);
     Map<String, Object> totals = Json.object();
     totals.put("customers", c.totals().customers());
     totals.put("valueAtRisk", Json.money(c.totals().valueAtRisk()));
     totals.put("expectedRecoveredValue", Json.money(c.totals().expectedRecoveredValue()));
+    totals.put("excluded", c.totals().excluded());
     m.put("totals", totals);
     return m;
   }

@@ -2,6 +2,7 @@ package dev.custintel.examples.cli;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import dev.custintel.analytics.experiments.ExperimentStateException;
 import dev.custintel.core.CustintelException;
 import dev.custintel.core.store.Credentials;
 import java.io.IOException;
@@ -24,10 +25,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models},
- * {@code clv}, {@code affinity} and {@code keys}.
+ * {@code actions}, {@code campaigns}, {@code experiments}, {@code clv}, {@code cohorts}, {@code segments},
+ * {@code forecast}, {@code events}, {@code affinity} and {@code keys}.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
- * customer, database failure, missing file, no CLV model could be fitted), with a one-line message on stderr;
+ * customer, database failure, missing file, no CLV model could be fitted, an experiment whose state does not allow
+ * it), with a one-line message on stderr;
  * {@value #USAGE} usage error (unknown command or option, missing or malformed parameter), with the usage on stderr.
  * Passwords in JDBC URLs are masked in every message.
  */
@@ -36,19 +39,22 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CustintelCli.Version.class,
     description = "Customer intelligence from the command line: import order files, look up customer profiles, "
-        + "run the churn and lifetime-value models on a database, fit and score customer-lifetime-value models on "
-        + "a transaction file, mine product affinity (frequent itemsets, association rules) from a basket file, "
-        + "manage the REST server's API keys, or try it all on a synthetic shop.",
+        + "run the churn and lifetime-value models on a database, run experiments on its customers, fit and score "
+        + "customer-lifetime-value models on a transaction file, mine product affinity (frequent itemsets, "
+        + "association rules) from a basket file, manage the REST server's API keys, or try it all on a synthetic "
+        + "shop.",
     subcommands = {
       DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ActionsCommand.class,
-      CampaignsCommand.class, ClvCommand.class, CohortsCommand.class, SegmentsCommand.class, ForecastCommand.class,
-      EventsCommand.class, AffinityCommand.class, KeysCommand.class, CommandLine.HelpCommand.class
+      CampaignsCommand.class, ExperimentsCommand.class, ClvCommand.class, CohortsCommand.class,
+      SegmentsCommand.class, ForecastCommand.class, EventsCommand.class, AffinityCommand.class, KeysCommand.class,
+      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the command failed: invalid input, unknown customer or API key, database error, missing file, not enough "
-          + "data for the models, no model fitted",
+      "1:the command failed: invalid input, unknown customer, experiment or API key, database error, missing file, "
+          + "not enough data for the models, no model fitted, an experiment in a state that does not allow it (such "
+          + "as starting a stopped one)",
       "2:usage error: unknown command or option, missing or malformed parameter"
     },
     footer = {
@@ -210,6 +216,14 @@ public final class CustintelCli implements Callable<Integer> {
         if (t instanceof OutOfMemoryError oom) { // such as a writer thread's, rethrown as a DataAccessException
           return outOfMemory(oom);
         }
+      }
+      if (ex instanceof ExperimentStateException state) {
+        // Such as starting a stopped experiment: the message says what was refused; the state is added if it does not
+        // say it, so that the one line tells what to do.
+        String message = oneLine(state.getMessage());
+        String status = state.status().wireName();
+        return message.toLowerCase(Locale.ROOT).contains(status) ? message
+            : message + " (experiment " + state.experimentId() + " is " + status + ")";
       }
       if (ex instanceof CustintelException || ex instanceof CliException) {
         return oneLine(ex.getMessage());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.custintel.core.model.Money;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * JSON output. The views are plain maps and lists (insertion-ordered), so the output does not change when the
  * SDK's records gain fields. Amounts are strings to keep their decimals exact; instants are ISO-8601 strings;
- * non-ASCII characters are escaped so the output is the same whatever the terminal's charset.
+ * non-ASCII characters are escaped so the output is the same whatever the terminal's charset. Enums are their wire
+ * names ({@code win_back}, {@code running}) and currencies their codes, put into the views by the commands.
  */
 final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -92,5 +94,48 @@ final class Json {
    */
   static @Nullable String instant(@Nullable Instant instant) {
     return instant == null ? null : instant.toString();
+  }
+
+  /**
+   * A JSON array printed element by element, laid out as {@link #print} lays out a list, so that a long list (every
+   * customer of a shop) need not be held in memory. An element printed is flushed at once; {@link #end()} ends the
+   * array, so that a command failing half-way leaves an unfinished array, which no JSON reader takes for a whole one.
+   */
+  static final class ArrayPrinter {
+    private final PrintWriter out;
+    private final JsonGenerator generator;
+
+    /** @param out where to print; the array starts at once */
+    ArrayPrinter(PrintWriter out) {
+      this.out = out;
+      try {
+        generator = MAPPER.createGenerator(out);
+        generator.writeStartArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** @param value the next element: maps, lists, strings, numbers, booleans and nulls */
+    void add(Object value) {
+      try {
+        MAPPER.writeValue(generator, value);
+        generator.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Ends the array, followed by a new line. */
+    void end() {
+      try {
+        generator.writeEndArray();
+        generator.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.println();
+      out.flush();
+    }
   }
 }

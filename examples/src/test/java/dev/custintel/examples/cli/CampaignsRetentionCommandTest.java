@@ -7,6 +7,10 @@ import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.campaigns.CampaignTarget;
 import dev.custintel.analytics.campaigns.RetentionCampaign;
 import dev.custintel.analytics.campaigns.RetentionOptions;
+import dev.custintel.analytics.experiments.Assignment;
+import dev.custintel.analytics.experiments.Eligibility;
+import dev.custintel.analytics.experiments.Experiment;
+import dev.custintel.analytics.experiments.ExperimentDefinition;
 import dev.custintel.core.testing.TestData;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,7 +58,35 @@ class CampaignsRetentionCommandTest extends CliDatabaseFixture {
       }
       assertThat(new BigDecimal(c.path("totals").path("valueAtRisk").path("amount").asText()))
           .isEqualByComparingTo(sdk.totals().valueAtRisk().amount());
+      assertThat(c.path("excluded")).isEmpty();
+      assertThat(c.path("totals").path("excluded").asInt(-1)).isZero();
+
+      // A running experiment over the same customers: its control group is left out and listed apart.
+      Experiment e = ci.experiments().create(ExperimentDefinition.builder("hold-out")
+          .eligibility(Eligibility.minimumChurnRisk(0.6)).build());
+      ci.experiments().start(e.id());
+      CliRun held = CliRun.run("campaigns", "retention", "--db", db(), "--min-risk", "0.6", "--limit", "30");
+      assertThat(held.exitCode()).as(held.toString()).isZero();
+      JsonNode h = held.json();
+      assertThat(h.path("customers")).hasSize(30);
+      assertThat(h.path("excluded")).isNotEmpty();
+      assertThat(h.path("totals").path("excluded").asInt()).isEqualTo(h.path("excluded").size());
+      for (JsonNode x : h.path("excluded")) {
+        assertThat(x.path("reason").asText()).isEqualTo("control_group");
+        assertThat(Assignment.arm("hold-out", x.path("customerId").asText(), List.of(1.0, 1.0))).isZero();
+      }
+      for (JsonNode t : h.path("customers")) {
+        assertThat(Assignment.arm("hold-out", t.path("customerId").asText(), List.of(1.0, 1.0))).isEqualTo(1);
+      }
+      CliRun kept = CliRun.run("campaigns", "retention", "--db", db(), "--min-risk", "0.6", "--limit", "30",
+          "--include-control-groups");
+      assertThat(kept.json().path("excluded")).isEmpty();
+      assertThat(kept.json().path("customers").get(0).path("customerId").asText())
+          .isEqualTo(sdk.customers().get(0).customerId());
     }
+    CliRun badDays = CliRun.run("campaigns", "retention", "--db", db(), "--contacted-within-days", "-1");
+    assertThat(badDays.exitCode()).isEqualTo(2);
+    assertThat(badDays.err()).contains("--contacted-within-days");
 
     CliRun badLimit = CliRun.run("campaigns", "retention", "--db", db(), "--limit", "0");
     assertThat(badLimit.exitCode()).isEqualTo(2);

@@ -36,12 +36,23 @@ public final class TestServer implements AutoCloseable {
    * @return the started server
    */
   public static TestServer start(String... properties) {
+    return start(Map.of(), properties);
+  }
+
+  /**
+   * @param beans beans the application has besides auto-configuration, by name (such as a {@code Clock} that the
+   *     test moves)
+   * @param properties Spring properties, such as {@code spring.datasource.url=...}
+   * @return the started server
+   */
+  public static TestServer start(Map<String, Object> beans, String... properties) {
     List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
         "spring.main.banner-mode=off", "logging.level.root=WARN"));
     all.addAll(List.of(properties));
     ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
         .web(WebApplicationType.SERVLET)
         .properties(all.toArray(String[]::new))
+        .initializers(c -> beans.forEach(c.getBeanFactory()::registerSingleton))
         .run();
     return new TestServer(context);
   }

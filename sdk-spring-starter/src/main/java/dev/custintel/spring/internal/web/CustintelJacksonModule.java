@@ -5,6 +5,8 @@ import dev.custintel.analytics.clv.PurchaseModelKind;
 import dev.custintel.analytics.actions.ActionType;
 import dev.custintel.analytics.actions.Urgency;
 import dev.custintel.analytics.events.EventType;
+import dev.custintel.analytics.experiments.ExperimentMetric;
+import dev.custintel.analytics.experiments.ExperimentStatus;
 import dev.custintel.core.model.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -19,7 +21,9 @@ import tools.jackson.databind.module.SimpleModule;
  * How the SDK's values look in the REST API's JSON (Spring's Jackson 3 mapper; the SDK keeps Jackson 2 for its own
  * files, and neither sees the other's types): money as {@code {"amount":"156.46","currency":"USD"}} with the exact
  * decimal as a string, never a binary float, with at least the currency's minor digits and no further trailing
- * zeros; currencies as their ISO 4217 codes; purchase models as their ids ({@code bgnbd}); event types as their wire names ({@code churn_risk_alert}). Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
+ * zeros; currencies as their ISO 4217 codes; purchase models as their ids ({@code bgnbd}); event types, actions and
+ * experiments' metrics and statuses as their wire names ({@code churn_risk_alert}, {@code running}); a double that
+ * is NaN or infinite as {@code null}. Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
  * {@code 1997-01-02}, durations ISO-8601 ({@code PT4.5S}): Jackson 3's defaults, which the tests pin. A fit's
  * parameter covariance is {@code {"names":["r","alpha"],"logScale":[[...],[...]]}}.
  */
@@ -36,6 +40,12 @@ public final class CustintelJacksonModule extends SimpleModule {
     addSerializer(EventType.class, new AsString<>(EventType::wireName));
     addSerializer(ActionType.class, new AsString<>(ActionType::wireName));
     addSerializer(Urgency.class, new AsString<Urgency>(u -> u.name().toLowerCase(Locale.ROOT)));
+    addSerializer(ExperimentMetric.class, new AsString<>(ExperimentMetric::wireName));
+    addSerializer(ExperimentStatus.class, new AsString<>(ExperimentStatus::wireName));
+    addSerializer(Double.class, new FiniteDoubleSerializer());
+    addSerializer(Double.TYPE, new FiniteDoubleSerializer());
+    addSerializer(Float.class, new FiniteFloatSerializer());
+    addSerializer(Float.TYPE, new FiniteFloatSerializer());
   }
 
   /**
@@ -75,6 +85,36 @@ public final class CustintelJacksonModule extends SimpleModule {
     @Override
     public void serialize(T value, JsonGenerator gen, SerializationContext context) {
       gen.writeString(text.apply(value));
+    }
+  }
+
+  /**
+   * A double as a JSON number, or {@code null} when it is NaN or infinite (such as Welch's t when neither arm
+   * varies, or a relative difference against a control that converted nobody): JSON has no such numbers, and
+   * Jackson would otherwise write them as the strings {@code "NaN"} and {@code "Infinity"} in a number's place.
+   */
+  private static final class FiniteDoubleSerializer extends ValueSerializer<Double> {
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializationContext context) {
+      double v = value;
+      if (Double.isFinite(v)) {
+        gen.writeNumber(v);
+      } else {
+        gen.writeNull();
+      }
+    }
+  }
+
+  /** A float as a JSON number, or {@code null} when it is NaN or infinite. */
+  private static final class FiniteFloatSerializer extends ValueSerializer<Float> {
+    @Override
+    public void serialize(Float value, JsonGenerator gen, SerializationContext context) {
+      float v = value;
+      if (Float.isFinite(v)) {
+        gen.writeNumber(v);
+      } else {
+        gen.writeNull();
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.custintel.spring.internal.web;
 
 import dev.custintel.analytics.affinity.MiningLimitException;
+import dev.custintel.analytics.experiments.ExperimentStateException;
 import dev.custintel.core.DataAccessException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.ModelNotReadyException;
@@ -122,6 +123,19 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(dev.custintel.core.sync.SyncInProgressException.class)
   public ResponseEntity<ProblemDetail> syncInProgress(dev.custintel.core.sync.SyncInProgressException e) {
     return respond(Problems.CONFLICT.problem(safe(e.getMessage())));
+  }
+
+  /**
+   * @param e an operation the experiment's status does not allow, such as exposing customers to a draft
+   * @return 409 naming the experiment and its status
+   */
+  @ExceptionHandler(ExperimentStateException.class)
+  public ResponseEntity<ProblemDetail> experimentState(ExperimentStateException e) {
+    ProblemDetail problem = Problems.CONFLICT.problem(safe(e.getMessage()));
+    problem.setProperty("experimentId", e.experimentId());
+    // not "status": that member is the HTTP status
+    problem.setProperty("experimentStatus", e.status().wireName());
+    return respond(problem);
   }
 
   /**

@@ -24,7 +24,10 @@ public enum Problems {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
   /** 406: no representation the client accepts. */
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
-  /** 409: no model run is active yet, or a run or sync is already in progress. */
+  /**
+   * 409: a run or sync is already in progress, or the experiment's status does not allow the operation (the problem
+   * then has {@code experimentId} and {@code experimentStatus}).
+   */
   CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
   /** 409: the scores the request needs come from a model run, and none is active. */
   MODEL_NOT_READY("model-not-ready", "No active model run", HttpStatus.CONFLICT),
