@@ -1,5 +1,7 @@
 package dev.custintel.spring.internal.security;
 
+import dev.custintel.core.DataAccessException;
+import dev.custintel.spring.internal.web.ProblemHandler;
 import dev.custintel.spring.internal.web.ProblemWriter;
 import dev.custintel.spring.internal.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -9,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -19,12 +24,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads {@code X-API-Key}. No header: the request goes on unauthenticated, and the authorization rules answer 401.
  * An unknown, malformed or revoked key: 403 at once. A valid key past its rate limit: 429 with {@code Retry-After}.
+ * A key that cannot be checked because the database is away: 503 with {@code Retry-After}, as any request that
+ * needs the database.
  * Otherwise the request is authenticated as the key, with an authority {@code SCOPE_<scope>} per scope it holds
  * (scopes are hierarchical: admin holds write and read, write holds read).
  */
 public final class ApiKeyFilter extends OncePerRequestFilter {
   /** The header that carries the key. */
   public static final String HEADER = "X-API-Key";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
 
   private final KeyVerifier verifier;
   private final RateLimiter limiter;
@@ -47,7 +55,24 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<KeyPrincipal> key = verifier.verify(presented.trim());
+    Optional<KeyPrincipal> key;
+    try {
+      key = verifier.verify(presented.trim());
+    } catch (DataAccessException e) {
+      // Filters run before the controllers' problem handler: answer as it does, never with the container's page.
+      boolean down = ProblemHandler.unavailable(e);
+      String reference = UUID.randomUUID().toString();
+      if (down) {
+        LOG.warn("Database unavailable while verifying an API key ({}): {}", reference, e.getMessage());
+        response.setHeader("Retry-After", "5");
+      } else {
+        LOG.error("Verifying an API key failed ({})", reference, e);
+      }
+      ProblemWriter.write(response, down ? Problems.DATABASE_UNAVAILABLE : Problems.INTERNAL, (down
+          ? "The database cannot be reached to verify the API key; try again shortly"
+          : "The API key could not be verified") + " (reference " + reference + ").", request.getRequestURI());
+      return;
+    }
     if (key.isEmpty()) {
       ProblemWriter.write(response, Problems.INVALID_API_KEY,
           "The " + HEADER + " header holds no valid key: it is unknown, malformed or revoked.",

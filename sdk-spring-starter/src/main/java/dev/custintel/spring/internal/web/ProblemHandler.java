@@ -275,7 +275,11 @@ public final class ProblemHandler extends ResponseEntityExceptionHandler {
     return null;
   }
 
-  private static boolean unavailable(Throwable e) {
+  /**
+   * @param e a failure
+   * @return whether a cause of it says the database cannot be reached (a connection failure, SQL state 08 or 57P)
+   */
+  public static boolean unavailable(Throwable e) {
     int depth = 0; // a cycle of causes (a -> b -> a) ends here too
     for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
