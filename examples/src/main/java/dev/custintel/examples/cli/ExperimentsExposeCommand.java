@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Records that customers were exposed to a running experiment (shown their arm's treatment, or held back in "
-          + "the control), as of --at (default now), and prints the totals as JSON: {\"recorded\":N,"
-          + "\"alreadyExposed\":M} (a customer exposed before keeps the first exposure, and is counted in "
-          + "alreadyExposed). Each customer must be in the store and eligible.",
+          + "the control), as of --at (default now), and prints the totals as JSON: {\"ids\":N,\"recorded\":R,"
+          + "\"alreadyExposed\":A,\"repeated\":D}: ids read, customers recorded now, customers exposed before "
+          + "(who keep the first exposure), and ids repeated within a batch. Each customer must be in the store and "
+          + "eligible.",
       "The ids are given as CUSTOMER arguments or with --file, one per line (blank lines are ignored), and sent in "
           + "batches of at most 10000, each recorded all or nothing: when a batch fails (an unknown or ineligible "
           + "customer), the batches before it stay recorded and the command exits 1 saying how many were. Running "
@@ -96,8 +97,11 @@ final class ExperimentsExposeCommand implements Callable<Integer> {
       }
       totals.flush();
       Map<String, Object> m = Json.object();
+      m.put("ids", totals.read);
       m.put("recorded", totals.recorded);
       m.put("alreadyExposed", totals.alreadyExposed);
+      // An id given twice in one batch is one customer: neither recorded twice nor "already exposed".
+      m.put("repeated", totals.read - totals.recorded - totals.alreadyExposed);
       Json.print(spec.commandLine().getOut(), m);
     }
     return CustintelCli.OK;
@@ -130,6 +134,7 @@ final class ExperimentsExposeCommand implements Callable<Integer> {
   private final class Totals {
     private final ExperimentsClient experiments;
     private final List<String> batch = new ArrayList<>(BATCH);
+    long read;
     long recorded;
     long alreadyExposed;
     private int batches;
@@ -139,6 +144,7 @@ final class ExperimentsExposeCommand implements Callable<Integer> {
     }
 
     void add(String customer) {
+      read++;
       batch.add(customer);
       if (batch.size() == BATCH) {
         flush();

@@ -159,13 +159,21 @@ class ExperimentsCommandTest extends CliDatabaseFixture {
     Files.writeString(file, text, StandardCharsets.UTF_8);
     CliRun exposed = CliRun.run("experiments", "expose", "--db", db(), Long.toString(id), "--file", file.toString());
     assertThat(exposed.exitCode()).as(exposed.toString()).isZero();
-    assertThat(JsonChecks.names(exposed.json())).containsExactly("recorded", "alreadyExposed");
+    assertThat(JsonChecks.names(exposed.json())).containsExactly("ids", "recorded", "alreadyExposed", "repeated");
+    assertThat(exposed.json().path("ids").asLong()).isEqualTo(ids.size());
+    assertThat(exposed.json().path("repeated").asLong()).isZero();
     assertThat(exposed.json().path("recorded").asLong()).isEqualTo(ids.size() - half.size());
     assertThat(exposed.json().path("alreadyExposed").asLong()).isEqualTo(half.size());
     CliRun again = CliRun.run("experiments", "expose", "--db", db(), Long.toString(id), "--file", file.toString());
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(again.json().path("recorded").asLong()).isZero();
     assertThat(again.json().path("alreadyExposed").asLong()).isEqualTo(ids.size());
+    // The same id twice in one call is one customer: every id read is accounted for.
+    CliRun twice = CliRun.run("experiments", "expose", "--db", db(), Long.toString(id), ids.get(0), ids.get(0));
+    assertThat(twice.exitCode()).as(twice.toString()).isZero();
+    assertThat(twice.json().path("ids").asLong()).isEqualTo(2);
+    assertThat(twice.json().path("alreadyExposed").asLong()).isEqualTo(1);
+    assertThat(twice.json().path("repeated").asLong()).isEqualTo(1);
 
     // expose errors: an unknown customer, an ineligible one, --at before the start, neither ids nor --file
     CliRun unknownCustomer = CliRun.run("experiments", "expose", "--db", db(), Long.toString(id), "nobody-at-all");
