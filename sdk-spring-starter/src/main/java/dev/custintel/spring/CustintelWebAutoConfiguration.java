@@ -7,6 +7,7 @@ import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.web.EventStreamController;
 import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
+import dev.custintel.spring.internal.web.ActionController;
 import dev.custintel.spring.internal.web.CampaignController;
 import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CohortController;
@@ -154,6 +155,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public CampaignController custintelCampaignController(CustomerIntelligence ci) {
     return new CampaignController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return next best actions for a list of customers or a segment, paged
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ActionController custintelActionController(CustomerIntelligence ci) {
+    return new ActionController(ci);
   }
 
   /**

@@ -108,6 +108,42 @@ class RestApiTest extends OnBothDatabases {
   }
 
   @Test
+  void recommend_pagesAListAndASegment() {
+    try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
+        .rescoreOnIngest(false).build()) {
+      Response first = server.call("POST", "/api/actions/recommend",
+          "{\"customerIds\":[\"00003\",\"nobody\",\"00004\"],\"limit\":2}",
+          Map.of("Content-Type", "application/json"));
+      assertThat(first.status()).as(first.toString()).isEqualTo(200);
+      assertThat(first.json().path("actions")).hasSize(1);
+      assertThat(first.json().path("actions").get(0).path("customerId").asText()).isEqualTo("00003");
+      assertThat(first.json().path("actions").get(0).path("action").asText())
+          .isEqualTo(ci.actions().next("00003").action().wireName());
+      assertThat(first.json().path("unscored").get(0).asText()).isEqualTo("nobody");
+      String cursor = first.json().path("nextCursor").asText();
+      Response second = server.call("POST", "/api/actions/recommend",
+          "{\"customerIds\":[\"00003\",\"nobody\",\"00004\"],\"limit\":2,\"cursor\":\"" + cursor + "\"}",
+          Map.of("Content-Type", "application/json"));
+      assertThat(second.json().path("actions").get(0).path("customerId").asText()).isEqualTo("00004");
+      assertThat(second.json().path("nextCursor").isNull()).isTrue();
+      Response none = server.call("POST", "/api/actions/recommend", "{}", Map.of("Content-Type", "application/json"));
+      assertThat(none.status()).isEqualTo(400);
+      assertThat(none.body()).contains("customerIds");
+
+      Response segment = get("/api/segments/at_risk/next-best-actions?limit=5");
+      assertThat(segment.status()).as(segment.toString()).isEqualTo(200);
+      List<String> members = ci.segments().members("at_risk", dev.custintel.analytics.segments.SegmentRequest
+              .defaults().withCurrency(ci.models().active().orElseThrow().data().currency()), 5, null).items().stream()
+          .map(m -> m.scores().customerId()).toList();
+      List<String> got = new java.util.ArrayList<>();
+      segment.json().path("actions").forEach(a -> got.add(a.path("customerId").asText()));
+      segment.json().path("unscored").forEach(u -> got.add(u.asText()));
+      assertThat(got).containsExactlyInAnyOrderElementsOf(members);
+      assertThat(get("/api/segments/no_such_segment/next-best-actions").status()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void retentionCampaignIsTheSdks() {
     try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl())
         .rescoreOnIngest(false).build()) {
@@ -135,6 +171,14 @@ class RestApiTest extends OnBothDatabases {
     Response risky = get("/api/campaigns/retention?minRisk=2");
     assertThat(risky.status()).isEqualTo(400);
     assertThat(risky.body()).contains("minimumChurnRisk");
+    Response days = get("/api/campaigns/retention?contactedWithinDays=400");
+    assertThat(days.status()).isEqualTo(400);
+    assertThat(days.body()).contains("contactedWithinDays");
+    Response keep = get("/api/campaigns/retention?minRisk=0.7&limit=25&includeControlGroups=true"
+        + "&contactedWithinDays=0");
+    assertThat(keep.status()).isEqualTo(200);
+    assertThat(keep.json().path("excluded")).isEmpty();
+    assertThat(keep.json().path("totals").path("excluded").asInt(-1)).isZero();
   }
 
   @Test
@@ -385,7 +429,8 @@ class RestApiTest extends OnBothDatabases {
     JsonNode paths = r.json().path("paths");
     for (String path : new String[] {"/api/customers/{id}", "/api/customers", "/api/customers/top",
         "/api/customers/{id}/churn-risk", "/api/customers/{id}/ltv", "/api/customers/{id}/cross-sell",
-        "/api/customers/{id}/next-best-action", "/api/campaigns/retention",
+        "/api/customers/{id}/next-best-action", "/api/campaigns/retention", "/api/actions/recommend",
+        "/api/segments/{name}/next-best-actions", "/api/experiments", "/api/experiments/{id}/results",
         "/api/churn/summary", "/api/churn/at-risk", "/api/affinity/rules", "/api/products/{sku}/bought-together",
         "/api/models", "/api/models/{id}", "/api/models/refresh", "/api/models/{id}/activate", "/api/orders",
         "/api/products", "/api/products/{sku}", "/api/cohorts", "/api/segments",

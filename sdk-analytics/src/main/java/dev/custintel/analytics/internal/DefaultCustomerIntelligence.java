@@ -93,7 +93,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.forecast = new DefaultForecastClient(access, runs, active);
     DefaultExperimentsClient[] experimentsRef = new DefaultExperimentsClient[1];
     DefaultActionsClient actionsClient = new DefaultActionsClient(churn, store.customers(), affinity,
-        store.products(), segments, access, ActionPolicy.defaults(),
+        store.products(), segments, models, access, ActionPolicy.defaults(),
         type -> Objects.requireNonNull(experimentsRef[0], "experiments").measuredUplift(type));
     this.actions = actionsClient;
     this.experiments = new DefaultExperimentsClient(access, models, actionsClient::base);

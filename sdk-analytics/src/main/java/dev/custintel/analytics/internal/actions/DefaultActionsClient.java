@@ -15,6 +15,8 @@ import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.churn.ChurnRisk;
 import dev.custintel.analytics.churn.RiskLevel;
 import dev.custintel.analytics.experiments.MeasuredUplift;
+import dev.custintel.analytics.models.ModelRun;
+import dev.custintel.analytics.models.ModelsClient;
 import dev.custintel.analytics.segments.SegmentPage;
 import dev.custintel.analytics.segments.SegmentRequest;
 import dev.custintel.analytics.segments.SegmentsClient;
@@ -53,6 +55,7 @@ public final class DefaultActionsClient implements ActionsClient {
   private final AffinityClient affinity;
   private final ProductClient products;
   private final SegmentsClient segments;
+  private final ModelsClient models;
   private final StoreAccess access;
   private final ActionPolicy policy;
   /** The measured uplift of a finished experiment per action, when there is one. */
@@ -61,13 +64,14 @@ public final class DefaultActionsClient implements ActionsClient {
   private final Map<String, Double> vipLevels = new ConcurrentHashMap<>();
 
   public DefaultActionsClient(ChurnClient churn, CustomerClient customers, AffinityClient affinity,
-      ProductClient products, SegmentsClient segments, StoreAccess access, ActionPolicy policy,
+      ProductClient products, SegmentsClient segments, ModelsClient models, StoreAccess access, ActionPolicy policy,
       Function<ActionType, Optional<MeasuredUplift>> measured) {
     this.churn = churn;
     this.customers = customers;
     this.affinity = affinity;
     this.products = products;
     this.segments = segments;
+    this.models = models;
     this.access = access;
     this.policy = policy;
     this.measured = measured;
@@ -145,8 +149,10 @@ public final class DefaultActionsClient implements ActionsClient {
       ids = list.subList(from, to);
       next = to < list.size() ? Integer.toString(to) : null;
     } else {
-      SegmentPage page = segments.members(Objects.requireNonNull(q.segment()), SegmentRequest.of(q.preset()),
-          q.limit(), q.cursor());
+      // Segments in the active run's currency: the one its scores, and so every action's amounts, are in.
+      ModelRun run = models.active().orElseThrow(() -> new ModelNotReadyException("clv"));
+      SegmentPage page = segments.members(Objects.requireNonNull(q.segment()),
+          SegmentRequest.of(q.preset()).withCurrency(run.data().currency()), q.limit(), q.cursor());
       ids = page.items().stream().map(m -> m.scores().customerId()).toList();
       next = page.nextCursor();
     }

@@ -25,14 +25,21 @@ public final class CampaignController {
   /**
    * @param minRisk only customers whose churn risk is at least this, 0 to 1
    * @param limit at most this many, 1 to 1,000
+   * @param contactedWithinDays leave out customers exposed to an experiment's treatment this recently, 0 to 365
+   * @param includeControlGroups keep customers in running experiments' control groups
    * @return the customers by value at risk with their action and expected impact, and the totals
    */
   @GetMapping("/retention")
   @Operation(summary = "The retention campaign: customers at or above a churn risk, highest value at risk first, "
-      + "each with their next best action and its expected impact, and the totals")
+      + "each with their next best action and its expected impact, and the totals; customers contacted by an "
+      + "experiment's treatment in the last contactedWithinDays and running experiments' control groups are left "
+      + "out and listed in excluded")
   public RetentionCampaign retention(
       @RequestParam(name = "minRisk", defaultValue = "0.5") double minRisk,
-      @RequestParam(name = "limit", defaultValue = "100") int limit) {
-    return ci.campaigns().retention(RetentionOptions.defaults().withMinimumChurnRisk(minRisk).withLimit(limit));
+      @RequestParam(name = "limit", defaultValue = "100") int limit,
+      @RequestParam(name = "contactedWithinDays", defaultValue = "14") int contactedWithinDays,
+      @RequestParam(name = "includeControlGroups", defaultValue = "false") boolean includeControlGroups) {
+    return ci.campaigns().retention(RetentionOptions.defaults().withMinimumChurnRisk(minRisk).withLimit(limit)
+        .withContactedWithinDays(contactedWithinDays).withExcludeControlGroups(!includeControlGroups));
   }
 }
