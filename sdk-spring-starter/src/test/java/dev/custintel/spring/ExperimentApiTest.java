@@ -264,6 +264,20 @@ class ExperimentApiTest extends OnBothDatabases {
   }
 
   @Test
+  void sampleSizeIsTheCalculators_andBadArgumentsNameTheirField() {
+    // The formula gives 3840.85 for 0.10 to 0.12 at 0.05 and 0.8 (ExperimentStatsTest, against SciPy): 3841 per arm.
+    Response r = server.call("GET", "/api/experiments/sample-size?baseline=0.10&mde=0.02", null, reader);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("perArm").asLong()).isEqualTo(3841);
+    assertThat(r.json().path("total").asLong()).isEqualTo(7682);
+    Response custom = get("/api/experiments/sample-size?baseline=0.10&mde=0.02&alpha=0.01&power=0.9");
+    assertThat(custom.json().path("perArm").asLong())
+        .isEqualTo(dev.custintel.analytics.experiments.ExperimentStats.sampleSizePerArm(0.10, 0.02, 0.01, 0.9));
+    assertInvalid(get("/api/experiments/sample-size?baseline=1.5&mde=0.02"), "baselineRate");
+    assertInvalid(get("/api/experiments/sample-size?baseline=0.1&mde=0"), "minimumDetectableEffect");
+  }
+
+  @Test
   void readKeyCannotWrite() {
     long id = create("{\"name\":\"scoped\"}");
     Response created = server.call("POST", "/api/experiments", "{\"name\":\"by-reader\"}", reader);

@@ -18,13 +18,13 @@ import picocli.CommandLine.Spec;
       "Experiments: 'create' defines one (arms and their weights, who is eligible, the primary metric and its "
           + "window), 'start' and 'stop' open and close its exposures, 'list' shows them all, 'assign' prints "
           + "customers' arms (the same on every call: a hash of the experiment's name and the customer's id), "
-          + "'expose' records the customers the host exposed, and 'analyze' prints the results per arm with the "
-          + "tests against the control."
+          + "'expose' records the customers the host exposed, 'analyze' prints the results per arm with the "
+          + "tests against the control, and 'sample-size' works out the customers an experiment needs."
     },
     subcommands = {
       ExperimentsCreateCommand.class, ExperimentsStartCommand.class, ExperimentsStopCommand.class,
       ExperimentsListCommand.class, ExperimentsAssignCommand.class, ExperimentsExposeCommand.class,
-      ExperimentsAnalyzeCommand.class, CommandLine.HelpCommand.class
+      ExperimentsAnalyzeCommand.class, ExperimentsSampleSizeCommand.class, CommandLine.HelpCommand.class
     })
 final class ExperimentsCommand implements Callable<Integer> {
 
@@ -34,6 +34,7 @@ final class ExperimentsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),
-        "Missing command: use 'experiments create', 'start', 'stop', 'list', 'assign', 'expose' or 'analyze'");
+        "Missing command: use 'experiments create', 'start', 'stop', 'list', 'assign', 'expose', 'analyze' or"
+            + " 'sample-size'");
   }
 }

@@ -232,6 +232,24 @@ class ExperimentsCommandTest extends CliDatabaseFixture {
   }
 
   @Test
+  void sampleSize_isTheCalculators_withoutADatabase() {
+    CliRun r = CliRun.run("experiments", "sample-size", "--baseline", "0.10", "--mde", "0.02");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.json().path("perArm").asLong()).isEqualTo(3841);
+    assertThat(r.json().path("total").asLong()).isEqualTo(7682);
+    CliRun strict = CliRun.run("experiments", "sample-size", "--baseline", "0.3", "--mde", "-0.05", "--alpha", "0.01",
+        "--power", "0.9");
+    assertThat(strict.json().path("perArm").asLong())
+        .isEqualTo(dev.custintel.analytics.experiments.ExperimentStats.sampleSizePerArm(0.3, -0.05, 0.01, 0.9));
+    CliRun bad = CliRun.run("experiments", "sample-size", "--baseline", "1.2", "--mde", "0.02");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--baseline");
+    CliRun badPower = CliRun.run("experiments", "sample-size", "--baseline", "0.1", "--mde", "0.02", "--power", "1");
+    assertThat(badPower.exitCode()).isEqualTo(2);
+    assertThat(badPower.err()).contains("--power");
+  }
+
+  @Test
   void unknownExperimentsCustomersAndBadOptions() {
     CliRun imported = CliRun.run("import", "--db", db(), "--format", "cdnow",
         TestData.file("clv/CDNOW_sample.txt").toString());

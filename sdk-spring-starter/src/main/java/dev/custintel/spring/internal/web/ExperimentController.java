@@ -10,6 +10,7 @@ import dev.custintel.analytics.experiments.ExperimentAssignment;
 import dev.custintel.analytics.experiments.ExperimentDefinition;
 import dev.custintel.analytics.experiments.ExperimentMetric;
 import dev.custintel.analytics.experiments.ExperimentResults;
+import dev.custintel.analytics.experiments.ExperimentStats;
 import dev.custintel.analytics.experiments.ExposureResult;
 import dev.custintel.core.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -141,6 +143,38 @@ public final class ExperimentController {
   public ExperimentResults results(@PathVariable("id") long id) {
     return ci.experiments().results(id);
   }
+
+  /**
+   * @param baseline the control's expected conversion, in (0, 1)
+   * @param mde the absolute change to detect
+   * @param alpha the two-sided significance level
+   * @param power the chance of detecting a real change
+   * @return customers per arm and in all, for two equal arms
+   */
+  @GetMapping("/sample-size")
+  @Operation(summary = "Customers each of two equal arms needs to detect an absolute change in conversion (mde) "
+      + "from a baseline at alpha and power (two-sided two-proportion z-test)")
+  public SampleSize sampleSize(
+      @RequestParam(name = "baseline") double baseline,
+      @RequestParam(name = "mde") double mde,
+      @RequestParam(name = "alpha", defaultValue = "0.05") double alpha,
+      @RequestParam(name = "power", defaultValue = "0.8") double power) {
+    long perArm = ExperimentStats.sampleSizePerArm(baseline, mde, alpha, power);
+    return new SampleSize(baseline, mde, alpha, power, perArm, 2 * perArm);
+  }
+
+  /**
+   * A sample size.
+   *
+   * @param baselineRate the control's expected conversion
+   * @param minimumDetectableEffect the absolute change to detect
+   * @param alpha the significance level
+   * @param power the power
+   * @param perArm customers per arm
+   * @param total customers in both arms
+   */
+  public record SampleSize(double baselineRate, double minimumDetectableEffect, double alpha, double power,
+      long perArm, long total) {}
 
   /**
    * The definition of an experiment. Absent fields take the SDK's defaults: arms control and treatment at 1:1,
