@@ -11,21 +11,18 @@ import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.testing.OnBothDatabases;
+import dev.custintel.core.testing.SettableClock;
 import dev.custintel.core.testing.TestDatabase;
 import dev.custintel.spring.testing.TestServer;
 import dev.custintel.spring.testing.TestServer.Response;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
@@ -46,7 +43,7 @@ class ExperimentApiTest extends OnBothDatabases {
   private static final List<Double> EVEN = List.of(1.0, 1.0);
 
   private TestDatabase database;
-  private MovingClock clock;
+  private SettableClock clock;
   private TestServer server;
   private Map<String, String> writer;
   private Map<String, String> reader;
@@ -64,7 +61,7 @@ class ExperimentApiTest extends OnBothDatabases {
     try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(database.jdbcUrl()).build()) {
       ci.ingestion().ingest(IngestBatch.ofOrders(orders));
     }
-    clock = new MovingClock(START);
+    clock = new SettableClock(START);
     orderSeq = 0;
     server = TestServer.start(Map.of("testClock", clock), "spring.datasource.url=" + database.jdbcUrl());
     CustomerIntelligence ci = server.context().getBean(CustomerIntelligence.class);
@@ -555,39 +552,5 @@ class ExperimentApiTest extends OnBothDatabases {
     }
     assertThat(paths.path("/api/experiments").has("post")).isTrue();
     assertThat(paths.path("/api/experiments").has("get")).isTrue();
-  }
-
-  /** A clock the test moves forward; its copies in other zones move with it. */
-  static final class MovingClock extends Clock {
-    private final AtomicReference<Instant> now;
-    private final ZoneId zone;
-
-    MovingClock(Instant start) {
-      this(new AtomicReference<>(start), ZoneOffset.UTC);
-    }
-
-    private MovingClock(AtomicReference<Instant> now, ZoneId zone) {
-      this.now = now;
-      this.zone = zone;
-    }
-
-    void advance(Duration by) {
-      now.updateAndGet(t -> t.plus(by));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId other) {
-      return new MovingClock(now, other);
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

@@ -12,6 +12,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.testing.OnBothDatabases;
+import dev.custintel.core.testing.SettableClock;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -22,6 +22,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.spi.StoreAccess;
 import dev.custintel.core.testing.OnBothDatabases;
+import dev.custintel.core.testing.SettableClock;
 import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import java.math.BigDecimal;

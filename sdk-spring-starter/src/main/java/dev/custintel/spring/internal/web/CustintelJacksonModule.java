@@ -44,8 +44,6 @@ public final class CustintelJacksonModule extends SimpleModule {
     addSerializer(ExperimentStatus.class, new AsString<>(ExperimentStatus::wireName));
     addSerializer(Double.class, new FiniteDoubleSerializer());
     addSerializer(Double.TYPE, new FiniteDoubleSerializer());
-    addSerializer(Float.class, new FiniteFloatSerializer());
-    addSerializer(Float.TYPE, new FiniteFloatSerializer());
   }
 
   /**
@@ -91,26 +89,14 @@ public final class CustintelJacksonModule extends SimpleModule {
   /**
    * A double as a JSON number, or {@code null} when it is NaN or infinite (such as Welch's t when neither arm
    * varies, or a relative difference against a control that converted nobody): JSON has no such numbers, and
-   * Jackson would otherwise write them as the strings {@code "NaN"} and {@code "Infinity"} in a number's place.
+   * Jackson would otherwise write them as the strings {@code "NaN"} and {@code "Infinity"} in a number's place. (The
+   * SDK's figures are doubles; it has no floats.)
    */
   private static final class FiniteDoubleSerializer extends ValueSerializer<Double> {
     @Override
     public void serialize(Double value, JsonGenerator gen, SerializationContext context) {
       double v = value;
       if (Double.isFinite(v)) {
-        gen.writeNumber(v);
-      } else {
-        gen.writeNull();
-      }
-    }
-  }
-
-  /** A float as a JSON number, or {@code null} when it is NaN or infinite. */
-  private static final class FiniteFloatSerializer extends ValueSerializer<Float> {
-    @Override
-    public void serialize(Float value, JsonGenerator gen, SerializationContext context) {
-      float v = value;
-      if (Float.isFinite(v)) {
         gen.writeNumber(v);
       } else {
         gen.writeNull();
