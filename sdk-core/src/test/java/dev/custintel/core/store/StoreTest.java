@@ -349,6 +349,33 @@ class StoreTest extends OnBothDatabases {
   }
 
   @Test
+  void query_byOrders_ranksByPurchaseCountThenSpendAndPagesByOffset() {
+    // C1: 3 purchases of 1; C2: 3 purchases of 5 (ties C1 on orders, more spend); C3: 1 purchase of 100;
+    // C4: 2 purchases of 1, one in 2023 (outside the period).
+    List<Order> orders = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      orders.add(order("A" + i, "C1", "2024-01-0" + (i + 1), "P1", "1"));
+      orders.add(order("B" + i, "C2", "2024-01-0" + (i + 1), "P1", "5"));
+    }
+    orders.add(order("D0", "C3", "2024-01-05", "P1", "100"));
+    orders.add(order("E0", "C4", "2023-06-01", "P1", "1"));
+    orders.add(order("E1", "C4", "2024-01-06", "P1", "1"));
+    store.ingestion().upsertOrders(orders);
+
+    CustomerPage all = store.customers().query(CustomerQuery.builder().sort(CustomerSort.ORDERS_DESC).build());
+    // C1 and C2 tie on 3 orders and C2 spent more; C4 has 2, C3 1.
+    assertThat(all.items()).extracting(CustomerSummary::customerId).containsExactly("C2", "C1", "C4", "C3");
+
+    CustomerQuery in2024 = CustomerQuery.builder().sort(CustomerSort.ORDERS_DESC)
+        .period(DateRange.ofDays(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31"))).limit(2).build();
+    CustomerPage first = store.customers().query(in2024);
+    CustomerPage second = store.customers().query(in2024.withAfter(first.nextCursor()));
+    assertThat(first.items()).extracting(CustomerSummary::customerId).containsExactly("C2", "C1");
+    assertThat(second.items()).extracting(CustomerSummary::customerId).containsExactly("C3", "C4");
+    assertThat(second.items()).extracting(CustomerSummary::orders).containsExactly(1L, 1L);
+  }
+
+  @Test
   void query_badCursor_isRejected() {
     assertThatThrownBy(() -> store.customers().query(CustomerQuery.builder().after("!!not-base64").build()))
         .isInstanceOf(InvalidInputException.class)

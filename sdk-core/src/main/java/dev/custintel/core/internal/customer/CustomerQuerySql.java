@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and runs the SQL of a {@link CustomerQuery}: an aggregate over orders per customer, filtered, sorted and
- * paged in the database. Sorting by id pages by key (stable while data changes); sorting by spend pages by
- * offset. The cursor is opaque to callers. Not API.
+ * paged in the database. Sorting by id pages by key (stable while data changes); sorting by spend or by orders
+ * pages by offset. The cursor is opaque to callers. Not API.
  */
 final class CustomerQuerySql {
   private final Tables t;
@@ -76,6 +76,8 @@ final class CustomerQuerySql {
         args.add(cursor.lastId);
       }
       sql.append(" ORDER BY c.customer_id");
+    } else if (q.sort() == CustomerSort.ORDERS_DESC) {
+      sql.append(" ORDER BY a.orders DESC, a.net DESC, c.customer_id");
     } else {
       sql.append(" ORDER BY a.net DESC, c.customer_id");
     }
@@ -148,7 +150,7 @@ final class CustomerQuerySql {
       if (sort == CustomerSort.ID && raw.startsWith("k:")) {
         return new Cursor(raw.substring(2), 0);
       }
-      if (sort == CustomerSort.SPEND_DESC && raw.startsWith("o:")) {
+      if (sort != CustomerSort.ID && raw.startsWith("o:")) {
         try {
           return new Cursor(null, Long.parseLong(raw.substring(2)));
         } catch (NumberFormatException e) {
