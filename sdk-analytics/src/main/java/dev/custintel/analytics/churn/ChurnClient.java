@@ -48,4 +48,15 @@ public interface ChurnClient {
    * @throws ModelNotReadyException if no model run is active
    */
   List<AtRiskCustomer> atRisk(int limit, double minimumChurnRisk);
+
+  /**
+   * The customers with the most value at risk that match the query: a least churn risk, a segment the active run
+   * stored, a country.
+   *
+   * @param query which customers
+   * @return up to {@code query.limit()} customers, by value at risk, highest first, then by id
+   * @throws dev.custintel.core.ModelNotReadyException if no model run is active, or the query names a segment
+   *     of a preset the active run did not store
+   */
+  List<AtRiskCustomer> atRisk(AtRiskQuery query);
 }

@@ -1,11 +1,13 @@
 package dev.custintel.analytics.internal.models;
 
 import dev.custintel.analytics.churn.AtRiskCustomer;
+import dev.custintel.analytics.churn.AtRiskQuery;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.churn.ChurnRisk;
 import dev.custintel.analytics.churn.ChurnSummary;
 import dev.custintel.analytics.churn.RiskLevel;
 import dev.custintel.core.InvalidInputException;
+import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.model.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,27 +114,60 @@ public final class DefaultChurnClient implements ChurnClient {
       throw InvalidInputException.argument(
           "minimumChurnRisk", "must be between 0 and 1 (was " + minimumChurnRisk + ")");
     }
+    return atRisk(new AtRiskQuery(limit, minimumChurnRisk, null, null, null));
+  }
+
+  @Override
+  public List<AtRiskCustomer> atRisk(AtRiskQuery query) {
+    RunStore.checkLimit(query.limit(), MAX_LIMIT);
     ScoreReader.RunFacts run = scores.activeRun();
-    return runs.read("Listing customers at risk", h -> h.createQuery("SELECT customer_id, frequency, recency, age,"
-            + " p_alive, ltv, value_at_risk FROM " + runs.table("customer_scores")
-            + " WHERE run_id = :run AND (1 - p_alive) >= :min"
-            + " ORDER BY value_at_risk DESC, customer_id FETCH FIRST " + limit + " ROWS ONLY")
-        .bind("run", run.runId())
-        .bind("min", minimumChurnRisk)
-        .map((rs, ctx) -> {
-          double alive = rs.getDouble("p_alive");
-          double risk = 1.0 - alive;
-          double valueAtRisk = rs.getDouble("value_at_risk");
-          // value if active = ltv / P(alive) = value at risk / (1 − P(alive)): divide by the larger of the two.
-          double ifActive = alive >= 0.5 ? rs.getDouble("ltv") / alive : valueAtRisk / risk;
-          return new AtRiskCustomer(
-              rs.getString("customer_id"),
-              Probabilities.rounded(risk),
-              run.money(valueAtRisk),
-              run.money(ifActive),
-              rs.getInt("frequency"),
-              run.days(rs.getDouble("age") - rs.getDouble("recency")));
-        })
-        .list());
+    String preset = query.segmentPreset();
+    StringBuilder sql = new StringBuilder("SELECT s.customer_id, s.frequency, s.recency, s.age, s.p_alive, s.ltv,"
+        + " s.value_at_risk FROM " + runs.table("customer_scores") + " s");
+    if (preset != null) {
+      sql.append(" JOIN ").append(runs.table("segment_memberships")).append(" m ON m.customer_id = s.customer_id"
+          + " AND m.run_id = s.run_id AND m.preset = :preset AND m.segment = :segment");
+    }
+    if (query.country() != null) {
+      sql.append(" JOIN ").append(runs.table("customers")).append(" c ON c.customer_id = s.customer_id"
+          + " AND c.country = :country");
+    }
+    sql.append(" WHERE s.run_id = :run AND (1 - s.p_alive) >= :min"
+        + " ORDER BY s.value_at_risk DESC, s.customer_id FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+    return runs.read("Listing customers at risk", h -> {
+      if (preset != null) {
+        List<String> stored = h.createQuery("SELECT preset FROM " + runs.table("segment_runs") + " WHERE run_id = :run")
+            .bind("run", run.runId()).mapTo(String.class).list();
+        if (!stored.contains(preset)) {
+          throw new ModelNotReadyException("segments", "the at-risk list of segment " + query.segment()
+              + " needs the active run " + run.runId() + " to have stored the segments of preset " + preset + "; it "
+              + (stored.isEmpty() ? "stored none" : "stored those of " + String.join(", ", stored))
+              + ". Refresh the models with that preset.");
+        }
+      }
+      var q = h.createQuery(sql.toString())
+          .bind("run", run.runId())
+          .bind("min", query.minimumChurnRisk());
+      if (preset != null) {
+        q.bind("preset", preset).bind("segment", query.segment());
+      }
+      if (query.country() != null) {
+        q.bind("country", query.country());
+      }
+      return q.map((rs, ctx) -> {
+        double alive = rs.getDouble("p_alive");
+        double risk = 1.0 - alive;
+        double valueAtRisk = rs.getDouble("value_at_risk");
+        // value if active = ltv / P(alive) = value at risk / (1 − P(alive)): divide by the larger of the two.
+        double ifActive = alive >= 0.5 ? rs.getDouble("ltv") / alive : valueAtRisk / risk;
+        return new AtRiskCustomer(
+            rs.getString("customer_id"),
+            Probabilities.rounded(risk),
+            run.money(valueAtRisk),
+            run.money(ifActive),
+            rs.getInt("frequency"),
+            run.days(rs.getDouble("age") - rs.getDouble("recency")));
+      }).list();
+    });
   }
 }
