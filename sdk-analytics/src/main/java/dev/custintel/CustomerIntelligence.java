@@ -2,6 +2,9 @@ package dev.custintel;
 
 import dev.custintel.analytics.actions.ActionsClient;
 import dev.custintel.analytics.activity.ActivityClient;
+import dev.custintel.analytics.ask.Answer;
+import dev.custintel.analytics.ask.AskOptions;
+import dev.custintel.analytics.ask.AskQuery;
 import dev.custintel.analytics.campaigns.CampaignsClient;
 import dev.custintel.analytics.experiments.ExperimentsClient;
 import dev.custintel.analytics.affinity.AffinityClient;
@@ -75,7 +78,7 @@ public interface CustomerIntelligence extends AutoCloseable {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(eventRules, "eventRules");
     store.customers(); // fails at once on a closed store
-    return new DefaultCustomerIntelligence(store, false, eventRules, true);
+    return new DefaultCustomerIntelligence(store, false, eventRules, true, AskOptions.defaults());
   }
 
   /** @return ingestion: typed batch upserts and CSV import */
@@ -154,6 +157,29 @@ public interface CustomerIntelligence extends AutoCloseable {
    */
   ExperimentsClient experiments();
 
+  /**
+   * Answers a question in plain language: "Top 10 VIP customers this month", "Which customers haven't purchased in
+   * 90 days?", "Show me high churn risk customers". The question is compiled into a typed {@link AskQuery} (never
+   * into SQL), run with the clients above, and answered with the query in words, the rows and one sentence. A
+   * question that is not understood gets what can be asked instead, with examples close to it.
+   *
+   * @param question the question, at most 500 characters
+   * @return the answer
+   * @throws dev.custintel.core.InvalidInputException if the question is blank or too long ("question")
+   */
+  Answer ask(String question);
+
+  /**
+   * Answers a typed query, as a client that built it itself (or corrected what {@link #ask(String)} understood)
+   * sends it.
+   *
+   * @param query the query; its unset fields take their defaults
+   * @return the answer
+   * @throws dev.custintel.core.InvalidInputException naming the field when the customer, product or segment does
+   *     not exist
+   */
+  Answer ask(AskQuery query);
+
   /** @return the database product in use */
   DatabaseKind databaseKind();
 
@@ -182,6 +208,7 @@ public interface CustomerIntelligence extends AutoCloseable {
   final class Builder {
     private final CustintelStore.Builder store = CustintelStore.builder();
     private EventRules eventRules = EventRules.defaults();
+    private AskOptions askOptions = AskOptions.defaults();
     private boolean rescoreOnIngest = true;
 
     private Builder() {}
@@ -311,6 +338,16 @@ public interface CustomerIntelligence extends AutoCloseable {
     }
 
     /**
+     * @param options how {@link CustomerIntelligence#ask(String)} reads questions: the segments they name, what
+     *     "VIP" means, an optional translator (default {@link AskOptions#defaults()})
+     * @return this
+     */
+    public Builder ask(AskOptions options) {
+      this.askOptions = Objects.requireNonNull(options, "ask");
+      return this;
+    }
+
+    /**
      * Whether each committed ingestion (batch, import, sync) re-scores the customers it changed under the active
      * model run, with their events, before it returns (see {@link ModelsClient#rescore}). Default true; switch it
      * off for a bulk load followed by a model run, which scores everyone anyway.
@@ -331,7 +368,7 @@ public interface CustomerIntelligence extends AutoCloseable {
      * @throws dev.custintel.core.DataAccessException if the database cannot be reached or migrated
      */
     public CustomerIntelligence build() {
-      return new DefaultCustomerIntelligence(store.build(), true, eventRules, rescoreOnIngest);
+      return new DefaultCustomerIntelligence(store.build(), true, eventRules, rescoreOnIngest, askOptions);
     }
   }
 }

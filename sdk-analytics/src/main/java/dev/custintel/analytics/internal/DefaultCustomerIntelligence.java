@@ -2,6 +2,11 @@ package dev.custintel.analytics.internal;
 
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.activity.ActivityClient;
+import dev.custintel.analytics.ask.Answer;
+import dev.custintel.analytics.ask.AskOptions;
+import dev.custintel.analytics.ask.AskQuery;
+import dev.custintel.analytics.internal.ask.QuestionAnswering;
+import dev.custintel.analytics.internal.ask.StoreVocabulary;
 import dev.custintel.analytics.affinity.AffinityClient;
 import dev.custintel.analytics.churn.ChurnClient;
 import dev.custintel.analytics.cohorts.CohortsClient;
@@ -61,6 +66,7 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
   private final ActiveRunGauges gauges;
   private final StoreAccess.@Nullable Registration rescoring;
   private final Rescorer rescorer;
+  private final QuestionAnswering questions;
 
   /**
    * @param store the store
@@ -70,6 +76,18 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
    */
   public DefaultCustomerIntelligence(
       CustintelStore store, boolean ownsStore, EventRules eventRules, boolean rescoreOnIngest) {
+    this(store, ownsStore, eventRules, rescoreOnIngest, AskOptions.defaults());
+  }
+
+  /**
+   * @param store the store
+   * @param ownsStore whether {@link #close()} closes the store (false when the host shares its own store)
+   * @param eventRules when activated model runs emit events
+   * @param rescoreOnIngest whether customers are re-scored under the active run after ingestion changed them
+   * @param askOptions how {@link #ask(String)} reads questions
+   */
+  public DefaultCustomerIntelligence(CustintelStore store, boolean ownsStore, EventRules eventRules,
+      boolean rescoreOnIngest, AskOptions askOptions) {
     this.store = store;
     this.ownsStore = ownsStore;
     StoreAccess access = StoreAccess.of(store);
@@ -99,6 +117,18 @@ public final class DefaultCustomerIntelligence implements CustomerIntelligence {
     this.experiments = new DefaultExperimentsClient(access, models, actionsClient::base);
     experimentsRef[0] = experiments;
     this.campaigns = new DefaultCampaignsClient(models, churn, actions, experiments);
+    this.questions = new QuestionAnswering(this, new StoreVocabulary(access, askOptions.segments()),
+        askOptions.vip(), askOptions.translator());
+  }
+
+  @Override
+  public Answer ask(String question) {
+    return questions.ask(question);
+  }
+
+  @Override
+  public Answer ask(AskQuery query) {
+    return questions.answer(query);
   }
 
   @Override

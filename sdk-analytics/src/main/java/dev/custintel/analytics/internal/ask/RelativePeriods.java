@@ -33,7 +33,7 @@ public final class RelativePeriods {
   private static final Pattern ROLLING = Pattern.compile(
       "\\b(?:in |over |during |within )?(?:the )?(?:past|last|previous|recent) (\\d+) " + UNIT + "\\b");
   private static final Pattern PAST_ONE = Pattern.compile(
-      "\\b(?:in |over |during |within )?the past " + UNIT + "\\b");
+      "\\b(?:in |over |during |within )?(?:the )?past " + UNIT + "\\b");
   private static final Pattern CALENDAR = Pattern.compile("\\b(this|current|last|previous) " + UNIT + "\\b");
   private static final Pattern SINGLE_DAY = Pattern.compile("\\b(today|yesterday)\\b");
   private static final Pattern TO_DATE = Pattern.compile("\\b(year|month|quarter|week) to date\\b|\\b(ytd|mtd|qtd)\\b");
@@ -44,7 +44,8 @@ public final class RelativePeriods {
       + DATE + "\\b");
   private static final Pattern IN_MONTH = Pattern.compile("\\b(?:in|during|for) " + MONTH + "(?: (\\d{4}))?\\b");
   private static final Pattern IN_QUARTER = Pattern.compile("\\b(?:in |during |for )?q([1-4])(?: (\\d{4}))?\\b");
-  private static final Pattern IN_YEAR = Pattern.compile("\\b(?:in|during|for) (\\d{4})\\b");
+  private static final Pattern IN_YEAR = Pattern.compile(
+      "\\b(?:in|during|for|of) (?:the )?(\\d{4})\\b|\\b(\\d{4})(?= cohorts?\\b)");
 
   private RelativePeriods() {}
 
@@ -157,7 +158,7 @@ public final class RelativePeriods {
     }
     m = IN_YEAR.matcher(text);
     if (m.find()) {
-      int year = Integer.parseInt(m.group(1));
+      int year = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
       if (year >= 1900 && year <= 9999) {
         return found(DateRange.ofDays(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)),
             Integer.toString(year), m);
