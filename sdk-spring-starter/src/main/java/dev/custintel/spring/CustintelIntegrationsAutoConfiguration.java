@@ -8,6 +8,7 @@ import dev.custintel.slack.SlackWebClient;
 import dev.custintel.spring.internal.integrations.IntegrationClients;
 import dev.custintel.spring.internal.integrations.OnGorgiasAccount;
 import dev.custintel.spring.internal.integrations.OnSlackSigningSecret;
+import dev.custintel.spring.internal.slack.AskAnswerer;
 import dev.custintel.spring.internal.slack.SlackEventsController;
 import dev.custintel.spring.internal.slack.SlackJobs;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,8 @@ import org.springframework.context.annotation.Configuration;
  *       application with a {@link CustomerIntelligence} bean: a {@link SlackWebClient} with
  *       {@code custintel.slack.bot-token}, and a {@link SlackEventsHandler} over the facade's store, the Gorgias
  *       client (required: the start fails without one), the application's {@link QuestionAnswerer} bean for
- *       mentions if it has one (else mentions are ignored) and, when the Gorgias subdomain is set, links to the
+ *       mentions if it has one (else the facade's {@code ask}, its answer with a short table, linking
+ *       {@code custintel.slack.dashboard-url} when set) and, when the Gorgias subdomain is set, links to the
  *       tickets in its replies. The handler's own pool resumes acknowledged work from the start; failed tickets are
  *       retried every 5 minutes and expired event ids purged every hour. Closed with the context, after the web
  *       server stops: work not done stays in the database for the next start.
@@ -113,10 +115,7 @@ public final class CustintelIntegrationsAutoConfiguration {
       if (ticketUrls != null) {
         builder.ticketUrlTemplate(ticketUrls);
       }
-      QuestionAnswerer answerer = answerers.getIfUnique();
-      if (answerer != null) {
-        builder.questionAnswerer(answerer);
-      }
+      builder.questionAnswerer(answerers.getIfUnique(() -> new AskAnswerer(ci, properties.slack().dashboardUrl())));
       return builder.build();
     }
 

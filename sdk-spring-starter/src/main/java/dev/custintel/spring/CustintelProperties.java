@@ -152,14 +152,17 @@ public record CustintelProperties(
    * @param botToken the bot token for Web API calls (replies and reactions); never logged
    * @param apiUrl the Web API's base URL instead of Slack's own {@code https://slack.com/api/}: a proxy, or a
    *     stand-in server in tests ({@code http} only on a loopback host)
+   * @param dashboardUrl the dashboard's address as people open it (such as {@code https://shop.example/dashboard}),
+   *     linked from answers to mentions; unset for no link
    */
-  public record Slack(@Nullable String signingSecret, @Nullable String botToken, @Nullable String apiUrl) {
+  public record Slack(@Nullable String signingSecret, @Nullable String botToken, @Nullable String apiUrl,
+      @Nullable String dashboardUrl) {
 
     /** @return the settings, with the secrets hidden */
     @Override
     public String toString() {
       return "Slack[signingSecret=" + (signingSecret == null ? "unset" : "****") + ", botToken="
-          + (botToken == null ? "unset" : "****") + ", apiUrl=" + apiUrl + "]";
+          + (botToken == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", dashboardUrl=" + dashboardUrl + "]";
     }
   }
 

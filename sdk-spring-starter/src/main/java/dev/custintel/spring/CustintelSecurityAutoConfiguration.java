@@ -164,6 +164,8 @@ public final class CustintelSecurityAutoConfiguration {
             .requestMatchers(CustintelDashboardAutoConfiguration.PATH).hasAuthority("SCOPE_read")
             .requestMatchers(HttpMethod.GET, api + "/**").hasAuthority("SCOPE_read")
             .requestMatchers(HttpMethod.HEAD, api + "/**").hasAuthority("SCOPE_read")
+            // A question only reads, although its body needs a POST.
+            .requestMatchers(HttpMethod.POST, api + "/query", api + "/mcp/query").hasAuthority("SCOPE_read")
             .anyRequest().hasAuthority("SCOPE_write"))
         .build();
   }

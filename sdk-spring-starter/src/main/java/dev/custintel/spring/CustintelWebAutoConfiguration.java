@@ -8,6 +8,7 @@ import dev.custintel.spring.internal.web.EventStreamController;
 import dev.custintel.spring.internal.web.BodyLimitFilter;
 import dev.custintel.spring.internal.web.AffinityController;
 import dev.custintel.spring.internal.web.ActionController;
+import dev.custintel.spring.internal.web.QueryController;
 import dev.custintel.spring.internal.web.CampaignController;
 import dev.custintel.spring.internal.web.ChurnController;
 import dev.custintel.spring.internal.web.CohortController;
@@ -165,6 +166,16 @@ public final class CustintelWebAutoConfiguration {
   @ConditionalOnMissingBean
   public ActionController custintelActionController(CustomerIntelligence ci) {
     return new ActionController(ci);
+  }
+
+  /**
+   * @param ci the facade
+   * @return questions in plain language (and typed queries) on {@code /api/query} and {@code /api/mcp/query}
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public QueryController custintelQueryController(CustomerIntelligence ci) {
+    return new QueryController(ci);
   }
 
   /**

@@ -17,6 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.custintel.CustomerIntelligence;
+import dev.custintel.core.model.Money;
+import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestDatabase;
 import dev.custintel.slack.SlackEventsHandler;
@@ -26,6 +30,7 @@ import dev.custintel.spring.testing.SlackSigning;
 import dev.custintel.spring.testing.TestServer;
 import dev.custintel.spring.testing.TestServer.Response;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,7 +80,8 @@ class SlackEventsEndpointTest extends OnBothDatabases {
         "custintel.slack.api-url=" + slack.baseUrl() + "/api/",
         // The subdomain makes the ticket links; the calls go to the stand-in.
         "custintel.gorgias.subdomain=shop", "custintel.gorgias.base-url=" + gorgias.baseUrl(),
-        "custintel.gorgias.email=" + GORGIAS_EMAIL, "custintel.gorgias.api-key=" + GORGIAS_KEY);
+        "custintel.gorgias.email=" + GORGIAS_EMAIL, "custintel.gorgias.api-key=" + GORGIAS_KEY,
+        "custintel.slack.dashboard-url=https://shop.test/dashboard");
   }
 
   @AfterParameterizedClassInvocation
@@ -204,6 +210,44 @@ class SlackEventsEndpointTest extends OnBothDatabases {
     Response r = server.call("GET", "/slack/events", null, Map.of());
 
     assertThat(r.status()).isEqualTo(405);
+  }
+
+  @Test
+  void mention_withoutAnAnswererBean_isAnsweredByAsk_withATableAndTheDashboardLink() throws Exception {
+    stubHappyPath(1);
+    CustomerIntelligence ci = server.context().getBean(CustomerIntelligence.class);
+    Instant now = ci.clock().instant();
+    ci.ingestion().upsertOrders(List.of(
+        Order.purchase("slack-ask-1", "ask-big", now.minusSeconds(3_600), Money.currency("EUR"),
+            List.of(new OrderLine("p-1", 1, new BigDecimal("90.00")))),
+        Order.purchase("slack-ask-2", "ask-small", now.minusSeconds(7_200), Money.currency("EUR"),
+            List.of(new OrderLine("p-1", 1, new BigDecimal("10.00"))))));
+
+    String ts = "1772442100.000100";
+    ObjectNode event = JSON.createObjectNode().put("type", "app_mention").put("user", "UAGENT001")
+        .put("text", "<@UBOT0001> top 2 customers by spend in the past 7 days").put("ts", ts).put("channel", CHANNEL)
+        .put("event_ts", ts);
+    ObjectNode root = JSON.createObjectNode().put("token", "legacy-verification-token").put("team_id", "T0SHOP001")
+        .put("api_app_id", "A0APP0001").put("type", "event_callback").put("event_id", "Ev0ASK0001")
+        .put("event_time", 1772442100);
+    root.set("event", event);
+    root.putArray("authorizations").addObject().put("team_id", "T0SHOP001").put("user_id", "UBOT0001")
+        .put("is_bot", true).put("is_enterprise_install", false);
+
+    Response r = deliverSigned(root.toString());
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    List<JsonNode> replies = awaitReplies();
+    assertThat(replies).singleElement().satisfies(reply -> {
+      assertThat(reply.path("thread_ts").asText()).isEqualTo(ts);
+      String text = reply.path("text").asText();
+      assertThat(text).startsWith("ask-big spent the most in the last 7 days")
+          .contains("_Understood: top 2 customers by net spend in the last 7 days")
+          .contains("```\nrank  customerId")
+          .contains("1     ask-big")
+          .contains("2     ask-small")
+          .endsWith("<https://shop.test/dashboard|Open the dashboard>");
+    });
   }
 
   private Map<String, String> withRetry(String body) {

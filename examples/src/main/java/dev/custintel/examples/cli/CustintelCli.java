@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code custintel} command-line program: {@code demo}, {@code import}, {@code profile}, {@code models},
  * {@code actions}, {@code campaigns}, {@code experiments}, {@code clv}, {@code cohorts}, {@code segments},
- * {@code forecast}, {@code events}, {@code affinity} and {@code keys}.
+ * {@code forecast}, {@code events}, {@code affinity}, {@code keys} and {@code ask}.
  *
  * <p>Exit codes: {@value #OK} success; {@value #FAILED} the command could not be done (invalid input, unknown
  * customer, database failure, missing file, no CLV model could be fitted, an experiment whose state does not allow
@@ -41,13 +41,13 @@ import picocli.CommandLine.Spec;
     description = "Customer intelligence from the command line: import order files, look up customer profiles, "
         + "run the churn and lifetime-value models on a database, run experiments on its customers, fit and score "
         + "customer-lifetime-value models on a transaction file, mine product affinity (frequent itemsets, "
-        + "association rules) from a basket file, manage the REST server's API keys, or try it all on a synthetic "
-        + "shop.",
+        + "association rules) from a basket file, manage the REST server's API keys, ask questions in plain "
+        + "language, or try it all on a synthetic shop.",
     subcommands = {
       DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ActionsCommand.class,
       CampaignsCommand.class, ExperimentsCommand.class, ClvCommand.class, CohortsCommand.class,
       SegmentsCommand.class, ForecastCommand.class, EventsCommand.class, AffinityCommand.class, KeysCommand.class,
-      CommandLine.HelpCommand.class
+      AskCommand.class, CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -73,6 +73,7 @@ import picocli.CommandLine.Spec;
       "  custintel affinity mine --baskets groceries.csv --format basket-csv \\",
       "      --min-support 0.001 --min-confidence 0.8",
       "  custintel keys create --db jdbc:h2:file:./ci-data/ci --name dashboard --scope read",
+      "  custintel ask --db jdbc:h2:file:./ci-data/ci \"Top 10 VIP customers this month\"",
       "",
       "Run 'custintel COMMAND --help' for a command's options."
     })

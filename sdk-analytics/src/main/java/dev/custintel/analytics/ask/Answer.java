@@ -41,7 +41,53 @@ public record Answer(
   }
 
   /** @return whether the question was understood */
-  public boolean isUnderstood() {
+  public boolean wasUnderstood() {
     return query != null;
+  }
+
+  /**
+   * The rows as a fixed-width text table, for a chat message or a terminal: the first six columns of the first row,
+   * values cut to 24 characters, and a last line that counts the rows left out.
+   *
+   * @param maxRows the most rows shown, at least 1
+   * @return the table, lines separated by {@code \n}; empty when there are no rows
+   */
+  public String textTable(int maxRows) {
+    if (rows.isEmpty()) {
+      return "";
+    }
+    List<String> columns = new ArrayList<>(rows.get(0).keySet());
+    if (columns.size() > 6) {
+      columns = columns.subList(0, 6);
+    }
+    int shown = Math.min(Math.max(maxRows, 1), rows.size());
+    String[][] cells = new String[shown + 1][columns.size()];
+    int[] width = new int[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      cells[0][c] = cut(columns.get(c));
+      for (int r = 0; r < shown; r++) {
+        Object v = rows.get(r).get(columns.get(c));
+        cells[r + 1][c] = cut(v == null ? "" : v instanceof java.math.BigDecimal b ? b.toPlainString() : v.toString());
+      }
+      for (String[] row : cells) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : cells) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.length; c++) {
+        line.append(c == 0 ? "" : "  ").append(row[c]).append(" ".repeat(width[c] - row[c].length()));
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    if (rows.size() > shown) {
+      out.append("(").append(rows.size() - shown).append(" more)\n");
+    }
+    return out.toString();
+  }
+
+  private static String cut(String text) {
+    return text.length() <= 24 ? text : text.substring(0, 23) + "…";
   }
 }

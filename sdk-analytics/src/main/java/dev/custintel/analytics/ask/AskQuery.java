@@ -190,6 +190,102 @@ public record AskQuery(
     return b.build();
   }
 
+  /**
+   * A typed query from its JSON shape, as answers show it and as a translator or a client sends it: {@code
+   * {"intent":"top_customers_by_spend","limit":10,"period":{"from":"2026-12-01T00:00:00Z","to":"…"}}}. Fields that are
+   * absent or null stay unset; {@code periodWords} is read but optional.
+   *
+   * @param json the object, as a JSON library reads it into maps, lists, strings, numbers and booleans
+   * @param prefix put before field names in errors, such as {@code "query."}; empty for none
+   * @return the query, validated
+   * @throws InvalidInputException naming the field when it is unknown, of the wrong type or out of range
+   */
+  public static AskQuery fromMap(Map<String, ?> json, String prefix) {
+    for (String name : json.keySet()) {
+      if (!JSON_FIELDS.contains(name)) {
+        throw InvalidInputException.argument(prefix + name, "is not a field of a typed query");
+      }
+    }
+    String intent = text(json, "intent", prefix);
+    if (intent == null) {
+      throw InvalidInputException.argument(prefix + "intent", "is required");
+    }
+    Builder b = builder(Intent.fromWire(intent));
+    b.limit(whole(json, "limit", prefix));
+    Object period = json.get("period");
+    if (period != null) {
+      if (!(period instanceof Map<?, ?> p)) {
+        throw InvalidInputException.argument(prefix + "period", "must be an object with from and to");
+      }
+      b.period(new DateRange(instant(p.get("from"), prefix + "period.from"), instant(p.get("to"),
+          prefix + "period.to")), text(json, "periodWords", prefix));
+    }
+    b.days(whole(json, "days", prefix));
+    b.segment(text(json, "segment", prefix));
+    b.country(text(json, "country", prefix));
+    Object risk = json.get("minChurnRisk");
+    if (risk != null) {
+      if (!(risk instanceof Number n)) {
+        throw InvalidInputException.argument(prefix + "minChurnRisk", "must be a number from 0 to 1");
+      }
+      b.minChurnRisk(n.doubleValue());
+    }
+    b.customerId(text(json, "customerId", prefix));
+    b.product(text(json, "product", prefix));
+    b.horizon(whole(json, "horizon", prefix));
+    String unit = text(json, "horizonUnit", prefix);
+    if (unit != null) {
+      b.horizonUnit(switch (unit) {
+        case "week" -> ForecastPeriodUnit.WEEK;
+        case "month" -> ForecastPeriodUnit.MONTH;
+        default -> throw InvalidInputException.argument(prefix + "horizonUnit", "must be week or month (was '"
+            + unit + "')");
+      });
+    }
+    String st = text(json, "state", prefix);
+    if (st != null) {
+      b.state(CustomerState.fromWire(st));
+    }
+    return b.build();
+  }
+
+  private static final Set<String> JSON_FIELDS = Set.of("intent", "limit", "period", "periodWords", "days",
+      "segment", "country", "minChurnRisk", "customerId", "product", "horizon", "horizonUnit", "state");
+
+  private static @Nullable String text(Map<String, ?> json, String field, String prefix) {
+    Object v = json.get(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw InvalidInputException.argument(prefix + field, "must be a string");
+    }
+    return s;
+  }
+
+  private static @Nullable Integer whole(Map<String, ?> json, String field, String prefix) {
+    Object v = json.get(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+        || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+      throw InvalidInputException.argument(prefix + field, "must be a whole number");
+    }
+    return n.intValue();
+  }
+
+  private static java.time.Instant instant(@Nullable Object v, String field) {
+    if (!(v instanceof String s)) {
+      throw InvalidInputException.argument(field, "is required: an ISO-8601 instant");
+    }
+    try {
+      return java.time.Instant.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw InvalidInputException.argument(field, "is not an ISO-8601 instant (was '" + s + "')");
+    }
+  }
+
   /** @return a builder holding this query's fields */
   public Builder toBuilder() {
     Builder b = new Builder(intent);

@@ -273,7 +273,7 @@ class AskEndToEndTest extends OnBothDatabases {
   @Test
   void unknownQuestion_isRefusedWithThreeExamples() {
     Answer a = ci.ask("what's the weather in Paris?");
-    assertThat(a.isUnderstood()).isFalse();
+    assertThat(a.wasUnderstood()).isFalse();
     assertThat(a.understood()).isNull();
     assertThat(a.rows()).isEmpty();
     assertThat(a.suggestions()).hasSize(3);
