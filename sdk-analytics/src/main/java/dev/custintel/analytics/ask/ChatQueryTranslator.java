@@ -1,23 +1,19 @@
-package dev.custintel.llm;
+package dev.custintel.analytics.ask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custintel.analytics.ask.AskQuery;
-import dev.custintel.analytics.ask.CustomerState;
-import dev.custintel.analytics.ask.Intent;
-import dev.custintel.analytics.ask.QueryTranslator;
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.integrations.internal.http.Args;
-import dev.custintel.integrations.internal.http.OwnedHttp;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -53,12 +49,15 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
 
   private final HttpUrl endpoint;
   private final String model;
-  private final OwnedHttp http;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ChatQueryTranslator(Builder b, OkHttpClient http, boolean owned) {
-    this.endpoint = b.baseUrl.resolve("chat/completions");
+  private ChatQueryTranslator(Builder b, OkHttpClient http, boolean ownsHttp) {
+    this.endpoint = Objects.requireNonNull(b.baseUrl.resolve("chat/completions"), "endpoint");
     this.model = b.model;
-    this.http = new OwnedHttp(http, owned, "ChatQueryTranslator");
+    this.http = http;
+    this.ownsHttp = ownsHttp;
   }
 
   /** @return a builder; the model is required, and the key unless the server needs none */
@@ -68,7 +67,9 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
 
   @Override
   public Optional<AskQuery> translate(String question, Instant now) {
-    http.ensureOpen();
+    if (closed.get()) {
+      throw new IllegalStateException("This ChatQueryTranslator is closed; build a new one.");
+    }
     ObjectNode body = JSON.createObjectNode().put("model", model).put("temperature", 0);
     ArrayNode messages = body.putArray("messages");
     messages.addObject().put("role", "system").put("content", instructions(now));
@@ -78,7 +79,7 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
     Request request = new Request.Builder().url(endpoint)
         .post(RequestBody.create(body.toString(), APPLICATION_JSON)).build();
     String content;
-    try (Response response = http.http().newCall(request).execute()) {
+    try (Response response = http.newCall(request).execute()) {
       ResponseBody responseBody = response.body();
       if (!response.isSuccessful()) {
         throw new ChatModelException("The chat model's API answered HTTP " + response.code() + ".");
@@ -191,9 +192,13 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
     properties.putObject(name).putArray("type").add(type).add("null");
   }
 
+  /** Releases the HTTP client's threads and connections when this translator created it. Idempotent. */
   @Override
   public void close() {
-    http.close();
+    if (closed.compareAndSet(false, true) && ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   @Override
@@ -226,7 +231,16 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
      * @return this builder
      */
     public Builder baseUrl(String value) {
-      this.baseUrl = Args.baseUrl(value == null || value.endsWith("/") ? value : value + "/", "baseUrl");
+      HttpUrl url = value == null ? null : HttpUrl.parse(value.endsWith("/") ? value : value + "/");
+      if (url == null) {
+        throw InvalidInputException.argument("baseUrl", "is not an http or https URL");
+      }
+      boolean loopback = url.host().equals("localhost") || url.host().equals("127.0.0.1") || url.host().equals("::1")
+          || url.host().equals("[::1]");
+      if (!url.isHttps() && !loopback) {
+        throw InvalidInputException.argument("baseUrl", "must be https (http only for a loopback host)");
+      }
+      this.baseUrl = url;
       return this;
     }
 
@@ -235,7 +249,7 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
      * @return this builder
      */
     public Builder apiKey(String value) {
-      Args.text(value, "apiKey", 500);
+      text(value, "apiKey", 500);
       if (!value.equals(value.strip())) {
         throw InvalidInputException.argument("apiKey", "must not start or end with whitespace");
       }
@@ -248,7 +262,7 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
      * @return this builder
      */
     public Builder model(String value) {
-      this.model = Args.text(value, "model", 200);
+      this.model = text(value, "model", 200);
       return this;
     }
 
@@ -257,7 +271,7 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
      * @return this builder
      */
     public Builder httpClient(OkHttpClient value) {
-      this.httpClient = Args.notNull(value, "httpClient");
+      this.httpClient = Objects.requireNonNull(value, "httpClient");
       return this;
     }
 
@@ -266,7 +280,10 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
      * @return this builder
      */
     public Builder timeout(Duration value) {
-      this.timeout = Args.positive(value, "timeout");
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw InvalidInputException.argument("timeout", "must be positive (was " + value + ")");
+      }
+      this.timeout = value;
       return this;
     }
 
@@ -286,6 +303,16 @@ public final class ChatQueryTranslator implements QueryTranslator, AutoCloseable
             .header("Authorization", "Bearer " + key).build()));
       }
       return new ChatQueryTranslator(this, http.build(), httpClient == null);
+    }
+
+    private static String text(@Nullable String value, String field, int maxLength) {
+      if (value == null || value.isBlank()) {
+        throw InvalidInputException.argument(field, "is required");
+      }
+      if (value.length() > maxLength) {
+        throw InvalidInputException.argument(field, "must be at most " + maxLength + " characters");
+      }
+      return value;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.custintel.llm;
+package dev.custintel.analytics.ask;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -15,10 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.custintel.CustomerIntelligence;
-import dev.custintel.analytics.ask.Answer;
-import dev.custintel.analytics.ask.AskOptions;
-import dev.custintel.analytics.ask.AskQuery;
-import dev.custintel.analytics.ask.Intent;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.model.Money;
 import dev.custintel.core.model.Order;
