@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * ci.churn().atRisk(AtRiskQuery.top(20).minimumChurnRisk(0.8).segment("rf-grid", "cant_lose_them"));
  * }</pre>
  *
- * @param limit how many, 1 to 1,000
+ * @param limit how many, 1 to {@link #MAX_LIMIT}
  * @param minimumChurnRisk the least churn risk, 0 to 1
  * @param segmentPreset the preset of {@code segment}; set with it
  * @param segment a segment of that preset, as the active run stored its memberships; null for every customer
@@ -25,10 +25,13 @@ public record AtRiskQuery(
     @Nullable String segment,
     @Nullable String country) {
 
+  /** The longest list. */
+  public static final int MAX_LIMIT = 10_000;
+
   /** Validates the query. */
   public AtRiskQuery {
-    if (limit < 1 || limit > 1_000) {
-      throw InvalidInputException.argument("limit", "must be between 1 and 1000 (was " + limit + ")");
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw InvalidInputException.argument("limit", "must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
     }
     if (!(minimumChurnRisk >= 0.0 && minimumChurnRisk <= 1.0)) {
       throw InvalidInputException.argument(
@@ -40,7 +43,7 @@ public record AtRiskQuery(
   }
 
   /**
-   * @param limit how many, 1 to 1,000
+   * @param limit how many, 1 to {@link #MAX_LIMIT}
    * @return the {@code limit} customers with the most value at risk, at any churn risk, in any segment and country
    */
   public static AtRiskQuery top(int limit) {

@@ -175,6 +175,48 @@ class AskEndToEndTest extends OnBothDatabases {
   }
 
   @Test
+  void highChurnRiskInACountryAndASegment_areTheStoredScoresJoinedByHand() throws SQLException {
+    Answer byCountry = ci.ask("customers likely to churn in Germany, top 20");
+    Answer bySegment = ci.ask("which hibernating customers are at risk of churning");
+
+    assertThat(byCountry.query()).isEqualTo(AskQuery.builder(Intent.HIGH_CHURN_RISK).limit(20).minChurnRisk(0.8)
+        .country("DE").build()); // the demo shop stores ISO codes; "Germany" names DE
+    assertThat(ci.ask("customers at risk of churning").query().country())
+        .as("'at' is a word here, not Austria (AT)").isNull();
+    assertThat(ci.ask("high churn risk customers in AT").query().country()).isEqualTo("AT");
+    assertThat(bySegment.query().segment()).isEqualTo("hibernating");
+    List<String> germans = new ArrayList<>();
+    List<String> hibernating = new ArrayList<>();
+    try (Connection c = connection()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT s.customer_id FROM " + PREFIX + "customer_scores s"
+          + " JOIN " + PREFIX + "customers k ON k.customer_id = s.customer_id WHERE s.run_id = ?"
+          + " AND k.country = 'DE' AND 1 - s.p_alive >= 0.8 ORDER BY s.value_at_risk DESC, s.customer_id")) {
+        ps.setLong(1, run.id());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next() && germans.size() < 20) {
+            germans.add(rs.getString(1));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT s.customer_id FROM " + PREFIX + "customer_scores s"
+          + " JOIN " + PREFIX + "segment_memberships m ON m.customer_id = s.customer_id AND m.run_id = s.run_id"
+          + " WHERE s.run_id = ? AND m.preset = 'rf-grid' AND m.segment = 'hibernating' AND 1 - s.p_alive >= 0.8"
+          + " ORDER BY s.value_at_risk DESC, s.customer_id")) {
+        ps.setLong(1, run.id());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next() && hibernating.size() < 10) {
+            hibernating.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    assertThat(germans).isNotEmpty();
+    assertThat(byCountry.rows()).extracting(r -> r.get("customerId")).containsExactlyElementsOf(germans);
+    assertThat(hibernating).isNotEmpty();
+    assertThat(bySegment.rows()).extracting(r -> r.get("customerId")).containsExactlyElementsOf(hibernating);
+  }
+
+  @Test
   void revenueLastMonth_isPurchasesLessReturnsInNovember() {
     Answer a = ci.ask("what was our revenue last month?");
     Instant from = Instant.parse("2026-11-01T00:00:00Z");

@@ -249,7 +249,7 @@ public final class QuestionParser {
     String customerId = findCustomer(x, original);
     boolean namedUnknownCustomer = customerId == null && mentionsCustomerId(x.text);
     String product = PRODUCT_ID.matcher(x.text).find() || TOGETHER.matcher(x.text).find() ? findProduct(x) : null;
-    String country = findCountry(x);
+    String country = findCountry(x, original);
     String segment = findSegment(x);
 
     // Forecast horizon before periods: "next 3 months" is not a period.
@@ -624,10 +624,22 @@ public final class QuestionParser {
       Map.entry("belgian", "belgium"), Map.entry("austrian", "austria"), Map.entry("italian", "italy"),
       Map.entry("spanish", "spain"), Map.entry("deutschland", "germany"));
 
-  private @Nullable String findCountry(Extract x) {
+  private @Nullable String findCountry(Extract x, String original) {
     List<String> countries = vocabulary.countries();
     Map<String, String> byLower = new HashMap<>();
     for (String c : countries) {
+      if (c.matches("[A-Z]{2,3}")) {
+        // A country stored as its ISO code is named by its English name ("Germany" for DE), or by the code written
+        // in capitals ("in DE"): in lower case "at", "it" and "be" are words, not Austria, Italy and Belgium.
+        String name = c.length() == 2 ? new Locale("", c).getDisplayCountry(Locale.ENGLISH) : c;
+        if (!name.isEmpty() && !name.equals(c)) {
+          byLower.put(normalise(name), c);
+        }
+        if (Pattern.compile("(?<![A-Za-z])" + c + "(?![A-Za-z])").matcher(original).find()) {
+          byLower.put(c.toLowerCase(Locale.ROOT), c);
+        }
+        continue;
+      }
       byLower.put(normalise(c), c);
     }
     String best = null;

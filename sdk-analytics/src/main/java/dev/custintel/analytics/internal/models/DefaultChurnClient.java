@@ -14,7 +14,7 @@ import java.util.List;
 
 /** Churn risk from the active run. Not API. */
 public final class DefaultChurnClient implements ChurnClient {
-  private static final int MAX_LIMIT = 10_000;
+  private static final int MAX_LIMIT = AtRiskQuery.MAX_LIMIT;
   private static final int BANDS = 10;
 
   private final RunStore runs;
@@ -114,7 +114,7 @@ public final class DefaultChurnClient implements ChurnClient {
       throw InvalidInputException.argument(
           "minimumChurnRisk", "must be between 0 and 1 (was " + minimumChurnRisk + ")");
     }
-    return atRisk(new AtRiskQuery(limit, minimumChurnRisk, null, null, null));
+    return atRisk(AtRiskQuery.top(limit).minimumChurnRisk(minimumChurnRisk));
   }
 
   @Override
