@@ -80,6 +80,19 @@ public interface StoreAccess {
   <T> T read(String operation, Function<Handle, T> work);
 
   /**
+   * Runs writing work on a handle in auto-commit mode: single statements that need no transaction. On H2 the work
+   * runs as one of the store's writers, one at a time, and is in the database's file before this returns; use
+   * {@link #read} only for work that writes nothing.
+   *
+   * @param operation what the work does, for the error message, such as {@code "Slack work done"}
+   * @param work the work
+   * @param <T> its result
+   * @return its result
+   * @throws DataAccessException if the database fails ({@code "<operation> failed: <cause>"})
+   */
+  <T> T write(String operation, Function<Handle, T> work);
+
+  /**
    * Runs work in one read-committed transaction, committed when it returns and rolled back when it throws.
    *
    * @param operation what the work does, for the error message

@@ -37,8 +37,14 @@ final class Db {
         .replace("{messages}", access.table("slack_messages"));
   }
 
+  /** Runs reading work. */
   <T> T with(String operation, Function<Handle, T> work) {
     return access.read("Slack " + operation, work);
+  }
+
+  /** Runs one writing statement (see {@code StoreAccess#write}): on H2, in the file before it returns. */
+  <T> T write(String operation, Function<Handle, T> work) {
+    return access.write("Slack " + operation, work);
   }
 
   /** Runs the work in one transaction: all of it is written, or none. */
@@ -57,7 +63,7 @@ final class Db {
    * @return true if the row was inserted; false if a row with its key exists (SQLSTATE 23505)
    */
   boolean insertOnce(String operation, Function<Handle, Update> insert) {
-    return with(operation, h -> {
+    return write(operation, h -> {
       try {
         insert.apply(h).execute();
         return true;

@@ -46,7 +46,7 @@ final class MessageStore {
           + " (channel_id, ts, thread_ts, user_id, bot_id, text, expires_at)"
           + " VALUES (:c, :ts, :thread, :user, :bot, :text, :expires)")), m, text, expiresAt));
       if (!inserted) {
-        db.with("message save", h -> bindRow(h.createUpdate(db.sql("UPDATE {messages} SET thread_ts = :thread,"
+        db.write("message save", h -> bindRow(h.createUpdate(db.sql("UPDATE {messages} SET thread_ts = :thread,"
             + " user_id = :user, bot_id = :bot, text = :text, expires_at = :expires"
             + " WHERE channel_id = :c AND ts = :ts")), m, text, expiresAt).execute());
       }
@@ -77,13 +77,13 @@ final class MessageStore {
   }
 
   void delete(String channelId, String ts) {
-    db.with("message delete", h -> h.createUpdate(db.sql("DELETE FROM {messages} WHERE channel_id = :c AND ts = :ts"))
+    db.write("message delete", h -> h.createUpdate(db.sql("DELETE FROM {messages} WHERE channel_id = :c AND ts = :ts"))
         .bind("c", channelId).bind("ts", ts).execute());
   }
 
   /** @return how many expired messages were deleted */
   int purge(Instant now) {
-    return db.with("message purge", h -> h.createUpdate(db.sql("DELETE FROM {messages} WHERE expires_at <= :now"))
+    return db.write("message purge", h -> h.createUpdate(db.sql("DELETE FROM {messages} WHERE expires_at <= :now"))
         .bind("now", Db.at(now)).execute());
   }
 }

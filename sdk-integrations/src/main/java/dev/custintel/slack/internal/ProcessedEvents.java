@@ -16,7 +16,7 @@ final class ProcessedEvents {
 
   /** @return how many expired ids were deleted */
   int purge(Instant now) {
-    return db.with("event purge", h -> h.createUpdate(db.sql("DELETE FROM {events} WHERE expires_at <= :now"))
+    return db.write("event purge", h -> h.createUpdate(db.sql("DELETE FROM {events} WHERE expires_at <= :now"))
         .bind("now", Db.at(now)).execute());
   }
 }

@@ -101,7 +101,7 @@ final class TicketLinks {
    */
   @Nullable Integer takeOver(String channelId, String messageTs, int seenAttempts, String workId, Instant now,
       Instant staleBefore) {
-    int changed = db.with("link takeover", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'PENDING',"
+    int changed = db.write("link takeover", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'PENDING',"
             + " attempts = attempts + 1, claimed_by = :by, claimed_at = :now, updated_at = :now"
             + " WHERE channel_id = :c AND message_ts = :ts AND attempts = :seen AND (status = 'FAILED'"
             + " OR (status = 'PENDING' AND (claimed_at < :stale OR claimed_by = :by)))"))
@@ -118,7 +118,7 @@ final class TicketLinks {
   /** Records the ticket. @return false if the attempt no longer owns the link */
   boolean linked(String channelId, String messageTs, int attempt, String threadTs, long ticketId,
       @Nullable String ticketUrl, Instant now) {
-    return db.with("link update", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'LINKED',"
+    return db.write("link update", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'LINKED',"
             + " ticket_id = :id, ticket_url = :url, thread_ts = :thread, last_error = NULL, linked_at = :now,"
             + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts AND attempts = :a AND status = 'PENDING'"))
         .bind("id", ticketId)
@@ -135,7 +135,7 @@ final class TicketLinks {
   boolean failed(String channelId, String messageTs, int attempt, @Nullable String threadTs, String error,
       Instant now) {
     String setThread = threadTs == null ? "" : " thread_ts = :thread,";
-    return db.with("link update", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'FAILED'," + setThread
+    return db.write("link update", h -> h.createUpdate(db.sql("UPDATE {links} SET status = 'FAILED'," + setThread
             + " last_error = :error, updated_at = :now"
             + " WHERE channel_id = :c AND message_ts = :ts AND attempts = :a AND status = 'PENDING'"))
         .bindMap(threadTs == null ? Map.of() : Map.of("thread", threadTs))
@@ -149,7 +149,7 @@ final class TicketLinks {
 
   /** Gives the claim up and removes the link, as if the attempt never happened (nothing to make a ticket of). */
   void release(String channelId, String messageTs, int attempt) {
-    db.with("link release", h -> h.createUpdate(db.sql("DELETE FROM {links}"
+    db.write("link release", h -> h.createUpdate(db.sql("DELETE FROM {links}"
             + " WHERE channel_id = :c AND message_ts = :ts AND attempts = :a AND status = 'PENDING'"))
         .bind("c", channelId).bind("ts", messageTs).bind("a", attempt).execute());
   }
@@ -183,7 +183,7 @@ final class TicketLinks {
    * @return whether this call set it
    */
   boolean claimClose(String channelId, String messageTs, String workId, Instant now) {
-    return db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = :now, closed_by = :by,"
+    return db.write("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = :now, closed_by = :by,"
             + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts AND status = 'LINKED'"
             + " AND (closed_at IS NULL OR closed_by = :by)"))
         .bind("now", Db.at(now)).bind("by", workId).bind("c", channelId).bind("ts", messageTs).execute()) == 1;
@@ -191,7 +191,7 @@ final class TicketLinks {
 
   /** Undoes a close claim whose Gorgias call failed, keeping the error. */
   void releaseClose(String channelId, String messageTs, String error, Instant now) {
-    db.with("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = NULL, closed_by = NULL,"
+    db.write("link close", h -> h.createUpdate(db.sql("UPDATE {links} SET closed_at = NULL, closed_by = NULL,"
             + " last_error = :error,"
             + " updated_at = :now WHERE channel_id = :c AND message_ts = :ts"))
         .bind("error", cut(error)).bind("now", Db.at(now)).bind("c", channelId).bind("ts", messageTs).execute());

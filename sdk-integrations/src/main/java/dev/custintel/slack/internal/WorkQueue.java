@@ -116,7 +116,7 @@ final class WorkQueue {
    * @return the item, its runs counting this one; empty if it is not there, or not due (another holds it)
    */
   Optional<WorkItem> claim(String eventId, String owner, Instant now, Instant leaseUntil) {
-    int changed = db.with("work claim", h -> h.createUpdate(db.sql("UPDATE {work} SET state = 'RUNNING',"
+    int changed = db.write("work claim", h -> h.createUpdate(db.sql("UPDATE {work} SET state = 'RUNNING',"
             + " owner = :owner, lease_until = :lease, runs = runs + 1, updated_at = :now"
             + " WHERE event_id = :id AND " + DUE))
         .bind("owner", owner).bind("lease", Db.at(leaseUntil)).bind("now", Db.at(now)).bind("id", eventId)
@@ -131,7 +131,7 @@ final class WorkQueue {
 
   /** The item is done: deleted, if its owner still holds it. */
   void done(String eventId, String owner) {
-    db.with("work done", h -> h.createUpdate(db.sql("DELETE FROM {work} WHERE event_id = :id AND owner = :owner"))
+    db.write("work done", h -> h.createUpdate(db.sql("DELETE FROM {work} WHERE event_id = :id AND owner = :owner"))
         .bind("id", eventId).bind("owner", owner).execute());
   }
 
@@ -141,7 +141,7 @@ final class WorkQueue {
    * @param countRun false when the run did not really try (held back by our own rate limiter): it is uncounted
    */
   void requeue(String eventId, String owner, Instant notBefore, boolean countRun, Instant now) {
-    db.with("work requeue", h -> h.createUpdate(db.sql("UPDATE {work} SET state = 'QUEUED', owner = NULL,"
+    db.write("work requeue", h -> h.createUpdate(db.sql("UPDATE {work} SET state = 'QUEUED', owner = NULL,"
             + " lease_until = NULL, not_before = :at, runs = runs - :uncount, updated_at = :now"
             + " WHERE event_id = :id AND owner = :owner"))
         .bind("at", Db.at(notBefore)).bind("uncount", countRun ? 0 : 1).bind("now", Db.at(now))
@@ -150,7 +150,7 @@ final class WorkQueue {
 
   /** Extends the leases of the items the owner runs. @return how many */
   int renew(String owner, Instant leaseUntil) {
-    return db.with("work lease", h -> h.createUpdate(db.sql("UPDATE {work} SET lease_until = :lease"
+    return db.write("work lease", h -> h.createUpdate(db.sql("UPDATE {work} SET lease_until = :lease"
             + " WHERE owner = :owner AND state = 'RUNNING'"))
         .bind("lease", Db.at(leaseUntil)).bind("owner", owner).execute());
   }

@@ -224,7 +224,7 @@ public final class JdbiApiKeyClient implements ApiKeyClient {
       return;
     }
     try {
-      tx.withHandle("Recording the use of API key " + entry.id(),
+      tx.withWriteHandle("Recording the use of API key " + entry.id(),
           h -> h.createUpdate(t.sql("UPDATE {api_keys} SET last_used_at = ? WHERE id = ?"
                   + " AND (last_used_at IS NULL OR last_used_at <= ?)"))
               .bind(0, odt(now)).bind(1, entry.id()).bind(2, odt(now.minus(TOUCH_INTERVAL)))

@@ -79,6 +79,11 @@ final class DefaultStoreAccess implements StoreAccess {
   }
 
   @Override
+  public <T> T write(String operation, Function<Handle, T> work) {
+    return tx.withWriteHandle(operation, work);
+  }
+
+  @Override
   public <T> T inTransaction(String operation, Function<Handle, T> work) {
     return tx.inTransaction(operation, TransactionIsolationLevel.READ_COMMITTED, false, work);
   }

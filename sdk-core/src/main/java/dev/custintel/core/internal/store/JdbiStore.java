@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The store over Jdbi and HikariCP. Not API: build it with {@link CustintelStore#builder()}. */
 public final class JdbiStore implements CustintelStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbiStore.class);
+
   private final @Nullable HikariDataSource ownedPool;
   private final DatabaseKind kind;
   private final Tables tables;
@@ -93,12 +95,31 @@ public final class JdbiStore implements CustintelStore {
       } else {
         checkSchema(ds, settings.tablePrefix());
       }
+      if (kind == DatabaseKind.H2 && owned != null) {
+        stopBackgroundWriter(ds);
+      }
       return new JdbiStore(ds, owned, kind, settings);
     } catch (RuntimeException e) {
       if (owned != null) {
         owned.close();
       }
       throw e;
+    }
+  }
+
+  /**
+   * H2's background writer writes the file every half second whatever the transactions are doing, and a file
+   * written while a transaction changes several maps can hold one map's change without the other's (see {@code
+   * TransactionRunner#writeThrough}). Our own pool's database is written by our checkpoints only, each taken while
+   * no transaction writes. A database the host shares keeps H2's writer, for the host's own writes. Needs admin
+   * rights, as the checkpoints do; without them H2's writer stays.
+   */
+  private static void stopBackgroundWriter(DataSource ds) {
+    try (Connection c = ds.getConnection();
+        var st = c.createStatement()) {
+      st.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      LOG.info("H2's background writer stays on (SET WRITE_DELAY 0 was refused: {})", e.getMessage());
     }
   }
 
