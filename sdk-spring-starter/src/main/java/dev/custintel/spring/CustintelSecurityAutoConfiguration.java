@@ -3,6 +3,8 @@ package dev.custintel.spring;
 import jakarta.servlet.DispatcherType;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.security.ApiKeyFilter;
+import dev.custintel.spring.internal.security.DashboardTicketController;
+import dev.custintel.spring.internal.security.DashboardTickets;
 import dev.custintel.spring.internal.security.BootstrapAdminKey;
 import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.security.KeyVerifier;
@@ -117,6 +119,23 @@ public final class CustintelSecurityAutoConfiguration {
     };
   }
 
+  /** @return the one-use tickets with which a browser opens the dashboard socket */
+  @Bean
+  @ConditionalOnMissingBean
+  public DashboardTickets custintelDashboardTickets() {
+    return new DashboardTickets();
+  }
+
+  /**
+   * @param tickets the tickets
+   * @return {@code POST /api/dashboard/tickets}
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public DashboardTicketController custintelDashboardTicketController(DashboardTickets tickets) {
+    return new DashboardTicketController(tickets);
+  }
+
   /**
    * @param properties the settings
    * @return the per-key limiter
@@ -132,6 +151,7 @@ public final class CustintelSecurityAutoConfiguration {
    * @param properties the settings
    * @param verifier the key check
    * @param limiter the per-key limit
+   * @param tickets the dashboard socket's one-use tickets
    * @return the chain of the API and admin paths
    * @throws Exception as {@link HttpSecurity#build()} does
    */
@@ -139,7 +159,8 @@ public final class CustintelSecurityAutoConfiguration {
   @Order(API_CHAIN_ORDER)
   @ConditionalOnMissingBean(name = "custintelApiSecurityFilterChain")
   public SecurityFilterChain custintelApiSecurityFilterChain(
-      HttpSecurity http, CustintelProperties properties, KeyVerifier verifier, RateLimiter limiter) throws Exception {
+      HttpSecurity http, CustintelProperties properties, KeyVerifier verifier, RateLimiter limiter,
+      DashboardTickets tickets) throws Exception {
     String api = trim(properties.api().basePath());
     String admin = trim(properties.api().adminPath());
     http.securityMatcher(api + "/**", admin + "/**", CustintelDashboardAutoConfiguration.PATH)
@@ -153,7 +174,8 @@ public final class CustintelSecurityAutoConfiguration {
       return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
     }
     return http
-        .addFilterBefore(new ApiKeyFilter(verifier, limiter), AuthorizationFilter.class)
+        .addFilterBefore(new ApiKeyFilter(verifier, limiter, tickets, CustintelDashboardAutoConfiguration.PATH),
+            AuthorizationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(ProblemEntryPoints.missingKey())
             .accessDeniedHandler(ProblemEntryPoints.insufficientScope()))
         .authorizeHttpRequests(a -> a
@@ -165,7 +187,8 @@ public final class CustintelSecurityAutoConfiguration {
             .requestMatchers(HttpMethod.GET, api + "/**").hasAuthority("SCOPE_read")
             .requestMatchers(HttpMethod.HEAD, api + "/**").hasAuthority("SCOPE_read")
             // A question only reads, although its body needs a POST.
-            .requestMatchers(HttpMethod.POST, api + "/query", api + "/mcp/query").hasAuthority("SCOPE_read")
+            .requestMatchers(HttpMethod.POST, api + "/query", api + "/mcp/query", api + "/dashboard/tickets")
+            .hasAuthority("SCOPE_read")
             .anyRequest().hasAuthority("SCOPE_write"))
         .build();
   }

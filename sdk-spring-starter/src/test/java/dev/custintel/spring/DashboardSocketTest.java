@@ -21,6 +21,7 @@ import dev.custintel.core.testing.OnBothDatabases;
 import dev.custintel.core.testing.TestData;
 import dev.custintel.core.testing.TestDatabase;
 import dev.custintel.spring.testing.TestServer;
+import dev.custintel.spring.testing.TestServer.Response;
 import dev.custintel.spring.testing.WsClient;
 import dev.custintel.spring.testing.WsClient.HandshakeRefused;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -204,6 +205,30 @@ class DashboardSocketTest extends OnBothDatabases {
         e -> assertThat(e.status()).isEqualTo(401));
     assertThatThrownBy(() -> open(server, Map.of("X-API-Key", "ci_not-a-key")))
         .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(403));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void handshake_withATicket_opensOnce_forTheKeyThatAskedForIt() throws Exception {
+    assertThat(server.call("POST", "/api/dashboard/tickets", null, Map.of()).status()).isEqualTo(401);
+    Response issued = server.call("POST", "/api/dashboard/tickets", null, Map.of("X-API-Key", readKey));
+    assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+    String ticket = issued.json().path("ticket").asText();
+    assertThat(ticket).hasSizeGreaterThanOrEqualTo(40).doesNotContain(readKey);
+    assertThat(issued.json().path("expiresInSeconds").asInt()).isEqualTo(30);
+
+    String url = server.base().replace("http://", "ws://") + "/ws/dashboard?ticket=" + ticket;
+    try (WsClient client = WsClient.open(url, Map.of())) {
+      assertThat(json(client.next(WAIT)).path("ordersToday").isNumber()).isTrue();
+    }
+    // One use: the same ticket again, or a made-up one, is refused; a ticket is no key for the REST API.
+    assertThatThrownBy(() -> WsClient.open(url, Map.of())).isInstanceOfSatisfying(HandshakeRefused.class,
+        e -> assertThat(e.status()).isEqualTo(403));
+    assertThatThrownBy(() -> WsClient.open(server.base().replace("http://", "ws://") + "/ws/dashboard?ticket=forged",
+        Map.of())).isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(403));
+    String another = server.call("POST", "/api/dashboard/tickets", null, Map.of("X-API-Key", readKey)).json()
+        .path("ticket").asText();
+    assertThat(server.call("GET", "/api/customers?ticket=" + another, null, Map.of()).status()).isEqualTo(401);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A key that cannot be checked because the database is away: 503 with {@code Retry-After}, as any request that
  * needs the database.
  * Otherwise the request is authenticated as the key, with an authority {@code SCOPE_<scope>} per scope it holds
- * (scopes are hierarchical: admin holds write and read, write holds read).
+ * (scopes are hierarchical: admin holds write and read, write holds read). On the dashboard socket's handshake a
+ * {@code ticket} parameter from {@link DashboardTickets} stands for the key it was issued to, once.
  */
 public final class ApiKeyFilter extends OncePerRequestFilter {
   /** The header that carries the key. */
@@ -36,6 +38,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 
   private final KeyVerifier verifier;
   private final RateLimiter limiter;
+  private final @Nullable DashboardTickets tickets;
+  private final String socketPath;
   private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
   /**
@@ -43,14 +47,39 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
    * @param limiter the per-key rate limit
    */
   public ApiKeyFilter(KeyVerifier verifier, RateLimiter limiter) {
+    this(verifier, limiter, null, "");
+  }
+
+  /**
+   * @param verifier the key's holder for a presented key, empty when it is not valid
+   * @param limiter the per-key rate limit
+   * @param tickets the dashboard socket's one-use tickets, or null when the socket takes keys only
+   * @param socketPath the path of the dashboard socket's handshake, where a {@code ticket} parameter stands for a key
+   */
+  public ApiKeyFilter(KeyVerifier verifier, RateLimiter limiter, @Nullable DashboardTickets tickets,
+      String socketPath) {
     this.verifier = verifier;
     this.limiter = limiter;
+    this.tickets = tickets;
+    this.socketPath = socketPath;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String presented = request.getHeader(HEADER);
+    String ticket = request.getParameter(DashboardTickets.PARAMETER);
+    if ((presented == null || presented.isEmpty()) && tickets != null && ticket != null
+        && request.getRequestURI().equals(request.getContextPath() + socketPath)) {
+      Optional<KeyPrincipal> holder = tickets.redeem(ticket);
+      if (holder.isEmpty()) {
+        ProblemWriter.write(response, Problems.INVALID_API_KEY, "The ticket is unknown, used or expired: ask POST "
+            + "/api/dashboard/tickets for a new one.", request.getRequestURI());
+        return;
+      }
+      authenticated(holder.get(), request, response, chain);
+      return;
+    }
     if (presented == null || presented.isEmpty()) {
       chain.doFilter(request, response);
       return;
@@ -79,7 +108,12 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
           request.getRequestURI());
       return;
     }
-    long retryAfter = limiter.acquire(key.get().id());
+    authenticated(key.get(), request, response, chain);
+  }
+
+  private void authenticated(KeyPrincipal key, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    long retryAfter = limiter.acquire(key.id());
     if (retryAfter > 0) {
       response.setHeader("Retry-After", Long.toString(retryAfter));
       ProblemWriter.write(response, Problems.RATE_LIMITED,
@@ -87,7 +121,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
       return;
     }
     SecurityContext context = contexts.createEmptyContext();
-    context.setAuthentication(new KeyAuthentication(key.get()));
+    context.setAuthentication(new KeyAuthentication(key));
     contexts.setContext(context);
     try {
       chain.doFilter(request, response);
