@@ -3,6 +3,7 @@ package dev.custintel.spring;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.spring.internal.dashboard.DashboardBroadcaster;
 import dev.custintel.spring.internal.dashboard.DashboardMessages;
+import dev.custintel.spring.internal.dashboard.DashboardPageController;
 import dev.custintel.spring.internal.dashboard.DashboardSocketHandler;
 import dev.custintel.spring.internal.security.KeyRevocations;
 import dev.custintel.spring.internal.web.CustintelJacksonModule;
@@ -33,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The endpoint is mounted with a handler mapping of its own rather than {@code @EnableWebSocket}, so that an
  * application's own WebSocket or STOMP configuration neither sees nor conflicts with it.
+ *
+ * <p>The dashboard page at {@value DashboardPageController#PATH} shows the socket's figures with the API's cohorts,
+ * at-risk customers, forecast, product rules and questions, unless {@code custintel.dashboard.page-enabled=false}.
+ * The page holds no data, so it is outside the API chain; its script sends the key the user gives it.
  */
 @AutoConfiguration(after = CustintelWebAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -73,6 +78,17 @@ public final class CustintelDashboardAutoConfiguration {
   public SimpleUrlHandlerMapping custintelDashboardHandlerMapping(
       @Qualifier("custintelDashboardRequestHandler") WebSocketHttpRequestHandler handler) {
     return new SimpleUrlHandlerMapping(Map.of(PATH, handler), 1);
+  }
+
+  /**
+   * @param properties the settings, for the API's base path
+   * @return the page at {@value DashboardPageController#PATH}, its script and its style sheet
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "custintel.dashboard.page-enabled", matchIfMissing = true)
+  public DashboardPageController custintelDashboardPageController(CustintelProperties properties) {
+    return new DashboardPageController(properties.api().basePath(), PATH);
   }
 
   /**

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slack the Slack events endpoint, mounted when its signing secret is set
  * @param sync pull sync of orders from the shop's own database: a JDBC source and a schedule
  * @param events the server-sent event stream of the customer event log, and how long the log keeps events
- * @param dashboard the dashboard WebSocket at {@code /ws/dashboard}
+ * @param dashboard the dashboard WebSocket at {@code /ws/dashboard} and its page at {@code /dashboard}
  */
 @ConfigurationProperties("custintel")
 public record CustintelProperties(
@@ -237,10 +237,13 @@ public record CustintelProperties(
    * @param zone the time zone whose calendar day is "today" for {@code ordersToday} and {@code revenueToday}
    * @param sendTimeLimit how long one send to a session may take; a session whose send has taken longer (it stopped
    *     reading) is closed with 4500 and counted in {@code custintel.ws.drops}
+   * @param pageEnabled whether the dashboard page is served at {@code /dashboard} (it also needs {@code enabled}); the
+   *     page holds no data and is public: it asks for an API key and reads the API and the socket with it
    */
   public record Dashboard(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("5s") Duration interval,
       @DefaultValue("UTC") java.time.ZoneId zone,
-      @DefaultValue("10s") Duration sendTimeLimit) {}
+      @DefaultValue("10s") Duration sendTimeLimit,
+      @DefaultValue("true") boolean pageEnabled) {}
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.core.store.DatabaseKind;
 import dev.custintel.spring.internal.dashboard.DashboardBroadcaster;
+import dev.custintel.spring.internal.dashboard.DashboardPageController;
 import dev.custintel.spring.internal.events.EventRetention;
 import dev.custintel.spring.internal.security.BootstrapAdminKey;
 import dev.custintel.spring.internal.security.KeyVerifier;
@@ -158,6 +159,21 @@ class AutoConfigurationTest {
     });
     web.withPropertyValues("custintel.api.enabled=false").run(context ->
         assertThat(context).doesNotHaveBean(DashboardBroadcaster.class));
+  }
+
+  @Test
+  void dashboardPage_isOnByDefault_andSwitchesOffAloneOrWithTheDashboard() {
+    WebApplicationContextRunner web = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CustintelAutoConfiguration.class,
+            CustintelWebAutoConfiguration.class, CustintelDashboardAutoConfiguration.class))
+        .withPropertyValues("custintel.embedded.directory=" + dir);
+    web.run(context -> assertThat(context).hasSingleBean(DashboardPageController.class));
+    web.withPropertyValues("custintel.dashboard.page-enabled=false").run(context -> {
+      assertThat(context).doesNotHaveBean(DashboardPageController.class);
+      assertThat(context).hasSingleBean(DashboardBroadcaster.class);
+    });
+    web.withPropertyValues("custintel.dashboard.enabled=false").run(context ->
+        assertThat(context).doesNotHaveBean(DashboardPageController.class));
   }
 
   @Test

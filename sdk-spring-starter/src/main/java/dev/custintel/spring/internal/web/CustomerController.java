@@ -57,7 +57,7 @@ public final class CustomerController {
    * @param from first day of the period (UTC, inclusive)
    * @param to last day of the period (UTC, inclusive)
    * @param currency ISO 4217 code of the spend figures
-   * @param sort id or spend_desc
+   * @param sort id, spend_desc or orders_desc
    * @param cursor the previous page's nextCursor
    * @param limit page size, 1 to 1000
    * @return one page of customers
