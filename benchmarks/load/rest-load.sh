@@ -9,7 +9,7 @@
 #   -c LIST       concurrent connections, one run each (default "50 100 200")
 #   -D LIST       databases (default "h2 postgresql"; PostgreSQL at 127.0.0.1:5432, user postgres, trust auth)
 #   -n CUSTOMERS  customers of the generated shop (default 100000)
-#   -C LIST       cases (default "profile-cached at-risk profile-uncached")
+#   -C LIST       cases (default "profile-cached at-risk profile-uncached query")
 #   -H HOT        the hot set of the cached-profile case: C-00000001 .. C-<HOT> (default 1000)
 #   -o NAME       results in benchmarks/results/NAME.txt and NAME.json (default rest-load)
 #   -q            the bounded form CI runs: -d 5 -c 50 -D h2 -n 2000 -H 200 -o rest-load-ci, and no warm-up
@@ -18,6 +18,8 @@
 #   profile-cached     GET /api/customers/{id}, ids drawn from the hot set, profile cache on (the default)
 #   profile-uncached   GET /api/customers/{id}, ids drawn from all customers, custintel.store.profile-cache-size=0
 #   at-risk            GET /api/churn/at-risk?limit=50
+#   query              POST /api/query, six questions in turn (the replaced service's three load-test questions,
+#                      a sixth of its traffic, and three more; see query.lua)
 # Each case gets a server of its own and a 60 s warm-up run of itself at 50 connections first (JIT, pool, caches:
 # on 2 cores the JIT's C2 compiler still took a quarter of the CPU 50 s into a run),
 # and 3 s of rest after each run. The rate limit is raised for
@@ -36,7 +38,7 @@ CUSTOMERS=100000
 HOT=1000
 NAME=rest-load
 WARMUP=60
-CASES="profile-cached at-risk profile-uncached"
+CASES="profile-cached at-risk profile-uncached query"
 while getopts "d:c:C:D:n:H:o:q" opt; do
   case "$opt" in
     d) DURATION="$OPTARG" ;;
@@ -152,6 +154,7 @@ for db in $DATABASES; do
     case "$name" in
       profile-cached) script="$HERE/profile.lua"; env_args=(CI_CUSTOMERS="$HOT"); extra=() ;;
       at-risk) script="$HERE/fixed.lua"; env_args=(CI_URL_PATH="/api/churn/at-risk?limit=50"); extra=() ;;
+      query) script="$HERE/query.lua"; env_args=(); extra=() ;;
       profile-uncached) script="$HERE/profile.lua"; env_args=(CI_CUSTOMERS="$CUSTOMERS")
         extra=(--custintel.store.profile-cache-size=0) ;;
     esac

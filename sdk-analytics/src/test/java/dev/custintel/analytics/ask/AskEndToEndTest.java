@@ -145,7 +145,8 @@ class AskEndToEndTest extends OnBothDatabases {
     assertThat(inactive).hasSizeGreaterThan(10);
     assertThat(a.rows()).extracting(r -> r.get("customerId")).containsExactlyElementsOf(expected);
     assertThat(a.rows()).allSatisfy(r -> assertThat((Long) r.get("daysSinceLastOrder")).isGreaterThanOrEqualTo(90));
-    assertThat(a.answer()).startsWith(inactive.size() + " customers have not bought for 90 days or more");
+    assertThat(a.answer()).startsWith(String.format(java.util.Locale.ROOT, "%,d", inactive.size())
+        + " customers have not bought for 90 days or more");
   }
 
   @Test
@@ -228,7 +229,7 @@ class AskEndToEndTest extends OnBothDatabases {
     assertThat(a.query().intent()).isEqualTo(Intent.REVENUE);
     assertThat((BigDecimal) a.rows().get(0).get("revenue")).isEqualByComparingTo(expected);
     assertThat(a.rows().get(0).get("orders")).isEqualTo(purchases);
-    assertThat(a.answer()).contains("from " + purchases + " orders");
+    assertThat(a.answer()).contains("from " + String.format(java.util.Locale.ROOT, "%,d", purchases) + " orders");
   }
 
   @Test
@@ -301,12 +302,22 @@ class AskEndToEndTest extends OnBothDatabases {
   }
 
   @Test
+  void aProductNameThatFitsSeveralProducts_isRefusedNamingThem() {
+    List<Product> aeropress = catalog.stream().filter(p -> p.name().toLowerCase().contains("aeropress")).toList();
+    assertThat(aeropress).as("the demo catalog sells several AeroPress products").hasSizeGreaterThan(1);
+    Answer a = ci.ask("what goes with the aeropress");
+    assertThat(a.wasUnderstood()).isFalse();
+    assertThat(a.answer()).contains("could name several products");
+    aeropress.stream().limit(5).forEach(p -> assertThat(a.answer()).contains(p.id()));
+  }
+
+  @Test
   void segmentSizes_addUpToTheCustomersScored() {
     Answer a = ci.ask("how many customers are in each segment");
     long sum = a.rows().stream().mapToLong(r -> (Long) r.get("customers")).sum();
     assertThat(a.query().intent()).isEqualTo(Intent.SEGMENT_SIZES);
     assertThat(a.rows()).hasSize(10);
-    assertThat(a.answer()).startsWith(sum + " customers in 10 segments");
+    assertThat(a.answer()).startsWith(String.format(java.util.Locale.ROOT, "%,d", sum) + " customers in 10 segments");
     assertThat(a.rows()).extracting(r -> (BigDecimal) r.get("share"))
         .satisfies(shares -> assertThat(shares.stream().mapToDouble(BigDecimal::doubleValue).sum())
             .isCloseTo(1.0, within(0.002)));

@@ -372,7 +372,7 @@ public final class QuestionAnswering {
     if (rows.isEmpty()) {
       return new Rows(rows, "No customer" + where + " has gone " + days + " days or more without a purchase.");
     }
-    return new Rows(rows, (count >= 0 ? count + plural(" customer", count) + " have" : "Customers" + where + " have")
+    return new Rows(rows, (count >= 0 ? number(count) + plural(" customer", count) + " have" : "Customers" + where + " have")
         + " not bought for " + days + " days or more; the " + rows.size() + " who spent the most are listed, "
         + page.items().get(0).customerId() + " first (" + money(page.items().get(0).netSpent()) + ").");
   }
@@ -417,7 +417,7 @@ public final class QuestionAnswering {
     }
     Optional<SegmentSummary> largest = report.segments().stream()
         .max(Comparator.comparingLong(SegmentSummary::customers));
-    return new Rows(rows, report.customers() + plural(" customer", report.customers()) + " in "
+    return new Rows(rows, number(report.customers()) + plural(" customer", report.customers()) + " in "
         + report.segments().size() + " segments of preset " + report.preset() + largest.map(s -> "; the largest is "
             + s.name() + " with " + s.customers() + " (" + percent(s.share()) + ")").orElse("") + ".");
   }
@@ -598,12 +598,13 @@ public final class QuestionAnswering {
     String span = horizon + " " + unit.name().toLowerCase(Locale.ROOT) + (horizon == 1 ? "" : "s") + " after "
         + f.calibrationEnd();
     String s = q.intent() == Intent.ORDER_FORECAST
-        ? "About " + round(f.total().expectedTransactions(), 0).longValue() + " orders are expected in the " + span
+        ? "About " + number(round(f.total().expectedTransactions(), 0).longValue()) + " orders are expected in the "
+            + span
             + " (existing customers " + round(f.existingCustomers().low(), 0).longValue() + " to "
             + round(f.existingCustomers().high(), 0).longValue() + " at " + percent(f.intervalLevel()) + ", plus new"
             + " customers' first orders)."
         : money(f.total().expectedRevenue()) + " of revenue is expected in the " + span + ", from about "
-            + round(f.total().expectedTransactions(), 0).longValue() + " orders.";
+            + number(round(f.total().expectedTransactions(), 0).longValue()) + " orders.";
     return new Rows(rows, s);
   }
 
@@ -622,7 +623,7 @@ public final class QuestionAnswering {
         row.put("currency", a.revenue().isEmpty() ? null : a.revenue().get(0).currency().getCurrencyCode());
         sentence = a.revenue().isEmpty() ? "There was no revenue" + when + "."
             : "Revenue" + when + " was " + a.revenue().stream().map(QuestionAnswering::money)
-                .collect(Collectors.joining(" and ")) + " (purchases less returns) from " + a.orders()
+                .collect(Collectors.joining(" and ")) + " (purchases less returns) from " + number(a.orders())
                 + plural(" order", a.orders()) + ".";
         if (a.revenue().size() > 1) {
           row.put("otherCurrencies", a.revenue().subList(1, a.revenue().size()).stream()
@@ -633,9 +634,9 @@ public final class QuestionAnswering {
         row.put("orders", a.orders());
         row.put("returns", a.returns());
         row.put("customers", a.customers());
-        sentence = a.orders() + plural(" order", a.orders()) + " " + (a.orders() == 1 ? "was" : "were") + " placed"
-            + when + ", by " + a.customers() + plural(" customer", a.customers()) + " (and " + a.returns()
-            + plural(" return", a.returns()) + ").";
+        sentence = number(a.orders()) + plural(" order", a.orders()) + " " + (a.orders() == 1 ? "was" : "were")
+            + " placed" + when + ", by " + number(a.customers()) + plural(" customer", a.customers()) + " (and "
+            + number(a.returns()) + plural(" return", a.returns()) + ").";
       }
       default -> {
         row.put("customers", a.customers());
@@ -643,9 +644,9 @@ public final class QuestionAnswering {
         row.put("returningCustomers", a.returningCustomers());
         row.put("newShare", a.customers() == 0 ? null : round((double) a.newCustomers() / a.customers(), 4));
         sentence = a.customers() == 0 ? "No customer bought" + when + "."
-            : a.customers() + plural(" customer", a.customers()) + " bought" + when + ": " + a.newCustomers()
-                + " new (" + percent((double) a.newCustomers() / a.customers()) + ") and " + a.returningCustomers()
-                + " returning.";
+            : number(a.customers()) + plural(" customer", a.customers()) + " bought" + when + ": "
+                + number(a.newCustomers()) + " new (" + percent((double) a.newCustomers() / a.customers()) + ") and "
+                + number(a.returningCustomers()) + " returning.";
       }
     }
     return new Rows(List.of(row), sentence);
@@ -660,23 +661,23 @@ public final class QuestionAnswering {
     switch (state) {
       case ACTIVE -> {
         n = ci.activity().now(ZoneOffset.UTC).activeCustomers();
-        sentence = n + plural(" customer", n) + " bought in the last 30 days.";
+        sentence = number(n) + plural(" customer", n) + " bought in the last 30 days.";
       }
       case INACTIVE -> {
         int days = Objects.requireNonNullElse(q.days(), 90);
         row.put("days", days);
         n = ci.activity().inactiveCustomers(days);
-        sentence = n + plural(" customer", n) + " have not bought for " + days + " days or more.";
+        sentence = number(n) + plural(" customer", n) + " have not bought for " + days + " days or more.";
       }
       case HIGH_RISK -> {
         ChurnSummary s = ci.churn().summary();
         n = s.high();
-        sentence = n + " of " + s.customers() + " scored customers are at high churn risk (80% or more), as of "
+        sentence = number(n) + " of " + number(s.customers()) + " scored customers are at high churn risk (80% or more), as of "
             + s.asOf() + ".";
       }
       default -> {
         n = ci.activity().period(null).customers();
-        sentence = "The shop has " + n + plural(" customer", n) + " with at least one purchase.";
+        sentence = "The shop has " + number(n) + plural(" customer", n) + " with at least one purchase.";
       }
     }
     row.put("customers", n);
@@ -695,8 +696,8 @@ public final class QuestionAnswering {
       row.put("share", s.customers() == 0 ? null : round((double) n / s.customers(), 4));
       rows.add(row);
     }
-    return new Rows(rows, s.customers() + " customers scored as of " + s.asOf() + ": " + s.high() + " at high churn"
-        + " risk, " + s.medium() + " medium, " + s.low() + " low; " + money(s.totalValueAtRisk())
+    return new Rows(rows, number(s.customers()) + " customers scored as of " + s.asOf() + ": " + number(s.high())
+        + " at high churn risk, " + number(s.medium()) + " medium, " + number(s.low()) + " low; " + money(s.totalValueAtRisk())
         + " of value at risk in all, mean churn risk " + percent(s.meanChurnRisk()) + ".");
   }
 
@@ -775,6 +776,11 @@ public final class QuestionAnswering {
     }
     DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return m.currency().getCurrencyCode() + " " + f.format(m.amount());
+  }
+
+  /** A count with thousands separators: 2,026. */
+  static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   static String percent(double share) {

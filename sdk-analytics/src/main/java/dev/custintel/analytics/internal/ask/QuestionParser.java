@@ -284,8 +284,12 @@ public final class QuestionParser {
       if (namedUnknownCustomer) {
         return Result.refused("it names a customer that is not in the data");
       }
+      if (!x.ambiguous.isEmpty()) {
+        return Result.refused("it could name several products (" + String.join(", ", x.ambiguous)
+            + "); name one of them, by more of its name or by its id");
+      }
       if (mentionsProductContext(s) && product == null) {
-        return Result.refused("it names no product of the catalog that could be told apart from the others");
+        return Result.refused("it names no product of the catalog");
       }
       return Result.refused("it matches none of the questions the data can answer");
     }
@@ -579,7 +583,15 @@ public final class QuestionParser {
           return products.get(match).id();
         }
         if (matches > 1) {
-          return null; // names two products or more: not one product
+          // Names two products or more: not one product. Say which, so that the asker can name one.
+          for (int p = 0; p < names.size() && x.ambiguous.size() < 5; p++) {
+            if (containsRun(names.get(p), words, i, n)) {
+              Vocabulary.Product candidate = products.get(p);
+              x.ambiguous.add((candidate.name() == null ? candidate.id() : candidate.name()) + " (" + candidate.id()
+                  + ")");
+            }
+          }
+          return null;
         }
       }
     }
@@ -910,6 +922,7 @@ public final class QuestionParser {
   /** The question's text with what has been taken out of it blanked, so that later steps do not read it again. */
   private static final class Extract {
     String text;
+    final List<String> ambiguous = new ArrayList<>();
 
     Extract(String text) {
       this.text = text;
