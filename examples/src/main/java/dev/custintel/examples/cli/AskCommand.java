@@ -3,10 +3,7 @@ package dev.custintel.examples.cli;
 import dev.custintel.CustomerIntelligence;
 import dev.custintel.analytics.ask.Answer;
 import dev.custintel.analytics.ask.AskQuery;
-import dev.custintel.analytics.ask.CustomerState;
-import dev.custintel.analytics.forecast.ForecastPeriodUnit;
 import dev.custintel.core.InvalidInputException;
-import dev.custintel.core.customer.DateRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,38 +110,12 @@ final class AskCommand implements Callable<Integer> {
 
   /**
    * @param q a typed query
-   * @return its wire view: the intent and the fields that are set, none null
+   * @return its wire view: the intent and the fields that are set, none null ({@link AskQuery#toMap()})
    */
   static Map<String, Object> view(AskQuery q) {
     Map<String, Object> m = Json.object();
-    m.put("intent", q.intent().wireName());
-    putIfSet(m, "limit", q.limit());
-    DateRange period = q.period();
-    if (period != null) {
-      Map<String, Object> p = Json.object();
-      p.put("from", period.from().toString());
-      p.put("to", period.to().toString());
-      m.put("period", p);
-    }
-    putIfSet(m, "periodWords", q.periodWords());
-    putIfSet(m, "days", q.days());
-    putIfSet(m, "segment", q.segment());
-    putIfSet(m, "country", q.country());
-    putIfSet(m, "minChurnRisk", q.minChurnRisk());
-    putIfSet(m, "customerId", q.customerId());
-    putIfSet(m, "product", q.product());
-    putIfSet(m, "horizon", q.horizon());
-    ForecastPeriodUnit unit = q.horizonUnit();
-    putIfSet(m, "horizonUnit", unit == null ? null : unit.lowerCase());
-    CustomerState state = q.state();
-    putIfSet(m, "state", state == null ? null : state.wireName());
+    m.putAll(q.toMap());
     return m;
-  }
-
-  private static void putIfSet(Map<String, Object> m, String field, @Nullable Object value) {
-    if (value != null) {
-      m.put(field, value);
-    }
   }
 
   /**

@@ -286,6 +286,42 @@ public record AskQuery(
     }
   }
 
+  /**
+   * The query in its JSON shape, the one {@link #fromMap} reads: the intent's wire name and only the fields that are
+   * set, the period as {@code {"from": "<ISO instant>", "to": "<ISO instant>"}}, the horizon's unit as {@code week}
+   * or {@code month}, the state as its wire name.
+   *
+   * @return a new ordered map of strings, numbers and, for the period, a map
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("intent", intent.wireName());
+    putIfSet(m, "limit", limit);
+    if (period != null) {
+      Map<String, Object> p = new java.util.LinkedHashMap<>();
+      p.put("from", period.from().toString());
+      p.put("to", period.to().toString());
+      m.put("period", p);
+    }
+    putIfSet(m, "periodWords", periodWords);
+    putIfSet(m, "days", days);
+    putIfSet(m, "segment", segment);
+    putIfSet(m, "country", country);
+    putIfSet(m, "minChurnRisk", minChurnRisk);
+    putIfSet(m, "customerId", customerId);
+    putIfSet(m, "product", product);
+    putIfSet(m, "horizon", horizon);
+    putIfSet(m, "horizonUnit", horizonUnit == null ? null : horizonUnit.name().toLowerCase(java.util.Locale.ROOT));
+    putIfSet(m, "state", state == null ? null : state.wireName());
+    return m;
+  }
+
+  private static void putIfSet(Map<String, Object> m, String field, @Nullable Object value) {
+    if (value != null) {
+      m.put(field, value);
+    }
+  }
+
   /** @return a builder holding this query's fields */
   public Builder toBuilder() {
     Builder b = new Builder(intent);

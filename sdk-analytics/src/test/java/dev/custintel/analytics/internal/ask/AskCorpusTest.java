@@ -104,42 +104,9 @@ class AskCorpusTest {
 
   /** The query as the corpus writes it: the fields that are set, without the period's words. */
   static JsonNode toJson(AskQuery q) {
-    var node = JSON.createObjectNode();
-    node.put("intent", q.intent().wireName());
-    if (q.limit() != null) {
-      node.put("limit", q.limit());
-    }
-    if (q.period() != null) {
-      node.putObject("period").put("from", q.period().from().toString()).put("to", q.period().to().toString());
-    }
-    if (q.days() != null) {
-      node.put("days", q.days());
-    }
-    if (q.segment() != null) {
-      node.put("segment", q.segment());
-    }
-    if (q.country() != null) {
-      node.put("country", q.country());
-    }
-    if (q.minChurnRisk() != null) {
-      node.put("minChurnRisk", q.minChurnRisk());
-    }
-    if (q.customerId() != null) {
-      node.put("customerId", q.customerId());
-    }
-    if (q.product() != null) {
-      node.put("product", q.product());
-    }
-    if (q.horizon() != null) {
-      node.put("horizon", q.horizon());
-    }
-    if (q.horizonUnit() != null) {
-      node.put("horizonUnit", q.horizonUnit().name().toLowerCase(Locale.ROOT));
-    }
-    if (q.state() != null) {
-      node.put("state", q.state().wireName());
-    }
-    return node;
+    Map<String, Object> m = q.toMap();
+    m.remove("periodWords");
+    return JSON.valueToTree(m);
   }
 
   /** Numbers compared as numbers (0.8 and 0.80), instants as instants. */

@@ -26,8 +26,8 @@ import tools.jackson.databind.module.SimpleModule;
  * decimal as a string, never a binary float, with at least the currency's minor digits and no further trailing
  * zeros; currencies as their ISO 4217 codes; purchase models as their ids ({@code bgnbd}); event types, actions and
  * experiments' metrics and statuses, questions' intents and customer states as their wire names
- * ({@code churn_risk_alert}, {@code running}, {@code top_customers_by_spend}); a typed query with only its set fields; a double that
- * is NaN or infinite as {@code null}. Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
+ * ({@code churn_risk_alert}, {@code running}, {@code top_customers_by_spend}); a typed query as {@code
+ * AskQuery.toMap()} writes it, with only its set fields; a double that is NaN or infinite as {@code null}. Instants are ISO-8601 strings ({@code 1997-01-02T00:00:00Z}), dates
  * {@code 1997-01-02}, durations ISO-8601 ({@code PT4.5S}): Jackson 3's defaults, which the tests pin. A fit's
  * parameter covariance is {@code {"names":["r","alpha"],"logScale":[[...],[...]]}}.
  */
@@ -118,49 +118,7 @@ public final class CustintelJacksonModule extends SimpleModule {
   private static final class AskQuerySerializer extends ValueSerializer<AskQuery> {
     @Override
     public void serialize(AskQuery q, JsonGenerator gen, SerializationContext context) {
-      gen.writeStartObject();
-      gen.writeStringProperty("intent", q.intent().wireName());
-      if (q.limit() != null) {
-        gen.writeNumberProperty("limit", q.limit());
-      }
-      if (q.period() != null) {
-        gen.writeName("period");
-        gen.writeStartObject();
-        gen.writeStringProperty("from", q.period().from().toString());
-        gen.writeStringProperty("to", q.period().to().toString());
-        gen.writeEndObject();
-      }
-      if (q.periodWords() != null) {
-        gen.writeStringProperty("periodWords", q.periodWords());
-      }
-      if (q.days() != null) {
-        gen.writeNumberProperty("days", q.days());
-      }
-      if (q.segment() != null) {
-        gen.writeStringProperty("segment", q.segment());
-      }
-      if (q.country() != null) {
-        gen.writeStringProperty("country", q.country());
-      }
-      if (q.minChurnRisk() != null) {
-        gen.writeNumberProperty("minChurnRisk", q.minChurnRisk());
-      }
-      if (q.customerId() != null) {
-        gen.writeStringProperty("customerId", q.customerId());
-      }
-      if (q.product() != null) {
-        gen.writeStringProperty("product", q.product());
-      }
-      if (q.horizon() != null) {
-        gen.writeNumberProperty("horizon", q.horizon());
-      }
-      if (q.horizonUnit() != null) {
-        gen.writeStringProperty("horizonUnit", q.horizonUnit().name().toLowerCase(Locale.ROOT));
-      }
-      if (q.state() != null) {
-        gen.writeStringProperty("state", q.state().wireName());
-      }
-      gen.writeEndObject();
+      context.writeValue(gen, q.toMap());
     }
   }
 
