@@ -32,7 +32,6 @@ import dev.custintel.analytics.segments.SegmentPage;
 import dev.custintel.analytics.segments.SegmentReport;
 import dev.custintel.analytics.segments.SegmentRequest;
 import dev.custintel.analytics.segments.SegmentSummary;
-import dev.custintel.core.CustintelException;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.ModelNotReadyException;
 import dev.custintel.core.NotFoundException;
@@ -206,8 +205,6 @@ public final class QuestionAnswering {
     } catch (InvalidInputException e) {
       return new Answer(understood, q, List.of(), "I understood the question, but it cannot be answered: "
           + e.getMessage(), List.of(), by);
-    } catch (CustintelException e) {
-      throw e;
     }
   }
 

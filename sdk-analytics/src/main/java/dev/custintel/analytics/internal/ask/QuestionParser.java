@@ -157,6 +157,17 @@ public final class QuestionParser {
       "\\b(?:best ?sellers?|best selling|top selling|sold best|sells best|sold the most|sell the most"
           + "|most popular|most sold|top sellers?|what (?:are|do|did|is) (?:\\w+ ){0,2}(?:buy|buying|bought|purchase"
           + "|purchasing|order|ordering)(?: the)? most)\\b");
+  private static final Pattern VIP_WORD = Pattern.compile("\\bvips?\\b");
+  private static final Pattern VALUE_WORD = Pattern.compile("\\b(?:value|valuable|clv|worth)\\b");
+  private static final Pattern STAY_WORD = Pattern.compile("\\b(?:leave|stay|alive|gone|still active|come back)\\b");
+  private static final Pattern VALUABLE_WORD = Pattern.compile("\\b(?:valuable|worth)\\b");
+  private static final Pattern MODEL_WORD = Pattern.compile("\\b(?:churn|ltv|lifetime|clv)\\b");
+  private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\b");
+  private static final Pattern FORECAST_NOUN = Pattern.compile("\\b(?:forecast|projection|outlook|predict)");
+  private static final Pattern SELLING_WORD = Pattern.compile("\\b(?:popular|selling|sold|sell)\\b");
+  private static final Pattern SPENDER_WORD = Pattern.compile("\\b(?:vips?|whales?|spenders?|best customers?)\\b");
+  private static final Pattern RISK_WORD = Pattern.compile("\\b(?:risk|churn|probability|chance|likelihood|score)\\b");
+  private static final Pattern RISK_OR_CHURN = Pattern.compile("\\b(?:risk|churn)");
   private static final Pattern GREETING = Pattern.compile("^(?:hi|hey|hello|thanks|thank you|ok|okay|yo|help"
       + "|test|ping|\\?+|)$");
 
@@ -293,7 +304,7 @@ public final class QuestionParser {
       }
       return Result.refused("it matches none of the questions the data can answer");
     }
-    if (intent == Intent.TOP_CUSTOMERS_BY_SPEND && vip != intent && Pattern.compile("\\bvips?\\b").matcher(t).find()) {
+    if (intent == Intent.TOP_CUSTOMERS_BY_SPEND && vip != intent && VIP_WORD.matcher(t).find()) {
       intent = vip;
     }
     AskQuery.Builder b = AskQuery.builder(intent);
@@ -368,10 +379,10 @@ public final class QuestionParser {
       if (CROSS_SELL.matcher(s).find() || PRODUCT_WORD.matcher(s).find()) {
         return Intent.CROSS_SELL;
       }
-      if (LTV.matcher(s).find() || Pattern.compile("\\b(?:value|valuable|clv|worth)\\b").matcher(s).find()) {
+      if (LTV.matcher(s).find() || VALUE_WORD.matcher(s).find()) {
         return Intent.CUSTOMER_LTV;
       }
-      if (churn || Pattern.compile("\\b(?:leave|stay|alive|gone|still active|come back)\\b").matcher(s).find()) {
+      if (churn || STAY_WORD.matcher(s).find()) {
         return Intent.CUSTOMER_CHURN_RISK;
       }
       return Intent.CUSTOMER_PROFILE;
@@ -382,16 +393,16 @@ public final class QuestionParser {
     if (product != null) {
       return Intent.BOUGHT_TOGETHER;
     }
-    if (forecast && customers && Pattern.compile("\\b(?:valuable|worth)\\b").matcher(s).find()) {
+    if (forecast && customers && VALUABLE_WORD.matcher(s).find()) {
       return Intent.TOP_CUSTOMERS_BY_LTV;
     }
-    if (forecast && !Pattern.compile("\\b(?:churn|ltv|lifetime|clv)\\b").matcher(s).find()
+    if (forecast && !MODEL_WORD.matcher(s).find()
         && !(customers && LTV.matcher(s).find())) {
-      if (ORDER_WORD.matcher(s).find() || Pattern.compile("\\bhow many\\b").matcher(s).find()
+      if (ORDER_WORD.matcher(s).find() || HOW_MANY.matcher(s).find()
           && !REVENUE_WORD.matcher(s).find()) {
         return Intent.ORDER_FORECAST;
       }
-      if (REVENUE_WORD.matcher(s).find() || Pattern.compile("\\b(?:forecast|projection|outlook|predict)")
+      if (REVENUE_WORD.matcher(s).find() || FORECAST_NOUN
           .matcher(s).find()) {
         return Intent.REVENUE_FORECAST;
       }
@@ -430,14 +441,14 @@ public final class QuestionParser {
     boolean top = TOP.matcher(s).find();
     if (BESTSELLERS.matcher(s).find() && (!customers || s.matches(".*\\bwhat (?:are|do|did|is)\\b.*"))
         || PRODUCT_WORD.matcher(s).find() && (top || REVENUE_WORD.matcher(s).find() || ORDER_WORD.matcher(s).find()
-        || Pattern.compile("\\b(?:popular|selling|sold|sell)\\b").matcher(s).find())) {
+        || SELLING_WORD.matcher(s).find())) {
       return Intent.TOP_PRODUCTS;
     }
     if ((customers || top) && FREQUENCY.matcher(s).find()) {
       return Intent.TOP_CUSTOMERS_BY_ORDERS;
     }
     if (customers && (top || SPEND.matcher(s).find())
-        || Pattern.compile("\\b(?:vips?|whales?|spenders?|best customers?)\\b").matcher(s).find()) {
+        || SPENDER_WORD.matcher(s).find()) {
       return Intent.TOP_CUSTOMERS_BY_SPEND;
     }
     if (ORDER_WORD.matcher(s).find() && (count || !REVENUE_WORD.matcher(s).find())) {
@@ -543,8 +554,7 @@ public final class QuestionParser {
     String wholeName = "";
     for (Vocabulary.Product p : products) {
       String name = p.name() == null ? "" : normalise(p.name());
-      if (name.length() > wholeName.length() && Pattern.compile("(?:^| )" + Pattern.quote(name) + "(?: |$)")
-          .matcher(x.text).find()) {
+      if (name.length() > wholeName.length() && !name.isEmpty() && (" " + x.text + " ").contains(" " + name + " ")) {
         whole = p;
         wholeName = name;
       }
@@ -789,7 +799,7 @@ public final class QuestionParser {
   }
 
   private static @Nullable Double findRisk(Extract x) {
-    Matcher c = Pattern.compile("\\b(?:risk|churn|probability|chance|likelihood|score)\\b").matcher(x.text);
+    Matcher c = RISK_WORD.matcher(x.text);
     if (c.find()) {
       Matcher m = RISK_AT_LEAST.matcher(x.text);
       while (m.find()) {
@@ -811,7 +821,7 @@ public final class QuestionParser {
         return v;
       }
     }
-    if (MEDIUM.matcher(x.text).find() && Pattern.compile("\\b(?:risk|churn)").matcher(x.text).find()) {
+    if (MEDIUM.matcher(x.text).find() && RISK_OR_CHURN.matcher(x.text).find()) {
       return 0.5;
     }
     return null;
