@@ -443,6 +443,9 @@ class ExperimentApiTest extends OnBothDatabases {
       assertThat(a.path("name").asText()).isEqualTo(arm == 0 ? "control" : "treatment");
       assertThat(a.path("exposed").asLong()).as("arm " + arm).isEqualTo(expected[arm]);
       assertThat(a.path("measured").asLong()).isZero();
+      assertThat(a.path("conversionRate").isNull()).as(a.toString()).isTrue();
+      assertThat(a.path("revenuePerCustomer").isNull()).as(a.toString()).isTrue();
+      assertThat(a.path("revenueVariance").isNull()).as(a.toString()).isTrue();
     }
     assertThat(open.path("pending").asLong()).isEqualTo(63);
     assertThat(open.path("finished").asBoolean()).isFalse();

@@ -108,9 +108,9 @@ final class ExperimentViews {
       arm.put("exposed", a.exposed());
       arm.put("measured", a.measured());
       arm.put("conversions", a.conversions());
-      arm.put("conversionRate", number(a.conversionRate()));
-      arm.put("revenuePerCustomer", number(a.revenuePerCustomer()));
-      arm.put("revenueVariance", number(a.revenueVariance()));
+      arm.put("conversionRate", a.conversionRate());
+      arm.put("revenuePerCustomer", a.revenuePerCustomer());
+      arm.put("revenueVariance", a.revenueVariance());
       arms.add(arm);
     }
     m.put("arms", arms);

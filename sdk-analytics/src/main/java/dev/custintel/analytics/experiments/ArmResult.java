@@ -1,5 +1,7 @@
 package dev.custintel.analytics.experiments;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One arm's outcomes. Only customers whose window has closed are measured: counting a customer exposed yesterday
  * as "not converted" would bias every arm towards zero.
@@ -10,9 +12,10 @@ package dev.custintel.analytics.experiments;
  * @param exposed customers exposed
  * @param measured of them, those whose window has closed
  * @param conversions of the measured, those who placed a purchase in their window
- * @param conversionRate conversions / measured (0 when none is measured)
- * @param revenuePerCustomer the measured customers' mean net revenue in their window, in the shop's currency
- * @param revenueVariance its sample variance (0 below two customers)
+ * @param conversionRate conversions / measured, or null when none is measured
+ * @param revenuePerCustomer the measured customers' mean net revenue in their window, in the shop's currency, or
+ *     null when none is measured
+ * @param revenueVariance its sample variance, or null below two measured customers
  */
 public record ArmResult(
     int arm,
@@ -21,6 +24,6 @@ public record ArmResult(
     long exposed,
     long measured,
     long conversions,
-    double conversionRate,
-    double revenuePerCustomer,
-    double revenueVariance) {}
+    @Nullable Double conversionRate,
+    @Nullable Double revenuePerCustomer,
+    @Nullable Double revenueVariance) {}

@@ -47,7 +47,7 @@ public final class Assignment {
   /**
    * @param experimentKey the experiment's stable key
    * @param customerId the customer's id
-   * @param weights the arms' weights, in arm order: positive, finite, at least two
+   * @param weights the arms' weights, in arm order: positive, with a finite sum, at least two
    * @return the index of the customer's arm
    * @throws InvalidInputException naming {@code weights} when they are not as above
    */
@@ -83,6 +83,11 @@ public final class Assignment {
             + ")");
       }
       total += w;
+      if (Double.isInfinite(total)) {
+        // Finite weights whose sum is not would put every customer in the last arm.
+        throw InvalidInputException.argument("weights", "weight " + i + " makes the weights' sum infinite (was " + w
+            + ")");
+      }
     }
     return total;
   }

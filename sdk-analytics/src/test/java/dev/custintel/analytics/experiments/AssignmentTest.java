@@ -93,5 +93,23 @@ class AssignmentTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("weight 1");
     assertThatThrownBy(() -> Assignment.arm("e", "c", List.of(1.0, Double.NaN)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("weight 1");
+    // Each finite, but their sum is not: every customer would land in the last arm.
+    assertThatThrownBy(() -> Assignment.arm("e", "c", List.of(1.0, 1e308, 1e308)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("weight 2").hasMessageContaining("infinite");
+    assertThatThrownBy(() -> Arm.of("b", 1e308))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("arms.weight")
+        .hasMessageContaining("at most 1000000");
+    assertThat(Arm.of("b", Arm.MAX_WEIGHT).weight()).isEqualTo(1_000_000.0);
+  }
+
+  @Test
+  void theLargestWeightsStillSplitByTheirShares() {
+    List<Double> weights = List.of(1.0, Arm.MAX_WEIGHT, Arm.MAX_WEIGHT);
+    int[] counts = new int[3];
+    for (int i = 0; i < 20_000; i++) {
+      counts[Assignment.arm("big", "c" + i, weights)]++;
+    }
+    assertThat(counts[1]).isBetween(9_500, 10_500);
+    assertThat(counts[2]).isBetween(9_500, 10_500);
   }
 }

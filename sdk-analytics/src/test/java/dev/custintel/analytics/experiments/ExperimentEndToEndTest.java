@@ -77,7 +77,13 @@ class ExperimentEndToEndTest extends OnBothDatabases {
     clock.set(T0.plus(Duration.ofDays(29)));
     ExperimentResults early = ci.experiments().results(e.id());
     assertThat(early.pending()).isEqualTo(customers);
-    assertThat(early.arms()).allSatisfy(a -> assertThat(a.measured()).isZero());
+    assertThat(early.arms()).allSatisfy(a -> {
+      assertThat(a.measured()).isZero();
+      // Nobody measured: no rate, mean or variance (not 0 %, which would claim something).
+      assertThat(a.conversionRate()).isNull();
+      assertThat(a.revenuePerCustomer()).isNull();
+      assertThat(a.revenueVariance()).isNull();
+    });
 
     clock.set(T0.plus(Duration.ofDays(31)));
     ExperimentResults r = ci.experiments().results(e.id());

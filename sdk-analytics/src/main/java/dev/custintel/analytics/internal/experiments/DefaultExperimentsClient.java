@@ -395,8 +395,9 @@ public final class DefaultExperimentsClient implements ExperimentsClient {
       List<ArmResult> armResults = new ArrayList<>(arms);
       for (int i = 0; i < arms; i++) {
         Arm a = d.arms().get(i);
-        armResults.add(new ArmResult(i, a.name(), a.weight(), exposed[i], all[i].n, all[i].conversions,
-            all[i].rate(), all[i].mean, all[i].variance()));
+        Sums arm = all[i];
+        armResults.add(new ArmResult(i, a.name(), a.weight(), exposed[i], arm.n, arm.conversions,
+            arm.n == 0 ? null : arm.rate(), arm.n == 0 ? null : arm.mean, arm.n < 2 ? null : arm.variance()));
         measuredTotal += all[i].n;
       }
       long exposedTotal = 0;
