@@ -59,6 +59,14 @@ class ExperimentStatsTest {
   }
 
   @Test
+  void twoProportions_aLargeEffectHasATinyPValue_notZero() {
+    // A probe's win-back experiment: 13/692 against 206/716. SciPy: 2 * norm.sf(z) = 4.816585334870252e-44.
+    ProportionComparison r = ExperimentStats.twoProportions(13, 692, 206, 716, 0.95);
+    assertThat(r.z()).isCloseTo(13.919590086835868, within(1e-9));
+    assertThat(r.pValue()).isCloseTo(4.816585334870252e-44, within(4.8e-44 * 1e-9));
+  }
+
+  @Test
   void twoProportions_withNoVarianceSayNoEvidence() {
     ProportionComparison none = ExperimentStats.twoProportions(0, 100, 0, 80, 0.95);
     assertThat(none.z()).isZero();
