@@ -270,8 +270,10 @@ class ExperimentApiTest extends OnBothDatabases {
     Response custom = get("/api/experiments/sample-size?baseline=0.10&mde=0.02&alpha=0.01&power=0.9");
     assertThat(custom.json().path("perArm").asLong())
         .isEqualTo(dev.custintel.analytics.experiments.ExperimentStats.sampleSizePerArm(0.10, 0.02, 0.01, 0.9));
-    assertInvalid(get("/api/experiments/sample-size?baseline=1.5&mde=0.02"), "baselineRate");
-    assertInvalid(get("/api/experiments/sample-size?baseline=0.1&mde=0"), "minimumDetectableEffect");
+    // Named as the request names them, not as the SDK's arguments behind them.
+    assertInvalid(get("/api/experiments/sample-size?baseline=1.5&mde=0.02"), "baseline");
+    assertInvalid(get("/api/experiments/sample-size?baseline=0.1&mde=0"), "mde");
+    assertInvalid(get("/api/experiments/sample-size?baseline=0.1&mde=0.02&alpha=1"), "alpha");
   }
 
   @Test

@@ -170,7 +170,12 @@ class RestApiTest extends OnBothDatabases {
     assertThat(bad.body()).contains("limit");
     Response risky = get("/api/campaigns/retention?minRisk=2");
     assertThat(risky.status()).isEqualTo(400);
-    assertThat(risky.body()).contains("minimumChurnRisk");
+    // The error names the request's parameter, not the SDK's field behind it.
+    assertThat(risky.json().path("errors").get(0).path("field").asText()).as(risky.toString()).isEqualTo("minRisk");
+    Response riskyList = get("/api/churn/at-risk?minRisk=-0.1");
+    assertThat(riskyList.status()).isEqualTo(400);
+    assertThat(riskyList.json().path("errors").get(0).path("field").asText()).as(riskyList.toString())
+        .isEqualTo("minRisk");
     Response days = get("/api/campaigns/retention?contactedWithinDays=400");
     assertThat(days.status()).isEqualTo(400);
     assertThat(days.body()).contains("contactedWithinDays");

@@ -111,8 +111,8 @@ public final class ExperimentStats {
     }
     double p2 = baselineRate + minimumDetectableEffect;
     if (minimumDetectableEffect == 0 || !(p2 > 0 && p2 < 1)) {
-      throw InvalidInputException.argument("minimumDetectableEffect", "must be non-zero and keep baselineRate + it"
-          + " between 0 and 1, exclusive (was " + minimumDetectableEffect + ")");
+      throw InvalidInputException.argument("minimumDetectableEffect", "must be non-zero and keep the baseline rate"
+          + " plus it between 0 and 1, exclusive (was " + minimumDetectableEffect + ")");
     }
     if (!(alpha > 0 && alpha < 1)) {
       throw InvalidInputException.argument("alpha", "must be between 0 and 1, exclusive (was " + alpha + ")");

@@ -5,6 +5,7 @@ import dev.custintel.analytics.campaigns.RetentionCampaign;
 import dev.custintel.analytics.campaigns.RetentionOptions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +40,8 @@ public final class CampaignController {
       @RequestParam(name = "limit", defaultValue = "100") int limit,
       @RequestParam(name = "contactedWithinDays", defaultValue = "14") int contactedWithinDays,
       @RequestParam(name = "includeControlGroups", defaultValue = "false") boolean includeControlGroups) {
-    return ci.campaigns().retention(RetentionOptions.defaults().withMinimumChurnRisk(minRisk).withLimit(limit)
-        .withContactedWithinDays(contactedWithinDays).withExcludeControlGroups(!includeControlGroups));
+    return Params.naming(Map.of("minimumChurnRisk", "minRisk"), () -> ci.campaigns().retention(
+        RetentionOptions.defaults().withMinimumChurnRisk(minRisk).withLimit(limit)
+            .withContactedWithinDays(contactedWithinDays).withExcludeControlGroups(!includeControlGroups)));
   }
 }

@@ -6,6 +6,7 @@ import dev.custintel.analytics.churn.ChurnSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,6 +41,6 @@ public final class ChurnController {
   public List<AtRiskCustomer> atRisk(
       @RequestParam(name = "limit", defaultValue = "50") int limit,
       @RequestParam(name = "minRisk", defaultValue = "0.5") double minRisk) {
-    return ci.churn().atRisk(limit, minRisk);
+    return Params.naming(Map.of("minimumChurnRisk", "minRisk"), () -> ci.churn().atRisk(limit, minRisk));
   }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -159,7 +160,8 @@ public final class ExperimentController {
       @RequestParam(name = "mde") double mde,
       @RequestParam(name = "alpha", defaultValue = "0.05") double alpha,
       @RequestParam(name = "power", defaultValue = "0.8") double power) {
-    long perArm = ExperimentStats.sampleSizePerArm(baseline, mde, alpha, power);
+    long perArm = Params.naming(Map.of("baselineRate", "baseline", "minimumDetectableEffect", "mde"),
+        () -> ExperimentStats.sampleSizePerArm(baseline, mde, alpha, power));
     return new SampleSize(baseline, mde, alpha, power, perArm, 2 * perArm);
   }
 

@@ -5,6 +5,8 @@ import dev.custintel.core.customer.DateRange;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,28 @@ final class Params {
       throw InvalidInputException.argument(name, "must be between " + min + " and " + max + " (was " + value + ")");
     }
     return value;
+  }
+
+  /**
+   * Runs an SDK call whose arguments come from request parameters, so that an invalid one is named as the request
+   * names it ({@code minRisk}, not the SDK's {@code minimumChurnRisk}).
+   *
+   * @param names the SDK's field names to the request's
+   * @param call the call
+   * @return its value
+   */
+  static <T> T naming(Map<String, String> names, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (InvalidInputException e) {
+      String name = e.record() == null ? names.get(e.field()) : null;
+      if (name == null) {
+        throw e;
+      }
+      InvalidInputException renamed = InvalidInputException.argument(name, e.reason());
+      renamed.initCause(e);
+      throw renamed;
+    }
   }
 
   static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
