@@ -192,6 +192,18 @@ class NextBestActionTest extends OnBothDatabases {
   }
 
   @Test
+  void placeholdersInTheCustomersDataAreNotFilled() {
+    // A name is the customer's own text: braces in it are printed, never taken for a placeholder.
+    ci.ingestion().ingest(IngestBatch.builder()
+        .customer(new Customer("zoe", "zoe@example.com", "Zoe {suggestedProduct} {daysSinceLastOrder}", "DE", null))
+        .build());
+    NextBestAction zoe = ci.actions().next("zoe");
+    assertThat(zoe.action()).isEqualTo(ActionType.CROSS_SELL);
+    assertThat(zoe.message()).isEqualTo(
+        "Hi Zoe {suggestedProduct} {daysSinceLastOrder}, customers who buy Espresso beans also like Burr grinder.");
+  }
+
+  @Test
   void belowTheMinimumNothingIsRecommended_andSaysWhy() {
     String riskiest = ci.churn().atRisk(1).get(0).customerId();
     NextBestAction none = ci.actions().next(riskiest,

@@ -40,6 +40,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * as {@link ActionPolicy} describes. Thread-safe. Not API.
  */
 public final class DefaultActionsClient implements ActionsClient {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
+
   private static final String ASSUMED = "assumed";
   private static final String MEASURED = "measured";
 
@@ -338,10 +342,20 @@ public final class DefaultActionsClient implements ActionsClient {
     String name = profile.name() == null || profile.name().isBlank() ? "there" : profile.name();
     String top = profile.topProducts().isEmpty() ? "your favourites" : profile.topProducts().get(0).name();
     Long days = profile.daysSinceLastOrder();
-    return template.replace("{name}", name)
-        .replace("{daysSinceLastOrder}", days == null ? "some" : Long.toString(days))
-        .replace("{topProduct}", top)
-        .replace("{suggestedProduct}", s == null ? "" : name(s));
+    Map<String, String> values = Map.of(
+        "name", name,
+        "daysSinceLastOrder", days == null ? "some" : Long.toString(days),
+        "topProduct", top,
+        "suggestedProduct", s == null ? "" : name(s));
+    // One pass over the template: a value (a customer's name, a product's) is never read again for placeholders.
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    while (m.find()) {
+      String value = values.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String ids(List<ProductRef> products) {
