@@ -22,7 +22,7 @@ class CliProgressTest {
    * @return the run; stderr as the terminal would receive it
    */
   private static CliRun run(boolean terminal, String... args) {
-    CommandLine cli = new CommandLine(new CustintelCli());
+    CommandLine cli = CustintelCli.commandLine();
     Objects.requireNonNull(cli.getSubcommands().get("demo")).<DemoCommand>getCommand().errIsTerminal = terminal;
     Objects.requireNonNull(cli.getSubcommands().get("import")).<ImportCommand>getCommand().errIsTerminal = terminal;
     StringWriter out = new StringWriter();

@@ -43,7 +43,7 @@ class CustintelCliTest {
   @Test
   void help_everyCommandAndSubcommand_formatsWithoutPicocliWarnings() {
     List<List<String>> paths = new ArrayList<>();
-    commandPaths(new CommandLine(new CustintelCli()), new ArrayList<>(), paths);
+    commandPaths(CustintelCli.commandLine(), new ArrayList<>(), paths);
     assertThat(paths).contains(List.of("clv", "score"), List.of("models", "refresh"), List.of("models", "list"));
 
     // picocli reports a description it cannot format (such as an unescaped %) on System.err, not on the command's.
@@ -81,6 +81,27 @@ class CustintelCliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("custintel ");
+    // The short-cut says what picocli's --version says.
+    assertThat(run.out().strip()).isEqualTo(new CustintelCli.Version().getVersion()[0]);
+    assertThat(CliRun.run("-V").out()).isEqualTo(run.out());
+    assertThat(CliRun.run("--version", "extra").out()).isEqualTo(run.out()); // as picocli has always answered
+  }
+
+  @Test
+  void aRunRegistersOnlyTheCommandItRuns() {
+    // picocli models every registered command by reflection (about 0.4 s for all): a run pays for its own only.
+    assertThat(CustintelCli.commandLine("clv", "fit", "--help").getSubcommands()).containsOnlyKeys("clv");
+    assertThat(CustintelCli.commandLine("--version").getSubcommands()).isEmpty();
+    assertThat(CustintelCli.commandLine("--help").getSubcommands()).containsKeys("demo", "clv", "ask", "help");
+    assertThat(CustintelCli.commandLine("clvv").getSubcommands()).hasSameSizeAs(
+        CustintelCli.commandLine().getSubcommands());
+    // A mistyped command still gets the nearest names, and help still knows every command.
+    CliRun typo = CliRun.run("clvv");
+    assertThat(typo.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(typo.err()).contains("clv");
+    CliRun help = CliRun.run("help", "experiments");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("sample-size");
   }
 
   @Test

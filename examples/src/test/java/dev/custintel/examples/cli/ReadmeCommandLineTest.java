@@ -253,7 +253,7 @@ class ReadmeCommandLineTest {
   /** @return every command of the CLI by its path (such as [models, refresh]), the help command aside */
   static Map<List<String>, CommandSpec> commands() {
     Map<List<String>, CommandSpec> all = new LinkedHashMap<>();
-    collect(new CommandLine(new CustintelCli()), List.of(), all);
+    collect(CustintelCli.commandLine(), List.of(), all);
     return all;
   }
 
