@@ -1,18 +1,23 @@
 package dev.custintel.examples.cli;
 
 import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.custintel.core.model.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +29,29 @@ import java.util.Map;
  * names ({@code win_back}, {@code running}) and currencies their codes, put into the views by the commands.
  */
 final class Json {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
+  /**
+   * The generator factory: views of maps, lists and scalars are written with it directly. Jackson's databind (the
+   * object mapper) costs about 0.2 s to set up in a fresh JVM, a good part of a short command's run, so it is set up
+   * only for a value that is none of these (see {@link #mapper()}).
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .build();
+      .build()
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private Json() {}
+
+  /** The object mapper, laid out as the generator, for values that are not plain views. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY.copy())
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .build();
+  }
+
+  /** @return the object mapper, set up on first use */
+  static ObjectMapper mapper() {
+    return Mapper.MAPPER;
+  }
 
   /**
    * Prints a value as pretty JSON, followed by a new line.
@@ -38,12 +59,61 @@ final class Json {
    * @param out where to print
    * @param value maps, lists, strings, numbers, booleans and nulls
    */
-  static void print(PrintWriter out, Object value) {
-    try {
-      out.println(MAPPER.writeValueAsString(value));
-      out.flush();
-    } catch (JsonProcessingException e) {
+  static void print(PrintWriter out, @Nullable Object value) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = generator(text)) {
+      write(generator, value);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    out.println(text);
+    out.flush();
+  }
+
+  private static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator generator = FACTORY.createGenerator(out);
+    generator.setPrettyPrinter(new DefaultPrettyPrinter());
+    return generator;
+  }
+
+  /**
+   * Writes a view as the object mapper writes it: maps (keys as text, in their order), iterables and arrays,
+   * text, numbers, booleans and null; anything else through the mapper.
+   */
+  private static void write(JsonGenerator g, @Nullable Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String text) {
+      g.writeString(text);
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof Collection<?> list) {
+      g.writeStartArray();
+      for (Object element : list) {
+        write(g, element);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      g.writeNumber(((Number) value).intValue());
+    } else if (value instanceof Long number) {
+      g.writeNumber(number);
+    } else if (value instanceof Double number) {
+      g.writeNumber(number);
+    } else if (value instanceof Float number) {
+      g.writeNumber(number);
+    } else if (value instanceof BigDecimal number) {
+      g.writeNumber(number);
+    } else if (value instanceof BigInteger number) {
+      g.writeNumber(number);
+    } else if (value instanceof Boolean bool) {
+      g.writeBoolean(bool);
+    } else {
+      mapper().writeValue(g, value);
     }
   }
 
@@ -109,7 +179,7 @@ final class Json {
     ArrayPrinter(PrintWriter out) {
       this.out = out;
       try {
-        generator = MAPPER.createGenerator(out);
+        generator = generator(out);
         generator.writeStartArray();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -117,9 +187,9 @@ final class Json {
     }
 
     /** @param value the next element: maps, lists, strings, numbers, booleans and nulls */
-    void add(Object value) {
+    void add(@Nullable Object value) {
       try {
-        MAPPER.writeValue(generator, value);
+        write(generator, value);
         generator.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
