@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -84,18 +86,29 @@ public final class CustintelCli implements Callable<Integer> {
    * the model of every command it is given by reflection, about 0.4 s for all of them, so a run registers only the
    * command it runs (see {@link #commandLine(String...)}).
    */
-  private static final List<Class<?>> COMMANDS = List.of(
-      DemoCommand.class, ImportCommand.class, ProfileCommand.class, ModelsCommand.class, ActionsCommand.class,
-      CampaignsCommand.class, ExperimentsCommand.class, ClvCommand.class, CohortsCommand.class,
-      SegmentsCommand.class, ForecastCommand.class, EventsCommand.class, AffinityCommand.class, KeysCommand.class,
-      AskCommand.class, CommandLine.HelpCommand.class);
+  static final Map<String, Class<?>> COMMANDS = commands(
+      "demo", DemoCommand.class, "import", ImportCommand.class, "profile", ProfileCommand.class,
+      "models", ModelsCommand.class, "actions", ActionsCommand.class, "campaigns", CampaignsCommand.class,
+      "experiments", ExperimentsCommand.class, "clv", ClvCommand.class, "cohorts", CohortsCommand.class,
+      "segments", SegmentsCommand.class, "forecast", ForecastCommand.class, "events", EventsCommand.class,
+      "affinity", AffinityCommand.class, "keys", KeysCommand.class, "ask", AskCommand.class,
+      "help", CommandLine.HelpCommand.class);
+
+  private static Map<String, Class<?>> commands(Object... nameThenClass) {
+    // Names written out, so that finding one does not read every command's annotation (and load its subcommands).
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    for (int i = 0; i < nameThenClass.length; i += 2) {
+      commands.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+    }
+    return Collections.unmodifiableMap(commands);
+  }
 
   @Spec CommandSpec spec;
 
   /** @return the program with every command, as its help lists them */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new CustintelCli());
-    for (Class<?> command : COMMANDS) {
+    for (Class<?> command : COMMANDS.values()) {
       cli.addSubcommand(command);
     }
     return cli;
@@ -112,15 +125,13 @@ public final class CustintelCli implements Callable<Integer> {
     if (first.equals("-V") || first.equals("--version")) {
       return new CommandLine(new CustintelCli());
     }
-    for (Class<?> command : COMMANDS) {
-      Command annotation = command.getAnnotation(Command.class);
-      if (annotation != null && annotation.name().equals(first) && command != CommandLine.HelpCommand.class) {
-        CommandLine cli = new CommandLine(new CustintelCli());
-        cli.addSubcommand(command);
-        return cli;
-      }
+    Class<?> command = COMMANDS.get(first);
+    if (command == null || command == CommandLine.HelpCommand.class) {
+      return commandLine();
     }
-    return commandLine();
+    CommandLine cli = new CommandLine(new CustintelCli());
+    cli.addSubcommand(command);
+    return cli;
   }
 
   /**

@@ -90,6 +90,9 @@ class CustintelCliTest {
   @Test
   void aRunRegistersOnlyTheCommandItRuns() {
     // picocli models every registered command by reflection (about 0.4 s for all): a run pays for its own only.
+    // The table's names are the commands' own.
+    CustintelCli.COMMANDS.forEach((name, command) ->
+        assertThat(command.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
     assertThat(CustintelCli.commandLine("clv", "fit", "--help").getSubcommands()).containsOnlyKeys("clv");
     assertThat(CustintelCli.commandLine("--version").getSubcommands()).isEmpty();
     assertThat(CustintelCli.commandLine("--help").getSubcommands()).containsKeys("demo", "clv", "ask", "help");
