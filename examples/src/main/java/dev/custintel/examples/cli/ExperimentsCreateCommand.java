@@ -55,7 +55,7 @@ final class ExperimentsCreateCommand implements Callable<Integer> {
 
   @Option(names = "--arms", paramLabel = "NAME:WEIGHT[,...]", defaultValue = "control:1,treatment:1",
       description = "The arms and their weights, the control first, 2 to " + ExperimentDefinition.MAX_ARMS
-          + " (default control:1,treatment:1); a weight may be left out for 1")
+          + " (default control:1,treatment:1); a weight, at most 1000000, may be left out for 1")
   String arms;
 
   @Option(names = "--metric", paramLabel = "conversion|revenue", defaultValue = "conversion",
