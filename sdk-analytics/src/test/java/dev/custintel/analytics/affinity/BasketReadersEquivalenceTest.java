@@ -208,4 +208,20 @@ class BasketReadersEquivalenceTest {
     assertFimiAsBefore(file(s.toString()));
     assertCsvAsBefore(file(s.toString().replace(' ', ',')));
   }
+
+  /** Tiny read buffers: every line crosses a buffer boundary, and so does many a CRLF. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 64})
+  void tinyBuffersReadAsBefore(int bufferSize) throws IOException {
+    Path chess = DATA.resolve("chess.dat");
+    assertSameBaskets(LegacyBasketReaders.readFimi(chess), BasketFiles.readFimi(chess, bufferSize));
+    Path groceries = DATA.resolve("groceries.csv");
+    assertSameBaskets(LegacyBasketReaders.readBasketCsv(groceries), BasketFiles.readBasketCsv(groceries, bufferSize));
+    Path crlf = file("1 2\r\n\r\n3\r\r\n4 \u00E9\r\n5\r");
+    assertThat(outcome(f -> BasketFiles.readFimi(f, bufferSize), crlf))
+        .isEqualTo(outcome(LegacyBasketReaders::readFimi, crlf));
+    Path csv = file("a,b\r\n\r\nc\r\r\nd,\u00E9\r\ne\r");
+    assertThat(outcome(f -> BasketFiles.readBasketCsv(f, bufferSize), csv))
+        .isEqualTo(outcome(LegacyBasketReaders::readBasketCsv, csv));
+  }
 }
