@@ -467,7 +467,7 @@ final class BasketFiles {
       }
     }
 
-    /** Adds a name that is not there; @return its id. */
+    /** Adds a name that is not there and returns its id. */
     int add(byte[] buf, int from, int to, String name) {
       int length = to - from;
       if (poolLength + length > pool.length) {
