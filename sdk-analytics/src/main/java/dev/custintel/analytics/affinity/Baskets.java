@@ -1,10 +1,6 @@
 package dev.custintel.analytics.affinity;
 
 import dev.custintel.core.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,82 +117,46 @@ public final class Baskets {
 
   /**
    * Reads a basket CSV file: one basket per line, item names separated by commas and trimmed; empty names are
-   * ignored and an empty line is an empty basket. No quoting, no header. UTF-8.
+   * ignored and an empty line is an empty basket. No quoting, no header. UTF-8. Lines end at {@code \n},
+   * {@code \r} or {@code \r\n}.
    *
    * @param file the file
    * @return the baskets
-   * @throws InvalidInputException if the file cannot be read or has no line
+   * @throws InvalidInputException if the file cannot be read (or is not UTF-8) or has no line, or a name is blank
+   *     (only Unicode white space; the exception names {@code "basket N"}, 0-based)
    */
   public static Baskets readBasketCsv(Path file) {
-    Builder builder = builder();
-    List<String> basket = new ArrayList<>();
-    read(file, (line, lineNumber) -> {
-      basket.clear();
-      for (String part : line.split(",", -1)) {
-        String name = part.trim();
-        if (!name.isEmpty()) {
-          basket.add(name);
-        }
-      }
-      builder.add(basket);
-    });
-    return builder.build();
+    return BasketFiles.readBasketCsv(file, BasketFiles.BUFFER_SIZE);
   }
 
   /**
    * Reads a FIMI file: one basket per line, non-negative integer item ids separated by spaces (or tabs). The
    * dictionary names each item by its FIMI id as a decimal string (look dense ids up with {@link #itemId(String)});
-   * dense ids are assigned in order of first appearance.
+   * dense ids are assigned in order of first appearance. Lines end at {@code \n}, {@code \r} or {@code \r\n}; a
+   * blank line is an empty basket.
    *
    * @param file the file
    * @return the baskets
-   * @throws InvalidInputException if the file cannot be read, has no line, or a line has a token that is not a
-   *     non-negative integer (the exception names {@code "line N"})
+   * @throws InvalidInputException if the file cannot be read (or is not UTF-8), has no line, or a line has a token
+   *     that is not a non-negative integer (the exception names {@code "line N"})
    */
   public static Baskets readFimi(Path file) {
-    Builder builder = builder();
-    List<String> basket = new ArrayList<>();
-    read(file, (line, lineNumber) -> {
-      basket.clear();
-      for (String token : line.trim().split("\\s+")) {
-        if (token.isEmpty()) {
-          continue;
-        }
-        int id;
-        try {
-          id = Integer.parseInt(token);
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException("line " + lineNumber, "item", "must be an integer (was '" + token + "')");
-        }
-        if (id < 0) {
-          throw new InvalidInputException("line " + lineNumber, "item", "must be non-negative (was " + id + ")");
-        }
-        basket.add(Integer.toString(id));
-      }
-      builder.add(basket);
-    });
-    return builder.build();
+    return BasketFiles.readFimi(file, BasketFiles.BUFFER_SIZE);
   }
 
-  private interface LineHandler {
-    void line(String line, int lineNumber);
-  }
-
-  private static void read(Path file, LineHandler handler) {
-    int lineNumber = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        handler.line(line, lineNumber);
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          null, "file", "'" + file + "' cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+  /**
+   * Baskets read by {@link BasketFiles}: no copy, no check.
+   *
+   * @param names the name of each dense id
+   * @param items the concatenated baskets, each sorted without duplicates
+   * @param offsets basket {@code t} is {@code items[offsets[t]..offsets[t + 1])}; {@code offsets[0] == 0}
+   */
+  static Baskets of(String[] names, int[] items, int[] offsets) {
+    Map<String, Integer> ids = new HashMap<>(Math.max(16, (int) (names.length / 0.75f) + 1));
+    for (int i = 0; i < names.length; i++) {
+      ids.put(names[i], i);
     }
-    if (lineNumber == 0) {
-      throw InvalidInputException.argument("file", "'" + file + "' is empty");
-    }
+    return new Baskets(names, items, offsets, ids);
   }
 
   /** Collects baskets, interning item names; not thread-safe. */
