@@ -122,17 +122,23 @@ final class RfmMaximumLikelihood {
     for (int i = 0; i < start.length; i++) {
       theta0[i] = Math.log(start[i]);
     }
-    if (!Double.isFinite(objective.applyAsDouble(theta0))) {
+    Bfgs.@Nullable Objective withGradient = exact == null ? null : exact.over(xs, txs, ages, weights);
+    // The start is checked with the exact objective when there is one: it is the one the search uses, and it is
+    // chunked and parallel, while the per-customer formula is a serial pass with several log-gammas per summary
+    // (a tenth of a second for 400,000 distinct summaries). Only where it is not finite does the per-customer
+    // formula decide, as before.
+    boolean finiteStart = withGradient != null
+        && Double.isFinite(withGradient.valueAndGradient(theta0, new double[theta0.length]));
+    if (!finiteStart && !Double.isFinite(objective.applyAsDouble(theta0))) {
       throw InvalidInputException.argument(
           "start", "the log-likelihood is not finite there (was " + startDescription + ")");
     }
     Bfgs.Result result;
     double[][] hessian;
-    if (exact == null) {
+    if (withGradient == null) {
       result = Bfgs.minimize(objective, theta0, maxIterations, gradientTolerance, GRADIENT_STEP);
       hessian = FiniteDifferences.hessian(objective, result.x(), HESSIAN_STEP);
     } else {
-      Bfgs.Objective withGradient = exact.over(xs, txs, ages, weights);
       result = Bfgs.minimize(withGradient, theta0, maxIterations, gradientTolerance);
       hessian = FiniteDifferences.hessianFromGradient(withGradient, result.x(), EXACT_HESSIAN_STEP);
     }
