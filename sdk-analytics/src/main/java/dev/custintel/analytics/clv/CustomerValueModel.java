@@ -36,9 +36,12 @@ import org.jspecify.annotations.Nullable;
  * parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as the data grow.
  * Tests check it against Monte Carlo draws from the same asymptotic normal.
  *
- * <p><b>Cost.</b> The purchase model is evaluated once per distinct {@code (x, t_x, T)} (months × 5 evaluations
- * for the value and its gradient), the spend model once per customer, so {@link #values} costs grow with distinct
- * summaries, and run in parallel on the common fork-join pool.
+ * <p><b>Cost.</b> In {@link #values} the expected purchases if alive (months × 5 evaluations for the value and its
+ * gradient, each a hypergeometric series) are computed once per distinct {@code (x, T)}, P(alive) with its gradient
+ * and the purchase model's share of the interval once per distinct {@code (x, t_x, T)}, and only the spend model
+ * and the interval once per customer, so its cost grows with distinct summaries; the three passes run in parallel
+ * on the common fork-join pool. The values are bit for bit those of {@link #value}: each shared term is computed
+ * by the same expression, once, and nothing is summed across customers.
  */
 public final class CustomerValueModel {
   /** Step of the forward differences in the log-parameters. */

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * summaries, minimise the mean negative log-likelihood per customer over log-parameters with BFGS (so the gradient
  * tolerance does not depend on the data size and the parameters stay positive), then standard errors from the
  * observed information of the whole sample by the delta method ({@code se(θ) = θ · se(ln θ)}).
+ *
+ * <p>Reproducible: the exact objectives sum the distinct summaries in fixed chunks (in parallel) and add the chunk
+ * sums in chunk order, so the same summaries in the same order give bit-identical estimates on every run, whatever
+ * the number of threads or their schedule. Those sums may differ in the last bits from one serial sum.
  */
 final class RfmMaximumLikelihood {
   /** Log-parameters beyond ±50 are treated as outside the model: the search backs off instead of overflowing. */
