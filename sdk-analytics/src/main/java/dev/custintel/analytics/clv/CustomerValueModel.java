@@ -221,13 +221,13 @@ public final class CustomerValueModel {
     // Only the spend terms (the customer's own mean spend) and the interval are per customer.
     int n = customers.size();
     SummaryTable summaryKeys = new SummaryTable(n);
-    int[] summaryOf = new int[n];
+    int[] summaryIndex = new int[n];
     for (int i = 0; i < n; i++) {
       @Nullable CustomerRfm c = customers.get(i);
       if (c == null) {
         throw InvalidInputException.argument("customers[" + i + "]", "must not be null");
       }
-      summaryOf[i] = summaryKeys.add(c.frequency(), c.recency(), c.age(), 1);
+      summaryIndex[i] = summaryKeys.add(c.frequency(), c.recency(), c.age(), 1);
     }
     int distinct = summaryKeys.size();
     RfmSummary[] summaries = new RfmSummary[distinct];
@@ -252,7 +252,7 @@ public final class CustomerValueModel {
     IntStream.range(0, n).parallel()
         .forEach(i -> {
           CustomerRfm c = customers.get(i);
-          int k = summaryOf[i];
+          int k = summaryIndex[i];
           out[i] = combine(c.customerId(), summaries[k], Decimals.toDouble(c.monetaryValue()), alive[k],
               purchaseVariance[k], future[futureOf[k]], schedule);
         });
