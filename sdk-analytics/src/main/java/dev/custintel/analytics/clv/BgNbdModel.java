@@ -48,7 +48,9 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
    * {@code (x, t_x, T)} summaries are merged first, so the cost grows with the number of distinct summaries,
    * not customers. The search runs BFGS over {@code (ln r, ln α, ln a, ln b)}, which keeps every parameter
    * positive; standard errors come from the central-difference Hessian at the optimum, inverted with a Cholesky
-   * factorisation, and the delta method.
+   * factorisation, and the delta method. The likelihood and its gradient are summed over the distinct summaries
+   * in fixed chunks (in parallel) added in chunk order, so the same input gives bit-identical estimates on every
+   * run.
    *
    * <p>The result never holds NaN or infinite values. If the iteration budget runs out or the search stalls
    * before the gradient tolerance is met, the best point found is returned with

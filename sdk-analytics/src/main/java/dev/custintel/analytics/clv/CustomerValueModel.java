@@ -36,9 +36,12 @@ import org.jspecify.annotations.Nullable;
  * parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as the data grow.
  * Tests check it against Monte Carlo draws from the same asymptotic normal.
  *
- * <p><b>Cost.</b> The purchase model is evaluated once per distinct {@code (x, t_x, T)} (months × 5 evaluations
- * for the value and its gradient), the spend model once per customer, so {@link #values} costs grow with distinct
- * summaries, and run in parallel on the common fork-join pool.
+ * <p><b>Cost.</b> In {@link #values} the expected purchases if alive (months × 5 evaluations for the value and its
+ * gradient, each a hypergeometric series) are computed once per distinct {@code (x, T)}, P(alive) with its gradient
+ * and the purchase model's share of the interval once per distinct {@code (x, t_x, T)}, and only the spend model
+ * and the interval once per customer, so its cost grows with distinct summaries; the three passes run in parallel
+ * on the common fork-join pool. The values are bit for bit those of {@link #value}: each shared term is computed
+ * by the same expression, once, and nothing is summed across customers.
  */
 public final class CustomerValueModel {
   /** Step of the forward differences in the log-parameters. */
@@ -192,12 +195,15 @@ public final class CustomerValueModel {
     Objects.requireNonNull(options, "options");
     finiteSpend(meanSpend);
     Schedule schedule = new Schedule(options, unit);
-    return combine(customerId, summary, meanSpend, aliveTerms(summary, schedule), futureTerms(summary, schedule),
-        schedule);
+    AliveTerms alive = aliveTerms(summary, schedule);
+    FutureTerms future = futureTerms(summary, schedule);
+    return combine(customerId, summary, meanSpend, alive.alive(), purchaseVariance(alive, future), future, schedule);
   }
 
   /**
-   * Values many customers, the purchase model evaluated once per distinct {@code (x, t_x, T)}, in parallel.
+   * Values many customers, the purchase model evaluated once per distinct {@code (x, t_x, T)}, in parallel. Each
+   * value is bit for bit the one {@link #value(CustomerRfm, ValuationOptions)} gives the customer: the shared terms
+   * are computed by the same expressions, only once.
    *
    * @param customers calibration summaries, in this model's unit and currency
    * @param options horizon, discount rate and interval level
@@ -209,29 +215,46 @@ public final class CustomerValueModel {
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(options, "options");
     Schedule schedule = new Schedule(options, unit);
-    // The expected purchases if alive depend on (x, T) only, and they are the costly part (a hypergeometric
-    // function per month and per shifted parameter), so they are computed once per distinct (x, T); P(alive) is a
-    // closed form, computed per customer in the parallel pass.
+    // Three levels of sharing. The expected purchases if alive depend on (x, T) only, and they are the costly part
+    // (a hypergeometric series per month and per shifted parameter): once per distinct (x, T). P(alive), its
+    // gradient and the purchase part of the variance of ln value depend on (x, t_x, T): once per distinct summary.
+    // Only the spend terms (the customer's own mean spend) and the interval are per customer.
     int n = customers.size();
-    SummaryTable futureKeys = new SummaryTable(n);
-    int[] futureOf = new int[n];
+    SummaryTable summaryKeys = new SummaryTable(n);
+    int[] summaryIndex = new int[n];
     for (int i = 0; i < n; i++) {
       @Nullable CustomerRfm c = customers.get(i);
       if (c == null) {
         throw InvalidInputException.argument("customers[" + i + "]", "must not be null");
       }
-      futureOf[i] = futureKeys.add(c.frequency(), 0.0, c.age(), 1);
+      summaryIndex[i] = summaryKeys.add(c.frequency(), c.recency(), c.age(), 1);
+    }
+    int distinct = summaryKeys.size();
+    RfmSummary[] summaries = new RfmSummary[distinct];
+    SummaryTable futureKeys = new SummaryTable(distinct);
+    int[] futureOf = new int[distinct];
+    for (int k = 0; k < distinct; k++) {
+      summaries[k] = RfmSummary.of(summaryKeys.x(k), summaryKeys.first(k), summaryKeys.second(k));
+      futureOf[k] = futureKeys.add(summaryKeys.x(k), 0.0, summaryKeys.second(k), 1);
     }
     FutureTerms[] future = new FutureTerms[futureKeys.size()];
     IntStream.range(0, future.length).parallel()
-        .forEach(k -> future[k] = futureTerms(RfmSummary.of(futureKeys.x(k), 0.0, futureKeys.second(k)), schedule));
+        .forEach(f -> future[f] = futureTerms(RfmSummary.of(futureKeys.x(f), 0.0, futureKeys.second(f)), schedule));
+    double[] alive = new double[distinct];
+    double[] purchaseVariance = new double[distinct];
+    IntStream.range(0, distinct).parallel()
+        .forEach(k -> {
+          AliveTerms a = aliveTerms(summaries[k], schedule);
+          alive[k] = a.alive();
+          purchaseVariance[k] = purchaseVariance(a, future[futureOf[k]]);
+        });
     CustomerValue[] out = new CustomerValue[n];
     IntStream.range(0, n).parallel()
         .forEach(i -> {
           CustomerRfm c = customers.get(i);
-          RfmSummary s = summaryOf(c);
-          out[i] = combine(c.customerId(), s, Decimals.toDouble(c.monetaryValue()), aliveTerms(s, schedule),
-              future[futureOf[i]], schedule);
+          int k = summaryIndex[i];
+          out[i] = combine(c.customerId(), summaries[k], Decimals.toDouble(c.monetaryValue()), alive[k],
+              purchaseVariance[k], future[futureOf[k]], schedule);
         });
     return List.of(out);
   }
@@ -383,20 +406,29 @@ public final class CustomerValueModel {
     return new double[] {sum, previous};
   }
 
+  /**
+   * The variance of {@code ln value} from the purchase model: the quadratic form of the gradient of
+   * {@code ln P(alive) + ln(discounted expected purchases if alive)} with the purchase covariance. It depends on
+   * {@code (x, t_x, T)} only, so {@link #values} computes it once per distinct summary.
+   */
+  private double purchaseVariance(AliveTerms alive, FutureTerms future) {
+    double[] gradient = new double[4];
+    for (int j = 0; j < 4; j++) {
+      gradient[j] = alive.gradient()[j] + future.gradient()[j];
+    }
+    return quadraticForm(purchaseCovariance, gradient);
+  }
+
   private CustomerValue combine(
-      String id, RfmSummary c, double z, AliveTerms alive, FutureTerms future, Schedule schedule) {
+      String id, RfmSummary c, double z, double alive, double purchaseVariance, FutureTerms future,
+      Schedule schedule) {
     double perPurchase = expectedSpend(c.frequency(), z);
     double valueIfAlive = perPurchase * future.discounted();
-    double value = alive.alive() * valueIfAlive;
+    double value = alive * valueIfAlive;
     double low = value;
     double high = value;
     if (value > 0.0) {
-      double[] gradient = new double[4];
-      for (int j = 0; j < 4; j++) {
-        gradient[j] = alive.gradient()[j] + future.gradient()[j];
-      }
-      double variance = quadraticForm(purchaseCovariance, gradient)
-          + quadraticForm(spendCovariance, spendGradient(c.frequency(), z));
+      double variance = purchaseVariance + spendVariance(c.frequency(), z);
       double sd = Math.sqrt(Math.max(0.0, variance));
       low = value * Math.exp(-schedule.z * sd);
       high = Math.min(Double.MAX_VALUE, value * Math.exp(schedule.z * sd));
@@ -407,14 +439,14 @@ public final class CustomerValueModel {
         c.recency(),
         c.age(),
         z,
-        alive.alive(),
-        alive.alive() * future.expected(),
+        alive,
+        alive * future.expected(),
         perPurchase,
         value,
         low,
         high,
         valueIfAlive,
-        (1.0 - alive.alive()) * valueIfAlive);
+        (1.0 - alive) * valueIfAlive);
   }
 
   /** Gamma-Gamma expected spend per purchase; 0 for repeat purchases averaging 0 or less (outside the model). */
@@ -425,17 +457,34 @@ public final class CustomerValueModel {
     return spend.conditionalExpectedSpend(new SpendSummary(x, x == 0 ? 0.0 : meanSpend));
   }
 
-  /** Gradient of ln E[Z | x, z̄] = ln p + ln(γ + x z̄) − ln(p x + q − 1) in (ln p, ln q, ln γ). */
-  private double[] spendGradient(int x, double meanSpend) {
+  /**
+   * The variance of {@code ln E[Z | x, z̄]} from the spend model: the quadratic form of its gradient in
+   * {@code (ln p, ln q, ln γ)}, {@code (1 − p x / (p x + q − 1), −q / (p x + q − 1), γ / (γ + x z̄))}, with the
+   * spend covariance (0 for repeat purchases averaging 0 or less, whose expected spend is 0). Without an array: the
+   * terms are added in the order of {@link #quadraticForm}.
+   */
+  private double spendVariance(int x, double meanSpend) {
     if (x > 0 && !(meanSpend > 0.0)) {
-      return new double[3];
+      return quadraticForm(spendCovariance, new double[3]);
     }
     GammaGammaParameters g = spend.parameters();
     double zbar = x == 0 ? 0.0 : meanSpend;
     double denominator = g.p() * x + g.q() - 1.0;
-    return new double[] {
-      1.0 - g.p() * x / denominator, -g.q() / denominator, g.gamma() / (g.gamma() + x * zbar)
-    };
+    double g0 = 1.0 - g.p() * x / denominator;
+    double g1 = -g.q() / denominator;
+    double g2 = g.gamma() / (g.gamma() + x * zbar);
+    ParameterCovariance c = spendCovariance;
+    double sum = 0.0;
+    sum += g0 * c.logCovariance(0, 0) * g0;
+    sum += g0 * c.logCovariance(0, 1) * g1;
+    sum += g0 * c.logCovariance(0, 2) * g2;
+    sum += g1 * c.logCovariance(1, 0) * g0;
+    sum += g1 * c.logCovariance(1, 1) * g1;
+    sum += g1 * c.logCovariance(1, 2) * g2;
+    sum += g2 * c.logCovariance(2, 0) * g0;
+    sum += g2 * c.logCovariance(2, 1) * g1;
+    sum += g2 * c.logCovariance(2, 2) * g2;
+    return sum;
   }
 
   private static double quadraticForm(ParameterCovariance c, double[] g) {

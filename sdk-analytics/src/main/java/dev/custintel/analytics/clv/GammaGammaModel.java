@@ -72,7 +72,9 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
    * support of a gamma distribution) are left out, and {@link #sampleCounts()} says how many of each. Identical
    * {@code (x, z̄)} pairs are merged first ({@link FitDiagnostics#distinctSummaries()} counts the distinct
    * pairs). The search runs BFGS over {@code (ln p, ln q, ln γ)}; standard errors come from the central-difference
-   * Hessian at the optimum and the delta method.
+   * Hessian at the optimum and the delta method. The likelihood and its gradient are summed over the distinct pairs
+   * in fixed chunks (in parallel) added in chunk order, so the same input gives bit-identical estimates on every
+   * run.
    *
    * <p>The likelihood is known to be flat along a ridge, so the search may need many iterations or stop short:
    * the iteration budget is bounded by the options, and if it runs out (or the search stalls) before the gradient

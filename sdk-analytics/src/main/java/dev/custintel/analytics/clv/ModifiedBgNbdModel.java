@@ -59,7 +59,8 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
    * evaluated in log space (a soft-plus for the bracket) so that large {@code x} cannot overflow. Identical
    * {@code (x, t_x, T)} summaries are merged first. The search runs BFGS over {@code (ln r, ln α, ln a, ln b)};
    * standard errors come from the central-difference Hessian at the optimum (Cholesky inverse) and the delta
-   * method, {@code se(θ) = θ · se(ln θ)}.
+   * method, {@code se(θ) = θ · se(ln θ)}. The likelihood and its gradient are summed over the distinct summaries in
+   * fixed chunks (in parallel) added in chunk order, so the same input gives bit-identical estimates on every run.
    *
    * <p>The result never holds NaN or infinite values. If the iteration budget runs out or the search stalls, the
    * best point found is returned with {@code diagnostics().converged() == false}; if the Hessian there is not

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv.backtest;
 
 import dev.custintel.analytics.clv.RfmSummary;
+import dev.custintel.analytics.clv.internal.SummaryTable;
 import dev.custintel.analytics.clv.summary.CalibrationHoldoutSplit;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
 import dev.custintel.analytics.clv.summary.HoldoutActivity;
@@ -104,22 +105,44 @@ public final class Backtest {
     }
   }
 
+  /**
+   * Each customer's predictions. The predictor is asked once per distinct {@code (x, t_x, T)}, in order of first
+   * appearance and on the calling thread (a predictor need not be thread-safe), and customers with the same
+   * summary share the answers: a base of a million customers has a few hundred thousand distinct summaries. A
+   * value that is not finite is reported for the first customer with that summary, the one a customer-by-customer
+   * loop would have stopped at.
+   */
   private static List<CustomerPrediction> predictions(CalibrationHoldoutSplit split, PurchasePredictor predictor) {
     List<CustomerRfm> rfm = split.calibration().customers();
     List<HoldoutActivity> holdout = split.holdout();
     double horizon = split.holdoutDuration();
-    List<CustomerPrediction> result = new ArrayList<>(rfm.size());
-    for (int i = 0; i < rfm.size(); i++) {
+    int n = rfm.size();
+    SummaryTable keys = new SummaryTable(n);
+    int[] keyOf = new int[n];
+    double[] predicted = new double[Math.min(n, 16)];
+    double[] alive = new double[predicted.length];
+    for (int i = 0; i < n; i++) {
       CustomerRfm c = rfm.get(i);
-      HoldoutActivity h = holdout.get(i);
-      RfmSummary summary = RfmSummary.of(c.frequency(), c.recency(), c.age());
-      double predicted = finite(predictor.conditionalExpectedPurchases(horizon, summary), "conditional", c);
-      double alive = finite(predictor.probabilityAlive(summary), "P(alive)", c);
-      if (alive < 0.0 || alive > 1.0) {
-        throw InvalidInputException.argument(
-            "predictor", "returned P(alive) " + alive + " outside [0, 1] for customer " + c.customerId());
+      int k = keys.add(c.frequency(), c.recency(), c.age(), 1);
+      keyOf[i] = k;
+      if (k == predicted.length) {
+        predicted = Arrays.copyOf(predicted, Math.min(n, 2 * predicted.length));
+        alive = Arrays.copyOf(alive, predicted.length);
       }
-      result.add(new CustomerPrediction(c.customerId(), predicted, h.purchases(), alive));
+      if (keys.count(k) == 1) { // first customer with this summary
+        RfmSummary summary = RfmSummary.of(c.frequency(), c.recency(), c.age());
+        predicted[k] = finite(predictor.conditionalExpectedPurchases(horizon, summary), "conditional", c);
+        alive[k] = finite(predictor.probabilityAlive(summary), "P(alive)", c);
+        if (alive[k] < 0.0 || alive[k] > 1.0) {
+          throw InvalidInputException.argument(
+              "predictor", "returned P(alive) " + alive[k] + " outside [0, 1] for customer " + c.customerId());
+        }
+      }
+    }
+    List<CustomerPrediction> result = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int k = keyOf[i];
+      result.add(new CustomerPrediction(rfm.get(i).customerId(), predicted[k], holdout.get(i).purchases(), alive[k]));
     }
     return result;
   }

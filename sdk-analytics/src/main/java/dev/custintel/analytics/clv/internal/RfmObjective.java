@@ -50,9 +50,22 @@ public final class RfmObjective implements Bfgs.Objective {
     distinctRecency = index(recencies, recencyIndex);
   }
 
-  /** The distinct values, sorted, and each value's position among them (sorting: no hashing of doubles). */
+  /**
+   * The distinct values, sorted, and each value's position among them. The values are grouped by their bits first
+   * (a small hash table: there are typically a few hundred distinct ages among hundreds of thousands of
+   * summaries), so only the distinct values are sorted; {@code -0.0} and {@code 0.0} are then merged as
+   * {@link Double#compare} orders them apart, exactly as sorting everything would.
+   */
   private static double[] index(double[] values, int[] indexOut) {
-    double[] sorted = values.clone();
+    SummaryTable groups = new SummaryTable(Math.min(values.length, 1 << 12));
+    int[] groupOf = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      groupOf[i] = groups.add(0, values[i], 0.0, 1L);
+    }
+    double[] sorted = new double[groups.size()];
+    for (int g = 0; g < sorted.length; g++) {
+      sorted[g] = groups.first(g);
+    }
     Arrays.sort(sorted);
     int m = 0;
     for (int i = 0; i < sorted.length; i++) {
@@ -61,8 +74,12 @@ public final class RfmObjective implements Bfgs.Objective {
       }
     }
     double[] distinct = Arrays.copyOf(sorted, m);
+    int[] positionOfGroup = new int[sorted.length];
+    for (int g = 0; g < positionOfGroup.length; g++) {
+      positionOfGroup[g] = Arrays.binarySearch(distinct, groups.first(g));
+    }
     for (int i = 0; i < values.length; i++) {
-      indexOut[i] = Arrays.binarySearch(distinct, values[i]);
+      indexOut[i] = positionOfGroup[groupOf[i]];
     }
     return distinct;
   }

@@ -52,6 +52,20 @@ class SummaryTableTest {
       assertThat(Decimals.toDouble(d)).as("%s", d).isEqualTo(d.doubleValue());
       assertThat(Decimals.toDouble(d.negate())).isEqualTo(d.negate().doubleValue());
     }
+    // Unscaled values above 2^53 (16 to 19 digits, as DECIMAL64 means often give): the boundary of the fast path.
+    for (int i = 0; i < 100_000; i++) {
+      long unscaled = random.nextLong(1L << 53, Long.MAX_VALUE);
+      BigDecimal d = new BigDecimal(BigInteger.valueOf(unscaled), random.nextInt(0, 23));
+      assertThat(Decimals.toDouble(d)).as("%s", d).isEqualTo(d.doubleValue());
+      assertThat(Decimals.toDouble(d.negate())).isEqualTo(d.negate().doubleValue());
+    }
+    // Midpoints between neighbouring doubles, where ties go to the even one: 2^53 + 1 and 2^54 + 2, 2^54 + 6.
+    for (long unscaled : new long[] {(1L << 53) + 1, (1L << 54) + 2, (1L << 54) + 6, (1L << 62) + (1L << 9)}) {
+      for (int scale = 0; scale < 3; scale++) {
+        BigDecimal d = new BigDecimal(BigInteger.valueOf(unscaled), scale);
+        assertThat(Decimals.toDouble(d)).as("%s", d).isEqualTo(d.doubleValue());
+      }
+    }
     for (String s : new String[] {"0", "22.345", "0.0001", "1E+3", "123456789012345678901234.5", "1E-30", "19.9900"}) {
       BigDecimal d = new BigDecimal(s);
       assertThat(Decimals.toDouble(d)).as(s).isEqualTo(d.doubleValue());
