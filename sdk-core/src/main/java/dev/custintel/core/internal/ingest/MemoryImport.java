@@ -6,9 +6,9 @@ import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportReport;
 import dev.custintel.core.ingest.IngestBatch;
 import dev.custintel.core.ingest.IngestResult;
-import dev.custintel.core.internal.ingest.PreparedBatch.HashedOrder;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Order;
+import dev.custintel.core.model.OrderLine;
 import dev.custintel.core.model.Product;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,19 +16,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link FileOrders#read}: the {@link FileImporter} of an import, with its batches kept in memory instead of written
- * to a database. Each batch is checked and normalised by {@link PreparedBatch} as a database write does, and then
- * merged into maps the way {@link BatchWriter} merges it into the tables of an empty store (an order id stored with
+ * to a database. Each order is checked and normalised by {@link PreparedBatch#checked} as a database write does, and
+ * then merged into maps the way {@link BatchWriter} merges it into the tables of an empty store (an order id stored with
  * different content is replaced, customers and products are created or their given fields merged), so that the
  * report's counts are those of an import into an empty store. Not thread-safe (the importer runs with one writer,
  * on the calling thread). Not API.
  */
 public final class MemoryImport {
   /** The stored orders by id, in order of their first appearance; a replacement keeps the first position. */
-  private final Map<String, HashedOrder> orders = new LinkedHashMap<>();
+  private final Map<String, Order> orders = new LinkedHashMap<>();
   private final Map<String, Customer> customers = new HashMap<>();
   private final Map<String, Product> products = new HashMap<>();
 
@@ -45,22 +46,45 @@ public final class MemoryImport {
   public static FileOrders read(Path file, ImportFormat format, ImportOptions options) {
     MemoryImport store = new MemoryImport();
     ImportReport report = new FileImporter(store::ingest).run(file, format, options.withWriters(1));
-    List<Order> stored = new ArrayList<>(store.orders.size());
-    for (HashedOrder ho : store.orders.values()) {
-      stored.add(ho.order());
-    }
-    return new FileOrders(report, stored);
+    return new FileOrders(report, new ArrayList<>(store.orders.values()));
   }
 
-  /** Merges one batch as {@link BatchWriter#write} writes it to an empty store. */
+  /**
+   * Merges one batch as {@link BatchWriter#write} writes it to an empty store, with the checks of
+   * {@link PreparedBatch} but without its content hashes: {@link FileImporter} already dropped every repeat of an
+   * order id with identical content (counting it as unchanged) and sends a changed repeat only in a later batch, so
+   * an order whose id is stored here has different content (an update) and a batch never holds an id twice. The
+   * importer's customers are merged per id and its products are one per id, so no record comes twice either.
+   */
   private IngestResult ingest(IngestBatch batch) {
     if (batch.isEmpty()) {
       return IngestResult.empty();
     }
-    PreparedBatch p = PreparedBatch.of(batch);
+    List<Order> batchOrders = batch.orders();
+    List<Order> checked = new ArrayList<>(batchOrders.size());
+    TreeSet<String> referencedCustomers = new TreeSet<>();
+    TreeSet<String> referencedProducts = new TreeSet<>();
+    Map<String, Customer> givenCustomers = new HashMap<>();
+    Map<String, Product> givenProducts = new HashMap<>();
+    for (Customer c : batch.customers()) {
+      givenCustomers.put(c.id(), c);
+      referencedCustomers.add(c.id());
+    }
+    for (Product p : batch.products()) {
+      givenProducts.put(p.id(), p);
+      referencedProducts.add(p.id());
+    }
+    for (int i = 0; i < batchOrders.size(); i++) {
+      Order o = PreparedBatch.checked(batchOrders.get(i), i);
+      checked.add(o);
+      referencedCustomers.add(o.customerId());
+      for (OrderLine line : o.lines()) {
+        referencedProducts.add(line.productId());
+      }
+    }
     int customersWritten = 0;
-    for (String id : p.referencedCustomers) {
-      Customer given = p.customers.get(id);
+    for (String id : referencedCustomers) {
+      Customer given = givenCustomers.get(id);
       Customer stored = customers.get(id);
       if (stored == null) {
         customers.put(id, given != null ? given : Customer.of(id));
@@ -79,8 +103,8 @@ public final class MemoryImport {
       }
     }
     int productsWritten = 0;
-    for (String id : p.referencedProducts) {
-      Product given = p.products.get(id);
+    for (String id : referencedProducts) {
+      Product given = givenProducts.get(id);
       Product stored = products.get(id);
       if (stored == null) {
         products.put(id, given != null ? given : new Product(id, id, null));
@@ -95,23 +119,16 @@ public final class MemoryImport {
     }
     int inserted = 0;
     int updated = 0;
-    int unchanged = 0;
     int lines = 0;
-    for (HashedOrder ho : p.orders.values()) {
-      HashedOrder stored = orders.get(ho.order().id());
-      if (stored != null && stored.hash().equals(ho.hash())) {
-        unchanged++;
-        continue;
-      }
-      if (stored == null) {
+    for (Order o : checked) {
+      if (orders.put(o.id(), o) == null) {
         inserted++;
       } else {
         updated++;
       }
-      orders.put(ho.order().id(), ho);
-      lines += ho.order().lines().size();
+      lines += o.lines().size();
     }
-    return new IngestResult(inserted, updated, unchanged, customersWritten, productsWritten, lines);
+    return new IngestResult(inserted, updated, 0, customersWritten, productsWritten, lines);
   }
 
   private static <T> @Nullable T firstNonNull(@Nullable T a, @Nullable T b) {
