@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link FileOrders#read}: the {@link FileImporter} of an import, with its batches kept in memory instead of written
- * to a database. Each order is checked and normalised by {@link PreparedBatch#checked} as a database write does, and
- * then merged into maps the way {@link BatchWriter} merges it into the tables of an empty store (an order id stored with
- * different content is replaced, customers and products are created or their given fields merged), so that the
- * report's counts are those of an import into an empty store. Not thread-safe (the importer runs with one writer,
+ * to a database. Each order is checked and normalised by {@link PreparedBatch#checked} as a database write does,
+ * and then merged into maps the way {@link BatchWriter} merges it into the tables of an empty store (an order id
+ * stored with different content is replaced, customers and products are created or their given fields merged), so
+ * that the report's counts are those of an import into an empty store. Not thread-safe (the importer runs with one writer,
  * on the calling thread). Not API.
  */
 public final class MemoryImport {
