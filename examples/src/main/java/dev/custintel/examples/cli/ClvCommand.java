@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel clv}: the customer-lifetime-value commands. A group without work of its own; each subcommand
- * reads a transaction file into an in-memory store ({@link ClvInput}) and works on its calibration summaries. To
+ * reads a transaction file into memory ({@link ClvInput}) and works on its calibration summaries. To
  * add a subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
  */
 @Command(
@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
       "Customer lifetime value: fits the purchase models (BG/NBD, modified BG/NBD, Pareto/NBD) and the "
           + "Gamma-Gamma spend model on a transaction file and backtests them on a holdout period (fit), or scores "
           + "every customer's P(alive), expected purchases and value over a horizon as CSV (score).",
-      "The file is read into an in-memory database, as 'custintel import' would store it; nothing is written to "
-          + "disk."
+      "The file is read into memory, as 'custintel import' would store it in an empty database; nothing is "
+          + "written to disk."
     },
     subcommands = {ClvFitCommand.class, ClvScoreCommand.class, CommandLine.HelpCommand.class})
 final class ClvCommand implements Callable<Integer> {

@@ -13,18 +13,21 @@ import dev.custintel.core.store.CustintelStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A transaction file read into a private in-memory H2 store by the SDK's importer (the same rows and rejections
  * as {@code custintel import}), with the currency to summarize. The summaries come from {@link StoreSummaries},
  * the SDK's path from stored orders to the models' input. Close it to drop the database.
+ *
+ * <p>For commands that need a database over the file: {@code forecast --transactions} runs a model run on it.
+ * {@code clv fit} and {@code clv score} need only the summaries and read the file into memory instead
+ * ({@link ClvOrders}); the messages, the currency rule and the JSON view are {@link ClvOrders}' helpers, shared so
+ * that both paths say the same.
  */
 final class ClvData implements AutoCloseable {
 
@@ -67,36 +70,14 @@ final class ClvData implements AutoCloseable {
       try {
         report = store.ingestion().importFile(file, format, ImportOptions.defaults());
       } catch (InvalidInputException e) {
-        throw new CliException("--transactions: cannot read '" + file + "' as " + format.cliName()
-            + " (check --format): " + e.getMessage());
+        throw ClvOrders.unreadable(file, format, e);
       }
-      Currency currency = chooseCurrency(file, format, report, purchaseCurrencies(store), requested);
+      Currency currency = ClvOrders.chooseCurrency(file, format, report, purchaseCurrencies(store), requested);
       return new ClvData(store, url, file, format, report, currency);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
-  }
-
-  private static Currency chooseCurrency(
-      Path file, ImportFormat format, ImportReport report, List<String> found, @Nullable Currency requested) {
-    if (found.isEmpty()) {
-      throw new CliException("--transactions: no purchase could be read from '" + file + "' as "
-          + format.cliName() + " (" + report.rowsRead() + " rows read, " + report.rejectedCount() + " rejected, "
-          + report.skippedCount() + " skipped); check --format");
-    }
-    if (requested != null) {
-      if (!found.contains(requested.getCurrencyCode())) {
-        throw new CliException("--currency " + requested.getCurrencyCode() + ": '" + file
-            + "' has no purchase in that currency (it has " + String.join(", ", found) + ")");
-      }
-      return requested;
-    }
-    if (found.size() > 1) {
-      throw new CliException("--currency is required: '" + file + "' has purchases in " + found.size()
-          + " currencies (" + String.join(", ", found) + "); the models are fitted on one");
-    }
-    return Currency.getInstance(found.get(0));
   }
 
   /** @return the currencies of the stored purchases, in alphabetical order */
@@ -134,7 +115,7 @@ final class ClvData implements AutoCloseable {
    * @throws CliException naming {@code --calibration-end} when it is before every purchase
    */
   Summaries summarize(LocalDate calibrationEnd, PeriodUnit unit) {
-    return calibrationEndChecked(() -> StoreSummaries.summarize(store, currency, calibrationEnd, unit));
+    return ClvOrders.calibrationEndChecked(() -> StoreSummaries.summarize(store, currency, calibrationEnd, unit));
   }
 
   /**
@@ -145,30 +126,13 @@ final class ClvData implements AutoCloseable {
    * @throws CliException naming {@code --calibration-end} when it is before every purchase
    */
   CalibrationHoldoutSplit split(LocalDate calibrationEnd, LocalDate holdoutEnd, PeriodUnit unit) {
-    return calibrationEndChecked(() -> StoreSummaries.split(store, currency, calibrationEnd, holdoutEnd, unit));
-  }
-
-  private static <T> T calibrationEndChecked(Supplier<T> summaries) {
-    try {
-      return summaries.get();
-    } catch (InvalidInputException e) {
-      if ("calibrationEnd".equals(e.field())) {
-        throw new CliException("--calibration-end " + e.reason());
-      }
-      throw e;
-    }
+    return ClvOrders.calibrationEndChecked(
+        () -> StoreSummaries.split(store, currency, calibrationEnd, holdoutEnd, unit));
   }
 
   /** @return the JSON view of the input: file, format and the import's counts */
   Map<String, Object> view() {
-    Map<String, Object> m = Json.object();
-    m.put("file", file.toString());
-    m.put("format", format.cliName());
-    m.put("rowsRead", report.rowsRead());
-    m.put("orders", report.ordersRead());
-    m.put("rejectedRows", report.rejectedCount());
-    m.put("skippedRows", report.skippedCount());
-    return m;
+    return ClvOrders.view(file, format, report);
   }
 
   /** Drops the in-memory database. */

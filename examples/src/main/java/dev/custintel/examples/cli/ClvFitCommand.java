@@ -90,26 +90,25 @@ final class ClvFitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Object> out = Json.object();
     ClvFits fits;
-    try (ClvData data = input.load()) {
-      warnAboutLeftOutRows(err, data.report());
-      CalibrationHoldoutSplit split =
-          holdoutEnd == null ? null : data.split(calibrationEnd, holdoutEnd, input.period);
-      Summaries calibration = split == null ? data.summarize(calibrationEnd, input.period) : split.calibration();
-      fits = ClvFits.fit(calibration.customers());
+    ClvOrders data = input.load();
+    warnAboutLeftOutRows(err, data.report());
+    CalibrationHoldoutSplit split =
+        holdoutEnd == null ? null : data.split(calibrationEnd, holdoutEnd, input.period);
+    Summaries calibration = split == null ? data.summarize(calibrationEnd, input.period) : split.calibration();
+    fits = ClvFits.fit(calibration.customers());
 
-      out.put("period", ClvInput.periodName(input.period));
-      out.put("customers", calibration.customers().size());
-      out.put("excludedCustomers", calibration.excludedCustomers());
-      out.put("currency", data.currency().getCurrencyCode());
-      out.put("calibrationEnd", calibrationEnd.toString());
-      if (holdoutEnd != null) {
-        out.put("holdoutEnd", holdoutEnd.toString());
-      }
-      out.put("input", data.view());
-      out.put("models", fits.view());
-      if (split != null) {
-        out.put("backtest", backtestView(split, fits));
-      }
+    out.put("period", ClvInput.periodName(input.period));
+    out.put("customers", calibration.customers().size());
+    out.put("excludedCustomers", calibration.excludedCustomers());
+    out.put("currency", data.currency().getCurrencyCode());
+    out.put("calibrationEnd", calibrationEnd.toString());
+    if (holdoutEnd != null) {
+      out.put("holdoutEnd", holdoutEnd.toString());
+    }
+    out.put("input", data.view());
+    out.put("models", fits.view());
+    if (split != null) {
+      out.put("backtest", backtestView(split, fits));
     }
     Json.print(spec.commandLine().getOut(), out);
     if (!fits.anyFitted()) {

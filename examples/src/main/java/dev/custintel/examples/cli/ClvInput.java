@@ -17,7 +17,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every {@code clv} subcommand shares: which transaction file, in which layout, which currency and
- * which period unit. Used as a picocli mixin; {@link #load()} reads the file into an in-memory store.
+ * which period unit. Used as a picocli mixin; {@link #load()} reads the file into memory (no database).
  */
 final class ClvInput {
 
@@ -59,14 +59,14 @@ final class ClvInput {
   PeriodUnit period;
 
   /**
-   * Reads the file into a new in-memory store and settles the currency.
+   * Reads the file into memory, as an import into an empty store would store it, and settles the currency.
    *
-   * @return the loaded data; close it
+   * @return the loaded data
    * @throws CliException if the file cannot be read, holds no purchase, or the currency is ambiguous or absent
    */
-  ClvData load() {
+  ClvOrders load() {
     checkReadable("--transactions", transactions);
-    return ClvData.load(transactions, format, currency);
+    return ClvOrders.load(transactions, format, currency);
   }
 
   /** @return the period's name on the command line and in the JSON: {@code day} or {@code week} */

@@ -13,7 +13,6 @@ import dev.custintel.analytics.clv.RfmSummary;
 import dev.custintel.analytics.clv.SpendSummary;
 import dev.custintel.analytics.clv.ValuationOptions;
 import dev.custintel.analytics.clv.summary.CustomerRfm;
-import dev.custintel.analytics.clv.summary.Summaries;
 import dev.custintel.core.InvalidInputException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -132,12 +131,10 @@ final class ClvScoreCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Currency currency;
     List<CustomerRfm> customers;
-    try (ClvData data = input.load()) {
-      ClvFitCommand.warnAboutLeftOutRows(err, data.report());
-      Summaries summaries = data.summarize(calibrationEnd, input.period);
-      customers = summaries.customers();
-      currency = data.currency();
-    }
+    ClvOrders data = input.load();
+    ClvFitCommand.warnAboutLeftOutRows(err, data.report());
+    customers = data.summarize(calibrationEnd, input.period).customers();
+    currency = data.currency();
     PurchaseModel purchases = fitPurchases(customers);
     GammaGammaModel spend = fitSpend(customers);
     CustomerValueModel values;

@@ -45,9 +45,8 @@ final class PreparedBatch {
     }
     List<Order> orders = batch.orders();
     for (int i = 0; i < orders.size(); i++) {
-      Order o = normalise(orders.get(i));
+      Order o = checked(orders.get(i), i);
       String record = "orders[" + i + "] '" + o.id() + "'";
-      checkTotal(o, record);
       HashedOrder hashed = new HashedOrder(o, OrderHash.of(o));
       HashedOrder previous = p.orders.putIfAbsent(o.id(), hashed);
       if (previous != null && !previous.hash().equals(hashed.hash())) {
@@ -70,6 +69,20 @@ final class PreparedBatch {
       throw new InvalidInputException(
           record, "id", "appears twice in the batch with different content; send one version of each record");
     }
+  }
+
+  /**
+   * The checks and normalisation a batch applies to each order before a write, without the hash.
+   *
+   * @param o the order
+   * @param index its index in the batch, named in a refusal
+   * @return the order with its instant truncated to microseconds
+   * @throws InvalidInputException naming {@code orders[index]} when its total or item count cannot be stored
+   */
+  static Order checked(Order o, int index) {
+    Order n = normalise(o);
+    checkTotal(n, "orders[" + index + "] '" + n.id() + "'");
+    return n;
   }
 
   static Order normalise(Order o) {

@@ -1,0 +1,136 @@
+package dev.custintel.core.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custintel.core.model.Order;
+import dev.custintel.core.spi.StoreAccess;
+import dev.custintel.core.store.CustintelStore;
+import dev.custintel.core.testing.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link FileOrders#read} gives what an import of the same file into an empty (H2) store gives: the same report
+ * (every count and listed row; the wall time aside) and the stored orders (id, customer, instant, currency, kind,
+ * total, lines), with repeated order ids across batches and several writers, and the same error in strict mode.
+ */
+class FileOrdersTest {
+  @TempDir Path dir;
+
+  @Test
+  void bundledFiles_sameReportAndOrdersAsAnImport() {
+    assertSameAsImport(TestData.file("clv/CDNOW_sample.txt"), ImportFormat.CDNOW, ImportOptions.defaults());
+    assertSameAsImport(TestData.file("affinity/online_retail_small.csv"), ImportFormat.ONLINE_RETAIL,
+        ImportOptions.defaults());
+  }
+
+  @Test
+  void repeatedOrderIdsAcrossBatches_lastVersionStoredAndCountedAlike() throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("order_id,customer_id,placed_at,product_id,quantity,unit_price,currency,kind");
+    for (int i = 0; i < 60; i++) {
+      lines.add("R-" + i + ",c" + (i % 7) + ",2024-01-" + day(i) + "T10:00:00Z,p" + (i % 5) + ",1,1.50,EUR,");
+      if (i >= 10 && i % 3 == 0) { // a changed repeat 10 orders later, in another batch, to another customer
+        int back = i - 10;
+        lines.add("R-" + back + ",c" + (back % 3) + ",2024-02-0" + (1 + back % 9) + "T10:00:00Z,p1,2,3.25,EUR,");
+      }
+      if (i >= 10 && i % 3 == 1) { // an identical repeat
+        int back = i - 10;
+        lines.add("R-" + back + ",c" + (back % 7) + ",2024-01-" + day(back) + "T10:00:00Z,p" + (back % 5)
+            + ",1,1.50,EUR,");
+      }
+    }
+    lines.add("X-1,c1,2024-03-01T10:00:00Z,p1,x,1.00,EUR,"); // rejected
+    lines.add("X-2,c1,2024-03-01T10:00:00Z,p1,1,1.00,EUR,return");
+    Path file = dir.resolve("repeats.csv");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    ImportOptions small = ImportOptions.defaults().withBatchSize(4).withWriters(3);
+    ImportReport report = assertSameAsImport(file, ImportFormat.ORDERS_CSV, small);
+    assertThat(report.ordersReplaced()).isEqualTo(16);
+    assertThat(report.ordersUnchanged()).isEqualTo(17);
+    assertThat(report.rejectedCount()).isEqualTo(1);
+
+    String strictError = error(() -> FileOrders.read(file, ImportFormat.ORDERS_CSV,
+        small.withMode(ImportMode.STRICT)));
+    try (CustintelStore store = newStore()) {
+      assertThat(strictError).isEqualTo(error(() -> store.ingestion().importFile(file, ImportFormat.ORDERS_CSV,
+          small.withMode(ImportMode.STRICT)))).startsWith("dev.custintel.core.InvalidInputException");
+    }
+  }
+
+  @Test
+  void emptyFile_sameError() throws IOException {
+    Path file = Files.createFile(dir.resolve("empty.csv"));
+    for (ImportFormat format : ImportFormat.values()) {
+      String memory = error(() -> FileOrders.read(file, format, ImportOptions.defaults()));
+      try (CustintelStore store = newStore()) {
+        assertThat(memory).isEqualTo(error(() -> store.ingestion().importFile(file, format,
+            ImportOptions.defaults()))).isNotEqualTo("no error");
+      }
+    }
+  }
+
+  /** @return the report of the read */
+  private static ImportReport assertSameAsImport(Path file, ImportFormat format, ImportOptions options) {
+    FileOrders read = FileOrders.read(file, format, options);
+    try (CustintelStore store = newStore()) {
+      ImportReport imported = store.ingestion().importFile(file, format, options);
+      assertThat(withoutElapsed(read.report())).isEqualTo(withoutElapsed(imported));
+      TreeSet<String> memory = new TreeSet<>();
+      for (Order o : read.orders()) {
+        memory.add(String.join("|", o.id(), o.customerId(), o.placedAt().toString(),
+            o.currency().getCurrencyCode(), o.kind().name(), o.total().amount().setScale(4).toPlainString(),
+            Long.toString(o.itemCount()), Integer.toString(o.lines().size())));
+      }
+      assertThat(read.orders()).hasSize(memory.size()); // one version per id
+      StoreAccess access = StoreAccess.of(store);
+      List<String> stored = access.read("Reading the orders", h -> h.createQuery(access.sql(
+              "SELECT order_id, customer_id, placed_at, currency, kind, total_amount, item_count, line_count"
+                  + " FROM {orders}"))
+          .map((rs, ctx) -> String.join("|", rs.getString(1), rs.getString(2),
+              instant(rs.getObject(3, OffsetDateTime.class)).toString(), rs.getString(4).trim(), rs.getString(5),
+              rs.getBigDecimal(6).toPlainString(), Integer.toString(rs.getInt(7)), Integer.toString(rs.getInt(8))))
+          .list());
+      assertThat(memory).containsExactlyElementsOf(new TreeSet<>(stored));
+    }
+    return read.report();
+  }
+
+  private static String day(int i) {
+    return String.format(java.util.Locale.ROOT, "%02d", 1 + i % 28);
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t.toInstant();
+  }
+
+  private static ImportReport withoutElapsed(ImportReport r) {
+    return new ImportReport(r.format(), r.rowsRead(), r.ordersRead(), r.ordersWritten(), r.ordersUnchanged(),
+        r.ordersReplaced(), r.customers(), r.rejectedCount(), r.rejected(), r.skippedCount(), r.skipped(),
+        Duration.ZERO);
+  }
+
+  private static CustintelStore newStore() {
+    return CustintelStore.builder().jdbcUrl("jdbc:h2:mem:fileorders-" + UUID.randomUUID()).build();
+  }
+
+  private static String error(Runnable r) {
+    try {
+      r.run();
+      return "no error";
+    } catch (RuntimeException e) {
+      return e.getClass().getName() + ": " + e.getMessage();
+    }
+  }
+}
