@@ -22,6 +22,8 @@ class PureMathsArchTest {
     // Reads basket CSV and FIMI files (readBasketCsv, readFimi) besides holding baskets in memory; the readers
     // are public API on the type itself, so they stay there.
     "dev.custintel.analytics.affinity.Baskets",
+    // Baskets' byte-level FIMI and basket-CSV parsing (readFimi and readBasketCsv delegate to it).
+    "dev.custintel.analytics.affinity.BasketFiles",
     // Reads baskets from a UCI Online Retail file through dev.custintel.core.csv.
     "dev.custintel.analytics.affinity.OnlineRetailBaskets",
     // Reads baskets from the store (CustintelStore, streamed by analytics.internal.models.StoreBasketReader).
