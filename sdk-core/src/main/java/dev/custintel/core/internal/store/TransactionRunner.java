@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -79,18 +80,28 @@ public final class TransactionRunner {
   /** Runs work in one transaction at the given isolation, read-only when asked. */
   public <T> T inTransaction(
       String operation, TransactionIsolationLevel isolation, boolean readOnly, Function<Handle, T> work) {
+    return once(operation, !readOnly, () -> jdbi.inTransaction(isolation, h -> {
+      if (readOnly) {
+        h.setReadOnly(true);
+      }
+      return work.apply(h);
+    }));
+  }
+
+  /** Runs writing work on a handle in auto-commit mode, as a writer (see {@link #writeThrough()}). */
+  public <T> T withWriteHandle(String operation, Function<Handle, T> work) {
+    return once(operation, true, () -> jdbi.withHandle(work::apply));
+  }
+
+  /** Runs work once, as a writer (the writers' lock, then a write-through) when it writes. */
+  private <T> T once(String operation, boolean writes, Supplier<T> work) {
     checkOpen();
-    if (!readOnly) {
+    if (writes) {
       lockWrites();
     }
     try {
-      T result = jdbi.inTransaction(isolation, h -> {
-        if (readOnly) {
-          h.setReadOnly(true);
-        }
-        return work.apply(h);
-      });
-      if (!readOnly) {
+      T result = work.get();
+      if (writes) {
         writeThrough();
       }
       return result;
@@ -99,26 +110,9 @@ public final class TransactionRunner {
     } catch (RuntimeException e) {
       throw failed(operation, e);
     } finally {
-      if (!readOnly) {
+      if (writes) {
         unlockWrites();
       }
-    }
-  }
-
-  /** Runs writing work on a handle in auto-commit mode, as a writer (see {@link #writeThrough()}). */
-  public <T> T withWriteHandle(String operation, Function<Handle, T> work) {
-    checkOpen();
-    lockWrites();
-    try {
-      T result = jdbi.withHandle(work::apply);
-      writeThrough();
-      return result;
-    } catch (CustintelException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw failed(operation, e);
-    } finally {
-      unlockWrites();
     }
   }
 
