@@ -14,6 +14,8 @@
 #   version       custintel --version                                               [<= 2.5x]
 #   affinity      custintel affinity mine on Groceries at 0.1 % support              [<= 4x]
 #   clv-fit       custintel clv fit on the CDNOW sample (the README's options)      [<= 6x]
+#   *-launcher    the same three through the launcher beside the jar (examples/target/custintel: the class-data
+#                 archive, C1 only, the serial collector), when it is there
 # Peers, each only when found:
 #   spmf-*        SPMF's FPGrowth_itemsets on the same files (SPMF_JAR=path/to/spmf.jar)
 #   lifetimes     a lifetimes script fitting BG/NBD and Gamma-Gamma on the CDNOW sample (python3 with lifetimes)
@@ -54,6 +56,16 @@ CMD[jvm]="java -cp $WORK Hello"
 CMD[version]="java -jar $JAR --version"
 CMD[affinity]="java -jar $JAR affinity mine --baskets $GROCERIES --format basket-csv --min-support 0.001"
 CMD[clv-fit]="java -jar $JAR clv fit --transactions $CDNOW --format cdnow --calibration-end 1997-09-30 --holdout-end 1998-06-30 --period week"
+# The same three through the launcher that 'mvn package' writes beside the jar (with its class-data archive, C1 only
+# and the serial collector), when it is there.
+LAUNCHER="$(dirname "$JAR")/custintel"
+if [ -x "$LAUNCHER" ]; then
+  unset CUSTINTEL_JAVA_OPTS
+  ORDER+=(version-launcher affinity-launcher clv-fit-launcher)
+  CMD[version-launcher]="$LAUNCHER --version"
+  CMD[affinity-launcher]="${CMD[affinity]/java -jar $JAR/$LAUNCHER}"
+  CMD[clv-fit-launcher]="${CMD[clv-fit]/java -jar $JAR/$LAUNCHER}"
+fi
 
 if [ -n "${SPMF_JAR:-}" ] && [ -f "${SPMF_JAR}" ]; then
   # SPMF reads one basket per line of integer ids: Groceries as FIMI ids, as the affinity benchmarks compare.
@@ -114,12 +126,12 @@ mkdir -p "$(dirname "$OUT")"
   echo "java:     $(java -version 2>&1 | head -1)"
   echo "rounds:   $ROUNDS, each case once per round in this order: ${ORDER[*]}"
   echo
-  printf '%-16s %8s %8s %8s  %s\n' case median min max "x bare JVM"
+  printf '%-18s %8s %8s %8s  %s\n' case median min max "x bare JVM"
   for case in "${ORDER[@]}"; do
     m=$(echo "${TIMES[$case]}" | median)
     min=$(echo "${TIMES[$case]}" | tr ' ' '\n' | grep -v '^$' | sort -n | head -1)
     max=$(echo "${TIMES[$case]}" | tr ' ' '\n' | grep -v '^$' | sort -n | tail -1)
-    printf '%-16s %8s %8s %8s  %s\n' "$case" "$m" "$min" "$max" "$(awk -v m="$m" -v j="$JVM" 'BEGIN {printf "%.1f", m / j}')"
+    printf '%-18s %8s %8s %8s  %s\n' "$case" "$m" "$min" "$max" "$(awk -v m="$m" -v j="$JVM" 'BEGIN {printf "%.1f", m / j}')"
   done
   echo
   echo "commands:"

@@ -1,0 +1,204 @@
+package dev.custintel.examples.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Build step of the command line's jar (run by the examples module's {@code package} phase, not part of the jar): writes
+ * the launcher {@code target/custintel} and, next to the jar, a class-data sharing archive {@code custintel.jsa}
+ * (the JDK's AppCDS) holding the classes that a few typical commands load, already parsed and verified, so that a
+ * command starts in less time.
+ *
+ * <p>The archive is built as the JDK documents it for a static archive: each training command runs with {@code
+ * -XX:DumpLoadedClassList}, the lists are merged, and {@code java -Xshare:dump} writes the archive for the jar's
+ * absolute path. The JVM uses it only when it was built by the same JVM for the same jar (size and time); otherwise
+ * it starts without it, silently, so a stale or foreign archive costs only the time it would have saved. A failed
+ * step leaves no archive and a warning: the launcher works without one.
+ *
+ * <p>Usage: {@code ClassDataArchive JAR DATA_DIR}. Exit code 0 unless the arguments are wrong or the launcher cannot
+ * be written.
+ */
+public final class ClassDataArchive {
+  /** The launcher's file name, next to the jar. */
+  static final String LAUNCHER = "custintel";
+  /** The archive's file name, next to the jar. */
+  static final String ARCHIVE = "custintel.jsa";
+  private static final long TRAINING_TIMEOUT_SECONDS = 120;
+
+  private ClassDataArchive() {}
+
+  /**
+   * @param args the jar and the repository's data directory (the training commands read its CDNOW sample and
+   *     Groceries baskets)
+   */
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: ClassDataArchive JAR DATA_DIR");
+      System.exit(2);
+    }
+    Path jar = Path.of(args[0]).toAbsolutePath().normalize();
+    Path data = Path.of(args[1]).toAbsolutePath().normalize();
+    Path dir = Objects.requireNonNull(jar.getParent(), "an absolute path has a parent");
+    writeLauncher(dir.resolve(LAUNCHER));
+    Path archive = dir.resolve(ARCHIVE);
+    try {
+      Files.deleteIfExists(archive);
+      build(jar, data, archive);
+      System.out.println("[custintel] class-data archive " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
+    } catch (IOException | RuntimeException e) {
+      System.out.println("[custintel] WARNING: no class-data archive (the launcher works without it, only slower "
+          + "to start): " + e.getMessage());
+    }
+  }
+
+  /**
+   * The commands whose classes go into the archive: the version, mining the Groceries baskets, fitting the CLV
+   * models on the CDNOW sample, and an import into a new H2 file with a profile read from it (the database
+   * commands' classes: H2, Flyway, Hikari, Jdbi).
+   *
+   * @param data the repository's data directory
+   * @param work a scratch directory for the import's database
+   * @return each command's arguments
+   */
+  static List<List<String>> trainingCommands(Path data, Path work) {
+    String db = "jdbc:h2:file:" + work.resolve("shop").resolve("custintel");
+    String cdnow = data.resolve("clv").resolve("CDNOW_sample.txt").toString();
+    return List.of(
+        List.of("--version"),
+        List.of("affinity", "mine", "--baskets", data.resolve("affinity").resolve("groceries.csv").toString(),
+            "--format", "basket-csv", "--min-support", "0.001"),
+        List.of("clv", "fit", "--transactions", cdnow, "--format", "cdnow", "--calibration-end", "1997-09-30",
+            "--holdout-end", "1998-06-30", "--period", "week"),
+        List.of("import", "--db", db, "--format", "cdnow", "--quiet", cdnow),
+        List.of("profile", "--db", db, "00004"));
+  }
+
+  private static void build(Path jar, Path data, Path archive) throws IOException {
+    Path work = Files.createTempDirectory("custintel-cds");
+    try {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      List<Path> lists = new ArrayList<>();
+      List<List<String>> commands = trainingCommands(data, work);
+      for (int i = 0; i < commands.size(); i++) {
+        Path list = work.resolve("classes-" + i + ".lst");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + list, "-jar",
+            jar.toString()));
+        command.addAll(commands.get(i));
+        run(command, work.resolve("training-" + i + ".log"), "training command " + commands.get(i));
+        lists.add(list);
+      }
+      Path merged = work.resolve("classes.lst");
+      Files.write(merged, merge(lists), StandardCharsets.UTF_8);
+      Path partial = archive.resolveSibling(ARCHIVE + ".partial");
+      run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + merged, "-XX:SharedArchiveFile=" + partial,
+          "-cp", jar.toString()), work.resolve("dump.log"), "java -Xshare:dump");
+      Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /**
+   * Merges class lists: every line of each list except its comments, each once, in order of first appearance (the
+   * JDK loads the classes of a list in its order, so a class comes after the classes it needs, as in each run).
+   *
+   * @param lists the lists written by {@code -XX:DumpLoadedClassList}
+   * @return the merged lines
+   * @throws IOException if a list cannot be read
+   */
+  static List<String> merge(List<Path> lists) throws IOException {
+    Set<String> lines = new LinkedHashSet<>();
+    for (Path list : lists) {
+      for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          lines.add(line);
+        }
+      }
+    }
+    return new ArrayList<>(lines);
+  }
+
+  private static void run(List<String> command, Path log, String what) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      if (!p.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException(what + " did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new IOException(what + " was interrupted", e);
+    }
+    if (p.exitValue() != 0) {
+      List<String> out = Files.readAllLines(log, StandardCharsets.UTF_8);
+      String last = out.isEmpty() ? "" : ": " + out.get(out.size() - 1);
+      throw new IOException(what + " exited with " + p.exitValue() + last);
+    }
+  }
+
+  /**
+   * The launcher: a POSIX shell script that runs the jar beside it with the archive when it is there, with C1 only
+   * ({@code -XX:TieredStopAtLevel=1}: the commands are short, and the optimising compiler's work would not pay for
+   * itself) and the serial collector (a command is one job on one heap). {@code CUSTINTEL_JAVA_OPTS} comes last, so
+   * that its options win, such as {@code -XX:TieredStopAtLevel=4} for a long job; {@code JAVA_HOME} chooses the JVM
+   * as for other Java tools.
+   *
+   * @return the script
+   */
+  static String launcherScript() {
+    return """
+        #!/bin/sh
+        # custintel: the command line, with the class-data archive built with its jar (custintel.jsa) when present.
+        # CUSTINTEL_JAVA_OPTS adds JVM options after the launcher's own (so they win, e.g. -XX:TieredStopAtLevel=4 or
+        # -Xmx8g for a long job); JAVA_HOME chooses the JVM. Written by the build (ClassDataArchive); do not edit.
+        self=$0
+        while [ -L "$self" ]; do
+          link=$(ls -ld -- "$self"); link=${link#*' -> '}
+          case $link in /*) self=$link ;; *) self=$(dirname -- "$self")/$link ;; esac
+        done
+        dir=$(CDPATH= cd -- "$(dirname -- "$self")" && pwd -P) || exit 1
+        if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+        cds=
+        if [ -f "$dir/custintel.jsa" ]; then cds="-XX:SharedArchiveFile=$dir/custintel.jsa"; fi
+        # shellcheck disable=SC2086 # CUSTINTEL_JAVA_OPTS is a list of options
+        exec "$java" $cds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${CUSTINTEL_JAVA_OPTS:-} -jar "$dir/custintel.jar" "$@"
+        """;
+  }
+
+  private static void writeLauncher(Path launcher) {
+    try {
+      Files.writeString(launcher, launcherScript(), StandardCharsets.UTF_8);
+      try {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(launcher);
+        permissions.add(PosixFilePermission.OWNER_EXECUTE);
+        permissions.add(PosixFilePermission.GROUP_EXECUTE);
+        permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(launcher, permissions);
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system (Windows): the script is for POSIX shells anyway.
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the launcher " + launcher, e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.custintel.examples.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build step that writes the launcher and the class-data archive: how it merges class lists, and the launcher
+ * script itself, run by {@code /bin/sh} on a jar whose main class prints its arguments and JVM options. (That the
+ * packaged command line starts from the archive is checked on the real jar by {@code benchmarks/cold/launcher-check.sh}
+ * in CI, after {@code package}.)
+ */
+class ClassDataArchiveTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void classListsMergeWithoutCommentsOrRepeatsInFirstSeenOrder() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.lst"), "# NOTE: Do not modify this file.\njava/lang/Object id: 0\n"
+        + "dev/x/A\n@lambda-proxy dev/x/A run ()V\n\n");
+    Path b = Files.writeString(dir.resolve("b.lst"), "# header\ndev/x/B\njava/lang/Object id: 0\ndev/x/A\n");
+
+    assertThat(ClassDataArchive.merge(List.of(a, b)))
+        .containsExactly("java/lang/Object id: 0", "dev/x/A", "@lambda-proxy dev/x/A run ()V", "dev/x/B");
+  }
+
+  @Test
+  void trainingCommandsReadTheBundledDataAndAScratchDatabase() {
+    Path data = Path.of("/repo/data");
+    List<List<String>> commands = ClassDataArchive.trainingCommands(data, Path.of("/tmp/w"));
+
+    assertThat(commands).extracting(c -> c.get(0)).containsExactly("--version", "affinity", "clv", "import", "profile");
+    assertThat(commands.get(1)).contains(Path.of("/repo/data/affinity/groceries.csv").toString());
+    assertThat(commands.get(2)).contains(Path.of("/repo/data/clv/CDNOW_sample.txt").toString());
+    assertThat(commands.get(3)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
+    assertThat(commands.get(4)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherPassesArgumentsAsGivenAndTheUsersOptionsLast() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("with space/bin"));
+    writeProbeJar(bin.resolve("custintel.jar"));
+    Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
+
+    List<String> out = run(List.of("/bin/sh", launcher.toString(), "a b", "", "*", "$HOME", "--x=\"q\""),
+        Map.of("CUSTINTEL_JAVA_OPTS", "-Xmx64m -XX:TieredStopAtLevel=4"));
+
+    assertThat(out).filteredOn(l -> l.startsWith("arg:"))
+        .containsExactly("arg:a b", "arg:", "arg:*", "arg:$HOME", "arg:--x=\"q\"");
+    List<String> jvm = out.stream().filter(l -> l.startsWith("jvm:")).toList();
+    assertThat(jvm).contains("jvm:-XX:+UseSerialGC", "jvm:-Xmx64m");
+    // No archive beside the jar: no archive option. The user's tier comes after the launcher's, so it wins.
+    assertThat(jvm).noneMatch(o -> o.startsWith("jvm:-XX:SharedArchiveFile"));
+    assertThat(jvm.indexOf("jvm:-XX:TieredStopAtLevel=4")).isGreaterThan(jvm.indexOf("jvm:-XX:TieredStopAtLevel=1"));
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherFindsItsJarAndArchiveThroughASymbolicLink() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("dist"));
+    writeProbeJar(bin.resolve("custintel.jar"));
+    Files.writeString(bin.resolve("custintel.jsa"), "not an archive: the JVM must start without it");
+    Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
+    launcher.toFile().setExecutable(true);
+    Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("elsewhere")).resolve("ci"), launcher);
+
+    List<String> out = run(List.of(link.toString(), "--version"), Map.of());
+
+    assertThat(out).contains("arg:--version",
+        "jvm:-XX:SharedArchiveFile=" + bin.toRealPath().resolve("custintel.jsa"));
+  }
+
+  private static void writeProbeJar(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+    String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        InputStream in = LauncherProbe.class.getResourceAsStream("/" + entry)) {
+      assertThat(in).isNotNull();
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+  }
+
+  private List<String> run(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("CUSTINTEL_JAVA_OPTS");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(text).isZero();
+    return new ArrayList<>(text.lines().toList());
+  }
+}
