@@ -62,18 +62,44 @@ record ClvFits(
   }
 
   /**
+   * The four fits, one after the other.
+   *
    * @param customers the calibration summaries
    * @return the four fits
    */
   static ClvFits fit(List<CustomerRfm> customers) {
-    List<RfmSummary> rfm = customers.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();
-    List<SpendSummary> spend =
-        customers.stream().map(c -> new SpendSummary(c.frequency(), c.monetaryValue().doubleValue())).toList();
-    return new ClvFits(
-        Fit.of(() -> BgNbdModel.fit(rfm, BgNbdOptions.defaults())),
-        Fit.of(() -> ModifiedBgNbdModel.fit(rfm, BgNbdOptions.defaults())),
-        Fit.of(() -> ParetoNbdModel.fit(rfm, ParetoNbdOptions.defaults())),
-        Fit.of(() -> GammaGammaModel.fit(spend, GammaGammaOptions.defaults())));
+    List<RfmSummary> rfm = rfm(customers);
+    return new ClvFits(bgNbd(rfm), modifiedBgNbd(rfm), paretoNbd(rfm), gammaGamma(spend(customers)));
+  }
+
+  /** @return the purchase models' summaries of the customers, in their order */
+  static List<RfmSummary> rfm(List<CustomerRfm> customers) {
+    return customers.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();
+  }
+
+  /** @return the spend model's summaries of the customers, in their order */
+  static List<SpendSummary> spend(List<CustomerRfm> customers) {
+    return customers.stream().map(c -> new SpendSummary(c.frequency(), c.monetaryValue().doubleValue())).toList();
+  }
+
+  /** @return the BG/NBD fitted with the SDK's defaults, or why not */
+  static Fit<BgNbdModel> bgNbd(List<RfmSummary> rfm) {
+    return Fit.of(() -> BgNbdModel.fit(rfm, BgNbdOptions.defaults()));
+  }
+
+  /** @return the modified BG/NBD fitted with the SDK's defaults, or why not */
+  static Fit<ModifiedBgNbdModel> modifiedBgNbd(List<RfmSummary> rfm) {
+    return Fit.of(() -> ModifiedBgNbdModel.fit(rfm, BgNbdOptions.defaults()));
+  }
+
+  /** @return the Pareto/NBD fitted with the SDK's defaults, or why not */
+  static Fit<ParetoNbdModel> paretoNbd(List<RfmSummary> rfm) {
+    return Fit.of(() -> ParetoNbdModel.fit(rfm, ParetoNbdOptions.defaults()));
+  }
+
+  /** @return the Gamma-Gamma fitted with the SDK's defaults, or why not */
+  static Fit<GammaGammaModel> gammaGamma(List<SpendSummary> spend) {
+    return Fit.of(() -> GammaGammaModel.fit(spend, GammaGammaOptions.defaults()));
   }
 
   /** @return whether at least one model was fitted */
