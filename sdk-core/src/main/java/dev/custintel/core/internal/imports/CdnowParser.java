@@ -15,11 +15,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -64,11 +62,7 @@ final class CdnowParser implements OrderFileParser {
 
   private static final Currency USD = Money.currency("USD");
   private static final List<String> HEADER = List.of("customer_id", "date", "number_of_cds", "dollar_value");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
-  private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   private static final int MAX_ORDER_ID_LENGTH = 64;
 
   @Override
@@ -95,8 +89,35 @@ final class CdnowParser implements OrderFileParser {
     }
   }
 
-  private static String[] tokens(String line) {
-    return WHITESPACE.split(line.strip());
+  /**
+   * The line's columns: {@code line.strip()} split at runs of the whitespace that {@code \\s} matches (space, tab,
+   * line feed, vertical tab, form feed, carriage return), as {@code Pattern.compile("\\s+").split(line.strip())}
+   * splits it, without the regular expression's work per row.
+   */
+  static String[] tokens(String line) {
+    String s = line.strip();
+    if (s.isEmpty()) {
+      return new String[] {""};
+    }
+    List<String> tokens = new ArrayList<>(5);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      while (i < n && !isSeparator(s.charAt(i))) {
+        i++;
+      }
+      tokens.add(s.substring(start, i));
+      while (i < n && isSeparator(s.charAt(i))) {
+        i++;
+      }
+    }
+    return tokens.toArray(new String[0]);
+  }
+
+  /** @return whether {@code \\s} matches the character */
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static int columnsOf(int count, String recordName) {
@@ -130,6 +151,36 @@ final class CdnowParser implements OrderFileParser {
               + Checks.quote(String.join(" ", tokens))
               + ")");
     }
+  }
+
+  /** Eight ASCII digits {@code uuuuMMdd} of a real date (the strict resolver's: no February 30). */
+  static LocalDate date(String text) {
+    if (text.length() == 8) {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 4, 6);
+      int day = digits(text, 6, 8);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        try {
+          return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+          // falls through to the rejection
+        }
+      }
+    }
+    throw new BadRowException("date", "is not a date YYYYMMDD (was " + Checks.quote(text) + ")");
+  }
+
+  /** @return the number the ASCII digits {@code text[from, to)} write, or -1 if one is not a digit 0-9 */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** The rows of one parse: the layout and the current customer's counters. */
@@ -192,17 +243,6 @@ final class CdnowParser implements OrderFileParser {
       Instant placedAt = Cells.storable(date.atStartOfDay(zone).toInstant(), "date", dateText);
       Order order = Order.purchase(orderId, id, placedAt, USD, List.of(orderLine));
       return new ParsedOrder(order, customer, List.of(PRODUCT), lineNumber);
-    }
-
-    private static LocalDate date(String text) {
-      if (EIGHT_DIGITS.matcher(text).matches()) {
-        try {
-          return LocalDate.parse(text, DATE);
-        } catch (DateTimeException e) {
-          // falls through to the rejection
-        }
-      }
-      throw new BadRowException("date", "is not a date YYYYMMDD (was " + Checks.quote(text) + ")");
     }
   }
 }
