@@ -54,8 +54,7 @@ public final class ClassDataArchive {
     Path archive = dir.resolve(ARCHIVE);
     try {
       Files.deleteIfExists(archive);
-      build(jar, data, archive);
-      System.out.println("[custintel] class-data archive " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
+      build(jar, data, archive); // silent when it works, as a quiet build should be
     } catch (IOException | RuntimeException e) {
       System.out.println("[custintel] WARNING: no class-data archive (the launcher works without it, only slower "
           + "to start): " + e.getMessage());
