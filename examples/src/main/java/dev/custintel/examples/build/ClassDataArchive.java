@@ -150,7 +150,9 @@ public final class ClassDataArchive {
   /**
    * The launcher: a POSIX shell script that runs the jar beside it with the archive when it is there, with C1 only
    * ({@code -XX:TieredStopAtLevel=1}: the commands are short, and the optimising compiler's work would not pay for
-   * itself) and the serial collector (a command is one job on one heap). {@code CUSTINTEL_JAVA_OPTS} comes last, so
+   * itself) and the serial collector (a command is one job on one heap). The JVM's warnings go to stderr (by default
+   * the JVM prints them on stdout, into a command's JSON), and none about an archive that another JVM wrote: a JDK 25
+   * given the archive of a JDK 17 says so on stdout and starts without it. {@code CUSTINTEL_JAVA_OPTS} comes last, so
    * that its options win, such as {@code -XX:TieredStopAtLevel=4} for a long job; {@code JAVA_HOME} chooses the JVM
    * as for other Java tools.
    *
@@ -171,8 +173,12 @@ public final class ClassDataArchive {
         if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
         cds=
         if [ -f "$dir/custintel.jsa" ]; then cds="-XX:SharedArchiveFile=$dir/custintel.jsa"; fi
-        # shellcheck disable=SC2086 # CUSTINTEL_JAVA_OPTS is a list of options
-        exec "$java" $cds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${CUSTINTEL_JAVA_OPTS:-} -jar "$dir/custintel.jar" "$@"
+        # The JVM's own warnings go to stderr, not into the command's output, and an archive that this JVM cannot use
+        # (another version, a rebuilt jar) is passed over without a word, as it is on the JVM that built it.
+        log="-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"
+        # shellcheck disable=SC2086 # $log and CUSTINTEL_JAVA_OPTS are lists of options
+        exec "$java" $cds $log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${CUSTINTEL_JAVA_OPTS:-} \\
+          -jar "$dir/custintel.jar" "$@"
         """;
   }
 
