@@ -13,10 +13,11 @@ import dev.custintel.core.model.Product;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,8 +63,9 @@ public final class MemoryImport {
     }
     List<Order> batchOrders = batch.orders();
     List<Order> checked = new ArrayList<>(batchOrders.size());
-    TreeSet<String> referencedCustomers = new TreeSet<>();
-    TreeSet<String> referencedProducts = new TreeSet<>();
+    // The order in which ids are merged does not change the maps or the counts: hash sets, not sorted ones.
+    Set<String> referencedCustomers = new HashSet<>();
+    Set<String> referencedProducts = new HashSet<>();
     Map<String, Customer> givenCustomers = new HashMap<>();
     Map<String, Product> givenProducts = new HashMap<>();
     for (Customer c : batch.customers()) {
@@ -89,7 +91,7 @@ public final class MemoryImport {
       if (stored == null) {
         customers.put(id, given != null ? given : Customer.of(id));
         customersWritten++;
-      } else if (given != null) {
+      } else if (given != null && givesAnything(given)) {
         // Null fields mean "not given": they keep what is stored.
         Customer merged = new Customer(id,
             firstNonNull(given.email(), stored.email()),
@@ -129,6 +131,11 @@ public final class MemoryImport {
       lines += o.lines().size();
     }
     return new IngestResult(inserted, updated, 0, customersWritten, productsWritten, lines);
+  }
+
+  /** @return whether a given customer has a field besides its id (only then can a merge change what is stored) */
+  private static boolean givesAnything(Customer c) {
+    return c.email() != null || c.name() != null || c.country() != null || c.signedUpAt() != null;
   }
 
   private static <T> @Nullable T firstNonNull(@Nullable T a, @Nullable T b) {
