@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Checks the packaged launcher (examples/target/custintel) and its class-data archive (custintel.jsa), which
-# 'mvn package' writes beside the command line's jar: the launcher must start the jar's classes from the archive,
-# and print exactly what 'java -jar' prints (but for timings) for --version, an affinity mining and a CLV fit. Run by .ci/run after the
-# build (seconds); fails when the archive is missing, unused or the outputs differ.
+# Checks the packaged launcher (examples/target/custintel) and its class-data archives (custintel*.jsa), which
+# 'mvn package' writes beside the command line's jar: the launcher must start the jar's classes from the archives,
+# and print exactly what 'java -jar' prints (but for timings) for --version, an affinity mining and a CLV fit. Run
+# by .ci/run after the build (seconds); fails when an archive is missing or unused or the outputs differ.
 #
 # usage: benchmarks/cold/launcher-check.sh
 set -euo pipefail
@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 launcher=examples/target/custintel
 jar=examples/target/custintel.jar
-for f in "$launcher" "$jar" examples/target/custintel.jsa; do
+for f in "$launcher" "$jar" examples/target/custintel.jsa examples/target/custintel-db.jsa; do
   [ -e "$f" ] || { echo "FAIL: $f is missing (run mvn -B package first)" >&2; exit 1; }
 done
 [ -x "$launcher" ] || { echo "FAIL: $launcher is not executable" >&2; exit 1; }
@@ -23,6 +23,12 @@ CUSTINTEL_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/classes.log" "$launcher" --
 if ! grep -q 'dev.custintel.examples.cli.CustintelCli source: shared objects file' "$tmp/classes.log"; then
   echo "FAIL: the launcher did not load CustintelCli from the class-data archive:" >&2
   grep 'CustintelCli ' "$tmp/classes.log" >&2 || true
+  exit 1
+fi
+# A database command starts from the other archive.
+CUSTINTEL_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/db-classes.log" "$launcher" import --help > /dev/null
+if ! grep -q 'dev.custintel.examples.cli.ImportCommand source: shared objects file' "$tmp/db-classes.log"; then
+  echo "FAIL: the launcher did not load ImportCommand from the database commands' archive" >&2
   exit 1
 fi
 shared=$(grep -c 'source: shared objects file' "$tmp/classes.log" || true)

@@ -16,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Build step of the command line's jar (run by the examples module's {@code package} phase, not part of the jar): writes
- * the launcher {@code target/custintel} and, next to the jar, a class-data sharing archive {@code custintel.jsa}
- * (the JDK's AppCDS) holding the classes that a few typical commands load, already parsed and verified, so that a
- * command starts in less time.
+ * the launcher {@code target/custintel} and, next to the jar, two class-data sharing archives (the JDK's AppCDS),
+ * {@code custintel.jsa} for the commands that read files and {@code custintel-db.jsa} for those that open a
+ * database, holding the classes that typical commands load, already parsed and verified, so that a command starts
+ * in less time.
  *
- * <p>The archive is built as the JDK documents it for a static archive: each training command runs with {@code
+ * <p>Each archive is built as the JDK documents it for a static archive: each training command runs with {@code
  * -XX:DumpLoadedClassList}, the lists are merged, and {@code java -Xshare:dump} writes the archive for the jar's
  * absolute path. The JVM uses it only when it was built by the same JVM for the same jar (size and time); otherwise
  * it starts without it, silently, so a stale or foreign archive costs only the time it would have saved. A failed
- * step leaves no archive and a warning: the launcher works without one.
+ * step leaves no archive and a warning: the launcher works without.
  *
  * <p>Usage: {@code ClassDataArchive JAR DATA_DIR}. Exit code 0 unless the arguments are wrong or the launcher cannot
  * be written.
@@ -32,8 +33,10 @@ import java.util.concurrent.TimeUnit;
 public final class ClassDataArchive {
   /** The launcher's file name, next to the jar. */
   static final String LAUNCHER = "custintel";
-  /** The archive's file name, next to the jar. */
+  /** The archive of the commands that read files (and of --version and help), next to the jar. */
   static final String ARCHIVE = "custintel.jsa";
+  /** The archive of the commands that open a database, next to the jar. */
+  static final String DATABASE_ARCHIVE = "custintel-db.jsa";
   private static final long TRAINING_TIMEOUT_SECONDS = 120;
 
   private ClassDataArchive() {}
@@ -51,61 +54,73 @@ public final class ClassDataArchive {
     Path data = Path.of(args[1]).toAbsolutePath().normalize();
     Path dir = Objects.requireNonNull(jar.getParent(), "an absolute path has a parent");
     writeLauncher(dir.resolve(LAUNCHER));
-    Path archive = dir.resolve(ARCHIVE);
-    try {
-      Files.deleteIfExists(archive);
-      build(jar, data, archive); // silent when it works, as a quiet build should be
-    } catch (IOException | RuntimeException e) {
-      System.out.println("[custintel] WARNING: no class-data archive (the launcher works without it, only slower "
-          + "to start): " + e.getMessage());
+    for (String name : List.of(ARCHIVE, DATABASE_ARCHIVE)) {
+      try {
+        build(jar, data, dir, name); // silent when it works, as a quiet build should be
+      } catch (IOException | RuntimeException e) {
+        System.out.println("[custintel] WARNING: no class-data archive " + name + " (the launcher works without it, "
+            + "only slower to start): " + e.getMessage());
+      }
     }
   }
 
   /**
-   * The commands whose classes go into the archive: the version, mining the Groceries baskets, fitting the CLV
-   * models on the CDNOW sample, and an import into a new H2 file with a profile read from it (the database
-   * commands' classes: H2, Flyway, Hikari, Jdbi).
+   * The commands whose classes go into an archive. Two archives, because the JVM relocates a whole archive when it
+   * maps it (about 14 ms of CPU more for the 42 MB of one archive of everything than for the 18 MB of the file
+   * commands', measured on {@code --version}), and a command needs either the file readers and models or the
+   * database's libraries, seldom both: {@link #ARCHIVE} is the version, mining the Groceries baskets and fitting the
+   * CLV models on the CDNOW sample; {@link #DATABASE_ARCHIVE} an import of the sample into a new H2 file and a profile
+   * read from it (H2, Flyway, Hikari, Jdbi and the ingestion's classes).
    *
+   * @param archive {@link #ARCHIVE} or {@link #DATABASE_ARCHIVE}
    * @param data the repository's data directory
    * @param work a scratch directory for the import's database
    * @return each command's arguments
    */
-  static List<List<String>> trainingCommands(Path data, Path work) {
-    String db = "jdbc:h2:file:" + work.resolve("shop").resolve("custintel");
+  static List<List<String>> trainingCommands(String archive, Path data, Path work) {
     String cdnow = data.resolve("clv").resolve("CDNOW_sample.txt").toString();
+    if (archive.equals(DATABASE_ARCHIVE)) {
+      String db = "jdbc:h2:file:" + work.resolve("shop").resolve("custintel");
+      return List.of(
+          List.of("import", "--db", db, "--format", "cdnow", "--quiet", cdnow),
+          List.of("profile", "--db", db, "00004"));
+    }
     return List.of(
         List.of("--version"),
         List.of("affinity", "mine", "--baskets", data.resolve("affinity").resolve("groceries.csv").toString(),
             "--format", "basket-csv", "--min-support", "0.001"),
         List.of("clv", "fit", "--transactions", cdnow, "--format", "cdnow", "--calibration-end", "1997-09-30",
-            "--holdout-end", "1998-06-30", "--period", "week"),
-        List.of("import", "--db", db, "--format", "cdnow", "--quiet", cdnow),
-        List.of("profile", "--db", db, "00004"));
+            "--holdout-end", "1998-06-30", "--period", "week"));
   }
 
-  private static void build(Path jar, Path data, Path archive) throws IOException {
+  private static void build(Path jar, Path data, Path dir, String name) throws IOException {
+    Path archive = dir.resolve(name);
+    Files.deleteIfExists(archive);
     Path work = Files.createTempDirectory("custintel-cds");
     try {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<Path> lists = new ArrayList<>();
-      List<List<String>> commands = trainingCommands(data, work);
-      for (int i = 0; i < commands.size(); i++) {
-        Path list = work.resolve("classes-" + i + ".lst");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + list, "-jar",
-            jar.toString()));
-        command.addAll(commands.get(i));
-        run(command, work.resolve("training-" + i + ".log"), "training command " + commands.get(i));
-        lists.add(list);
-      }
-      Path merged = work.resolve("classes.lst");
-      Files.write(merged, merge(lists), StandardCharsets.UTF_8);
-      Path partial = archive.resolveSibling(ARCHIVE + ".partial");
-      run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + merged, "-XX:SharedArchiveFile=" + partial,
-          "-cp", jar.toString()), work.resolve("dump.log"), "java -Xshare:dump");
-      Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      build(jar, archive, trainingCommands(name, data, work), work);
     } finally {
       deleteTree(work);
     }
+  }
+
+  private static void build(Path jar, Path archive, List<List<String>> commands, Path work) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Path> lists = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      Path list = work.resolve("classes-" + i + ".lst");
+      List<String> command = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + list, "-jar",
+          jar.toString()));
+      command.addAll(commands.get(i));
+      run(command, work.resolve("training-" + i + ".log"), "training command " + commands.get(i));
+      lists.add(list);
+    }
+    Path merged = work.resolve("classes.lst");
+    Files.write(merged, merge(lists), StandardCharsets.UTF_8);
+    Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
+    run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + merged, "-XX:SharedArchiveFile=" + partial,
+        "-cp", jar.toString()), work.resolve("dump.log"), "java -Xshare:dump");
+    Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
@@ -148,7 +163,9 @@ public final class ClassDataArchive {
   }
 
   /**
-   * The launcher: a POSIX shell script that runs the jar beside it with the archive when it is there, with C1 only
+   * The launcher: a POSIX shell script that runs the jar beside it with the archive for its command when it is
+   * there ({@link #ARCHIVE} for {@code affinity}, {@code clv}, {@code help} and the version, {@link #DATABASE_ARCHIVE}
+   * for the others), with C1 only
    * ({@code -XX:TieredStopAtLevel=1}: the commands are short, and the optimising compiler's work would not pay for
    * itself) and the serial collector (a command is one job on one heap). The JVM's warnings go to stderr (by default
    * the JVM prints them on stdout, into a command's JSON), and none about an archive that another JVM wrote: a JDK 25
@@ -161,7 +178,7 @@ public final class ClassDataArchive {
   static String launcherScript() {
     return """
         #!/bin/sh
-        # custintel: the command line, with the class-data archive built with its jar (custintel.jsa) when present.
+        # custintel: the command line, with the class-data archives built with its jar (custintel*.jsa) when present.
         # CUSTINTEL_JAVA_OPTS adds JVM options after the launcher's own (so they win, e.g. -XX:TieredStopAtLevel=4 or
         # -Xmx8g for a long job); JAVA_HOME chooses the JVM. Written by the build (ClassDataArchive); do not edit.
         self=$0
@@ -171,8 +188,13 @@ public final class ClassDataArchive {
         done
         dir=$(CDPATH= cd -- "$(dirname -- "$self")" && pwd -P) || exit 1
         if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+        # The archive of the commands that read files, or of those that open a database.
+        case "${1:-}" in
+          affinity|clv|help|--version|-V|--help|-h|"") archive="$dir/custintel.jsa" ;;
+          *) archive="$dir/custintel-db.jsa" ;;
+        esac
         cds=
-        if [ -f "$dir/custintel.jsa" ]; then cds="-XX:SharedArchiveFile=$dir/custintel.jsa"; fi
+        if [ -f "$archive" ]; then cds="-XX:SharedArchiveFile=$archive"; fi
         # The JVM's own warnings go to stderr, not into the command's output, and an archive that this JVM cannot use
         # (another version, a rebuilt jar) is passed over without a word, as it is on the JVM that built it.
         log="-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"

@@ -44,13 +44,38 @@ class ClassDataArchiveTest {
   @Test
   void trainingCommandsReadTheBundledDataAndAScratchDatabase() {
     Path data = Path.of("/repo/data");
-    List<List<String>> commands = ClassDataArchive.trainingCommands(data, Path.of("/tmp/w"));
+    List<List<String>> files = ClassDataArchive.trainingCommands(ClassDataArchive.ARCHIVE, data, Path.of("/tmp/w"));
+    List<List<String>> database =
+        ClassDataArchive.trainingCommands(ClassDataArchive.DATABASE_ARCHIVE, data, Path.of("/tmp/w"));
 
-    assertThat(commands).extracting(c -> c.get(0)).containsExactly("--version", "affinity", "clv", "import", "profile");
-    assertThat(commands.get(1)).contains(Path.of("/repo/data/affinity/groceries.csv").toString());
-    assertThat(commands.get(2)).contains(Path.of("/repo/data/clv/CDNOW_sample.txt").toString());
-    assertThat(commands.get(3)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
-    assertThat(commands.get(4)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
+    assertThat(files).extracting(c -> c.get(0)).containsExactly("--version", "affinity", "clv");
+    assertThat(files.get(1)).contains(Path.of("/repo/data/affinity/groceries.csv").toString());
+    assertThat(files.get(2)).contains(Path.of("/repo/data/clv/CDNOW_sample.txt").toString());
+    assertThat(database).extracting(c -> c.get(0)).containsExactly("import", "profile");
+    assertThat(database.get(0)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
+    assertThat(database.get(1)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherChoosesTheArchiveOfItsCommand() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("two"));
+    writeProbeJar(bin.resolve("custintel.jar"));
+    Files.writeString(bin.resolve("custintel.jsa"), "files");
+    Files.writeString(bin.resolve("custintel-db.jsa"), "database");
+    Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
+    String files = "jvm:-XX:SharedArchiveFile=" + bin.toRealPath().resolve("custintel.jsa");
+    String database = "jvm:-XX:SharedArchiveFile=" + bin.toRealPath().resolve("custintel-db.jsa");
+
+    for (String command : List.of("affinity", "clv", "--version", "help")) {
+      assertThat(run(List.of("/bin/sh", launcher.toString(), command), Map.of())).as(command)
+          .contains(files).doesNotContain(database);
+    }
+    assertThat(run(List.of("/bin/sh", launcher.toString()), Map.of())).contains(files);
+    for (String command : List.of("import", "profile", "demo", "models")) {
+      assertThat(run(List.of("/bin/sh", launcher.toString(), command), Map.of())).as(command)
+          .contains(database).doesNotContain(files);
+    }
   }
 
   @Test
