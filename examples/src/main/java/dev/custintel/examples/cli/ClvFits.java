@@ -61,17 +61,6 @@ record ClvFits(
     }
   }
 
-  /**
-   * The four fits, one after the other.
-   *
-   * @param customers the calibration summaries
-   * @return the four fits
-   */
-  static ClvFits fit(List<CustomerRfm> customers) {
-    List<RfmSummary> rfm = rfm(customers);
-    return new ClvFits(bgNbd(rfm), modifiedBgNbd(rfm), paretoNbd(rfm), gammaGamma(spend(customers)));
-  }
-
   /** @return the purchase models' summaries of the customers, in their order */
   static List<RfmSummary> rfm(List<CustomerRfm> customers) {
     return customers.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();
