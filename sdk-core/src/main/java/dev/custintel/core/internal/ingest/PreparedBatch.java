@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch checked and normalised before any write: duplicates merged, conflicting duplicates refused, instants
@@ -32,6 +33,16 @@ final class PreparedBatch {
   record HashedOrder(Order order, String hash) {}
 
   static PreparedBatch of(IngestBatch batch) {
+    return of(batch, null);
+  }
+
+  /**
+   * @param batch the batch
+   * @param hashes the {@link OrderHash} of each of the batch's orders, in order, as {@link #checked} normalises
+   *     them (the file importer computed them to recognise repeats); null to compute them here
+   * @return the batch checked and normalised
+   */
+  static PreparedBatch of(IngestBatch batch, @Nullable List<String> hashes) {
     PreparedBatch p = new PreparedBatch();
     List<Customer> customers = batch.customers();
     for (int i = 0; i < customers.size(); i++) {
@@ -47,7 +58,7 @@ final class PreparedBatch {
     for (int i = 0; i < orders.size(); i++) {
       Order o = checked(orders.get(i), i);
       String record = "orders[" + i + "] '" + o.id() + "'";
-      HashedOrder hashed = new HashedOrder(o, OrderHash.of(o));
+      HashedOrder hashed = new HashedOrder(o, hashes != null ? hashes.get(i) : OrderHash.of(o));
       HashedOrder previous = p.orders.putIfAbsent(o.id(), hashed);
       if (previous != null && !previous.hash().equals(hashed.hash())) {
         throw new InvalidInputException(

@@ -10,7 +10,8 @@ import java.util.Base64;
  * so that an order id that comes back anywhere in the file is recognised (issue 11, D9): the order file layouts keep
  * one order per id, but a file may still give an id twice, such as an orders CSV whose rows of one order are not
  * adjacent or that was concatenated with a corrected copy. Content is compared as the store compares it (the
- * {@link OrderHash} of the order as {@link PreparedBatch} normalises it). Memory is a {@link DigestTable} entry per
+ * {@link OrderHash} of the order as {@link PreparedBatch} normalises it, which the importer computes once and
+ * hands on to the batch's write). Memory is a {@link DigestTable} entry per
  * distinct order id. Not thread-safe. Not API.
  */
 final class RepeatedOrders {
@@ -31,11 +32,12 @@ final class RepeatedOrders {
    * Records an order and its content as the latest version of its id.
    *
    * @param order an order read from the file
+   * @param hash its {@link OrderHash}, normalised as {@link PreparedBatch#normalise} does
    * @param line the line it starts on, 1 or more
    * @return whether its id is new, repeated with the same content, or repeated with different content
    */
-  Seen see(Order order, long line) {
-    long fingerprint = fingerprint(order);
+  Seen see(Order order, String hash, long line) {
+    long fingerprint = ByteBuffer.wrap(Base64.getDecoder().decode(hash)).getLong();
     int slot = seen.slot(order.id());
     previousLine = seen.second(slot); // 0: not seen before
     long previousFingerprint = seen.first(slot);
@@ -49,10 +51,5 @@ final class RepeatedOrders {
   /** @return the line of the previous version of the order last passed to {@link #see}, 0 if it had none */
   long previousLine() {
     return previousLine;
-  }
-
-  private static long fingerprint(Order order) {
-    byte[] hash = Base64.getDecoder().decode(OrderHash.of(PreparedBatch.normalise(order)));
-    return ByteBuffer.wrap(hash).getLong();
   }
 }
