@@ -57,8 +57,20 @@ final class BatchWriter {
   record Outcome(IngestResult result, Set<String> touchedCustomers) {}
 
   Outcome write(Handle h, PreparedBatch batch, Instant now) {
+    return write(h, batch, now, false);
+  }
+
+  /**
+   * @param asynchronousCommit whether the transaction commits without waiting for the flush of its WAL to disk
+   *     (PostgreSQL; see {@code ImportOptions.asynchronousCommit}); set for this transaction only
+   */
+  Outcome write(Handle h, PreparedBatch batch, Instant now, boolean asynchronousCommit) {
     // Microseconds, as both databases keep: every path (COPY, JDBC, H2) then stores the same ingestion time.
     OffsetDateTime ts = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    if (postgres && asynchronousCommit) {
+      // A server crash may lose this commit (never part of it); the import's caller opted in (ImportOptions).
+      h.execute("SET LOCAL synchronous_commit = off");
+    }
     if (postgres) {
       // Everything this transaction reads is a key lookup of at most a few thousand keys. Left to itself the
       // planner picks a sequential scan of the whole table for a few thousand keys (worse still from a plan cached

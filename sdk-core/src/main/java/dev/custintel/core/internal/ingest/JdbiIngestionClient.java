@@ -61,20 +61,21 @@ public final class JdbiIngestionClient implements IngestionClient {
   @Override
   public IngestResult ingest(IngestBatch batch) {
     Objects.requireNonNull(batch, "batch");
-    return ingest(batch, null);
+    return ingest(batch, null, false);
   }
 
   /**
    * @param hashes the content hash of each order, as {@link FileImporter.HashedWrite} gives them; null to compute
+   * @param asynchronousCommit whether the transaction commits without waiting for the flush to disk
    */
-  private IngestResult ingest(IngestBatch batch, @Nullable List<String> hashes) {
+  private IngestResult ingest(IngestBatch batch, @Nullable List<String> hashes, boolean asynchronousCommit) {
     return metrics.time("ingest.batch", () -> {
       if (batch.isEmpty()) {
         return IngestResult.empty();
       }
       PreparedBatch prepared = PreparedBatch.of(batch, hashes);
       BatchWriter.Outcome outcome = tx.inRetryingTransaction("Ingesting a batch",
-          h -> writer.write(h, prepared, clock.instant()));
+          h -> writer.write(h, prepared, clock.instant(), asynchronousCommit));
       IngestResult r = outcome.result();
       onCustomersChanged.accept(outcome.touchedCustomers());
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());
@@ -91,7 +92,9 @@ public final class JdbiIngestionClient implements IngestionClient {
     if (options.mode() == ImportMode.STRICT) {
       return metrics.time("ingest.import", () -> importInOneTransaction(file, format, options));
     }
-    return metrics.time("ingest.import", () -> new FileImporter((batch, hashes) -> ingest(batch, hashes)).run(file, format, options));
+    boolean asynchronous = options.asynchronousCommit();
+    return metrics.time("ingest.import", () -> new FileImporter(
+        (batch, hashes) -> ingest(batch, hashes, asynchronous)).run(file, format, options));
   }
 
   /**
@@ -112,7 +115,7 @@ public final class JdbiIngestionClient implements IngestionClient {
               PreparedBatch prepared = PreparedBatch.of(batch, hashes);
               BatchWriter.Outcome outcome;
               try {
-                outcome = writer.write(h, prepared, clock.instant());
+                outcome = writer.write(h, prepared, clock.instant(), options.asynchronousCommit());
               } catch (CustintelException e) {
                 throw e;
               } catch (RuntimeException e) { // as a batch of its own transaction reports it, with the file lines
