@@ -2,8 +2,6 @@ package dev.custintel.core.internal.ingest;
 
 import dev.custintel.core.internal.imports.DigestTable;
 import dev.custintel.core.model.Order;
-import java.nio.ByteBuffer;
-import java.util.Base64;
 
 /**
  * Remembers every order id an import has read, with a fingerprint of its latest content and the line it came from,
@@ -37,7 +35,7 @@ final class RepeatedOrders {
    * @return whether its id is new, repeated with the same content, or repeated with different content
    */
   Seen see(Order order, String hash, long line) {
-    long fingerprint = ByteBuffer.wrap(Base64.getDecoder().decode(hash)).getLong();
+    long fingerprint = fingerprint(hash);
     int slot = seen.slot(order.id());
     previousLine = seen.second(slot); // 0: not seen before
     long previousFingerprint = seen.first(slot);
@@ -46,6 +44,38 @@ final class RepeatedOrders {
       return Seen.FIRST;
     }
     return previousFingerprint == fingerprint ? Seen.SAME : Seen.CHANGED;
+  }
+
+  /**
+   * @param hash an {@link OrderHash}: unpadded base64 of at least 11 characters
+   * @return its first 8 bytes as a big-endian long, decoded from its first 11 characters (66 bits) without
+   *     decoding the whole hash into a new array
+   */
+  static long fingerprint(String hash) {
+    long v = 0;
+    for (int i = 0; i < 10; i++) {
+      v = (v << 6) | sextet(hash.charAt(i));
+    }
+    return (v << 4) | (sextet(hash.charAt(10)) >>> 2);
+  }
+
+  private static int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '+') {
+      return 62;
+    }
+    if (c == '/') {
+      return 63;
+    }
+    throw new IllegalArgumentException("not a base64 character: '" + c + "'");
   }
 
   /** @return the line of the previous version of the order last passed to {@link #see}, 0 if it had none */
