@@ -52,6 +52,13 @@ public class ImportBenchmark {
   @Param({"1", "2"})
   public int writers;
 
+  /**
+   * Whether the import commits asynchronously ({@code ImportOptions.withAsynchronousCommit}, opt-in; PostgreSQL's
+   * {@code synchronous_commit = off} per import transaction).
+   */
+  @Param({"false"})
+  public boolean asynchronousCommit;
+
   /** Customers of the generated shop written to the CSV (about 10 orders and 20 lines each). */
   @Param({"10000"})
   public int customers;
@@ -118,7 +125,7 @@ public class ImportBenchmark {
   @Benchmark
   public ImportReport importOrdersCsv(IngestionBenchmark.Rows rows) {
     ImportReport report = store.ingestion().importFile(file, ImportFormat.ORDERS_CSV,
-        ImportOptions.defaults().withWriters(writers));
+        ImportOptions.defaults().withWriters(writers).withAsynchronousCommit(asynchronousCommit));
     if (report.ordersWritten() != fileOrders || report.rowsRead() != fileLines) {
       throw new IllegalStateException("import wrote " + report.ordersWritten() + " of " + fileOrders + " orders");
     }

@@ -297,6 +297,10 @@ final class OrdersCsvParser implements OrderFileParser {
 
     private Instant placedAt(String raw, String column) {
       String value = Cells.required(raw, column);
+      Instant utc = UtcInstants.parse(value);
+      if (utc != null) {
+        return Cells.storable(utc, column, value);
+      }
       try {
         if (value.indexOf('T') < 0 && value.indexOf('t') < 0) {
           return Cells.storable(LocalDate.parse(value).atStartOfDay(zone).toInstant(), column, value);
@@ -326,12 +330,16 @@ final class OrdersCsvParser implements OrderFileParser {
             first.currency().getCurrencyCode(),
             row.currency().getCurrencyCode(),
             first.line());
-        disagreement(
-            columns.kind(),
-            first.kind().name().toLowerCase(Locale.ROOT),
-            row.kind().name().toLowerCase(Locale.ROOT),
-            first.line());
-        disagreement(columns.placedAt(), first.placedAt().toString(), row.placedAt().toString(), first.line());
+        if (first.kind() != row.kind()) { // compared before formatting: most orders have several rows
+          disagreement(
+              columns.kind(),
+              first.kind().name().toLowerCase(Locale.ROOT),
+              row.kind().name().toLowerCase(Locale.ROOT),
+              first.line());
+        }
+        if (!first.placedAt().equals(row.placedAt())) {
+          disagreement(columns.placedAt(), first.placedAt().toString(), row.placedAt().toString(), first.line());
+        }
       }
       order.sums.add(row.orderLine(), amountColumn, columns.name(columns.quantity()));
       order.rows.add(row);

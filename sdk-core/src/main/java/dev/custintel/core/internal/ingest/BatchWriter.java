@@ -15,6 +15,7 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,7 +57,20 @@ final class BatchWriter {
   record Outcome(IngestResult result, Set<String> touchedCustomers) {}
 
   Outcome write(Handle h, PreparedBatch batch, Instant now) {
-    OffsetDateTime ts = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    return write(h, batch, now, false);
+  }
+
+  /**
+   * @param asynchronousCommit whether the transaction commits without waiting for the flush of its WAL to disk
+   *     (PostgreSQL; see {@code ImportOptions.asynchronousCommit}); set for this transaction only
+   */
+  Outcome write(Handle h, PreparedBatch batch, Instant now, boolean asynchronousCommit) {
+    // Microseconds, as both databases keep: every path (COPY, JDBC, H2) then stores the same ingestion time.
+    OffsetDateTime ts = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    if (postgres && asynchronousCommit) {
+      // A server crash may lose this commit (never part of it); the import's caller opted in (ImportOptions).
+      h.execute("SET LOCAL synchronous_commit = off");
+    }
     if (postgres) {
       // Everything this transaction reads is a key lookup of at most a few thousand keys. Left to itself the
       // planner picks a sequential scan of the whole table for a few thousand keys (worse still from a plan cached
@@ -380,18 +394,18 @@ final class BatchWriter {
     PostgresCopy orders = PostgresCopy.forTable(t.sql("{orders}"),
         "order_id, customer_id, placed_at, currency, kind, total_amount, item_count, line_count, content_hash,"
             + " ingested_at");
-    String ingested = ts.toString();
+    Instant ingested = ts.toInstant();
     for (HashedOrder ho : inserts) {
       Order o = ho.order();
-      orders.text(o.id()).text(o.customerId()).plain(OffsetDateTime.ofInstant(o.placedAt(), ZoneOffset.UTC)).plain(o.currency().getCurrencyCode())
-          .plain(o.kind().name()).plain(o.total().amount().toPlainString()).plain(o.itemCount())
-          .plain(o.lines().size()).text(ho.hash()).plain(ingested).endRow();
+      orders.text(o.id()).text(o.customerId()).timestamp(o.placedAt()).text(o.currency().getCurrencyCode())
+          .text(o.kind().name()).numeric(o.total().amount()).integer((int) o.itemCount())
+          .integer(o.lines().size()).text(ho.hash()).timestamp(ingested).endRow();
     }
     orders.execute(c);
     PostgresCopy lineRows = PostgresCopy.forTable(t.sql("{order_lines}"),
         "order_id, line_no, product_id, quantity, amount");
-    int lines = forEachLine(updates, inserts, touched, (orderId, no, line) -> lineRows.text(orderId).plain(no)
-        .text(line.productId()).plain(line.quantity()).plain(line.amount().toPlainString()).endRow());
+    int lines = forEachLine(updates, inserts, touched, (orderId, no, line) -> lineRows.text(orderId).integer(no)
+        .text(line.productId()).integer(line.quantity()).numeric(line.amount()).endRow());
     lineRows.execute(c);
     return lines;
   }

@@ -47,9 +47,26 @@ import org.jspecify.annotations.Nullable;
  * a write. In strict mode such a changed repeat is a bad row unless the options allow replacing.
  */
 final class FileImporter {
-  private final Function<IngestBatch, IngestResult> ingest;
+  /** Writes one batch, given the content hash of each of its orders. */
+  @FunctionalInterface
+  interface HashedWrite {
+    /**
+     * @param batch the batch
+     * @param hashes the {@link OrderHash} of each order of the batch, in order, normalised as
+     *     {@link PreparedBatch#checked} does: the importer computes them anyway to recognise repeats, and a write
+     *     that uses them need not hash the orders again
+     * @return what was written
+     */
+    IngestResult write(IngestBatch batch, List<String> hashes);
+  }
+
+  private final HashedWrite ingest;
 
   FileImporter(Function<IngestBatch, IngestResult> ingest) {
+    this((batch, hashes) -> ingest.apply(batch));
+  }
+
+  FileImporter(HashedWrite ingest) {
     this.ingest = ingest;
   }
 
@@ -140,6 +157,10 @@ final class FileImporter {
     private final Map<String, Customer> batchCustomers = new LinkedHashMap<>();
     private final Map<String, Product> batchProducts = new LinkedHashMap<>();
     private final Map<String, Order> batchOrders = new LinkedHashMap<>();
+    /** The content hash of each order of {@link #batchOrders}, in the same order. */
+    private final List<String> batchHashes = new ArrayList<>();
+    /** The content hashes of each batch in flight. */
+    private final Map<IngestBatch, List<String>> hashesOf = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Set<String> customers = new HashSet<>();
     private final List<RejectedRow> rejected = new ArrayList<>();
     private final List<RejectedRow> skipped = new ArrayList<>();
@@ -165,7 +186,8 @@ final class FileImporter {
     @Override
     public void order(ParsedOrder parsed) {
       Order order = parsed.order();
-      switch (repeats.see(order, parsed.firstLine())) {
+      String hash = OrderHash.of(PreparedBatch.normalise(order));
+      switch (repeats.see(order, hash, parsed.firstLine())) {
         case FIRST -> { }
         case SAME -> { // the earlier occurrence writes it
           ordersRead++;
@@ -189,7 +211,8 @@ final class FileImporter {
         batchFirstLine = parsed.firstLine();
       }
       batchLastLine = parsed.firstLine();
-      batchOrders.put(order.id(), order);
+      batchOrders.put(order.id(), order); // a new id: a repeat was dropped above or flushed the batch before it
+      batchHashes.add(hash);
       Customer c = parsed.customer();
       batchCustomers.merge(c.id(), c, FileImporter::mergeCustomer);
       customers.add(c.id());
@@ -231,6 +254,8 @@ final class FileImporter {
       batchCustomers.clear();
       batchProducts.clear();
       batchOrders.clear();
+      hashesOf.put(batch, List.copyOf(batchHashes));
+      batchHashes.clear();
       if (batchStartsWithReplacement) {
         replacing.add(batch);
         batchStartsWithReplacement = false;
@@ -245,9 +270,10 @@ final class FileImporter {
      */
     IngestResult write(IngestBatch batch) {
       long[] lines = Objects.requireNonNull(batchLines.remove(batch), "lines of the batch");
+      List<String> hashes = Objects.requireNonNull(hashesOf.remove(batch), "hashes of the batch");
       IngestResult r;
       try {
-        r = ingest.apply(batch);
+        r = ingest.write(batch, hashes);
       } catch (DataAccessException e) {
         throw new DataAccessException(String.format(Locale.ROOT,
             "file '%s': the batch of %d orders whose rows start on lines %d to %d could not be written: %s",

@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
 
 /** Ingestion over Jdbi. Not API. */
 public final class JdbiIngestionClient implements IngestionClient {
@@ -60,13 +61,21 @@ public final class JdbiIngestionClient implements IngestionClient {
   @Override
   public IngestResult ingest(IngestBatch batch) {
     Objects.requireNonNull(batch, "batch");
+    return ingest(batch, null, false);
+  }
+
+  /**
+   * @param hashes the content hash of each order, as {@link FileImporter.HashedWrite} gives them; null to compute
+   * @param asynchronousCommit whether the transaction commits without waiting for the flush to disk
+   */
+  private IngestResult ingest(IngestBatch batch, @Nullable List<String> hashes, boolean asynchronousCommit) {
     return metrics.time("ingest.batch", () -> {
       if (batch.isEmpty()) {
         return IngestResult.empty();
       }
-      PreparedBatch prepared = PreparedBatch.of(batch);
-      BatchWriter.Outcome outcome =
-          tx.inRetryingTransaction("Ingesting a batch", h -> writer.write(h, prepared, clock.instant()));
+      PreparedBatch prepared = PreparedBatch.of(batch, hashes);
+      BatchWriter.Outcome outcome = tx.inRetryingTransaction("Ingesting a batch",
+          h -> writer.write(h, prepared, clock.instant(), asynchronousCommit));
       IngestResult r = outcome.result();
       onCustomersChanged.accept(outcome.touchedCustomers());
       metrics.ordersIngested(r.ordersInserted(), r.ordersUpdated(), r.ordersUnchanged());
@@ -83,7 +92,9 @@ public final class JdbiIngestionClient implements IngestionClient {
     if (options.mode() == ImportMode.STRICT) {
       return metrics.time("ingest.import", () -> importInOneTransaction(file, format, options));
     }
-    return metrics.time("ingest.import", () -> new FileImporter(this::ingest).run(file, format, options));
+    boolean asynchronous = options.asynchronousCommit();
+    return metrics.time("ingest.import", () -> new FileImporter(
+        (batch, hashes) -> ingest(batch, hashes, asynchronous)).run(file, format, options));
   }
 
   /**
@@ -97,14 +108,14 @@ public final class JdbiIngestionClient implements IngestionClient {
     try {
       report = tx.inTransaction(
           "Importing file '" + file.getFileName() + "'", TransactionIsolationLevel.READ_COMMITTED, false, h -> {
-            FileImporter importer = new FileImporter(batch -> {
+            FileImporter importer = new FileImporter((batch, hashes) -> {
               if (batch.isEmpty()) {
                 return IngestResult.empty();
               }
-              PreparedBatch prepared = PreparedBatch.of(batch);
+              PreparedBatch prepared = PreparedBatch.of(batch, hashes);
               BatchWriter.Outcome outcome;
               try {
-                outcome = writer.write(h, prepared, clock.instant());
+                outcome = writer.write(h, prepared, clock.instant(), options.asynchronousCommit());
               } catch (CustintelException e) {
                 throw e;
               } catch (RuntimeException e) { // as a batch of its own transaction reports it, with the file lines

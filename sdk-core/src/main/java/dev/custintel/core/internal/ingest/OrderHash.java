@@ -13,6 +13,9 @@ import java.util.Base64;
  * 12.50 hash alike). Base64 of the first 24 bytes of SHA-256: 32 characters. Not API.
  */
 final class OrderHash {
+  /** One digest per thread: {@code MessageDigest.getInstance} looks the algorithm up among the providers. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(OrderHash::sha256);
+
   private OrderHash() {}
 
   static String of(Order o) {
@@ -26,9 +29,13 @@ final class OrderHash {
           .append('\u001f').append(line.quantity())
           .append('\u001f').append(line.amount().stripTrailingZeros().toPlainString());
     }
+    byte[] digest = SHA_256.get().digest(s.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch checked and normalised before any write: duplicates merged, conflicting duplicates refused, instants
@@ -32,26 +33,35 @@ final class PreparedBatch {
   record HashedOrder(Order order, String hash) {}
 
   static PreparedBatch of(IngestBatch batch) {
+    return of(batch, null);
+  }
+
+  /**
+   * @param batch the batch
+   * @param hashes the {@link OrderHash} of each of the batch's orders, in order, as {@link #checked} normalises
+   *     them (the file importer computed them to recognise repeats); null to compute them here
+   * @return the batch checked and normalised
+   */
+  static PreparedBatch of(IngestBatch batch, @Nullable List<String> hashes) {
     PreparedBatch p = new PreparedBatch();
     List<Customer> customers = batch.customers();
     for (int i = 0; i < customers.size(); i++) {
       Customer c = customers.get(i);
-      putUnique(p.customers, c.id(), c, "customers[" + i + "] '" + c.id() + "'");
+      putUnique(p.customers, c.id(), c, "customers", i);
     }
     List<Product> products = batch.products();
     for (int i = 0; i < products.size(); i++) {
       Product pr = products.get(i);
-      putUnique(p.products, pr.id(), pr, "products[" + i + "] '" + pr.id() + "'");
+      putUnique(p.products, pr.id(), pr, "products", i);
     }
     List<Order> orders = batch.orders();
     for (int i = 0; i < orders.size(); i++) {
       Order o = checked(orders.get(i), i);
-      String record = "orders[" + i + "] '" + o.id() + "'";
-      HashedOrder hashed = new HashedOrder(o, OrderHash.of(o));
+      HashedOrder hashed = new HashedOrder(o, hashes != null ? hashes.get(i) : OrderHash.of(o));
       HashedOrder previous = p.orders.putIfAbsent(o.id(), hashed);
       if (previous != null && !previous.hash().equals(hashed.hash())) {
-        throw new InvalidInputException(
-            record, "id", "appears twice in the batch with different content; send one version of an order");
+        throw new InvalidInputException("orders[" + i + "] '" + o.id() + "'", "id",
+            "appears twice in the batch with different content; send one version of an order");
       }
       p.referencedCustomers.add(o.customerId());
       for (OrderLine line : o.lines()) {
@@ -63,11 +73,11 @@ final class PreparedBatch {
     return p;
   }
 
-  private static <T> void putUnique(Map<String, T> map, String id, T value, String record) {
+  private static <T> void putUnique(Map<String, T> map, String id, T value, String list, int index) {
     T previous = map.putIfAbsent(id, value);
     if (previous != null && !previous.equals(value)) {
       throw new InvalidInputException(
-          record, "id", "appears twice in the batch with different content; send one version of each record");
+          list + "[" + index + "] '" + id + "'", "id", "appears twice in the batch with different content; send one version of each record");
     }
   }
 
@@ -81,7 +91,7 @@ final class PreparedBatch {
    */
   static Order checked(Order o, int index) {
     Order n = normalise(o);
-    checkTotal(n, "orders[" + index + "] '" + n.id() + "'");
+    checkTotal(n, index);
     return n;
   }
 
@@ -93,15 +103,21 @@ final class PreparedBatch {
         o.id(), o.customerId(), o.placedAt().truncatedTo(ChronoUnit.MICROS), o.currency(), o.kind(), o.lines());
   }
 
-  private static void checkTotal(Order o, String record) {
+  /** @param index the order's index in the batch, named in a refusal (the name is built only then) */
+  private static void checkTotal(Order o, int index) {
     if (o.total().amount().compareTo(MAX_AMOUNT) >= 0) {
-      throw new InvalidInputException(record, "lines", "add up to more than the largest storable amount (10^15)");
+      throw new InvalidInputException(
+          record(o, index), "lines", "add up to more than the largest storable amount (10^15)");
     }
     if (o.itemCount() > Integer.MAX_VALUE) {
       throw new InvalidInputException(
-          record, "lines",
+          record(o, index), "lines",
           "quantities add up to more than " + Integer.MAX_VALUE + " items (was " + o.itemCount() + ")");
     }
+  }
+
+  private static String record(Order o, int index) {
+    return "orders[" + index + "] '" + o.id() + "'";
   }
 
   List<HashedOrder> orderList() {
