@@ -61,13 +61,22 @@ final class FileImporter {
   }
 
   private final HashedWrite ingest;
+  /**
+   * Whether the write takes the orders' {@link OrderHash}es (a database's does). Without, repeated orders are
+   * recognised by {@link RepeatedOrders#fingerprint(Order)}, which costs a fraction of a SHA-256.
+   */
+  private final boolean hashed;
 
+  /** @param ingest writes a batch without the orders' hashes (such as into memory) */
   FileImporter(Function<IngestBatch, IngestResult> ingest) {
-    this((batch, hashes) -> ingest.apply(batch));
+    this.ingest = (batch, hashes) -> ingest.apply(batch);
+    this.hashed = false;
   }
 
+  /** @param ingest writes a batch with the orders' hashes */
   FileImporter(HashedWrite ingest) {
     this.ingest = ingest;
+    this.hashed = true;
   }
 
   ImportReport run(Path file, ImportFormat format, ImportOptions options) {
@@ -157,7 +166,7 @@ final class FileImporter {
     private final Map<String, Customer> batchCustomers = new LinkedHashMap<>();
     private final Map<String, Product> batchProducts = new LinkedHashMap<>();
     private final Map<String, Order> batchOrders = new LinkedHashMap<>();
-    /** The content hash of each order of {@link #batchOrders}, in the same order. */
+    /** The content hash of each order of {@link #batchOrders}, in the same order (none when not {@link #hashed}). */
     private final List<String> batchHashes = new ArrayList<>();
     /** The content hashes of each batch in flight. */
     private final Map<IngestBatch, List<String>> hashesOf = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -186,8 +195,10 @@ final class FileImporter {
     @Override
     public void order(ParsedOrder parsed) {
       Order order = parsed.order();
-      String hash = OrderHash.of(PreparedBatch.normalise(order));
-      switch (repeats.see(order, hash, parsed.firstLine())) {
+      Order normalised = PreparedBatch.normalise(order);
+      @Nullable String hash = hashed ? OrderHash.of(normalised) : null;
+      long fingerprint = hash != null ? RepeatedOrders.fingerprint(hash) : repeats.fingerprint(normalised);
+      switch (repeats.see(order, fingerprint, parsed.firstLine())) {
         case FIRST -> { }
         case SAME -> { // the earlier occurrence writes it
           ordersRead++;
@@ -212,7 +223,9 @@ final class FileImporter {
       }
       batchLastLine = parsed.firstLine();
       batchOrders.put(order.id(), order); // a new id: a repeat was dropped above or flushed the batch before it
-      batchHashes.add(hash);
+      if (hash != null) {
+        batchHashes.add(hash);
+      }
       Customer c = parsed.customer();
       batchCustomers.merge(c.id(), c, FileImporter::mergeCustomer);
       customers.add(c.id());

@@ -19,6 +19,18 @@ final class OrderHash {
   private OrderHash() {}
 
   static String of(Order o) {
+    byte[] digest = SHA_256.get().digest(canonical(o));
+    return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+  }
+
+  /**
+   * The content that {@link #of} hashes, as UTF-8: customer, instant, currency, kind, then each line's product,
+   * quantity and amount by value, separated by unit and record separators.
+   *
+   * @param o the order, normalised as {@link PreparedBatch#normalise} does
+   * @return the bytes
+   */
+  static byte[] canonical(Order o) {
     StringBuilder s = new StringBuilder(64 + 32 * o.lines().size());
     s.append(o.customerId()).append('\u001f')
         .append(o.placedAt().getEpochSecond()).append('.').append(o.placedAt().getNano()).append('\u001f')
@@ -29,8 +41,7 @@ final class OrderHash {
           .append('\u001f').append(line.quantity())
           .append('\u001f').append(line.amount().stripTrailingZeros().toPlainString());
     }
-    byte[] digest = SHA_256.get().digest(s.toString().getBytes(StandardCharsets.UTF_8));
-    return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+    return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static MessageDigest sha256() {
