@@ -1,7 +1,5 @@
 package dev.custintel.analytics.clv.internal;
 
-import java.util.Arrays;
-
 /**
  * Pareto/NBD formulas at given parameters, in log space. Not API.
  *
@@ -139,28 +137,93 @@ public final class ParetoNbdFormulas {
   static double logMixtureAndGradient(
       double r, double alpha, double s, double beta, int x, double tx, double age, boolean alphaForm,
       double[] gradient) {
+    double[] d0 = new double[4];
+    double[] d1 = new double[4];
+    double l0 = logPoint(r, alpha, s, beta, x, tx, alphaForm, d0);
+    double l1 = logPoint(r, alpha, s, beta, x, age, alphaForm, d1);
+    return logMixtureFromPoints(r, alpha, s, beta, x, age, alphaForm, l0, d0, 0, l1, d1, 0, gradient);
+  }
+
+  /**
+   * One of the two points of {@code A₀}: {@code l(t) = ln 2F1(a, b; a+1; z) − a ln u} at {@code t = t_x} or
+   * {@code t = T}, with {@code a = r+s+x} and, in the α form, {@code b = s+1}, {@code u = α+t}, {@code v = β+t}, in
+   * the β form {@code b = r+x}, {@code u = β+t}, {@code v = α+t} (so {@code z = 1 − v/u}); the same value, to the
+   * last bit, as {@link #logSecond} computes for it. It depends on the customer through {@code x} and {@code t}
+   * only, so customers sharing them share it.
+   *
+   * @param derivatives receives {@code ∂l/∂(a, b, u, v)}, four elements
+   * @return {@code l(t)}
+   * @throws IllegalArgumentException as {@link #logLikelihood}
+   */
+  static double logPoint(
+      double r, double alpha, double s, double beta, int x, double t, boolean alphaForm, double[] derivatives) {
+    double a = r + s + x;
+    double b = alphaForm ? s + 1.0 : r + x;
+    double u = alphaForm ? alpha + t : beta + t;
+    double v = alphaForm ? beta + t : alpha + t;
+    double logU = Math.log(u);
+    double l = logHypergeometricAPlusOne(a, b, u, v, derivatives) - a * logU;
+    derivatives[0] -= logU;
+    derivatives[2] -= a / u;
+    return l;
+  }
+
+  /**
+   * {@link #logMixtureAndGradient} from the two points {@code l(t_x)} and {@code l(T)} of {@link #logPoint}, whose
+   * derivatives are read at {@code d0[o0..o0+3]} and {@code d1[o1..o1+3]}.
+   *
+   * @param gradient receives the four derivatives in {@code (r, α, s, β)} (overwritten)
+   * @return the log-sum-exp
+   */
+  static double logMixtureFromPoints(
+      double r, double alpha, double s, double beta, int x, double age, boolean alphaForm,
+      double l0, double[] d0, int o0, double l1, double[] d1, int o1, double[] gradient) {
     double logAlphaAge = Math.log(alpha + age);
     double logBetaAge = Math.log(beta + age);
     double logFirst = -(r + x) * logAlphaAge - s * logBetaAge;
-    double[] second = new double[4];
-    double logSecond = logSecondAndGradient(r, alpha, s, beta, x, tx, age, alphaForm, second);
-    // Shares of the two parts in their sum: e^(first − lse) and e^(second − lse).
-    double shareFirst;
-    double shareSecond;
-    if (logSecond == Double.NEGATIVE_INFINITY) {
-      shareFirst = 1.0;
-      shareSecond = 0.0;
-    } else {
+    // ln[s/(r+s+x) · A₀] as logSecond computes it; −∞ when t_x = T.
+    double logSecond = Double.NEGATIVE_INFINITY;
+    double shareFirst = 1.0;
+    double shareSecond = 0.0;
+    double secondR = 0.0;
+    double secondAlpha = 0.0;
+    double secondS = 0.0;
+    double secondBeta = 0.0;
+    if (l0 > l1) {
+      double a = r + s + x;
+      double oneMinusQ = -Math.expm1(l1 - l0);
+      double logA0 = l0 + Math.log(oneMinusQ);
+      logSecond = Math.log(s) - Math.log(a) + logA0;
+      // d ln(e^l0 − e^l1) = (dl0 − q dl1) / (1 − q), q = e^(l1−l0) < 1, in (a, b, u, v).
+      double c0 = 1.0 / oneMinusQ;
+      double c1 = -Math.exp(l1 - l0) / oneMinusQ;
+      double dA = c0 * d0[o0] + c1 * d1[o1];
+      double dB = c0 * d0[o0 + 1] + c1 * d1[o1 + 1];
+      double dU = c0 * d0[o0 + 2] + c1 * d1[o1 + 2];
+      double dV = c0 * d0[o0 + 3] + c1 * d1[o1 + 3];
+      // ln s − ln a + ln A₀, with a = r+s+x in both forms.
+      secondR = dA - 1.0 / a;
+      secondS = dA - 1.0 / a + 1.0 / s;
+      if (alphaForm) {
+        secondS += dB; // b = s+1
+        secondAlpha = dU; // u = α+t
+        secondBeta = dV; // v = β+t
+      } else {
+        secondR += dB; // b = r+x
+        secondAlpha = dV; // v = α+t
+        secondBeta = dU; // u = β+t
+      }
+      // Shares of the two parts in their sum: e^(first − lse) and e^(second − lse).
       double e = Math.exp(-Math.abs(logFirst - logSecond));
       double small = e / (1.0 + e);
       double large = 1.0 / (1.0 + e);
       shareFirst = logFirst >= logSecond ? large : small;
       shareSecond = logFirst >= logSecond ? small : large;
     }
-    gradient[0] = -shareFirst * logAlphaAge + shareSecond * second[0];
-    gradient[1] = -shareFirst * (r + x) / (alpha + age) + shareSecond * second[1];
-    gradient[2] = -shareFirst * logBetaAge + shareSecond * second[2];
-    gradient[3] = -shareFirst * s / (beta + age) + shareSecond * second[3];
+    gradient[0] = -shareFirst * logAlphaAge + shareSecond * secondR;
+    gradient[1] = -shareFirst * (r + x) / (alpha + age) + shareSecond * secondAlpha;
+    gradient[2] = -shareFirst * logBetaAge + shareSecond * secondS;
+    gradient[3] = -shareFirst * s / (beta + age) + shareSecond * secondBeta;
     return logSumExp(logFirst, logSecond);
   }
 
@@ -251,56 +314,6 @@ public final class ParetoNbdFormulas {
     }
     double logA0 = l0 + Math.log(-Math.expm1(l1 - l0));
     return Math.log(s) - Math.log(a) + logA0;
-  }
-
-  /**
-   * {@link #logSecond} (the same value, to the last bit) with its gradient in {@code (r, α, s, β)}; the gradient is
-   * left at zero when the value is −∞ ({@code t_x = T}: the part is absent, whatever the parameters). With
-   * {@code l_i = ln 2F1(a, b; a+1; z_i) − a ln u_i} and {@code q = e^(l1−l0) < 1},
-   * {@code d ln(e^l0 − e^l1) = (dl0 − q dl1) / (1 − q)}; {@code a = r+s+x} and, in the α form, {@code b = s+1},
-   * {@code u = α+t}, {@code v = β+t}, in the β form {@code b = r+x}, {@code u = β+t}, {@code v = α+t}.
-   */
-  private static double logSecondAndGradient(
-      double r, double alpha, double s, double beta, int x, double tx, double age, boolean alphaForm,
-      double[] gradient) {
-    double a = r + s + x;
-    double b = alphaForm ? s + 1.0 : r + x;
-    double u0 = alphaForm ? alpha + tx : beta + tx;
-    double v0 = alphaForm ? beta + tx : alpha + tx;
-    double u1 = alphaForm ? alpha + age : beta + age;
-    double v1 = alphaForm ? beta + age : alpha + age;
-    // Partial derivatives of ln 2F1 at each point in (a, b, u, v).
-    double[] d0 = new double[4];
-    double[] d1 = new double[4];
-    double l0 = logHypergeometricAPlusOne(a, b, u0, v0, d0) - a * Math.log(u0);
-    double l1 = logHypergeometricAPlusOne(a, b, u1, v1, d1) - a * Math.log(u1);
-    Arrays.fill(gradient, 0.0);
-    if (!(l0 > l1)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    double oneMinusQ = -Math.expm1(l1 - l0);
-    double logA0 = l0 + Math.log(oneMinusQ);
-    double value = Math.log(s) - Math.log(a) + logA0;
-    double c0 = 1.0 / oneMinusQ;
-    double c1 = -Math.exp(l1 - l0) / oneMinusQ;
-    // d ln A0 in (a, b, u, v) for each of the two points; l's own −a ln u adds −ln u to ∂a and −a/u to ∂u.
-    double dA = c0 * (d0[0] - Math.log(u0)) + c1 * (d1[0] - Math.log(u1));
-    double dB = c0 * d0[1] + c1 * d1[1];
-    double dU = c0 * (d0[2] - a / u0) + c1 * (d1[2] - a / u1);
-    double dV = c0 * d0[3] + c1 * d1[3];
-    // ln s − ln a + ln A0: a = r+s+x in both forms.
-    gradient[0] = dA - 1.0 / a;
-    gradient[2] = dA - 1.0 / a + 1.0 / s;
-    if (alphaForm) {
-      gradient[2] += dB; // b = s+1
-      gradient[1] = dU; // u = α+t
-      gradient[3] = dV; // v = β+t
-    } else {
-      gradient[0] += dB; // b = r+x
-      gradient[1] = dV; // v = α+t
-      gradient[3] = dU; // u = β+t
-    }
-    return value;
   }
 
   /**

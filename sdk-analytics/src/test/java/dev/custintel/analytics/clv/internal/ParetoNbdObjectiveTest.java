@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The grouped Pareto/NBD objective with its exact gradient against the per-customer formula: the value bit for bit
- * within one chunk (the sum a fit without a gradient makes), to rounding over several parallel chunks, the gradient
+ * within one chunk (the sum a fit without a gradient makes), to rounding over several parallel chunks (of summaries
+ * and of the shared (x, t) series), the gradient
  * against Richardson-extrapolated central differences, and {@code +∞} where the series cannot be evaluated.
  */
 class ParetoNbdObjectiveTest {
@@ -17,6 +18,10 @@ class ParetoNbdObjectiveTest {
   private record Data(int[] xs, double[] tx, double[] age, double[] w) {}
 
   private static Data data(int n, long seed) {
+    return data(n, 30, seed);
+  }
+
+  private static Data data(int n, int maxX, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] xs = new int[n];
     double[] tx = new double[n];
@@ -24,7 +29,7 @@ class ParetoNbdObjectiveTest {
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
       age[i] = (1 + random.nextInt(500)) / 7.0;
-      xs[i] = random.nextInt(3) == 0 ? 0 : random.nextInt(30);
+      xs[i] = random.nextInt(3) == 0 ? 0 : random.nextInt(maxX);
       tx[i] = xs[i] == 0 ? 0.0 : random.nextInt((int) Math.round(age[i] * 7) + 1) / 7.0;
       w[i] = 1 + random.nextInt(3);
     }
@@ -61,6 +66,8 @@ class ParetoNbdObjectiveTest {
   void oneChunk_valueIsThePerCustomerSumToTheLastBit_andGradientMatchesRichardson() {
     Data d = data(3_000, 11);
     ParetoNbdObjective objective = new ParetoNbdObjective(d.xs, d.tx, d.age, d.w);
+    // Customers share series: fewer distinct (x, t) points than two per summary.
+    assertThat(objective.distinctPoints()).isLessThan(2 * 3_000);
     ToDoubleFunction<double[]> reference = reference(d);
     SplittableRandom random = new SplittableRandom(5);
     for (int trial = 0; trial < 6; trial++) {
@@ -82,8 +89,10 @@ class ParetoNbdObjectiveTest {
 
   @Test
   void severalChunks_valueAndGradientMatchThePerCustomerFormula() {
-    Data d = data(ChunkedSums.CHUNK + 4_000, 12);
+    Data d = data(ChunkedSums.CHUNK + 4_000, 300, 12);
     ParetoNbdObjective objective = new ParetoNbdObjective(d.xs, d.tx, d.age, d.w);
+    // The series of the distinct (x, t) points are computed in parallel chunks too.
+    assertThat(objective.distinctPoints()).isGreaterThan(ChunkedSums.CHUNK);
     ToDoubleFunction<double[]> reference = reference(d);
     SplittableRandom random = new SplittableRandom(6);
     for (int trial = 0; trial < 2; trial++) {
