@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv;
 
 import dev.custintel.analytics.clv.internal.ParetoNbdFormulas;
+import dev.custintel.analytics.clv.internal.ParetoNbdObjective;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
@@ -58,9 +59,10 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
 
   /**
    * Fits the model by maximum likelihood (the sum over customers of {@code ln L} above). Identical
-   * {@code (x, t_x, T)} summaries are merged first. The search runs BFGS over {@code (ln r, ln α, ln s, ln β)};
-   * standard errors come from the central-difference Hessian at the optimum (Cholesky inversion) and the delta
-   * method.
+   * {@code (x, t_x, T)} summaries are merged first. The search runs BFGS over {@code (ln r, ln α, ln s, ln β)} with
+   * the exact gradient of the log-likelihood (the hypergeometric series' derivatives are summed with its value);
+   * standard errors come from the Hessian at the optimum, by central differences of that gradient (Cholesky
+   * inversion), and the delta method.
    *
    * <p>The result never holds NaN or infinite values. Points where the likelihood cannot be evaluated within the
    * series budget (one of α, β roughly 1e4 or more times the other) count as "too far" for the line search. If the
@@ -86,7 +88,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
         options.gradientTolerance(),
         "otherwise r runs to 0 and the purchase rate cannot be estimated",
         ParetoNbdFormulas::logLikelihood,
-        null);
+        ParetoNbdObjective::new);
     double[] p = e.parameters();
     double[] se = e.standardErrors();
     ParetoNbdStandardErrors errors = se == null ? null : new ParetoNbdStandardErrors(se[0], se[1], se[2], se[3]);
