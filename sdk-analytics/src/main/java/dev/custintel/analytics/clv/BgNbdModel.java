@@ -179,6 +179,16 @@ public final class BgNbdModel extends BgNbdFamilyModel implements PurchaseModel 
   }
 
   @Override
+  boolean modified() {
+    return false;
+  }
+
+  @Override
+  void requireExpectationDefined(int x) {
+    requireABAboveOne(x);
+  }
+
+  @Override
   public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
     checkHorizon(t);
     Objects.requireNonNull(summary, "summary");

@@ -203,6 +203,11 @@ public final class ModifiedBgNbdModel extends BgNbdFamilyModel implements Purcha
   }
 
   @Override
+  boolean modified() {
+    return true;
+  }
+
+  @Override
   public double expectedPurchasesIfAlive(double t, RfmSummary summary) {
     checkHorizon(t);
     requireSummary(summary);
