@@ -4,6 +4,7 @@ import dev.custintel.analytics.clv.internal.Bfgs;
 import dev.custintel.analytics.clv.internal.Covariance;
 import dev.custintel.analytics.clv.internal.FiniteDifferences;
 import dev.custintel.analytics.clv.internal.GammaGammaObjective;
+import dev.custintel.analytics.clv.internal.Subsample;
 import dev.custintel.analytics.clv.internal.SummaryTable;
 import dev.custintel.analytics.clv.internal.GammaGammaFormulas;
 import dev.custintel.core.InvalidInputException;
@@ -135,7 +136,12 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
     if (!Double.isFinite(exact.valueAndGradient(theta0, new double[3]))) {
       throw InvalidInputException.argument("start", "the log-likelihood is not finite there (was " + start + ")");
     }
-    Bfgs.Result result = Bfgs.minimize(exact, theta0, options.maxIterations(), options.gradientTolerance());
+    int k = Subsample.stride(n);
+    Bfgs.Result result = k == 0
+        ? Bfgs.minimize(exact, theta0, options.maxIterations(), options.gradientTolerance())
+        : Bfgs.minimize(exact,
+            new GammaGammaObjective(Subsample.every(xs, k), Subsample.every(spends, k), Subsample.every(weights, k)),
+            theta0, options.maxIterations(), options.gradientTolerance());
     double[] theta = result.x();
     GammaGammaParameters fitted =
         new GammaGammaParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]));
