@@ -94,7 +94,14 @@ public final class GammaGammaModel extends FittedModel<GammaGammaParameters, Gam
     if (summaries.isEmpty()) {
       throw InvalidInputException.argument("summaries", "must not be empty");
     }
-    SummaryTable merged = new SummaryTable(summaries.size());
+    // Mean spends are amounts: nearly every repeat buyer's pair is distinct, so the table is sized for them all.
+    int repeaters = 0;
+    for (@Nullable SpendSummary s : summaries) {
+      if (s != null && s.frequency() > 0) {
+        repeaters++;
+      }
+    }
+    SummaryTable merged = SummaryTable.forDistinct(repeaters);
     int noRepeat = 0;
     int nonPositive = 0;
     for (int i = 0; i < summaries.size(); i++) {
