@@ -28,21 +28,20 @@ import org.jspecify.annotations.Nullable;
  * "RFM and CLV") with discrete monthly discounting (lifetimes' {@code customer_lifetime_value} uses the same sum).
  * It assumes, as the Gamma-Gamma model does, that spend is independent of the purchase process.
  *
- * <p><b>Interval.</b> The delta method on {@code ln value}: its gradient with respect to the log-parameters of
- * both fits (exact derivatives for the BG/NBD and the modified BG/NBD, forward differences with step
- * {@value #LOG_STEP} for the Pareto/NBD, closed form for the spend model) against their asymptotic covariances ({@link ParameterCovariance}, the inverse observed information),
- * taking the two fits as independent. The interval is {@code value · exp(∓ z · sd(ln value))} with {@code z} the
- * normal quantile of the level, so it is never negative and is skewed like the value itself. It reflects only
- * parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as the data grow.
- * Tests check it against Monte Carlo draws from the same asymptotic normal.
+ * <p><b>Interval.</b> The delta method on {@code ln value}: its gradient with respect to the log-parameters of both
+ * fits (exact derivatives for the BG/NBD and the modified BG/NBD, forward differences with step {@value #LOG_STEP} for
+ * the Pareto/NBD, closed form for the spend model) against their asymptotic covariances ({@link ParameterCovariance},
+ * the inverse observed information), taking the two fits as independent. The interval is {@code value · exp(∓ z · sd(ln
+ * value))} with {@code z} the normal quantile of the level, so it is never negative and is skewed like the value
+ * itself. It reflects only parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as
+ * the data grow. Tests check it against Monte Carlo draws from the same asymptotic normal.
  *
- * <p><b>Cost.</b> In {@link #values} the expected purchases if alive (a hypergeometric series per month, summed
- * with its derivatives for the BG/NBD family, and five per month for the Pareto/NBD's forward differences) are
- * computed once per distinct {@code (x, T)}, P(alive) with its gradient
- * and the purchase model's share of the interval once per distinct {@code (x, t_x, T)}, and only the spend model
- * and the interval once per customer, so its cost grows with distinct summaries; the three passes run in parallel
- * on the common fork-join pool. The values are bit for bit those of {@link #value}: each shared term is computed
- * by the same expression, once, and nothing is summed across customers.
+ * <p><b>Cost.</b> In {@link #values} the expected purchases if alive (a hypergeometric series per month, summed with
+ * its derivatives for the BG/NBD family, and five per month for the Pareto/NBD's forward differences) are computed once
+ * per distinct {@code (x, T)}, P(alive) with its gradient and the purchase model's share of the interval once per
+ * distinct {@code (x, t_x, T)}, and only the spend model and the interval once per customer, so its cost grows with
+ * distinct summaries; the three passes run in parallel on the common fork-join pool. The values are bit for bit those
+ * of {@link #value}: each shared term is computed by the same expression, once, and nothing is summed across customers.
  */
 public final class CustomerValueModel {
   /** Step of the forward differences in the log-parameters. */

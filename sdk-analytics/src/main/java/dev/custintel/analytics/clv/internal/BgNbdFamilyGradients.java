@@ -3,6 +3,8 @@ package dev.custintel.analytics.clv.internal;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.log1pExp;
 import static dev.custintel.analytics.clv.internal.SpecialFunctions.logHypergeometric2F1;
 
+import java.util.Arrays;
+
 /**
  * What valuation needs of the BG/NBD and the modified BG/NBD with exact derivatives in the log-parameters
  * {@code (ln r, ln α, ln a, ln b)}: P(alive) with the gradient of its logarithm, and the expected purchases if alive
@@ -37,7 +39,7 @@ public final class BgNbdFamilyGradients {
   public static double probabilityAlive(
       boolean modified, double r, double alpha, double a, double b, int x, double tx, double age,
       double[] logGradient) {
-    java.util.Arrays.fill(logGradient, 0, 4, 0.0);
+    Arrays.fill(logGradient, 0, 4, 0.0);
     if (!modified && x == 0) {
       return 1.0;
     }
@@ -72,7 +74,7 @@ public final class BgNbdFamilyGradients {
   public static double expectedPurchasesIfAlive(
       boolean modified, double r, double alpha, double a, double b, int x, double age, double t,
       double[] gradient) {
-    java.util.Arrays.fill(gradient, 0, 4, 0.0);
+    Arrays.fill(gradient, 0, 4, 0.0);
     if (t == 0.0) {
       return 0.0;
     }

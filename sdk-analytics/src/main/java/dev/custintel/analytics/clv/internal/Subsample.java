@@ -1,15 +1,15 @@
 package dev.custintel.analytics.clv.internal;
 
 /**
- * Every k-th summary of a large fit's compressed data, for the coarse stage of
- * {@link Bfgs#minimize(Bfgs.Objective, Bfgs.Objective, double[], int, double)}: a likelihood over a sixteenth or
- * less of the data whose optimum lies within sampling error of the whole data's, so that the search over all of it
- * starts close to its optimum with a curvature estimate and needs a few iterations instead of twenty. Summaries
- * come in first-seen order, so a stride is a sample spread over the whole input; the choice depends on the data
- * alone, so fits stay reproducible. Not API.
+ * Every k-th summary of a large fit's compressed data, for the coarse stage of {@link Bfgs#minimize(Bfgs.Objective,
+ * Bfgs.Objective, double[], int, double)}: a likelihood over 16,384 to 20,480 summaries (a quarter of the data or less)
+ * whose optimum lies within sampling error of the whole data's, so that the search over all of it starts close to its
+ * optimum with a curvature estimate and needs a few iterations instead of twenty. Summaries come in first-seen order,
+ * so a stride is a sample spread over the whole input; the choice depends on the data alone, so fits stay reproducible.
+ * Not API.
  */
 public final class Subsample {
-  /** Summaries in the coarse stage: one or two of {@link ChunkedSums}' chunks. */
+  /** Least summaries in the coarse stage (one of {@link ChunkedSums}' chunks); at most a quarter more. */
   static final int SIZE = 16_384;
   /** Below this many distinct summaries the whole data is searched from the start: the coarse stage saves little. */
   public static final int MIN_DATA = 4 * SIZE;
