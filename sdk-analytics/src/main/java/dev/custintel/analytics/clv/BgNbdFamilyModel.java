@@ -1,5 +1,6 @@
 package dev.custintel.analytics.clv;
 
+import dev.custintel.analytics.clv.internal.BgNbdFamilyGradients;
 import dev.custintel.analytics.clv.internal.RfmObjective;
 import dev.custintel.core.InvalidInputException;
 import dev.custintel.core.generate.BgNbdParameters;
@@ -59,6 +60,41 @@ abstract class BgNbdFamilyModel extends FittedModel<BgNbdParameters, BgNbdStanda
 
   /** @return the model's short name, for the message of a prediction that is not finite */
   abstract String name();
+
+  /**
+   * Throws where the model's expected purchases are not defined for a customer with {@code x} repeat purchases;
+   * nothing by default.
+   */
+  void requireExpectationDefined(int x) {}
+
+  /** @return true for the modified BG/NBD, false for the BG/NBD: which of the family's closed forms apply */
+  abstract boolean modified();
+
+  /**
+   * P(alive) as {@code probabilityAlive(summary)} gives it, and the gradient of its logarithm in the
+   * log-parameters, for valuation's interval.
+   *
+   * @param logGradient receives {@code ∂ ln P / ∂ ln θ}; zeros where P is 0
+   */
+  final double probabilityAlive(RfmSummary summary, double[] logGradient) {
+    BgNbdParameters p = parameters();
+    return BgNbdFamilyGradients.probabilityAlive(modified(), p.r(), p.alpha(), p.a(), p.b(), summary.frequency(),
+        summary.recency(), summary.age(), logGradient);
+  }
+
+  /**
+   * The expected purchases if alive as {@code expectedPurchasesIfAlive(t, summary)} gives them (with the same
+   * checks), and their derivatives in the log-parameters, for valuation's interval.
+   *
+   * @param gradient receives {@code ∂E / ∂ ln θ}
+   */
+  final double expectedPurchasesIfAlive(double t, RfmSummary summary, double[] gradient) {
+    checkHorizon(t);
+    requireExpectationDefined(summary.frequency());
+    BgNbdParameters p = parameters();
+    return finite(() -> BgNbdFamilyGradients.expectedPurchasesIfAlive(modified(), p.r(), p.alpha(), p.a(), p.b(),
+        summary.frequency(), summary.age(), t, gradient));
+  }
 
   /**
    * Fits a model of the family by maximum likelihood over {@code (ln r, ln α, ln a, ln b)} with the exact-gradient

@@ -28,20 +28,20 @@ import org.jspecify.annotations.Nullable;
  * "RFM and CLV") with discrete monthly discounting (lifetimes' {@code customer_lifetime_value} uses the same sum).
  * It assumes, as the Gamma-Gamma model does, that spend is independent of the purchase process.
  *
- * <p><b>Interval.</b> The delta method on {@code ln value}: its gradient with respect to the log-parameters of
- * both fits (forward differences with step {@value #LOG_STEP} for the purchase model, closed form for the spend
- * model) against their asymptotic covariances ({@link ParameterCovariance}, the inverse observed information),
- * taking the two fits as independent. The interval is {@code value · exp(∓ z · sd(ln value))} with {@code z} the
- * normal quantile of the level, so it is never negative and is skewed like the value itself. It reflects only
- * parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as the data grow.
- * Tests check it against Monte Carlo draws from the same asymptotic normal.
+ * <p><b>Interval.</b> The delta method on {@code ln value}: its gradient with respect to the log-parameters of both
+ * fits (exact derivatives for the BG/NBD and the modified BG/NBD, forward differences with step {@value #LOG_STEP} for
+ * the Pareto/NBD, closed form for the spend model) against their asymptotic covariances ({@link ParameterCovariance},
+ * the inverse observed information), taking the two fits as independent. The interval is {@code value · exp(∓ z · sd(ln
+ * value))} with {@code z} the normal quantile of the level, so it is never negative and is skewed like the value
+ * itself. It reflects only parameter uncertainty, not the randomness of one customer's future purchases, and shrinks as
+ * the data grow. Tests check it against Monte Carlo draws from the same asymptotic normal.
  *
- * <p><b>Cost.</b> In {@link #values} the expected purchases if alive (months × 5 evaluations for the value and its
- * gradient, each a hypergeometric series) are computed once per distinct {@code (x, T)}, P(alive) with its gradient
- * and the purchase model's share of the interval once per distinct {@code (x, t_x, T)}, and only the spend model
- * and the interval once per customer, so its cost grows with distinct summaries; the three passes run in parallel
- * on the common fork-join pool. The values are bit for bit those of {@link #value}: each shared term is computed
- * by the same expression, once, and nothing is summed across customers.
+ * <p><b>Cost.</b> In {@link #values} the expected purchases if alive (a hypergeometric series per month, summed with
+ * its derivatives for the BG/NBD family, and five per month for the Pareto/NBD's forward differences) are computed once
+ * per distinct {@code (x, T)}, P(alive) with its gradient and the purchase model's share of the interval once per
+ * distinct {@code (x, t_x, T)}, and only the spend model and the interval once per customer, so its cost grows with
+ * distinct summaries; the three passes run in parallel on the common fork-join pool. The values are bit for bit those
+ * of {@link #value}: each shared term is computed by the same expression, once, and nothing is summed across customers.
  */
 public final class CustomerValueModel {
   /** Step of the forward differences in the log-parameters. */
@@ -369,8 +369,15 @@ public final class CustomerValueModel {
   private record FutureTerms(double discounted, double expected, double[] gradient) {}
 
   private AliveTerms aliveTerms(RfmSummary s, Schedule schedule) {
-    double alive = purchases.probabilityAlive(s);
     double[] gradient = new double[4];
+    if (purchases instanceof BgNbdFamilyModel family) {
+      double alive = family.probabilityAlive(s, gradient);
+      for (int j = 0; j < 4; j++) {
+        gradient[j] = Double.isFinite(gradient[j]) ? gradient[j] : 0.0;
+      }
+      return new AliveTerms(alive, gradient);
+    }
+    double alive = purchases.probabilityAlive(s);
     double log = Math.log(alive);
     if (Double.isFinite(log)) {
       for (int j = 0; j < 4; j++) {
@@ -382,6 +389,9 @@ public final class CustomerValueModel {
   }
 
   private FutureTerms futureTerms(RfmSummary s, Schedule schedule) {
+    if (purchases instanceof BgNbdFamilyModel family) {
+      return futureTerms(family, s, schedule);
+    }
     double[] base = discounted(purchases, s, schedule);
     double[] gradient = new double[4];
     double log = Math.log(base[0]);
@@ -392,6 +402,41 @@ public final class CustomerValueModel {
       }
     }
     return new FutureTerms(base[0], base[1], gradient);
+  }
+
+  /**
+   * As {@link #discounted}, with the gradient of the logarithm of the discounted sum from the model's exact
+   * derivatives: each month adds {@code max(0, e_i − e_max) · d_i} with {@code e_max} the largest expectation so
+   * far, so its derivative is that of {@code e_i − e_max} where the month adds something, and 0 where it does not.
+   */
+  private static FutureTerms futureTerms(BgNbdFamilyModel m, RfmSummary s, Schedule schedule) {
+    double previous = 0.0;
+    double sum = 0.0;
+    double[] monthGradient = new double[4];
+    double[] previousGradient = new double[4];
+    double[] sumGradient = new double[4];
+    for (int i = 0; i < schedule.ends.length; i++) {
+      double e = m.expectedPurchasesIfAlive(schedule.ends[i], s, monthGradient);
+      double increment = e - previous;
+      sum += Math.max(0.0, increment) * schedule.discount[i];
+      if (increment > 0.0) {
+        for (int j = 0; j < 4; j++) {
+          sumGradient[j] += (monthGradient[j] - previousGradient[j]) * schedule.discount[i];
+        }
+      }
+      if (e > previous) {
+        System.arraycopy(monthGradient, 0, previousGradient, 0, 4);
+      }
+      previous = Math.max(previous, e);
+    }
+    double[] gradient = new double[4];
+    if (Double.isFinite(Math.log(sum))) {
+      for (int j = 0; j < 4; j++) {
+        double g = sumGradient[j] / sum;
+        gradient[j] = Double.isFinite(g) ? g : 0.0;
+      }
+    }
+    return new FutureTerms(sum, previous, gradient);
   }
 
   /** {discounted expected purchases if alive, undiscounted expected purchases over the horizon if alive}. */

@@ -3,6 +3,7 @@ package dev.custintel.analytics.clv;
 import dev.custintel.analytics.clv.internal.Bfgs;
 import dev.custintel.analytics.clv.internal.Covariance;
 import dev.custintel.analytics.clv.internal.FiniteDifferences;
+import dev.custintel.analytics.clv.internal.Subsample;
 import dev.custintel.core.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
@@ -139,11 +140,15 @@ final class RfmMaximumLikelihood {
     }
     Bfgs.Result result;
     double[][] hessian;
-    if (withGradient == null) {
+    if (withGradient == null || exact == null) {
       result = Bfgs.minimize(objective, theta0, maxIterations, gradientTolerance, GRADIENT_STEP);
       hessian = FiniteDifferences.hessian(objective, result.x(), HESSIAN_STEP);
     } else {
-      result = Bfgs.minimize(withGradient, theta0, maxIterations, gradientTolerance);
+      int k = Subsample.stride(n);
+      result = k == 0
+          ? Bfgs.minimize(withGradient, theta0, maxIterations, gradientTolerance)
+          : Bfgs.minimize(withGradient, exact.over(Subsample.every(xs, k), Subsample.every(txs, k),
+              Subsample.every(ages, k), Subsample.every(weights, k)), theta0, maxIterations, gradientTolerance);
       hessian = FiniteDifferences.hessianFromGradient(withGradient, result.x(), EXACT_HESSIAN_STEP);
     }
     double[] theta = result.x();

@@ -1,6 +1,7 @@
 package dev.custintel.analytics.clv.internal;
 
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Unconstrained minimisation by BFGS (inverse-Hessian update) with a backtracking Armijo line search, on a function
@@ -75,6 +76,51 @@ public final class Bfgs {
    * @return the result
    */
   public static Result minimize(Objective f, double[] start, int maxIterations, double gradientTolerance) {
+    return search(f, start, null, maxIterations, gradientTolerance).result();
+  }
+
+  /**
+   * Minimises {@code f} from {@code start} in two stages: first {@code coarse}, a cheap approximation of {@code f}
+   * (the same mean likelihood over a subsample of the data), from {@code start}; then {@code f} from the coarse
+   * optimum, with the coarse search's inverse-Hessian estimate as its first curvature. The second search stops
+   * on {@code f}'s own gradient, so the result meets the same tolerance as {@link #minimize(Objective, double[],
+   * int, double)}; it is the same optimum up to that tolerance, not the same bits. Where {@code coarse} is not
+   * finite at {@code start}, or {@code f} at the coarse optimum, {@code f} is searched from {@code start} as that
+   * method does. The iterations of both stages count, within {@code maxIterations}.
+   *
+   * @param f the function and its gradient; must be finite at {@code start}
+   * @param coarse an approximation of {@code f} on the same scale
+   * @param start the starting point (not modified)
+   * @param maxIterations maximum number of iterations of both stages together
+   * @param gradientTolerance stop when the gradient norm of {@code f} is below this
+   * @return the result, with the iterations of both stages
+   */
+  public static Result minimize(
+      Objective f, Objective coarse, double[] start, int maxIterations, double gradientTolerance) {
+    Search first;
+    Search second;
+    try {
+      first = search(coarse, start, null, maxIterations / 2, gradientTolerance);
+      second = search(f, first.result().x(), first.inverseHessian(), maxIterations - first.result().iterations(),
+          gradientTolerance);
+    } catch (IllegalArgumentException e) {
+      // The coarse function at the start, or f at the coarse optimum, is not finite: search f alone.
+      return minimize(f, start, maxIterations, gradientTolerance);
+    }
+    Result r = second.result();
+    return new Result(r.x(), r.value(), r.gradientNorm(), first.result().iterations() + r.iterations(),
+        r.converged());
+  }
+
+  /** A search's result and its last inverse-Hessian estimate. */
+  private record Search(Result result, double[][] inverseHessian) {}
+
+  /**
+   * @param initialInverseHessian the first curvature estimate, or null for the identity scaled after the first step
+   */
+  private static Search search(
+      Objective f, double[] start, double @Nullable [][] initialInverseHessian, int maxIterations,
+      double gradientTolerance) {
     int n = start.length;
     double[] x = start.clone();
     double[] g = new double[n];
@@ -82,7 +128,8 @@ public final class Bfgs {
     if (!Double.isFinite(fx)) {
       throw new IllegalArgumentException("function is not finite at the starting point");
     }
-    double[][] hInv = identity(n);
+    boolean scaleFirst = initialInverseHessian == null;
+    double[][] hInv = initialInverseHessian == null ? identity(n) : copy(initialInverseHessian);
     int iter = 0;
     double gNorm = norm(g);
     double[] history = new double[STALL_WINDOW];
@@ -138,7 +185,7 @@ public final class Bfgs {
       }
       double sy = dot(s, y);
       if (sy > 1e-12 * norm(s) * norm(y)) {
-        if (iter == 1) {
+        if (iter == 1 && scaleFirst) {
           // Scale the first inverse-Hessian guess to the observed curvature (Nocedal & Wright eq. 6.20).
           double scale = sy / dot(y, y);
           for (int i = 0; i < n; i++) {
@@ -152,7 +199,15 @@ public final class Bfgs {
       g = gNew;
       gNorm = norm(g);
     }
-    return new Result(x, fx, gNorm, iter, gNorm < gradientTolerance);
+    return new Search(new Result(x, fx, gNorm, iter, gNorm < gradientTolerance), hInv);
+  }
+
+  private static double[][] copy(double[][] m) {
+    double[][] out = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i].clone();
+    }
+    return out;
   }
 
   // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1 / (yᵀ s)

@@ -52,17 +52,25 @@ public final class Decimals {
   private static double nearest(long u, int scale) {
     long power = (long) POWERS_OF_TEN[scale];
     double q = u / POWERS_OF_TEN[scale];
-    while (compareToMidpoint(u, power, q) > 0) {
+    // above: u / 10^scale against the midpoint between q and the next double up; below: against the one between
+    // the next double down and q. Each comparison is made once: when q steps down, the old lower midpoint is the
+    // new upper one. Usually q is right and this is two comparisons.
+    int above = compareToMidpoint(u, power, q);
+    while (above > 0) {
       q = Math.nextUp(q);
+      above = compareToMidpoint(u, power, q);
     }
-    while (compareToMidpoint(u, power, Math.nextDown(q)) < 0) {
+    int below = compareToMidpoint(u, power, Math.nextDown(q));
+    while (below < 0) {
       q = Math.nextDown(q);
+      above = below;
+      below = compareToMidpoint(u, power, Math.nextDown(q));
     }
     // Now u / 10^scale is within half a unit of q; on a midpoint the neighbour with an even significand wins.
-    if (compareToMidpoint(u, power, q) == 0) {
+    if (above == 0) {
       return even(q, Math.nextUp(q));
     }
-    if (compareToMidpoint(u, power, Math.nextDown(q)) == 0) {
+    if (below == 0) {
       return even(Math.nextDown(q), q);
     }
     return q;

@@ -25,7 +25,22 @@ public final class SummaryTable {
    *     usually share a group) and grows as needed
    */
   public SummaryTable(int expected) {
-    int start = Math.max(16, expected / 4);
+    this(Math.max(16, expected / 4), 0);
+  }
+
+  /**
+   * A table for entries that are mostly distinct (pairs with a continuous amount, say), sized for {@code groups}
+   * groups from the start: growing from a quarter would rehash every group twice on the way.
+   *
+   * @param groups expected number of groups
+   * @return the table
+   */
+  public static SummaryTable forDistinct(int groups) {
+    return new SummaryTable(Math.max(16, groups), 0);
+  }
+
+  // The second parameter only tells this constructor apart from the public one.
+  private SummaryTable(int start, int unused) {
     int capacity = Integer.highestOneBit(start * 2 - 1) << 1;
     slots = new int[capacity];
     mask = capacity - 1;

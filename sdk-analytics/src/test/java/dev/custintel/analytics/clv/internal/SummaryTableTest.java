@@ -45,6 +45,25 @@ class SummaryTableTest {
   }
 
   @Test
+  void forDistinct_groupsAsTheGrowingTable() {
+    SplittableRandom random = new SplittableRandom(9);
+    SummaryTable sized = SummaryTable.forDistinct(50_000);
+    SummaryTable growing = new SummaryTable(1);
+    for (int i = 0; i < 60_000; i++) {
+      // Amounts with a few repeats, and more entries than the table was sized for.
+      int x = 1 + random.nextInt(5);
+      double spend = random.nextInt(10) == 0 ? 10.0 : random.nextDouble() * 100;
+      assertThat(sized.add(x, spend, 0.0, 1)).isEqualTo(growing.add(x, spend, 0.0, 1));
+    }
+    assertThat(sized.size()).isEqualTo(growing.size()).isGreaterThan(50_000);
+    for (int g = 0; g < sized.size(); g++) {
+      assertThat(sized.x(g)).isEqualTo(growing.x(g));
+      assertThat(sized.first(g)).isEqualTo(growing.first(g));
+      assertThat(sized.count(g)).isEqualTo(growing.count(g));
+    }
+  }
+
+  @Test
   void decimalsToDouble_isTheNearestDouble_likeTheJdk() {
     SplittableRandom random = new SplittableRandom(5);
     for (int i = 0; i < 100_000; i++) {
