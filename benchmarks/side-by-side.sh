@@ -117,11 +117,13 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 JVM=$(echo "${TIMES[jvm]}" | median)
 mkdir -p "$(dirname "$OUT")"
+# Before the results file is rewritten: that file changing is not a change to the code measured.
+GIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ":(exclude)$OUT" 2>/dev/null || echo ' (with uncommitted changes)')"
 {
   echo "Custintel side by side: cold whole-process wall times, milliseconds"
   echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command:  benchmarks/side-by-side.sh -r $ROUNDS -j $JAR"
-  echo "git:      $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "git:      $GIT"
   echo "machine:  $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "java:     $(java -version 2>&1 | head -1)"
   echo "rounds:   $ROUNDS, each case once per round in this order: ${ORDER[*]}"
