@@ -127,6 +127,13 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on stderr, even on a terminal (the summary and errors stay)")
   boolean quiet;
 
+  @Option(
+      names = "--asynchronous-commit",
+      description = "PostgreSQL, for bulk loads: each batch commits without waiting for the server to flush it to "
+          + "disk. A crash of the database server can lose the batches committed in its last moments (never part "
+          + "of one); importing the file again writes them, and nothing twice. No effect on H2")
+  boolean asynchronousCommit;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
@@ -162,7 +169,7 @@ final class ImportCommand implements Callable<Integer> {
     ProgressPrinter printer = ProgressPrinter.forCommand(err, errIsTerminal, progress, quiet);
     ImportOptions base = new ImportOptions(
         strict ? ImportMode.STRICT : ImportMode.LENIENT, batchSize, zone, maxReported, writers,
-        ImportProgressListener.NONE, replace);
+        ImportProgressListener.NONE, replace, asynchronousCommit);
 
     List<Map<String, Object>> fileViews = new ArrayList<>();
     List<Map<String, Object>> rejected = new ArrayList<>();
