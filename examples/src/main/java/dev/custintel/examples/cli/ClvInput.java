@@ -25,7 +25,7 @@ final class ClvInput {
       names = "--transactions",
       required = true,
       paramLabel = "FILE",
-      description = "The transaction (order) file")
+      description = "The transaction (order) file; - reads standard input")
   Path transactions;
 
   @Option(
@@ -65,9 +65,33 @@ final class ClvInput {
    * @throws CliException if the file cannot be read, holds no purchase, or the currency is ambiguous or absent
    */
   ClvOrders load() {
-    checkReadable("--transactions", transactions);
-    return ClvOrders.load(transactions, format, currency);
+    Path file = readable("--transactions", transactions);
+    return ClvOrders.load(file, transactions, format, currency);
   }
+
+  /**
+   * The path to read for a file option: standard input's for {@code -} (read once, as {@code import} reads it),
+   * else the file itself, checked.
+   *
+   * @param option the option, such as {@code --transactions}
+   * @param file its value
+   * @return the path to read
+   * @throws CliException naming the option if it cannot be read
+   */
+  static Path readable(String option, Path file) {
+    if (file.toString().equals("-")) {
+      if (!Files.exists(STDIN)) {
+        throw new CliException(option + ": standard input (-) cannot be read on this system (no /dev/stdin); "
+            + "give a file");
+      }
+      return STDIN;
+    }
+    checkReadable(option, file);
+    return file;
+  }
+
+  /** Standard input as a path the SDK reads once (a pipe or FIFO into a temporary copy), as {@code import} does. */
+  private static final Path STDIN = Path.of("/dev/stdin");
 
   /** @return the period's name on the command line and in the JSON: {@code day} or {@code week} */
   static String periodName(PeriodUnit unit) {

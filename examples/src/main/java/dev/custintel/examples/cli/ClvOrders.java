@@ -78,11 +78,25 @@ final class ClvOrders {
    *     ambiguous or absent (the messages of {@link ClvData#load})
    */
   static ClvOrders load(Path file, ImportFormat format, @Nullable Currency requested) {
+    return load(file, file, format, requested);
+  }
+
+  /**
+   * As {@link #load(Path, ImportFormat, Currency)}, reading one path and naming another in messages and the JSON,
+   * such as standard input read through {@code /dev/stdin} and named {@code -}.
+   *
+   * @param file a readable file
+   * @param shown its name for the user
+   * @param format its layout
+   * @param requested the currency asked for with {@code --currency}, or null for the file's only currency
+   * @return the data
+   */
+  static ClvOrders load(Path file, Path shown, ImportFormat format, @Nullable Currency requested) {
     FileOrders read;
     try {
       read = FileOrders.read(file, format, ImportOptions.defaults());
     } catch (InvalidInputException e) {
-      throw unreadable(file, format, e);
+      throw unreadable(shown, format, e);
     }
     TreeSet<String> found = new TreeSet<>();
     for (Order order : read.orders()) {
@@ -90,7 +104,7 @@ final class ClvOrders {
         found.add(order.currency().getCurrencyCode());
       }
     }
-    Currency currency = chooseCurrency(file, format, read.report(), new ArrayList<>(found), requested);
+    Currency currency = chooseCurrency(shown, format, read.report(), new ArrayList<>(found), requested);
     List<Transaction> purchases = new ArrayList<>(read.orders().size());
     for (Order order : read.orders()) {
       if (order.kind() == OrderKind.PURCHASE && order.currency().equals(currency)) {
@@ -101,7 +115,7 @@ final class ClvOrders {
     }
     // CalibrationSummaries keeps the order of first appearance: sorted input gives the store's order by id.
     purchases.sort(Comparator.comparing(Transaction::customerId));
-    return new ClvOrders(file, format, read.report(), currency, purchases);
+    return new ClvOrders(shown, format, read.report(), currency, purchases);
   }
 
   /** @return the currency whose purchases are summarized */

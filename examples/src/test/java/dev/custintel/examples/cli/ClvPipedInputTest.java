@@ -1,0 +1,68 @@
+package dev.custintel.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custintel.core.testing.TestData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code clv fit} and {@code clv score} with {@code --transactions -}: standard input, read as the file is. */
+class ClvPipedInputTest {
+
+  @Test
+  void clvFit_fromAPipe_sameAsFromTheFile() throws Exception {
+    Path file = TestData.file("clv/CDNOW_sample.txt");
+    List<String> options = List.of("--format", "cdnow", "--calibration-end", "1997-09-30", "--holdout-end",
+        "1998-06-30", "--period", "week");
+    List<String> fromFile = new ArrayList<>(List.of("clv", "fit", "--transactions", file.toString()));
+    fromFile.addAll(options);
+    List<String> fromPipe = new ArrayList<>(List.of("clv", "fit", "--transactions", "-"));
+    fromPipe.addAll(options);
+
+    CliRun direct = CliRun.run(fromFile.toArray(new String[0]));
+    Process p = cli(fromPipe, Files.readAllBytes(file));
+    JsonNode piped = new ObjectMapper().readTree(p.getInputStream());
+
+    assertThat(p.waitFor()).isZero();
+    assertThat(direct.exitCode()).as(direct.toString()).isZero();
+    assertThat(piped.get("input").get("file").asText()).isEqualTo("-");
+    assertThat(piped.get("input").get("rowsRead").asLong()).isEqualTo(6919);
+    ObjectNode expected = (ObjectNode) direct.json().deepCopy();
+    ((ObjectNode) expected.get("input")).put("file", "-");
+    assertThat(piped).isEqualTo(expected);
+  }
+
+  @Test
+  void clvFit_fromAnEmptyPipe_saysTheInputIsEmpty() throws Exception {
+    Process p = cli(List.of("clv", "fit", "--transactions", "-", "--format", "cdnow", "--calibration-end",
+        "1997-09-30"), new byte[0]);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).isEqualTo(CustintelCli.FAILED);
+    assertThat(err).contains("--transactions").contains("'-'").contains("empty");
+  }
+
+  /** Starts the CLI in a new JVM on this test's class path, writes {@code input} into its stdin and closes it. */
+  private static Process cli(List<String> args, byte[] input) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CustintelCli.class.getName());
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).start();
+    try (OutputStream stdin = p.getOutputStream()) {
+      stdin.write(input);
+    }
+    return p;
+  }
+}
