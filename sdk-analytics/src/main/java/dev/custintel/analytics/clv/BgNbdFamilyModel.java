@@ -113,7 +113,7 @@ abstract class BgNbdFamilyModel extends FittedModel<BgNbdParameters, BgNbdStanda
     return RfmMaximumLikelihood.fit(
         summaries,
         new double[] {start.r(), start.alpha(), start.a(), start.b()},
-        String.valueOf(start),
+        start,
         options.maxIterations(),
         options.gradientTolerance(),
         noRepeatReason,

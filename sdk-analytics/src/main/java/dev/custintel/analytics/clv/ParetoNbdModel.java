@@ -83,7 +83,7 @@ public final class ParetoNbdModel extends FittedModel<ParetoNbdParameters, Paret
     RfmMaximumLikelihood.Estimate e = RfmMaximumLikelihood.fit(
         summaries,
         new double[] {start.r(), start.alpha(), start.s(), start.beta()},
-        String.valueOf(start),
+        start,
         options.maxIterations(),
         options.gradientTolerance(),
         "otherwise r runs to 0 and the purchase rate cannot be estimated",

@@ -64,7 +64,8 @@ final class RfmMaximumLikelihood {
   /**
    * @param summaries the customers
    * @param start starting parameters (natural scale), in the model's order
-   * @param startDescription the starting parameters as the user gave them, for the error message
+   * @param startGiven the starting parameters as the user gave them (a record), turned into text only for the error
+   *     message: a record's {@code toString} is linked at its first call, which a cold command would pay for nothing
    * @param noRepeatReason why the model cannot be fitted when no customer made a repeat purchase
    * @param logLikelihood one customer's log-likelihood
    * @param exact the same likelihood with its exact gradient over all the data, or null to search with
@@ -73,7 +74,7 @@ final class RfmMaximumLikelihood {
   static Estimate fit(
       List<RfmSummary> summaries,
       double[] start,
-      String startDescription,
+      Object startGiven,
       int maxIterations,
       double gradientTolerance,
       String noRepeatReason,
@@ -136,7 +137,7 @@ final class RfmMaximumLikelihood {
         && Double.isFinite(withGradient.valueAndGradient(theta0, new double[theta0.length]));
     if (!finiteStart && !Double.isFinite(objective.applyAsDouble(theta0))) {
       throw InvalidInputException.argument(
-          "start", "the log-likelihood is not finite there (was " + startDescription + ")");
+          "start", "the log-likelihood is not finite there (was " + startGiven + ")");
     }
     Bfgs.Result result;
     double[][] hessian;
