@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One run of the program with captured streams.
@@ -32,6 +36,29 @@ record CliRun(int exitCode, String out, String err) {
       code = CustintelCli.run(o, e, args);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts the program in a new JVM on this test's class path, writes {@code input} into its stdin and closes it.
+   *
+   * @param args the command line
+   * @param input the bytes of its standard input
+   * @param stderr where its stderr goes (a pipe to read, or {@code INHERIT})
+   * @return the process, its stdout to read
+   * @throws IOException if it cannot be started or fed
+   */
+  static Process piped(List<String> args, byte[] input, ProcessBuilder.Redirect stderr) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CustintelCli.class.getName());
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).redirectError(stderr).start();
+    try (OutputStream stdin = p.getOutputStream()) {
+      stdin.write(input);
+    }
+    return p;
   }
 
   /** @return stdout parsed as JSON */

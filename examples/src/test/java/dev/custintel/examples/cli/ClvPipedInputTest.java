@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custintel.core.testing.TestData;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,18 +50,7 @@ class ClvPipedInputTest {
     assertThat(err).contains("--transactions").contains("'-'").contains("empty");
   }
 
-  /** Starts the CLI in a new JVM on this test's class path, writes {@code input} into its stdin and closes it. */
   private static Process cli(List<String> args, byte[] input) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(CustintelCli.class.getName());
-    command.addAll(args);
-    Process p = new ProcessBuilder(command).start();
-    try (OutputStream stdin = p.getOutputStream()) {
-      stdin.write(input);
-    }
-    return p;
+    return CliRun.piped(args, input, ProcessBuilder.Redirect.PIPE);
   }
 }

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custintel.core.testing.TestData;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,18 +53,8 @@ class ImportPipedInputTest extends CliDatabaseFixture {
     assertThat(piped.get("files").get(0).get("file").asText()).isEqualTo("-");
   }
 
-  /** Starts the CLI in a new JVM on this test's class path, writes {@code input} into its stdin and closes it. */
+  /** Starts the CLI in a new JVM, {@code input} on its stdin, its stderr on the test's. */
   private static Process cli(List<String> args, Path input) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(CustintelCli.class.getName());
-    command.addAll(args);
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (OutputStream stdin = p.getOutputStream()) {
-      Files.copy(input, stdin);
-    }
-    return p;
+    return CliRun.piped(args, Files.readAllBytes(input), ProcessBuilder.Redirect.INHERIT);
   }
 }

@@ -392,19 +392,7 @@ public final class ParetoNbdFormulas {
    * {@code t ρ/(1−ρ)} and {@code t w/(1−w)}; we stop when that bracket is below rounding and add its midpoint.
    */
   static double logRatioSeries(double p, double q, double w) {
-    if (!(p > 0.0 && p <= q && w >= 0.0 && w < 1.0)) {
-      throw new IllegalArgumentException(
-          "series needs 0 < p <= q and 0 <= w < 1 (was " + p + ", " + q + ", " + w + ")");
-    }
-    // The terms shrink no faster than w^n, so reaching rounding takes at least ln(1e-16 (1−w)) / ln w terms; when
-    // that is beyond the budget, fail at once instead of after the whole budget (a search wandering towards such
-    // parameters would otherwise spend seconds per step there).
-    double minimumTerms = Math.log(1e-16 * (1.0 - w)) / Math.log(w);
-    if (w > 0.0 && minimumTerms > MAX_SERIES_TERMS) {
-      throw new IllegalArgumentException(
-          "hypergeometric series would need more than " + MAX_SERIES_TERMS + " terms (argument " + w
-              + " too close to 1)");
-    }
+    checkSeries(p, q, w);
     double upperFactor = w / (1.0 - w);
     double term = 1.0;
     double sum = 1.0;
@@ -423,15 +411,14 @@ public final class ParetoNbdFormulas {
   }
 
   /**
-   * {@link #logRatioSeries(double, double, double)} (the same value, to the last bit: the same terms, summed and
-   * stopped alike) with the derivatives of the logarithm in {@code p}, {@code q} and {@code w}, summed in the same
-   * loop and stopped by the rule in the class documentation. Throws exactly where the value method throws, and
-   * otherwise always converges (in at most twice the value's term budget).
+   * The arguments and the term budget of a series: {@code 0 < p ≤ q}, {@code 0 ≤ w < 1}, and few enough terms. The
+   * terms shrink no faster than {@code w^n}, so reaching rounding takes at least {@code ln(1e-16 (1−w)) / ln w}
+   * terms; when that is beyond the budget, fail at once instead of after the whole budget (a search wandering
+   * towards such parameters would otherwise spend seconds per step there).
    *
-   * @param derivatives receives {@code ∂/∂(p, q, w)} of the logarithm, three elements
-   * @return the logarithm
+   * @throws IllegalArgumentException if the arguments are out of range or the series would exceed the budget
    */
-  static double logRatioSeries(double p, double q, double w, double[] derivatives) {
+  private static void checkSeries(double p, double q, double w) {
     if (!(p > 0.0 && p <= q && w >= 0.0 && w < 1.0)) {
       throw new IllegalArgumentException(
           "series needs 0 < p <= q and 0 <= w < 1 (was " + p + ", " + q + ", " + w + ")");
@@ -442,6 +429,19 @@ public final class ParetoNbdFormulas {
           "hypergeometric series would need more than " + MAX_SERIES_TERMS + " terms (argument " + w
               + " too close to 1)");
     }
+  }
+
+  /**
+   * {@link #logRatioSeries(double, double, double)} (the same value, to the last bit: the same terms, summed and
+   * stopped alike) with the derivatives of the logarithm in {@code p}, {@code q} and {@code w}, summed in the same
+   * loop and stopped by the rule in the class documentation. Throws exactly where the value method throws, and
+   * otherwise always converges (in at most twice the value's term budget).
+   *
+   * @param derivatives receives {@code ∂/∂(p, q, w)} of the logarithm, three elements
+   * @return the logarithm
+   */
+  static double logRatioSeries(double p, double q, double w, double[] derivatives) {
+    checkSeries(p, q, w);
     double upperFactor = w / (1.0 - w);
     double oneOverOneMinusW = 1.0 / (1.0 - w);
     double tailFactor = upperFactor * oneOverOneMinusW; // w / (1−w)²
