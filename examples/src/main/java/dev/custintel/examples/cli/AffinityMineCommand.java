@@ -74,7 +74,11 @@ final class AffinityMineCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--baskets", required = true, paramLabel = "FILE", description = "The basket file (UTF-8)")
+  @Option(
+      names = "--baskets",
+      required = true,
+      paramLabel = "FILE",
+      description = "The basket file (UTF-8); - reads standard input")
   Path baskets;
 
   @Option(
@@ -154,10 +158,10 @@ final class AffinityMineCommand implements Callable<Integer> {
     boolean csv = csvOutput();
     OnlineRetailOptions onlineRetail = onlineRetailOptions();
 
-    ClvInput.checkReadable("--baskets", baskets);
+    Path file = ClvInput.readable("--baskets", baskets);
     Baskets read;
     try {
-      read = format.read(baskets, onlineRetail);
+      read = format.read(file, onlineRetail);
     } catch (InvalidInputException e) {
       throw new CliException("--baskets: cannot read '" + baskets + "' as " + format.cliName()
           + " (check --format): " + e.getMessage());

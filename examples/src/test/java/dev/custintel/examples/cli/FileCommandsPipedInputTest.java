@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code clv fit} and {@code clv score} with {@code --transactions -}: standard input, read as the file is. */
-class ClvPipedInputTest {
+/**
+ * The file commands with {@code -} for their file: {@code clv fit --transactions -} and {@code affinity mine
+ * --baskets -} read standard input as they read the file.
+ */
+class FileCommandsPipedInputTest {
 
   @Test
   void clvFit_fromAPipe_sameAsFromTheFile() throws Exception {
@@ -52,5 +55,27 @@ class ClvPipedInputTest {
 
   private static Process cli(List<String> args, byte[] input) throws IOException {
     return CliRun.piped(args, input, ProcessBuilder.Redirect.PIPE);
+  }
+
+  @Test
+  void affinityMine_fromAPipe_sameAsFromTheFile() throws Exception {
+    Path file = TestData.file("affinity/groceries.csv");
+    List<String> options = List.of("--format", "basket-csv", "--min-support", "0.01", "--min-confidence", "0.3");
+    List<String> fromFile = new ArrayList<>(List.of("affinity", "mine", "--baskets", file.toString()));
+    fromFile.addAll(options);
+    List<String> fromPipe = new ArrayList<>(List.of("affinity", "mine", "--baskets", "-"));
+    fromPipe.addAll(options);
+
+    CliRun direct = CliRun.run(fromFile.toArray(new String[0]));
+    Process p = cli(fromPipe, Files.readAllBytes(file));
+    ObjectNode piped = (ObjectNode) new ObjectMapper().readTree(p.getInputStream());
+
+    assertThat(p.waitFor()).isZero();
+    assertThat(direct.exitCode()).as(direct.toString()).isZero();
+    ObjectNode expected = (ObjectNode) direct.json().deepCopy();
+    assertThat(piped.get("transactions").asLong()).isEqualTo(9835);
+    expected.remove("elapsedMillis");
+    piped.remove("elapsedMillis");
+    assertThat(piped).isEqualTo(expected);
   }
 }
