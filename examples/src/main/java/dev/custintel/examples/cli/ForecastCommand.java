@@ -77,7 +77,11 @@ final class ForecastCommand implements Callable<Integer> {
 
   /** The file options, as for 'clv fit'. */
   static final class FileSource {
-    @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "The transaction file")
+    @Option(
+        names = "--transactions",
+        required = true,
+        paramLabel = "FILE",
+        description = "The transaction file; - reads standard input")
     Path transactions;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
@@ -139,8 +143,8 @@ final class ForecastCommand implements Callable<Integer> {
       }
     } else {
       PurchaseModelKind kind = model == null ? PurchaseModelKind.BG_NBD : model;
-      ClvInput.checkReadable("--transactions", file.transactions);
-      try (ClvData data = ClvData.load(file.transactions, file.format, currency)) {
+      Path transactions = ClvInput.readable("--transactions", file.transactions);
+      try (ClvData data = ClvData.load(transactions, file.format, currency)) {
         ClvFitCommand.warnAboutLeftOutRows(spec.commandLine().getErr(), data.report());
         data.summarize(file.calibrationEnd, unit); // names --calibration-end when it is before every purchase
         try (CustomerIntelligence ci = CustomerIntelligence.builder().jdbcUrl(data.jdbcUrl()).build()) {

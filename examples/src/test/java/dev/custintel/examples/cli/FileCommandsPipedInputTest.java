@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The file commands with {@code -} for their file: {@code clv fit --transactions -} and {@code affinity mine
- * --baskets -} read standard input as they read the file.
+ * The file commands with {@code -} for their file: {@code clv fit --transactions -}, {@code forecast
+ * --transactions -} and {@code affinity mine --baskets -} read standard input as they read the file.
  */
 class FileCommandsPipedInputTest {
 
@@ -77,5 +77,23 @@ class FileCommandsPipedInputTest {
     expected.remove("elapsedMillis");
     piped.remove("elapsedMillis");
     assertThat(piped).isEqualTo(expected);
+  }
+
+  @Test
+  void forecast_fromAPipe_sameAsFromTheFile() throws Exception {
+    Path file = TestData.file("clv/CDNOW_sample.txt");
+    List<String> options = List.of("--format", "cdnow", "--calibration-end", "1997-09-30", "--horizon-weeks", "4");
+    List<String> fromFile = new ArrayList<>(List.of("forecast", "--transactions", file.toString()));
+    fromFile.addAll(options);
+    List<String> fromPipe = new ArrayList<>(List.of("forecast", "--transactions", "-"));
+    fromPipe.addAll(options);
+
+    CliRun direct = CliRun.run(fromFile.toArray(new String[0]));
+    Process p = cli(fromPipe, Files.readAllBytes(file));
+    JsonNode piped = new ObjectMapper().readTree(p.getInputStream());
+
+    assertThat(p.waitFor()).isZero();
+    assertThat(direct.exitCode()).as(direct.toString()).isZero();
+    assertThat(piped).isEqualTo(direct.json());
   }
 }
