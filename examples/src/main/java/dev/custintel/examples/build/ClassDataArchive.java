@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each archive is built as the JDK documents it for a static archive: each training command runs with {@code
  * -XX:DumpLoadedClassList}, the lists are merged, and {@code java -Xshare:dump} writes the archive for the jar's
- * absolute path. The JVM uses it only when it was built by the same JVM for the same jar (size and time); otherwise
- * it starts without it, silently, so a stale or foreign archive costs only the time it would have saved. A failed
- * step leaves no archive and a warning: the launcher works without.
+ * absolute path. The JVM uses it only when it was built by the same JVM for a jar of the same path and size;
+ * otherwise it starts without it, silently, so a foreign archive costs only the time it would have saved. The JVM
+ * does not compare the jar's time (a jar touched after its archive still starts from it), so the launcher passes an
+ * archive only when it is newer than the jar. A failed step leaves no archive and a warning: the launcher works
+ * without.
  *
  * <p>Usage: {@code ClassDataArchive JAR DATA_DIR}. Exit code 0 unless the arguments are wrong or the launcher cannot
  * be written.
@@ -193,8 +195,10 @@ public final class ClassDataArchive {
           affinity|clv|help|--version|-V|--help|-h|"") archive="$dir/custintel.jsa" ;;
           *) archive="$dir/custintel-db.jsa" ;;
         esac
+        # Only an archive written after the jar: the JVM checks the jar's size, not its time, and a jar rebuilt
+        # without its archives (-Dcustintel.cds.skip=true) could keep its size and then start from stale classes.
         cds=
-        if [ -f "$archive" ]; then cds="-XX:SharedArchiveFile=$archive"; fi
+        if [ -f "$archive" ] && [ "$archive" -nt "$dir/custintel.jar" ]; then cds="-XX:SharedArchiveFile=$archive"; fi
         # The JVM's own warnings go to stderr, not into the command's output, and an archive that this JVM cannot use
         # (another version, a rebuilt jar) is passed over without a word, as it is on the JVM that built it.
         log="-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"

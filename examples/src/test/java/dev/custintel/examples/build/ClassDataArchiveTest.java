@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,8 @@ class ClassDataArchiveTest {
     writeProbeJar(bin.resolve("custintel.jar"));
     Files.writeString(bin.resolve("custintel.jsa"), "files");
     Files.writeString(bin.resolve("custintel-db.jsa"), "database");
+    newerThanTheJar(bin, "custintel.jsa");
+    newerThanTheJar(bin, "custintel-db.jsa");
     Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
     String files = "jvm:-XX:SharedArchiveFile=" + bin.toRealPath().resolve("custintel.jsa");
     String database = "jvm:-XX:SharedArchiveFile=" + bin.toRealPath().resolve("custintel-db.jsa");
@@ -103,6 +107,7 @@ class ClassDataArchiveTest {
     Path bin = Files.createDirectories(dir.resolve("dist"));
     writeProbeJar(bin.resolve("custintel.jar"));
     Files.writeString(bin.resolve("custintel.jsa"), "not an archive: the JVM must start without it");
+    newerThanTheJar(bin, "custintel.jsa");
     Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
     launcher.toFile().setExecutable(true);
     Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("elsewhere")).resolve("ci"), launcher);
@@ -114,6 +119,26 @@ class ClassDataArchiveTest {
     // The JVM passed over the broken archive without a word in the output.
     assertThat(out).allMatch(l -> l.startsWith("arg:") || l.startsWith("jvm:"));
     assertThat(out).contains("jvm:-Xlog:disable", "jvm:-Xlog:all=warning:stderr", "jvm:-Xlog:cds*=off:stderr");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void anArchiveOlderThanTheJarIsNotUsed() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("stale"));
+    writeProbeJar(bin.resolve("custintel.jar"));
+    Files.writeString(bin.resolve("custintel.jsa"), "the archive of an earlier jar");
+    Files.setLastModifiedTime(bin.resolve("custintel.jsa"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
+
+    List<String> out = run(List.of("/bin/sh", launcher.toString(), "--version"), Map.of());
+
+    assertThat(out).contains("arg:--version").noneMatch(o -> o.startsWith("jvm:-XX:SharedArchiveFile"));
+  }
+
+  /** Dates an archive after the jar beside it, as the build writes them. */
+  private static void newerThanTheJar(Path bin, String archive) throws IOException {
+    FileTime jar = Files.getLastModifiedTime(bin.resolve("custintel.jar"));
+    Files.setLastModifiedTime(bin.resolve(archive), FileTime.from(jar.toInstant().plusSeconds(5)));
   }
 
   private static void writeProbeJar(Path jar) throws IOException {
