@@ -80,18 +80,16 @@ final class ClvInput {
    */
   static Path readable(String option, Path file) {
     if (file.toString().equals("-")) {
-      if (!Files.exists(STDIN)) {
+      if (!Files.exists(ImportCommand.STDIN)) {
         throw new CliException(option + ": standard input (-) cannot be read on this system (no /dev/stdin); "
             + "give a file");
       }
-      return STDIN;
+      return ImportCommand.STDIN;
     }
     checkReadable(option, file);
     return file;
   }
 
-  /** Standard input as a path the SDK reads once (a pipe or FIFO into a temporary copy), as {@code import} does. */
-  private static final Path STDIN = Path.of("/dev/stdin");
 
   /** @return the period's name on the command line and in the JSON: {@code day} or {@code week} */
   static String periodName(PeriodUnit unit) {

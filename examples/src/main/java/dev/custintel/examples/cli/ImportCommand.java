@@ -286,7 +286,7 @@ final class ImportCommand implements Callable<Integer> {
    * Standard input as a path the SDK can open: it reads pipes and FIFOs once, into a temporary copy. The SDK takes
    * paths, and reading {@code System.in} here would need a second copy of that logic.
    */
-  private static final Path STDIN = Path.of("/dev/stdin");
+  static final Path STDIN = Path.of("/dev/stdin");
 
   private static boolean isStdin(Path file) {
     return file.toString().equals("-");

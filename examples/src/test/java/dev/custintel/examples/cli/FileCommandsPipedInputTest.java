@@ -2,11 +2,9 @@ package dev.custintel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custintel.core.testing.TestData;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,57 +20,35 @@ class FileCommandsPipedInputTest {
 
   @Test
   void clvFit_fromAPipe_sameAsFromTheFile() throws Exception {
-    Path file = TestData.file("clv/CDNOW_sample.txt");
-    List<String> options = List.of("--format", "cdnow", "--calibration-end", "1997-09-30", "--holdout-end",
-        "1998-06-30", "--period", "week");
-    List<String> fromFile = new ArrayList<>(List.of("clv", "fit", "--transactions", file.toString()));
-    fromFile.addAll(options);
-    List<String> fromPipe = new ArrayList<>(List.of("clv", "fit", "--transactions", "-"));
-    fromPipe.addAll(options);
+    Runs runs = fromFileAndPipe("clv/CDNOW_sample.txt", List.of("clv", "fit", "--transactions"),
+        List.of("--format", "cdnow", "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30", "--period",
+            "week"));
 
-    CliRun direct = CliRun.run(fromFile.toArray(new String[0]));
-    Process p = cli(fromPipe, Files.readAllBytes(file));
-    JsonNode piped = new ObjectMapper().readTree(p.getInputStream());
-
-    assertThat(p.waitFor()).isZero();
-    assertThat(direct.exitCode()).as(direct.toString()).isZero();
+    ObjectNode piped = runs.piped();
     assertThat(piped.get("input").get("file").asText()).isEqualTo("-");
     assertThat(piped.get("input").get("rowsRead").asLong()).isEqualTo(6919);
-    ObjectNode expected = (ObjectNode) direct.json().deepCopy();
+    ObjectNode expected = runs.direct();
     ((ObjectNode) expected.get("input")).put("file", "-");
     assertThat(piped).isEqualTo(expected);
   }
 
   @Test
   void clvFit_fromAnEmptyPipe_saysTheInputIsEmpty() throws Exception {
-    Process p = cli(List.of("clv", "fit", "--transactions", "-", "--format", "cdnow", "--calibration-end",
-        "1997-09-30"), new byte[0]);
+    Process p = CliRun.piped(List.of("clv", "fit", "--transactions", "-", "--format", "cdnow", "--calibration-end",
+        "1997-09-30"), new byte[0], ProcessBuilder.Redirect.PIPE);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(p.waitFor()).isEqualTo(CustintelCli.FAILED);
     assertThat(err).contains("--transactions").contains("'-'").contains("empty");
   }
 
-  private static Process cli(List<String> args, byte[] input) throws IOException {
-    return CliRun.piped(args, input, ProcessBuilder.Redirect.PIPE);
-  }
-
   @Test
   void affinityMine_fromAPipe_sameAsFromTheFile() throws Exception {
-    Path file = TestData.file("affinity/groceries.csv");
-    List<String> options = List.of("--format", "basket-csv", "--min-support", "0.01", "--min-confidence", "0.3");
-    List<String> fromFile = new ArrayList<>(List.of("affinity", "mine", "--baskets", file.toString()));
-    fromFile.addAll(options);
-    List<String> fromPipe = new ArrayList<>(List.of("affinity", "mine", "--baskets", "-"));
-    fromPipe.addAll(options);
+    Runs runs = fromFileAndPipe("affinity/groceries.csv", List.of("affinity", "mine", "--baskets"),
+        List.of("--format", "basket-csv", "--min-support", "0.01", "--min-confidence", "0.3"));
 
-    CliRun direct = CliRun.run(fromFile.toArray(new String[0]));
-    Process p = cli(fromPipe, Files.readAllBytes(file));
-    ObjectNode piped = (ObjectNode) new ObjectMapper().readTree(p.getInputStream());
-
-    assertThat(p.waitFor()).isZero();
-    assertThat(direct.exitCode()).as(direct.toString()).isZero();
-    ObjectNode expected = (ObjectNode) direct.json().deepCopy();
+    ObjectNode piped = runs.piped();
+    ObjectNode expected = runs.direct();
     assertThat(piped.get("transactions").asLong()).isEqualTo(9835);
     expected.remove("elapsedMillis");
     piped.remove("elapsedMillis");
@@ -81,19 +57,35 @@ class FileCommandsPipedInputTest {
 
   @Test
   void forecast_fromAPipe_sameAsFromTheFile() throws Exception {
-    Path file = TestData.file("clv/CDNOW_sample.txt");
-    List<String> options = List.of("--format", "cdnow", "--calibration-end", "1997-09-30", "--horizon-weeks", "4");
-    List<String> fromFile = new ArrayList<>(List.of("forecast", "--transactions", file.toString()));
+    Runs runs = fromFileAndPipe("clv/CDNOW_sample.txt", List.of("forecast", "--transactions"),
+        List.of("--format", "cdnow", "--calibration-end", "1997-09-30", "--horizon-weeks", "4"));
+
+    assertThat(runs.piped()).isEqualTo(runs.direct());
+  }
+
+  /** The JSON of a command on a file (in this JVM) and on the same bytes piped into a new JVM as {@code -}. */
+  private record Runs(ObjectNode direct, ObjectNode piped) {}
+
+  /**
+   * Runs {@code command FILE options} and {@code command - options} with the file on standard input; both must
+   * exit 0.
+   */
+  private static Runs fromFileAndPipe(String dataFile, List<String> command, List<String> options)
+      throws Exception {
+    Path file = TestData.file(dataFile);
+    List<String> fromFile = new ArrayList<>(command);
+    fromFile.add(file.toString());
     fromFile.addAll(options);
-    List<String> fromPipe = new ArrayList<>(List.of("forecast", "--transactions", "-"));
+    List<String> fromPipe = new ArrayList<>(command);
+    fromPipe.add("-");
     fromPipe.addAll(options);
 
     CliRun direct = CliRun.run(fromFile.toArray(new String[0]));
-    Process p = cli(fromPipe, Files.readAllBytes(file));
-    JsonNode piped = new ObjectMapper().readTree(p.getInputStream());
+    Process p = CliRun.piped(fromPipe, Files.readAllBytes(file), ProcessBuilder.Redirect.INHERIT);
+    ObjectNode piped = (ObjectNode) new ObjectMapper().readTree(p.getInputStream());
 
     assertThat(p.waitFor()).isZero();
     assertThat(direct.exitCode()).as(direct.toString()).isZero();
-    assertThat(piped).isEqualTo(direct.json());
+    return new Runs((ObjectNode) direct.json().deepCopy(), piped);
   }
 }
