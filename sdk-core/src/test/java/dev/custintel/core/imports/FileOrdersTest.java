@@ -70,6 +70,30 @@ class FileOrdersTest {
   }
 
   @Test
+  void anUnstorableTotal_rejectedAlike() throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("order_id,customer_id,placed_at,product_id,quantity,unit_price,currency,kind");
+    for (int i = 0; i < 6; i++) {
+      lines.add("R-" + i + ",c" + i + ",2024-01-0" + (1 + i) + "T10:00:00Z,p1,1,2.00,EUR,");
+    }
+    // Two lines of 6 * 10^14 each: each storable, their total (10^15 and more) not.
+    lines.add("BIG,c9,2024-01-09T10:00:00Z,p1,1,600000000000000,EUR,");
+    lines.add("BIG,c9,2024-01-09T10:00:00Z,p2,1,600000000000000,EUR,");
+    lines.add("R-9,c1,2024-01-10T10:00:00Z,p1,x,1.00,EUR,");
+    Path file = dir.resolve("big.csv");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    ImportOptions small = ImportOptions.defaults().withBatchSize(4);
+    ImportReport report = assertSameAsImport(file, ImportFormat.ORDERS_CSV, small);
+    assertThat(report.rejectedCount()).isEqualTo(2);
+    assertThat(report.rejected().get(0).reason()).contains("10^15");
+    String strict = error(() -> FileOrders.read(file, ImportFormat.ORDERS_CSV, small.withMode(ImportMode.STRICT)));
+    try (CustintelStore store = newStore()) {
+      assertThat(strict).isEqualTo(error(() -> store.ingestion().importFile(file, ImportFormat.ORDERS_CSV,
+          small.withMode(ImportMode.STRICT)))).contains("10^15");
+    }
+  }
+
+  @Test
   void emptyFile_sameError() throws IOException {
     Path file = Files.createFile(dir.resolve("empty.csv"));
     for (ImportFormat format : ImportFormat.values()) {

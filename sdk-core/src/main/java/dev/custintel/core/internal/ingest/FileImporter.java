@@ -130,7 +130,7 @@ final class FileImporter {
   }
 
   /** @return the name of the field that holds an order's id in the format, for rejections of repeated ids */
-  private static String idField(ImportFormat format) {
+  static String idField(ImportFormat format) {
     return switch (format) {
       case ORDERS_CSV -> "order_id";
       case ONLINE_RETAIL -> "InvoiceNo";
@@ -138,8 +138,15 @@ final class FileImporter {
     };
   }
 
+  /** The error of a bad row in strict mode, which fails the whole import. */
+  static InvalidInputException strictRejection(String fileName, RejectedRow row) {
+    return new InvalidInputException(
+        "file '" + fileName + "' line " + row.line(), row.field(),
+        row.reason() + " (strict mode: nothing was imported; fix the row or import in lenient mode)");
+  }
+
   /** The rejection of a repeated order id with different content, when replacing is not allowed. */
-  private static RejectedRow changedRepeat(String idField, ParsedOrder parsed, long previousLine) {
+  static RejectedRow changedRepeat(String idField, ParsedOrder parsed, long previousLine) {
     return new RejectedRow(parsed.firstLine(), idField,
         "repeats order '" + parsed.order().id() + "' of line " + previousLine + " with different content"
             + " (the rows of one order must be adjacent; to store the later version instead, allow replacing:"
@@ -240,9 +247,7 @@ final class FileImporter {
     @Override
     public void rejected(RejectedRow row) {
       if (options.mode() == ImportMode.STRICT) {
-        throw new InvalidInputException(
-            "file '" + fileName + "' line " + row.line(), row.field(),
-            row.reason() + " (strict mode: nothing was imported; fix the row or import in lenient mode)");
+        throw strictRejection(fileName, row);
       }
       rejectedCount++;
       if (rejected.size() < options.maxReportedRejections()) {

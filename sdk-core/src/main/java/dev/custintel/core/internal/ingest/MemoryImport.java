@@ -2,146 +2,164 @@ package dev.custintel.core.internal.ingest;
 
 import dev.custintel.core.imports.FileOrders;
 import dev.custintel.core.imports.ImportFormat;
+import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
+import dev.custintel.core.imports.ImportProgress;
 import dev.custintel.core.imports.ImportReport;
-import dev.custintel.core.ingest.IngestBatch;
-import dev.custintel.core.ingest.IngestResult;
-import dev.custintel.core.model.Customer;
+import dev.custintel.core.imports.RejectedRow;
+import dev.custintel.core.internal.imports.OrderFileParsers;
+import dev.custintel.core.internal.imports.ParsedOrder;
+import dev.custintel.core.internal.imports.ParsedOrderSink;
 import dev.custintel.core.model.Order;
-import dev.custintel.core.model.OrderLine;
-import dev.custintel.core.model.Product;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
- * {@link FileOrders#read}: the {@link FileImporter} of an import, with its batches kept in memory instead of written
- * to a database. Each order is checked and normalised by {@link PreparedBatch#checked} as a database write does,
- * and then merged into maps the way {@link BatchWriter} merges it into the tables of an empty store (an order id
- * stored with different content is replaced, customers and products are created or their given fields merged), so
- * that the report's counts are those of an import into an empty store. Not thread-safe (the importer runs with one writer,
- * on the calling thread). Not API.
+ * {@link FileOrders#read}: the file's parser with a sink that keeps each order id's stored version in memory, by the
+ * rules by which an import ({@link FileImporter} with its {@link BatchWriter}) stores the file in an empty store, so
+ * that the orders and every count of the report are the import's:
+ *
+ * <ul>
+ *   <li>an order id read again with the same content (as {@link OrderHash} compares it, after
+ *       {@link PreparedBatch#normalise}) is counted as read and unchanged, and dropped;
+ *   <li>read again with different content, it replaces the stored version (keeping its position) and is counted as
+ *       replaced, not written; in strict mode without replacing, it is a bad row, which fails the file;
+ *   <li>bad rows are counted and listed (up to the options' limit), and fail the file in strict mode;
+ *   <li>each order is checked as a batch write checks it ({@link PreparedBatch#checked}: a total of 10^15 or more
+ *       fails the file), in batches of the options' size that end where the import's end (when full, and before a
+ *       replacing version), so that a failure is reported at the same point and in the same words as by an import.
+ * </ul>
+ *
+ * <p>Unlike the importer, which keeps a 64-bit fingerprint per id because it does not hold the orders, this sink
+ * holds every order anyway: a repeat is compared with the stored version itself, and an id read once costs one map
+ * entry and no hashing of its content. A cold {@code clv fit} spent about a third of its reading in the importer's
+ * batches, fingerprints and record copies (issue 17). The customers and products of the file are not kept: the
+ * report counts distinct customer ids only. Not thread-safe (everything runs on the calling thread). Not API.
  */
-public final class MemoryImport {
-  /** The stored orders by id, in order of their first appearance; a replacement keeps the first position. */
+public final class MemoryImport implements ParsedOrderSink {
+  private final ImportOptions options;
+  private final String fileName;
+  private final String idField;
+  private final boolean replace;
+  /** The stored version of each order id, normalised, in order of first appearance. */
   private final Map<String, Order> orders = new LinkedHashMap<>();
-  private final Map<String, Customer> customers = new HashMap<>();
-  private final Map<String, Product> products = new HashMap<>();
+  /** The line each order id was last read on, for the rejection of a changed repeat. */
+  private final Map<String, Long> lines = new HashMap<>();
+  private final Set<String> customers = new HashSet<>();
+  /** The orders of the batch being filled, checked when it ends. */
+  private final List<Order> batch = new ArrayList<>();
+  private final List<RejectedRow> rejected = new ArrayList<>();
+  private final List<RejectedRow> skipped = new ArrayList<>();
+  private long rowsRead;
+  private long ordersRead;
+  private long written;
+  private long unchanged;
+  private long replaced;
+  private long rejectedCount;
+  private long skippedCount;
 
-  private MemoryImport() {}
+  private MemoryImport(ImportOptions options, String fileName, ImportFormat format) {
+    this.options = options;
+    this.fileName = fileName;
+    this.idField = FileImporter.idField(format);
+    this.replace = options.mode() == ImportMode.LENIENT || options.replace();
+  }
 
   /**
    * As {@link FileOrders#read}.
    *
    * @param file the file
    * @param format its layout
-   * @param options the import's options; run with one writer
+   * @param options the import's options (the number of writers is ignored)
    * @return the report and the stored orders
    */
   public static FileOrders read(Path file, ImportFormat format, ImportOptions options) {
-    MemoryImport store = new MemoryImport();
-    ImportReport report = new FileImporter(store::ingest).run(file, format, options.withWriters(1));
-    return new FileOrders(report, new ArrayList<>(store.orders.values()));
+    long start = System.nanoTime();
+    try (SpooledInput input = SpooledInput.of(file)) { // a pipe or FIFO can be read only once, as for an import
+      Path path = input.path();
+      MemoryImport sink = new MemoryImport(options, String.valueOf(path.getFileName()), format);
+      OrderFileParsers.forFormat(format).parse(path, options.zoneFor(format), sink);
+      sink.endBatch();
+      ImportReport report = new ImportReport(format, sink.rowsRead, sink.ordersRead, sink.written, sink.unchanged,
+          sink.replaced, sink.customers.size(), sink.rejectedCount, sink.rejected, sink.skippedCount, sink.skipped,
+          Duration.ofNanos(System.nanoTime() - start));
+      return new FileOrders(report, new ArrayList<>(sink.orders.values()));
+    }
   }
 
-  /**
-   * Merges one batch as {@link BatchWriter#write} writes it to an empty store, with the checks of
-   * {@link PreparedBatch} but without its content hashes: {@link FileImporter} already dropped every repeat of an
-   * order id with identical content (counting it as unchanged) and sends a changed repeat only in a later batch, so
-   * an order whose id is stored here has different content (an update) and a batch never holds an id twice. The
-   * importer's customers are merged per id and its products are one per id, so no record comes twice either.
-   */
-  private IngestResult ingest(IngestBatch batch) {
+  @Override
+  public void rowRead() {
+    rowsRead++;
+  }
+
+  @Override
+  public void order(ParsedOrder parsed) {
+    Order order = PreparedBatch.normalise(parsed.order());
+    String id = order.id();
+    Order stored = orders.get(id);
+    if (stored != null) {
+      if (Arrays.equals(OrderHash.canonical(stored), OrderHash.canonical(order))) {
+        ordersRead++;
+        unchanged++;
+        lines.put(id, parsed.firstLine());
+        return;
+      }
+      Long previousLine = lines.put(id, parsed.firstLine());
+      if (!replace) { // strict mode without replacing: a bad row, which fails the file
+        rejected(FileImporter.changedRepeat(idField, parsed, previousLine == null ? 0 : previousLine));
+        return;
+      }
+      endBatch(); // the import writes the earlier version's batch first and starts a new one with this version
+      replaced++;
+    } else {
+      lines.put(id, parsed.firstLine());
+      written++;
+    }
+    ordersRead++;
+    orders.put(id, order);
+    customers.add(parsed.customer().id());
+    batch.add(order);
+    if (batch.size() >= options.batchSize()) {
+      endBatch();
+    }
+  }
+
+  @Override
+  public void rejected(RejectedRow row) {
+    if (options.mode() == ImportMode.STRICT) {
+      throw FileImporter.strictRejection(fileName, row);
+    }
+    rejectedCount++;
+    if (rejected.size() < options.maxReportedRejections()) {
+      rejected.add(row);
+    }
+  }
+
+  @Override
+  public void skipped(RejectedRow row) {
+    skippedCount++;
+    if (skipped.size() < options.maxReportedRejections()) {
+      skipped.add(row);
+    }
+  }
+
+  /** Checks the batch's orders as a batch write would, and reports progress as a commit does. */
+  private void endBatch() {
     if (batch.isEmpty()) {
-      return IngestResult.empty();
+      return;
     }
-    List<Order> batchOrders = batch.orders();
-    List<Order> checked = new ArrayList<>(batchOrders.size());
-    // The order in which ids are merged does not change the maps or the counts: hash sets, not sorted ones.
-    Set<String> referencedCustomers = new HashSet<>();
-    Set<String> referencedProducts = new HashSet<>();
-    Map<String, Customer> givenCustomers = new HashMap<>();
-    Map<String, Product> givenProducts = new HashMap<>();
-    for (Customer c : batch.customers()) {
-      givenCustomers.put(c.id(), c);
-      referencedCustomers.add(c.id());
+    for (int i = 0; i < batch.size(); i++) {
+      PreparedBatch.checked(batch.get(i), i);
     }
-    for (Product p : batch.products()) {
-      givenProducts.put(p.id(), p);
-      referencedProducts.add(p.id());
-    }
-    for (int i = 0; i < batchOrders.size(); i++) {
-      Order o = PreparedBatch.checked(batchOrders.get(i), i);
-      checked.add(o);
-      referencedCustomers.add(o.customerId());
-      for (OrderLine line : o.lines()) {
-        referencedProducts.add(line.productId());
-      }
-    }
-    int customersWritten = 0;
-    for (String id : referencedCustomers) {
-      Customer given = givenCustomers.get(id);
-      Customer stored = customers.get(id);
-      if (stored == null) {
-        customers.put(id, given != null ? given : Customer.of(id));
-        customersWritten++;
-      } else if (given != null && givesAnything(given)) {
-        // Null fields mean "not given": they keep what is stored.
-        Customer merged = new Customer(id,
-            firstNonNull(given.email(), stored.email()),
-            firstNonNull(given.name(), stored.name()),
-            firstNonNull(given.country(), stored.country()),
-            firstNonNull(given.signedUpAt(), stored.signedUpAt()));
-        if (!merged.equals(stored)) {
-          customers.put(id, merged);
-          customersWritten++;
-        }
-      }
-    }
-    int productsWritten = 0;
-    for (String id : referencedProducts) {
-      Product given = givenProducts.get(id);
-      Product stored = products.get(id);
-      if (stored == null) {
-        products.put(id, given != null ? given : new Product(id, id, null));
-        productsWritten++;
-      } else if (given != null) {
-        String category = firstNonNull(given.category(), stored.category());
-        // Compared field by field: a record's equals is linked at its first call, which costs a cold command
-        // more than all its comparisons (the same product comes with every CDNOW row).
-        if (!given.name().equals(stored.name()) || !Objects.equals(category, stored.category())) {
-          products.put(id, new Product(id, given.name(), category));
-          productsWritten++;
-        }
-      }
-    }
-    int inserted = 0;
-    int updated = 0;
-    int lines = 0;
-    for (Order o : checked) {
-      if (orders.put(o.id(), o) == null) {
-        inserted++;
-      } else {
-        updated++;
-      }
-      lines += o.lines().size();
-    }
-    return new IngestResult(inserted, updated, 0, customersWritten, productsWritten, lines);
-  }
-
-  /** @return whether a given customer has a field besides its id (only then can a merge change what is stored) */
-  private static boolean givesAnything(Customer c) {
-    return c.email() != null || c.name() != null || c.country() != null || c.signedUpAt() != null;
-  }
-
-  private static <T> @Nullable T firstNonNull(@Nullable T a, @Nullable T b) {
-    return a != null ? a : b;
+    batch.clear();
+    options.progress().onProgress(new ImportProgress(rowsRead, written, rejectedCount));
   }
 }

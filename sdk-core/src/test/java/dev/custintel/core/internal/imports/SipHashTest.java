@@ -2,9 +2,13 @@ package dev.custintel.core.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SipHashTest {
   /** The reference key 00 01 .. 0f, little-endian. */
@@ -63,5 +67,40 @@ class SipHashTest {
       firstHalves.add(out[0]);
     }
     assertThat(firstHalves).hasSize(100);
+  }
+
+  @Test
+  void aSeedFileKeysTheHashWithItsFirstSixteenBytes(@TempDir Path dir) throws IOException {
+    Path seed = dir.resolve("seed");
+    byte[] bytes = new byte[20];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    Files.write(seed, bytes);
+    byte[] message = "00001 19970101".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long[] fromFile = new long[2];
+    long[] reference = new long[2];
+    SipHash.keyedFrom(seed).hash128(message, message.length, fromFile);
+    REFERENCE.hash128(message, message.length, reference);
+    assertThat(fromFile).containsExactly(reference[0], reference[1]);
+  }
+
+  @Test
+  void aMissingOrShortSeedFileFallsBackToTheJdksRandomSource(@TempDir Path dir) throws IOException {
+    Path shortSeed = dir.resolve("short");
+    Files.write(shortSeed, new byte[15]);
+    byte[] message = "00001 19970101".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Set<Long> firstHalves = new HashSet<>();
+    long[] out = new long[2];
+    for (Path source : new Path[] {dir.resolve("missing"), shortSeed, dir}) {
+      for (int i = 0; i < 3; i++) {
+        SipHash.keyedFrom(source).hash128(message, message.length, out);
+        firstHalves.add(out[0]);
+      }
+    }
+    // Nine keys drawn at random: no two alike, and none the zero-padded short file's (all zeros).
+    assertThat(firstHalves).hasSize(9);
+    new SipHash(0, 0).hash128(message, message.length, out);
+    assertThat(firstHalves).doesNotContain(out[0]);
   }
 }
