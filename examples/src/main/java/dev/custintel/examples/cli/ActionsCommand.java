@@ -1,7 +1,6 @@
 package dev.custintel.examples.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel actions}: next best actions from the active model run. A group without work of its own; to add a
- * subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "actions",
@@ -17,8 +16,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Next best actions: 'next' recommends one action for a customer (win-back, re-engagement, cross-sell, VIP "
           + "care or none) with its expected impact worked out from the active model run."
-    },
-    subcommands = {ActionsNextCommand.class, CommandLine.HelpCommand.class})
+    })
 final class ActionsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

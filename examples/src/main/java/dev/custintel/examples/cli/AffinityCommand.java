@@ -1,7 +1,6 @@
 package dev.custintel.examples.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel affinity}: product affinity (market-basket analysis) on a basket file. A group without work of
- * its own; to add a subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * its own; to add a subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "affinity",
@@ -18,8 +17,7 @@ import picocli.CommandLine.Spec;
       "Product affinity: 'mine' finds the frequent itemsets of a basket file (FP-growth, exact counts) and, with a "
           + "minimum confidence, the association rules between them, as JSON or CSV. The file is read into memory; "
           + "no database is used."
-    },
-    subcommands = {AffinityMineCommand.class, CommandLine.HelpCommand.class})
+    })
 final class AffinityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.custintel.examples.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel campaigns}: campaigns from the active model run. A group without work of its own; to add a
- * subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "campaigns",
@@ -17,8 +16,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Campaigns: 'retention' lists the at-risk customers most worth winning back, each with their next best "
           + "action and its expected impact, and the totals."
-    },
-    subcommands = {CampaignsRetentionCommand.class, CommandLine.HelpCommand.class})
+    })
 final class CampaignsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.custintel.examples.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -10,7 +9,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code custintel clv}: the customer-lifetime-value commands. A group without work of its own; each subcommand
  * reads a transaction file into memory ({@link ClvInput}) and works on its calibration summaries. To
- * add a subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * add a subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "clv",
@@ -21,8 +20,7 @@ import picocli.CommandLine.Spec;
           + "every customer's P(alive), expected purchases and value over a horizon as CSV (score).",
       "The file is read into memory, as 'custintel import' would store it in an empty database; nothing is "
           + "written to disk."
-    },
-    subcommands = {ClvFitCommand.class, ClvScoreCommand.class, CommandLine.HelpCommand.class})
+    })
 final class ClvCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

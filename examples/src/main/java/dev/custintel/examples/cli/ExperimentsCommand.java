@@ -1,7 +1,6 @@
 package dev.custintel.examples.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel experiments}: A/B experiments on a database. A group without work of its own; to add a
- * subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "experiments",
@@ -20,11 +19,6 @@ import picocli.CommandLine.Spec;
           + "customers' arms (the same on every call: a hash of the experiment's name and the customer's id), "
           + "'expose' records the customers the host exposed, 'analyze' prints the results per arm with the "
           + "tests against the control, and 'sample-size' works out the customers an experiment needs."
-    },
-    subcommands = {
-      ExperimentsCreateCommand.class, ExperimentsStartCommand.class, ExperimentsStopCommand.class,
-      ExperimentsListCommand.class, ExperimentsAssignCommand.class, ExperimentsExposeCommand.class,
-      ExperimentsAnalyzeCommand.class, ExperimentsSampleSizeCommand.class, CommandLine.HelpCommand.class
     })
 final class ExperimentsCommand implements Callable<Integer> {
 

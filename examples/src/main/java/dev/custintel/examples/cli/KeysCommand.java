@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel keys}: the API keys the REST server accepts, stored in a database. A group without work of its
- * own; to add a subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * own; to add a subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "keys",
@@ -23,9 +22,7 @@ import picocli.CommandLine.Spec;
       "API keys for the REST server, in a database: 'create' makes a key and prints it once, 'list' shows the "
           + "keys (never the keys themselves: only their hashes are stored), 'revoke' revokes one.",
       "Scopes are hierarchical: admin allows everything write allows, write everything read allows."
-    },
-    subcommands = {KeysCreateCommand.class, KeysListCommand.class, KeysRevokeCommand.class,
-        CommandLine.HelpCommand.class})
+    })
 final class KeysCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

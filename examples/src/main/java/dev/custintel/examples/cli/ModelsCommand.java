@@ -1,7 +1,6 @@
 package dev.custintel.examples.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel models}: the versioned model runs stored in a database. A group without work of its own; to add
- * a subcommand, list it in {@code subcommands} below and in the usage message of {@link #call()}.
+ * a subcommand, list it in {@link CustintelCli#GROUPS} and in the usage message of {@link #call()}.
  */
 @Command(
     name = "models",
@@ -18,8 +17,7 @@ import picocli.CommandLine.Spec;
       "Model runs in a database: 'refresh' fits the customer-value models (purchases, P(alive), spend) on the "
           + "stored purchases, backtests them on a holdout, scores every customer and makes the run the active "
           + "one, which profiles then show; 'list' lists the runs."
-    },
-    subcommands = {ModelsRefreshCommand.class, ModelsListCommand.class, CommandLine.HelpCommand.class})
+    })
 final class ModelsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -108,6 +108,33 @@ class CustintelCliTest {
   }
 
   @Test
+  void aRunOfAGroupsSubcommandRegistersOnlyThatSubcommand() {
+    // The table's names are the subcommands' own, and every group is in it.
+    CustintelCli.GROUPS.forEach((group, subcommands) -> subcommands.forEach((name, command) ->
+        assertThat(command.getAnnotation(picocli.CommandLine.Command.class).name()).as(group).isEqualTo(name)));
+    CustintelCli.commandLine().getSubcommands().forEach((name, command) ->
+        assertThat(command.getSubcommands().isEmpty()).as(name).isEqualTo(!CustintelCli.GROUPS.containsKey(name)));
+    assertThat(CustintelCli.commandLine("clv", "fit", "--transactions", "x").getSubcommands().get("clv")
+        .getSubcommands()).containsOnlyKeys("fit");
+    assertThat(CustintelCli.commandLine("keys", "revoke").getSubcommands().get("keys").getSubcommands())
+        .containsOnlyKeys("revoke");
+    for (String[] args : new String[][] {{"clv"}, {"clv", "--help"}, {"clv", "help", "fit"}, {"clv", "fitt"}}) {
+      assertThat(CustintelCli.commandLine(args).getSubcommands().get("clv").getSubcommands())
+          .as(String.join(" ", args)).containsOnlyKeys("fit", "score", "help");
+    }
+    // Help and a mistyped subcommand still see every subcommand of the group.
+    CliRun typo = CliRun.run("clv", "fitt");
+    assertThat(typo.exitCode()).isEqualTo(CustintelCli.USAGE);
+    assertThat(typo.err()).contains("fit", "score");
+    CliRun help = CliRun.run("clv", "help", "score");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--horizon-months");
+    CliRun groupHelp = CliRun.run("experiments", "--help");
+    assertThat(groupHelp.out()).contains("create", "sample-size", "help");
+    assertThat(CliRun.run("clv", "fit", "--help").out()).contains("--calibration-end");
+  }
+
+  @Test
   void run_noCommand_exits2WithUsage() {
     CliRun run = CliRun.run();
 
