@@ -54,6 +54,49 @@ class BacktestCdnowTest {
   }
 
   @Test
+  void trackingAsksEachDistinctTimeOnceWithTheSameSums() {
+    PurchasePredictor of = PurchasePredictor.of(model);
+    java.util.List<Double> asked = new java.util.ArrayList<>();
+    PurchasePredictor counting = new PurchasePredictor() {
+      @Override
+      public double expectedPurchases(double t) {
+        asked.add(t);
+        return of.expectedPurchases(t);
+      }
+
+      @Override
+      public double conditionalExpectedPurchases(double t, RfmSummary summary) {
+        return of.conditionalExpectedPurchases(t, summary);
+      }
+
+      @Override
+      public double probabilityAlive(RfmSummary summary) {
+        return of.probabilityAlive(summary);
+      }
+    };
+    BacktestResult counted = Backtest.run(split, counting);
+    assertThat(counted).isEqualTo(result);
+    assertThat(asked).doesNotHaveDuplicates().hasSizeLessThan(700);
+    // Every period's prediction is the sum over cohorts (customers by first purchase day) of E[X(t)] from the
+    // cohort's day to the period's last day, in the order of the cohorts' days, summed here pair by pair.
+    java.util.TreeMap<LocalDate, Integer> cohorts = new java.util.TreeMap<>();
+    for (CustomerRfm c : split.calibration().customers()) {
+      cohorts.merge(c.firstPurchaseDay(), 1, Integer::sum);
+    }
+    int pairs = 0;
+    for (TrackingPoint point : result.tracking()) {
+      LocalDate last = cohorts.firstKey().plusDays(7L * point.period() - 1);
+      double sum = 0.0;
+      for (var cohort : cohorts.headMap(last, true).entrySet()) {
+        sum += cohort.getValue() * model.expectedPurchases(ChronoUnit.DAYS.between(cohort.getKey(), last) / 7.0);
+        pairs++;
+      }
+      assertThat(point.predicted()).as("period %d", point.period()).isEqualTo(sum);
+    }
+    assertThat(pairs).isGreaterThan(6000);
+  }
+
+  @Test
   void trackingHasSeventyEightWeeksWithTheActualCumulativeRepeatTransactions() {
     assertThat(result.tracking()).hasSize(78);
     assertThat(result.tracking().get(38).actual()).isEqualTo(2457);
