@@ -15,11 +15,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the CDNOW transaction log ({@link ImportFormat#CDNOW}). Not API.
@@ -62,6 +64,8 @@ final class CdnowParser implements OrderFileParser {
 
   private static final Currency USD = Money.currency("USD");
   private static final List<String> HEADER = List.of("customer_id", "date", "number_of_cds", "dollar_value");
+  private static final List<Product> PRODUCTS = List.of(PRODUCT);
+  private static final Map<String, String> LINE_COLUMNS = Map.of("quantity", "number_of_cds");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final int MAX_ORDER_ID_LENGTH = 64;
 
@@ -191,12 +195,25 @@ final class CdnowParser implements OrderFileParser {
     private final ParsedOrderSink sink;
     /** Rows numbered so far per "customer date" key, in its first value. */
     private final DigestTable counts = new DigestTable();
+    /** The zone's offset in seconds when it has only one (such as UTC, the default), else null. */
+    private final @Nullable Integer fixedOffset;
+    /** The customer of the previous accepted row: a customer's rows usually follow each other. */
+    private @Nullable Customer previous;
 
     Rows(int columns, ZoneId zone, ParsedOrderSink sink) {
       this.columns = columns;
       this.dateColumn = columns - 3;
       this.zone = zone;
       this.sink = sink;
+      ZoneRules rules = zone.getRules();
+      this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : null;
+    }
+
+    /** @return midnight at the start of the day in the zone, as {@code date.atStartOfDay(zone).toInstant()} */
+    private Instant midnight(LocalDate date) {
+      return fixedOffset != null
+          ? Instant.ofEpochSecond(date.toEpochDay() * 86_400L - fixedOffset)
+          : date.atStartOfDay(zone).toInstant();
     }
 
     void read(String line, long lineNumber) {
@@ -213,7 +230,8 @@ final class CdnowParser implements OrderFileParser {
         throw new BadRowException("row", "has " + cells.length + " columns, expected " + columns);
       }
       String id = cells[0];
-      Customer customer = Cells.build(() -> Customer.of(id), Map.of(), "customer_id");
+      Customer customer = previous != null && previous.id().equals(id)
+          ? previous : Cells.build(() -> Customer.of(id), Map.of(), "customer_id");
       String dateText = cells[dateColumn];
       LocalDate date = date(dateText);
       int slot = counts.slot(id + ' ' + dateText); // no space inside a token: the key is unambiguous
@@ -238,11 +256,12 @@ final class CdnowParser implements OrderFileParser {
       OrderLine orderLine =
           Cells.build(
               () -> new OrderLine(PRODUCT.id(), cds, dollars),
-              Map.of("quantity", "number_of_cds"),
+              LINE_COLUMNS,
               "dollar_value");
-      Instant placedAt = Cells.storable(date.atStartOfDay(zone).toInstant(), "date", dateText);
+      Instant placedAt = Cells.storable(midnight(date), "date", dateText);
       Order order = Order.purchase(orderId, id, placedAt, USD, List.of(orderLine));
-      return new ParsedOrder(order, customer, List.of(PRODUCT), lineNumber);
+      previous = customer;
+      return new ParsedOrder(order, customer, PRODUCTS, lineNumber);
     }
   }
 }

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,6 +106,24 @@ class CdnowParserTest {
     RecordingSink sink = RecordingSink.parse(parser, file, ZoneId.of("Europe/Paris"));
 
     assertThat(sink.orders.get(0).order().placedAt()).isEqualTo(Instant.parse("1996-12-31T23:00:00Z"));
+  }
+
+  @Test
+  void parse_fixedOffsetZones_placeOrdersAtTheirMidnightAsTheZoneRulesDo() throws IOException {
+    Path file = write("00001 19970101 1 11.77\n00001 00010101 1 1.00\n00002 99991231 2 3.00\n00003 20240229 1 2.50\n");
+    for (String zone : new String[] {"Z", "+05:30", "-12:00", "+14:00", "Etc/GMT+5", "UTC", "Europe/Paris"}) {
+      ZoneId id = ZoneId.of(zone);
+      RecordingSink sink = RecordingSink.parse(parser, file, id);
+      List<Instant> expected = new ArrayList<>();
+      for (String day : new String[] {"1997-01-01", "0001-01-01", "9999-12-31", "2024-02-29"}) {
+        Instant midnight = LocalDate.parse(day).atStartOfDay(id).toInstant();
+        if (!midnight.isBefore(Instant.parse("0001-01-01T00:00:00Z"))) {
+          expected.add(midnight); // year 1 at a zone east of UTC is before the first storable instant: rejected
+        }
+      }
+      assertThat(sink.orders.stream().map(o -> o.order().placedAt()).toList()).as(zone).isEqualTo(expected);
+      assertThat(sink.orders.size() + sink.rejected.size()).as(zone).isEqualTo(4);
+    }
   }
 
   @Test
