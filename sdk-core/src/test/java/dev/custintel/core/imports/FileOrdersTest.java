@@ -70,6 +70,44 @@ class FileOrdersTest {
   }
 
   @Test
+  void randomRepeats_sameReportAndOrdersAsAnImport() throws IOException {
+    // Order ids drawn from a small pool, so that most come back: identical (unchanged), changed (replaced), with
+    // several lines, adjacent or not, returns, two currencies and a few malformed rows.
+    java.util.Random random = new java.util.Random(17);
+    List<String> lines = new ArrayList<>();
+    lines.add("order_id,customer_id,placed_at,product_id,quantity,unit_price,currency,kind");
+    java.util.Map<String, List<String>> written = new java.util.HashMap<>();
+    for (int i = 0; i < 1500; i++) {
+      String id = "O" + random.nextInt(600);
+      List<String> before = written.get(id);
+      if (before != null && random.nextBoolean()) {
+        lines.addAll(before);
+        continue;
+      }
+      String customer = "c" + random.nextInt(150);
+      String at = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextInt(30_000_000)).plusNanos(
+          random.nextInt(1_000_000_000)).toString();
+      String currency = random.nextInt(10) == 0 ? "USD" : "EUR";
+      String kind = random.nextInt(10) == 0 ? "return" : "";
+      List<String> rows = new ArrayList<>();
+      for (int l = 1 + random.nextInt(3); l > 0; l--) {
+        rows.add(id + "," + customer + "," + at + ",p" + random.nextInt(20) + ","
+            + (random.nextInt(100) == 0 ? "x" : Integer.toString(1 + random.nextInt(4))) + ","
+            + (random.nextInt(10_000) / 100.0) + "," + currency + "," + kind);
+      }
+      written.put(id, rows);
+      lines.addAll(rows);
+    }
+    Path file = dir.resolve("random.csv");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    ImportReport report = assertSameAsImport(file, ImportFormat.ORDERS_CSV,
+        ImportOptions.defaults().withBatchSize(50));
+    assertThat(report.ordersReplaced()).isGreaterThan(100);
+    assertThat(report.ordersUnchanged()).isGreaterThan(100);
+    assertThat(report.rejectedCount()).isPositive();
+  }
+
+  @Test
   void anUnstorableTotal_rejectedAlike() throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("order_id,customer_id,placed_at,product_id,quantity,unit_price,currency,kind");
