@@ -14,7 +14,6 @@ import dev.custintel.core.ingest.IngestResult;
 import dev.custintel.core.internal.imports.OrderFileParser;
 import dev.custintel.core.internal.imports.OrderFileParsers;
 import dev.custintel.core.internal.imports.ParsedOrder;
-import dev.custintel.core.internal.imports.ParsedOrderSink;
 import dev.custintel.core.model.Customer;
 import dev.custintel.core.model.Order;
 import dev.custintel.core.model.Product;
@@ -116,16 +115,16 @@ final class FileImporter {
   private static ImportReport report(ImportFormat format, WritingSink sink, IngestResult written, long start) {
     return new ImportReport(
         format,
-        sink.rowsRead,
+        sink.rowsRead(),
         sink.ordersRead,
         written.ordersWritten(),
         written.ordersUnchanged() + sink.identicalRepeats,
         written == sink.result ? sink.replaced : 0,
         sink.customers.size(),
-        sink.rejectedCount,
-        sink.rejected,
-        sink.skippedCount,
-        sink.skipped,
+        sink.rejectedCount(),
+        sink.rejectedRows(),
+        sink.skippedCount(),
+        sink.skippedRows(),
         Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -154,9 +153,7 @@ final class FileImporter {
   }
 
   /** Collects orders into batches and writes each as it fills. */
-  private final class WritingSink implements ParsedOrderSink {
-    private final ImportOptions options;
-    private final String fileName;
+  private final class WritingSink extends CountingSink {
     private final String idField;
     private final boolean replace;
     /** The file lines of each batch in flight, for the message if it fails: its orders' first and last rows. */
@@ -178,25 +175,14 @@ final class FileImporter {
     /** The content hashes of each batch in flight. */
     private final Map<IngestBatch, List<String>> hashesOf = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Set<String> customers = new HashSet<>();
-    private final List<RejectedRow> rejected = new ArrayList<>();
-    private final List<RejectedRow> skipped = new ArrayList<>();
     private @Nullable BatchPipeline pipeline;
     private volatile IngestResult result = IngestResult.empty();
-    private volatile long rowsRead;
     private long ordersRead;
-    private volatile long rejectedCount;
-    private long skippedCount;
 
     WritingSink(ImportOptions options, String fileName, String idField) {
-      this.options = options;
-      this.fileName = fileName;
+      super(options, fileName);
       this.idField = idField;
       this.replace = options.mode() == ImportMode.LENIENT || options.replace();
-    }
-
-    @Override
-    public void rowRead() {
-      rowsRead++;
     }
 
     @Override
@@ -244,25 +230,6 @@ final class FileImporter {
       }
     }
 
-    @Override
-    public void rejected(RejectedRow row) {
-      if (options.mode() == ImportMode.STRICT) {
-        throw strictRejection(fileName, row);
-      }
-      rejectedCount++;
-      if (rejected.size() < options.maxReportedRejections()) {
-        rejected.add(row);
-      }
-    }
-
-    @Override
-    public void skipped(RejectedRow row) {
-      skippedCount++;
-      if (skipped.size() < options.maxReportedRejections()) {
-        skipped.add(row);
-      }
-    }
-
     void flush() {
       if (batchOrders.isEmpty()) {
         return;
@@ -295,7 +262,7 @@ final class FileImporter {
       } catch (DataAccessException e) {
         throw new DataAccessException(String.format(Locale.ROOT,
             "file '%s': the batch of %d orders whose rows start on lines %d to %d could not be written: %s",
-            fileName, batch.orders().size(), lines[0], lines[1], e.getMessage()), e);
+            fileName(), batch.orders().size(), lines[0], lines[1], e.getMessage()), e);
       }
       if (!replacing.remove(batch) || r.ordersUpdated() == 0) {
         return r;
@@ -307,7 +274,8 @@ final class FileImporter {
     /** Called by the pipeline after each commit, one call at a time. */
     void committed(IngestResult committed) {
       result = result.plus(committed);
-      options.progress().onProgress(new ImportProgress(rowsRead, result.ordersWritten(), rejectedCount));
+      options.progress().onProgress(
+          new ImportProgress(rowsRead(), result.ordersWritten(), rejectedCount()));
     }
   }
 

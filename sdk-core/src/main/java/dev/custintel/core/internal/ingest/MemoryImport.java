@@ -6,10 +6,8 @@ import dev.custintel.core.imports.ImportMode;
 import dev.custintel.core.imports.ImportOptions;
 import dev.custintel.core.imports.ImportProgress;
 import dev.custintel.core.imports.ImportReport;
-import dev.custintel.core.imports.RejectedRow;
 import dev.custintel.core.internal.imports.OrderFileParsers;
 import dev.custintel.core.internal.imports.ParsedOrder;
-import dev.custintel.core.internal.imports.ParsedOrderSink;
 import dev.custintel.core.model.Order;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +42,7 @@ import java.util.Set;
  * batches, fingerprints and record copies (issue 17). The customers and products of the file are not kept: the
  * report counts distinct customer ids only. Not thread-safe (everything runs on the calling thread). Not API.
  */
-public final class MemoryImport implements ParsedOrderSink {
-  private final ImportOptions options;
-  private final String fileName;
+public final class MemoryImport extends CountingSink {
   private final String idField;
   private final boolean replace;
   /** The stored version of each order id, normalised, in order of first appearance. */
@@ -56,19 +52,13 @@ public final class MemoryImport implements ParsedOrderSink {
   private final Set<String> customers = new HashSet<>();
   /** The orders of the batch being filled, checked when it ends. */
   private final List<Order> batch = new ArrayList<>();
-  private final List<RejectedRow> rejected = new ArrayList<>();
-  private final List<RejectedRow> skipped = new ArrayList<>();
-  private long rowsRead;
   private long ordersRead;
   private long written;
   private long unchanged;
   private long replaced;
-  private long rejectedCount;
-  private long skippedCount;
 
   private MemoryImport(ImportOptions options, String fileName, ImportFormat format) {
-    this.options = options;
-    this.fileName = fileName;
+    super(options, fileName);
     this.idField = FileImporter.idField(format);
     this.replace = options.mode() == ImportMode.LENIENT || options.replace();
   }
@@ -88,16 +78,12 @@ public final class MemoryImport implements ParsedOrderSink {
       MemoryImport sink = new MemoryImport(options, String.valueOf(path.getFileName()), format);
       OrderFileParsers.forFormat(format).parse(path, options.zoneFor(format), sink);
       sink.endBatch();
-      ImportReport report = new ImportReport(format, sink.rowsRead, sink.ordersRead, sink.written, sink.unchanged,
-          sink.replaced, sink.customers.size(), sink.rejectedCount, sink.rejected, sink.skippedCount, sink.skipped,
+      ImportReport report = new ImportReport(format, sink.rowsRead(), sink.ordersRead, sink.written, sink.unchanged,
+          sink.replaced, sink.customers.size(), sink.rejectedCount(), sink.rejectedRows(),
+          sink.skippedCount(), sink.skippedRows(),
           Duration.ofNanos(System.nanoTime() - start));
       return new FileOrders(report, new ArrayList<>(sink.orders.values()));
     }
-  }
-
-  @Override
-  public void rowRead() {
-    rowsRead++;
   }
 
   @Override
@@ -132,25 +118,6 @@ public final class MemoryImport implements ParsedOrderSink {
     }
   }
 
-  @Override
-  public void rejected(RejectedRow row) {
-    if (options.mode() == ImportMode.STRICT) {
-      throw FileImporter.strictRejection(fileName, row);
-    }
-    rejectedCount++;
-    if (rejected.size() < options.maxReportedRejections()) {
-      rejected.add(row);
-    }
-  }
-
-  @Override
-  public void skipped(RejectedRow row) {
-    skippedCount++;
-    if (skipped.size() < options.maxReportedRejections()) {
-      skipped.add(row);
-    }
-  }
-
   /** Checks the batch's orders as a batch write would, and reports progress as a commit does. */
   private void endBatch() {
     if (batch.isEmpty()) {
@@ -160,6 +127,6 @@ public final class MemoryImport implements ParsedOrderSink {
       PreparedBatch.checked(batch.get(i), i);
     }
     batch.clear();
-    options.progress().onProgress(new ImportProgress(rowsRead, written, rejectedCount));
+    options.progress().onProgress(new ImportProgress(rowsRead(), written, rejectedCount()));
   }
 }
