@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A transaction file read into memory by the SDK's importer without a database ({@link FileOrders}: the same rows,
+ * A transaction file read into memory by the SDK without a database ({@link FileOrders}: the same rows,
  * rejections, skipped rows and repeated-order handling as {@code custintel import} into an empty store), with the
  * currency to summarize; the summaries come from {@link CalibrationSummaries}. What {@code clv fit} and
  * {@code clv score} read: no database, connection pool, migration or writer thread is started.
