@@ -84,6 +84,37 @@ class ClassDataArchiveTest {
 
   @Test
   @DisabledOnOs(OS.WINDOWS)
+  void anImportOfMoreThanFourMegabytesOrOfAStreamGetsBothCompilers() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("tiers"));
+    writeProbeJar(bin.resolve("custintel.jar"));
+    Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
+    Path small = Files.writeString(dir.resolve("small.txt"), "00001 19970101 1 10.00\n");
+    Path big = dir.resolve("big.txt");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(5L << 20);
+    }
+    Path threeMegabytes = dir.resolve("three.txt");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(threeMegabytes.toFile(), "rw")) {
+      file.setLength(3L << 20);
+    }
+    String c1 = "jvm:-XX:TieredStopAtLevel=1";
+    assertThat(run(List.of("/bin/sh", launcher.toString(), "import", "--db", "jdbc:h2:mem:x", small.toString()),
+        Map.of())).contains(c1);
+    assertThat(run(List.of("/bin/sh", launcher.toString(), "import", threeMegabytes.toString()), Map.of()))
+        .contains(c1);
+    // Two files of 3 MB: 6 MB in all.
+    assertThat(run(List.of("/bin/sh", launcher.toString(), "import", threeMegabytes.toString(),
+        threeMegabytes.toString()), Map.of())).doesNotContain(c1);
+    assertThat(run(List.of("/bin/sh", launcher.toString(), "import", "--format", "cdnow", big.toString()), Map.of()))
+        .doesNotContain(c1);
+    assertThat(run(List.of("/bin/sh", launcher.toString(), "import", "-"), Map.of())).doesNotContain(c1);
+    // Only an import: the file commands stay on C1 whatever they read.
+    assertThat(run(List.of("/bin/sh", launcher.toString(), "clv", "fit", "--transactions", big.toString()),
+        Map.of())).contains(c1);
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
   void theLauncherPassesArgumentsAsGivenAndTheUsersOptionsLast() throws Exception {
     Path bin = Files.createDirectories(dir.resolve("with space/bin"));
     writeProbeJar(bin.resolve("custintel.jar"));
