@@ -211,7 +211,7 @@ public final class ClassDataArchive {
           bytes=0
           for a in "$@"; do
             if [ "$a" = - ] || { [ -e "$a" ] && [ ! -f "$a" ] && [ ! -d "$a" ]; }; then bytes=$((bytes + 4194305))
-            elif [ -f "$a" ]; then bytes=$((bytes + $(wc -c < "$a"))); fi
+            elif [ -f "$a" ] && [ -r "$a" ]; then bytes=$((bytes + $(wc -c < "$a"))); fi
           done
           if [ "$bytes" -gt 4194304 ]; then tier=; fi
         fi

@@ -108,6 +108,12 @@ class ClassDataArchiveTest {
     assertThat(run(List.of("/bin/sh", launcher.toString(), "import", "--format", "cdnow", big.toString()), Map.of()))
         .doesNotContain(c1);
     assertThat(run(List.of("/bin/sh", launcher.toString(), "import", "-"), Map.of())).doesNotContain(c1);
+    // A file the launcher cannot read is not counted (the import says why it cannot read it).
+    Path unreadable = Files.writeString(dir.resolve("unreadable.txt"), "x");
+    if (unreadable.toFile().setReadable(false, false) && !Files.isReadable(unreadable)) {
+      assertThat(run(List.of("/bin/sh", launcher.toString(), "import", unreadable.toString()), Map.of()))
+          .contains(c1);
+    }
     // Only an import: the file commands stay on C1 whatever they read.
     assertThat(run(List.of("/bin/sh", launcher.toString(), "clv", "fit", "--transactions", big.toString()),
         Map.of())).contains(c1);
