@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,22 +59,10 @@ final class FileImporter {
   }
 
   private final HashedWrite ingest;
-  /**
-   * Whether the write takes the orders' {@link OrderHash}es (a database's does). Without, repeated orders are
-   * recognised by {@link RepeatedOrders#fingerprint(Order)}, which costs a fraction of a SHA-256.
-   */
-  private final boolean hashed;
-
-  /** @param ingest writes a batch without the orders' hashes (such as into memory) */
-  FileImporter(Function<IngestBatch, IngestResult> ingest) {
-    this.ingest = (batch, hashes) -> ingest.apply(batch);
-    this.hashed = false;
-  }
 
   /** @param ingest writes a batch with the orders' hashes */
   FileImporter(HashedWrite ingest) {
     this.ingest = ingest;
-    this.hashed = true;
   }
 
   ImportReport run(Path file, ImportFormat format, ImportOptions options) {
@@ -170,7 +157,7 @@ final class FileImporter {
     private final Map<String, Customer> batchCustomers = new LinkedHashMap<>();
     private final Map<String, Product> batchProducts = new LinkedHashMap<>();
     private final Map<String, Order> batchOrders = new LinkedHashMap<>();
-    /** The content hash of each order of {@link #batchOrders}, in the same order (none when not {@link #hashed}). */
+    /** The content hash of each order of {@link #batchOrders}, in the same order. */
     private final List<String> batchHashes = new ArrayList<>();
     /** The content hashes of each batch in flight. */
     private final Map<IngestBatch, List<String>> hashesOf = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -189,9 +176,8 @@ final class FileImporter {
     public void order(ParsedOrder parsed) {
       Order order = parsed.order();
       Order normalised = PreparedBatch.normalise(order);
-      @Nullable String hash = hashed ? OrderHash.of(normalised) : null;
-      long fingerprint = hash != null ? RepeatedOrders.fingerprint(hash) : repeats.fingerprint(normalised);
-      switch (repeats.see(order, fingerprint, parsed.firstLine())) {
+      String hash = OrderHash.of(normalised);
+      switch (repeats.see(order, RepeatedOrders.fingerprint(hash), parsed.firstLine())) {
         case FIRST -> { }
         case SAME -> { // the earlier occurrence writes it
           ordersRead++;
@@ -216,9 +202,7 @@ final class FileImporter {
       }
       batchLastLine = parsed.firstLine();
       batchOrders.put(order.id(), order); // a new id: a repeat was dropped above or flushed the batch before it
-      if (hash != null) {
-        batchHashes.add(hash);
-      }
+      batchHashes.add(hash);
       Customer c = parsed.customer();
       batchCustomers.merge(c.id(), c, FileImporter::mergeCustomer);
       customers.add(c.id());

@@ -1,7 +1,6 @@
 package dev.custintel.core.internal.ingest;
 
 import dev.custintel.core.internal.imports.DigestTable;
-import dev.custintel.core.internal.imports.SipHash;
 import dev.custintel.core.model.Order;
 
 /**
@@ -25,16 +24,13 @@ final class RepeatedOrders {
   }
 
   private final DigestTable seen = new DigestTable();
-  private final SipHash contentHash = SipHash.withRandomKey();
-  private final long[] digest = new long[2];
   private long previousLine;
 
   /**
    * Records an order and its content as the latest version of its id.
    *
    * @param order an order read from the file
-   * @param fingerprint 64 bits of a hash of its content: {@link #fingerprint(String)} of its {@link OrderHash}, or
-   *     {@link #fingerprint(Order)}; the same kind for every order of an import
+   * @param fingerprint 64 bits of a hash of its content: {@link #fingerprint(String)} of its {@link OrderHash}
    * @param line the line it starts on, 1 or more
    * @return whether its id is new, repeated with the same content, or repeated with different content
    */
@@ -47,20 +43,6 @@ final class RepeatedOrders {
       return Seen.FIRST;
     }
     return previousFingerprint == fingerprint ? Seen.SAME : Seen.CHANGED;
-  }
-
-  /**
-   * A fingerprint of an order's content for an import that has no use for its {@link OrderHash} (one read into
-   * memory): 64 bits of the {@link SipHash} of the content the hash would digest, under this instance's random key,
-   * which is several times cheaper than SHA-256 and, the key being secret, as hard to make collide on purpose.
-   *
-   * @param normalised the order, normalised as {@link PreparedBatch#normalise} does
-   * @return the fingerprint
-   */
-  long fingerprint(Order normalised) {
-    byte[] content = OrderHash.canonical(normalised);
-    contentHash.hash128(content, content.length, digest);
-    return digest[0];
   }
 
   /**

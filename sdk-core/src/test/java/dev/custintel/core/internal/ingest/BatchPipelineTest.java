@@ -199,7 +199,7 @@ class BatchPipelineTest {
     }
     Files.writeString(file, csv);
     AtomicInteger batches = new AtomicInteger();
-    FileImporter importer = new FileImporter(batch -> {
+    FileImporter importer = new FileImporter((batch, hashes) -> {
       if (batches.incrementAndGet() == 4) {
         throw new OutOfMemoryError("injected");
       }

@@ -42,7 +42,7 @@ class LargeFileImportTest {
     }
     AtomicLong lines = new AtomicLong();
     AtomicLong batches = new AtomicLong();
-    FileImporter importer = new FileImporter(batch -> count(batch, lines, batches));
+    FileImporter importer = new FileImporter((batch, hashes) -> count(batch, lines, batches));
 
     ImportReport report = importer.run(file, ImportFormat.ORDERS_CSV,
         ImportOptions.defaults().withMode(ImportMode.STRICT).withBatchSize(2_000));
@@ -71,7 +71,7 @@ class LargeFileImportTest {
       }
     }
     AtomicLong lines = new AtomicLong();
-    FileImporter importer = new FileImporter(batch -> count(batch, lines, new AtomicLong()));
+    FileImporter importer = new FileImporter((batch, hashes) -> count(batch, lines, new AtomicLong()));
 
     ImportReport report = importer.run(file, ImportFormat.ONLINE_RETAIL, ImportOptions.defaults());
 

@@ -91,7 +91,7 @@ class PipedInputTest {
 
   private static FileImporter importer() {
     AtomicLong lines = new AtomicLong();
-    return new FileImporter(batch -> {
+    return new FileImporter((batch, hashes) -> {
       int n = batch.orders().stream().mapToInt(o -> o.lines().size()).sum();
       lines.addAndGet(n);
       return new IngestResult(batch.orders().size(), 0, 0, 0, 0, n);
