@@ -139,9 +139,20 @@ public final class CustintelCli implements Callable<Integer> {
    * @param args the command line
    * @return the program with what {@code args} need: only the command they name when they start with one (and of a
    *     group, only the subcommand named next), nothing more for {@code --version}, and every command otherwise
-   *     (help, a missing or mistyped command, which is answered with the nearest names)
+   *     (help, a missing or mistyped command, which is answered with the nearest names); built from the models
+   *     the build wrote ({@link CommandModels}) where they serve, otherwise by picocli from the annotations
    */
   static CommandLine commandLine(String... args) {
+    CommandLine fromResource = CommandModels.commandLine(args);
+    return fromResource != null ? fromResource : reflectiveCommandLine(args);
+  }
+
+  /**
+   * @param args the command line
+   * @return what {@link #commandLine(String...)} returns, built by picocli from the commands' annotations (which
+   *     {@link CommandModels} copies at build time)
+   */
+  static CommandLine reflectiveCommandLine(String... args) {
     String first = args.length == 0 ? "" : args[0];
     if (first.equals("-V") || first.equals("--version")) {
       return new CommandLine(new CustintelCli());
