@@ -1,15 +1,13 @@
 package dev.custintel.examples.cli;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
@@ -44,45 +44,106 @@ import picocli.CommandLine.Spec;
  * about 30 ms of a cold {@code affinity mine} (of some 170 ms) went to generating those proxy classes and reading
  * the annotations through them, and a class-data archive cannot hold proxy classes on Java 17. So the build runs
  * {@link #main} after compiling: it builds every command's model the reflective way, exactly as
- * {@link CustintelCli#commandLine(String...)} does, and writes what the model says (names, types, converters,
- * descriptions, usage sections, the field each option sets) to the resource {@value #RESOURCE}. A run then builds
- * the same model through picocli's programmatic API from that resource ({@link #commandLine(String...)}).
+ * {@link CustintelCli#reflectiveCommandLine(String...)} does, writes what the model says (names, types, converters,
+ * descriptions, usage sections, the field each option sets) as the constants of a generated class,
+ * {@value #DATA_CLASS}, and compiles it beside the others. A run then builds the same model through picocli's
+ * programmatic API from those constants ({@link #commandLine(String...)}). A class rather than a resource: the
+ * class comes from the class-data archive with the others, where looking a resource up in the jar opened the jar's
+ * 10,000-entry directory, about 10 ms of a cold start.
  *
- * <p>The annotations stay the only source: the resource is written from them at every build, and
+ * <p>The annotations stay the only source: the class is written from them at every build, and
  * {@code CommandModelsTest} checks, for every command, that the model read back gives the same usage help, the
  * same option attributes and the same parse results as the reflective one. A run that asks for help or the version
- * (which picocli answers from parts of the model this file does not copy), names no command of the resource, or
- * finds the resource missing or unreadable, takes the reflective way. Not API.
+ * (which picocli answers from parts of the model this file does not copy), names no command the class holds, or
+ * finds the class missing (a build that did not run this step), takes the reflective way. A class left from an
+ * earlier build is used as it is: after changing a command outside Maven (an IDE's own build), run
+ * {@code mvn process-classes} or delete the class. Not API.
  */
 final class CommandModels {
-  /** The resource, beside this class. */
-  static final String RESOURCE = "commands.model";
+  /** The generated class that holds the models, in this package. */
+  static final String DATA_CLASS = "CommandModelData";
 
-  private static final int VERSION = 1;
+  /** The layout of a command's model; {@link #DATA_CLASS} says which it was written in. */
+  private static final int FORMAT = 1;
   /** The name picocli gives the mixin of {@code mixinStandardHelpOptions}. */
   private static final String STANDARD_HELP = "mixinStandardHelpOptions";
 
   private CommandModels() {}
 
   /**
-   * Writes the resource (run by the build after compiling).
+   * Writes {@value #DATA_CLASS}'s source and compiles it (run by the build after compiling).
    *
-   * @param args the file to write
-   * @throws IOException if it cannot be written
+   * @param args the classes directory, where the class goes, and the directory for its source
+   * @throws IOException if it cannot be written or compiled
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: CommandModels OUTPUT_FILE");
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: CommandModels CLASSES_DIRECTORY SOURCE_DIRECTORY");
     }
-    Path file = Path.of(args[0]);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      write(out);
+    Path classes = Path.of(args[0]);
+    Path source = Path.of(args[1]).resolve(CommandModels.class.getPackageName().replace('.', '/'))
+        .resolve(DATA_CLASS + ".java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, dataClassSource(models()), StandardCharsets.UTF_8);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IOException("no Java compiler in " + System.getProperty("java.home") + " (a JDK is needed)");
+    }
+    int status = javac.run(null, null, null, "--release", "17", "-proc:none", "-encoding", "UTF-8", "-d",
+        classes.toString(), source.toString());
+    if (status != 0) {
+      throw new IOException("javac could not compile " + source + " (exit " + status + ")");
     }
   }
 
   /**
-   * @return the command paths the resource holds a model for: the root ({@code ""}), every command, and every
+   * @param models each command path's model
+   * @return the source of {@link #DATA_CLASS}: the paths, and each model's bytes as the characters of a string
+   *     constant (ISO-8859-1), which a run turns back into bytes with a copy
+   */
+  static String dataClassSource(Map<String, byte[]> models) {
+    StringBuilder java = new StringBuilder()
+        .append("package ").append(CommandModels.class.getPackageName()).append(";\n\n")
+        .append("/** The CLI's command models, written by CommandModels from the commands' annotations. */\n")
+        .append("final class ").append(DATA_CLASS).append(" {\n")
+        .append("  private ").append(DATA_CLASS).append("() {}\n\n")
+        .append("  static final int FORMAT = ").append(FORMAT).append(";\n\n")
+        .append("  static final String[] PATHS = {\n");
+    for (String path : models.keySet()) {
+      java.append("    \"").append(path).append("\",\n");
+    }
+    java.append("  };\n\n  static final String[] MODELS = {\n");
+    for (Map.Entry<String, byte[]> model : models.entrySet()) {
+      java.append("    \"").append(latin1Literal(model.getKey(), model.getValue())).append("\",\n");
+    }
+    return java.append("  };\n}\n").toString();
+  }
+
+  /** The body of a Java string literal whose characters are the bytes, each as ISO-8859-1 reads it. */
+  private static String latin1Literal(String path, byte[] bytes) {
+    StringBuilder literal = new StringBuilder(bytes.length * 2);
+    int classFileBytes = 0; // a class file holds a string constant in modified UTF-8, at most 65,535 bytes
+    for (byte b : bytes) {
+      int c = b & 0xFF;
+      classFileBytes += c >= 1 && c <= 0x7F ? 1 : 2;
+      if (c == '"' || c == '\\') {
+        literal.append('\\').append((char) c);
+      } else if (c >= 0x20 && c < 0x7F) {
+        literal.append((char) c);
+      } else { // an octal escape of exactly three digits, so that a digit after it is not read into it
+        literal.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+            .append((char) ('0' + (c & 7)));
+      }
+    }
+    if (classFileBytes > 65_535) {
+      throw new IllegalStateException("the model of '" + path + "' is too large for a string constant ("
+          + classFileBytes + " bytes)");
+    }
+    return literal.toString();
+  }
+
+  /**
+   * @return the command paths the models are written for: the root ({@code ""}), every command, and every
    *     subcommand of a group (as {@code "group sub"}); not the {@code help} commands, whose runs take the
    *     reflective way
    */
@@ -107,36 +168,29 @@ final class CommandModels {
   }
 
   /**
-   * Writes the model of every command of {@link #paths()} that can be copied (one with an argument group, an
+   * The model of every command of {@link #paths()} that can be copied (one with an argument group, an
    * unmatched-arguments field or a parent-command field cannot, and is left out: its runs take the reflective way).
    *
-   * @param out where to write
-   * @throws IOException if it cannot be written
+   * @return each command path's model, in the order of {@link #paths()}
+   * @throws IOException never (the models are written to memory)
    */
-  static void write(OutputStream out) throws IOException {
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeInt(VERSION);
-    List<String> paths = paths();
-    Map<String, CommandSpec> specs = new LinkedHashMap<>();
-    for (String path : paths) {
-      CommandSpec spec = CustintelCli.reflectiveCommandLine(path.isEmpty() ? new String[0] : path.split(" "))
-          .getCommandSpec();
-      for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
+  static Map<String, byte[]> models() throws IOException {
+    Map<String, byte[]> models = new LinkedHashMap<>();
+    for (String path : paths()) {
+      String[] names = path.isEmpty() ? new String[0] : path.split(" ");
+      CommandSpec spec = CustintelCli.reflectiveCommandLine(names).getCommandSpec();
+      for (String name : names) {
         spec = Objects.requireNonNull(spec.subcommands().get(name), name).getCommandSpec();
       }
       if (copiable(spec)) {
-        specs.put(path, spec);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        writeCommand(out, spec);
+        out.flush();
+        models.put(path, bytes.toByteArray());
       }
     }
-    data.writeInt(specs.size());
-    for (Map.Entry<String, CommandSpec> entry : specs.entrySet()) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      writeCommand(new DataOutputStream(bytes), entry.getValue());
-      data.writeUTF(entry.getKey());
-      data.writeInt(bytes.size());
-      bytes.writeTo(data);
-    }
-    data.flush();
+    return models;
   }
 
   private static boolean copiable(CommandSpec spec) {
@@ -329,12 +383,12 @@ final class CommandModels {
   }
 
   /**
-   * The program's model for a run, built from the resource: what {@link CustintelCli#reflectiveCommandLine} would
-   * build for the same arguments.
+   * The program's model for a run, built from the models the build wrote: what
+   * {@link CustintelCli#reflectiveCommandLine} would build for the same arguments.
    *
    * @param args the command line
    * @return the program with the command the arguments name, or null when the run should take the reflective way:
-   *     it asks for help or the version, names no command the resource holds, or the resource cannot be read
+   *     it asks for help or the version, names no command the models hold, or there are no models
    */
   static @Nullable CommandLine commandLine(String... args) {
     if (args.length == 0 || asksForHelp(args)) {
@@ -357,15 +411,16 @@ final class CommandModels {
       if (root == null || named == null || (sub != null && subModel == null)) {
         return null;
       }
-      CommandLine cli = new CommandLine(readCommand(root));
-      CommandLine commandLine = new CommandLine(readCommand(named));
+      CommandLine.IFactory factory = new LazyDefaultFactory();
+      CommandLine cli = new CommandLine(readCommand(root, factory), factory);
+      CommandLine commandLine = new CommandLine(readCommand(named, factory), factory);
       if (sub != null && subModel != null) {
-        commandLine.addSubcommand(sub, new CommandLine(readCommand(subModel)));
+        commandLine.addSubcommand(sub, new CommandLine(readCommand(subModel, factory), factory));
       }
       cli.addSubcommand(command, commandLine);
       return cli;
     } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-      return null; // a resource of another build, or none: the annotations still hold the model
+      return null; // no models, or of another build: the annotations still hold them
     }
   }
 
@@ -383,36 +438,34 @@ final class CommandModels {
     return false;
   }
 
-  private static Map<String, byte[]> read(String command, @Nullable String sub) throws IOException {
-    InputStream resource = CommandModels.class.getResourceAsStream(RESOURCE);
-    if (resource == null) {
-      throw new IOException("no " + RESOURCE);
+  private static Map<String, byte[]> read(String command, @Nullable String sub) throws ReflectiveOperationException {
+    Class<?> data = Class.forName(CommandModels.class.getPackageName() + "." + DATA_CLASS);
+    if (staticField(data, "FORMAT", Integer.class) != FORMAT) {
+      throw new IllegalStateException(DATA_CLASS + " of another format");
     }
+    String[] paths = staticField(data, "PATHS", String[].class);
+    String[] models = staticField(data, "MODELS", String[].class);
     Map<String, byte[]> found = new LinkedHashMap<>();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(resource))) {
-      if (in.readInt() != VERSION) {
-        throw new IOException(RESOURCE + " of another version");
-      }
-      int count = in.readInt();
-      for (int i = 0; i < count; i++) {
-        String path = in.readUTF();
-        int length = in.readInt();
-        if (path.isEmpty() || path.equals(command) || path.equals(sub)) {
-          byte[] bytes = new byte[length];
-          in.readFully(bytes);
-          found.put(path, bytes);
-        } else {
-          in.skipNBytes(length);
-        }
+    for (int i = 0; i < paths.length; i++) {
+      if (paths[i].isEmpty() || paths[i].equals(command) || paths[i].equals(sub)) {
+        found.put(paths[i], models[i].getBytes(StandardCharsets.ISO_8859_1));
       }
     }
     return found;
   }
 
-  private static CommandSpec readCommand(byte[] bytes) throws IOException, ReflectiveOperationException {
-    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+  private static <T> T staticField(Class<?> type, String name, Class<T> valueType)
+      throws ReflectiveOperationException {
+    Field field = type.getDeclaredField(name);
+    field.setAccessible(true);
+    return valueType.cast(field.get(null));
+  }
+
+  private static CommandSpec readCommand(byte[] bytes, CommandLine.IFactory factory)
+      throws IOException, ReflectiveOperationException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
     Object command = instantiate(in.readUTF());
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory);
     spec.name(in.readUTF());
     spec.aliases(readStrings(in));
     String versionProvider = readNullable(in);
@@ -439,7 +492,7 @@ final class CommandModels {
         if (mixin == null) {
           Object mixinObject = instantiate(mixinClass);
           field(command.getClass(), fieldName).set(command, mixinObject);
-          mixin = CommandSpec.wrapWithoutInspection(mixinObject);
+          mixin = CommandSpec.wrapWithoutInspection(mixinObject, factory);
           mixinName = owner;
         }
         target = mixin.userObject();
@@ -503,13 +556,13 @@ final class CommandModels {
    * What options and positional parameters have in common. (Picocli's builder of both is not public, so each kind's
    * builder gets them by a method of its own.)
    */
-  private record Attributes(@Nullable FieldBinding binding, @Nullable Object initialValue, boolean required, boolean interactive, boolean echo,
-      @Nullable String prompt, String[] description, @Nullable String descriptionKey, @Nullable String arity,
-      @Nullable String paramLabel, boolean hideParamSyntax, Class<?> valueType, Class<?>[] auxiliaryTypes,
-      ITypeConverter<?>[] converters, @Nullable String splitRegex, @Nullable String splitRegexSynopsisLabel,
-      boolean hidden, boolean inherited, @Nullable String mapFallbackValue, @Nullable String defaultValue,
-      Visibility showDefaultValue, @Nullable Iterable<String> completionCandidates, CommandLine.ScopeType scopeType,
-      String label) {
+  private record Attributes(@Nullable FieldBinding binding, @Nullable Object initialValue, boolean required,
+      boolean interactive, boolean echo, @Nullable String prompt, String[] description,
+      @Nullable String descriptionKey, @Nullable String arity, @Nullable String paramLabel, boolean hideParamSyntax,
+      Class<?> valueType, Class<?>[] auxiliaryTypes, ITypeConverter<?>[] converters, @Nullable String splitRegex,
+      @Nullable String splitRegexSynopsisLabel, boolean hidden, boolean inherited, @Nullable String mapFallbackValue,
+      @Nullable String defaultValue, Visibility showDefaultValue, @Nullable Iterable<String> completionCandidates,
+      CommandLine.ScopeType scopeType, String label) {
 
     static Attributes read(DataInputStream in, Object target) throws IOException, ReflectiveOperationException {
       String fieldName = in.readUTF();
@@ -554,9 +607,9 @@ final class CommandModels {
       Iterable<String> candidates = candidatesClass == null ? null : (Iterable<String>) instantiate(candidatesClass);
       CommandLine.ScopeType scopeType = CommandLine.ScopeType.valueOf(in.readUTF());
       return new Attributes(binding, initialValue, required, interactive, echo, prompt, description, descriptionKey,
-          arityUnspecified ? null : arity, paramLabel, hideParamSyntax, valueType, auxiliaryTypes, converters, splitRegex,
-          splitRegexSynopsisLabel, hidden, inherited, mapFallbackValue, defaultValue, showDefaultValue, candidates,
-          scopeType, in.readUTF());
+          arityUnspecified ? null : arity, paramLabel, hideParamSyntax, valueType, auxiliaryTypes, converters,
+          splitRegex, splitRegexSynopsisLabel, hidden, inherited, mapFallbackValue, defaultValue, showDefaultValue,
+          candidates, scopeType, in.readUTF());
     }
 
     OptionSpec.Builder applyTo(OptionSpec.Builder b) {
@@ -640,6 +693,18 @@ final class CommandModels {
       }
     }
     throw new NoSuchFieldException(type.getName() + "." + name);
+  }
+
+  /**
+   * Picocli's default factory, set up only when a parse needs it (to make the collection of an option given more
+   * than once). Its set-up looks for Groovy's {@code Closure} class on the class path: a class that is not there,
+   * so the JVM opens the jar's 10,000-entry directory to be sure, about 6 ms of a cold start.
+   */
+  private static final class LazyDefaultFactory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   /** Reads and writes an option's field on its command or mixin, as picocli's own binding of a field does. */
