@@ -47,6 +47,36 @@ class CommandModelsTest {
     assertThat(copied).containsExactlyElementsOf(expected).hasSizeGreaterThanOrEqualTo(25);
   }
 
+  /**
+   * The class the build generated holds, byte for byte, the models the annotations give now: its string constants
+   * round-trip every byte value the models use (NUL, quotes, backslashes, the 0xFF of a negative number), and it is not
+   * left from an earlier build.
+   */
+  @Test
+  void generatedClass_holdsTheModelsOfTheAnnotationsByteForByte() throws Exception {
+    Class<?> data = Class.forName(CommandModels.class.getPackageName() + "." + CommandModels.DATA_CLASS);
+    String[] paths = (String[]) staticField(data, "PATHS");
+    String[] models = (String[]) staticField(data, "MODELS");
+    Map<String, byte[]> expected = CommandModels.models();
+
+    assertThat(paths).containsExactlyElementsOf(expected.keySet());
+    java.util.Set<Integer> byteValues = new java.util.HashSet<>();
+    for (int i = 0; i < paths.length; i++) {
+      byte[] bytes = models[i].getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(bytes).as(paths[i]).isEqualTo(expected.get(paths[i]));
+      for (byte b : bytes) {
+        byteValues.add(b & 0xFF);
+      }
+    }
+    assertThat(byteValues).as("byte values the literals had to carry").contains(0, '"' & 0xFF, '\\' & 0xFF, 0xFF);
+  }
+
+  private static Object staticField(Class<?> type, String name) throws ReflectiveOperationException {
+    Field field = type.getDeclaredField(name);
+    field.setAccessible(true);
+    return field.get(null);
+  }
+
   @Test
   void everyCommand_sameUsageHelpAndAttributesAsThePicocliReflectiveModel() {
     // Picocli warns on stderr when it cannot format a text (a description formatted twice, where "%%" became "%")
