@@ -222,6 +222,7 @@ public final class CustintelCli implements Callable<Integer> {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new FailureHandler());
+    sayVersionEverywhere(cli);
     CommandLine importCommand = cli.getSubcommands().get("import");
     if (importCommand != null) {
       importCommand.<ImportCommand>getCommand().errIsTerminal = errIsTerminal;
@@ -238,6 +239,20 @@ public final class CustintelCli implements Callable<Integer> {
     } finally {
       outWriter.flush();
       errWriter.flush();
+    }
+  }
+
+  /**
+   * Gives every command the program's version: each one's help lists {@code -V, --version} ("Print version
+   * information and exit"), but picocli gives a subcommand no version of its own, so {@code custintel import -V}
+   * printed an empty line.
+   */
+  private static void sayVersionEverywhere(CommandLine commandLine) {
+    if (commandLine.getCommandSpec().versionProvider() == null) {
+      commandLine.getCommandSpec().versionProvider(new Version());
+    }
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sayVersionEverywhere(sub);
     }
   }
 

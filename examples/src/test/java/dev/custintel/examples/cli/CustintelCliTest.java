@@ -88,6 +88,20 @@ class CustintelCliTest {
   }
 
   @Test
+  void version_optionOfEveryCommand_printsTheProgramsVersion() {
+    // Every command's help lists "-V, --version  Print version information and exit."; picocli gives a subcommand
+    // no version of its own, and they used to print an empty line.
+    String version = CliRun.run("--version").out();
+    for (String[] args : List.of(new String[] {"import", "-V"}, new String[] {"clv", "fit", "--version"},
+        new String[] {"clv", "-V"}, new String[] {"keys", "create", "-V"}, new String[] {"forecast", "--version"},
+        new String[] {"ask", "-V"})) {
+      CliRun run = CliRun.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).isEqualTo(version);
+    }
+  }
+
+  @Test
   void aRunRegistersOnlyTheCommandItRuns() {
     // picocli models every registered command by reflection (about 0.4 s for all): a run pays for its own only.
     // The table's names are the commands' own.
