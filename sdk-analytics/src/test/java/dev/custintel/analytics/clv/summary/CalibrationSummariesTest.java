@@ -190,6 +190,28 @@ class CalibrationSummariesTest {
   }
 
   @Test
+  void transactionAt_anyInstant_theUtcDayOfTheJdk() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+    List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.EPOCH.minusNanos(1),
+        Instant.ofEpochSecond(-86_400), Instant.ofEpochSecond(-86_401), Instant.ofEpochSecond(86_399, 999_999_999),
+        Instant.ofEpochSecond(86_400), Instant.parse("-999999999-01-01T00:00:00Z"),
+        Instant.parse("+999999999-12-31T23:59:59.999999999Z")));
+    for (int i = 0; i < 10_000; i++) {
+      instants.add(Instant.ofEpochSecond(random.nextLong(-400L * 366 * 86_400, 400L * 366 * 86_400),
+          random.nextInt(1_000_000_000)));
+    }
+    for (Instant at : instants) {
+      assertThat(Transaction.at("a", at, BigDecimal.ONE).day()).as(at.toString())
+          .isEqualTo(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
+    }
+    // Beyond LocalDate's years, both refuse alike.
+    assertThatThrownBy(() -> Transaction.at("a", Instant.MAX, BigDecimal.ONE))
+        .isInstanceOf(java.time.DateTimeException.class);
+    assertThatThrownBy(() -> LocalDate.ofInstant(Instant.MAX, java.time.ZoneOffset.UTC))
+        .isInstanceOf(java.time.DateTimeException.class);
+  }
+
+  @Test
   void split_holdoutPurchases_countedPerDayInHalfOpenWindow() {
     List<Transaction> input =
         List.of(
