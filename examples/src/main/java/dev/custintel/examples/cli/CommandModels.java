@@ -21,6 +21,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.IVersionProvider;
@@ -183,14 +184,40 @@ final class CommandModels {
         spec = Objects.requireNonNull(spec.subcommands().get(name), name).getCommandSpec();
       }
       if (copiable(spec)) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        writeCommand(out, spec);
-        out.flush();
-        models.put(path, bytes.toByteArray());
+        models.put(path, model(spec));
       }
     }
     return models;
+  }
+
+  /**
+   * @param spec a command's reflective model
+   * @return its copy, as {@link #DATA_CLASS} holds it
+   * @throws IOException never (written to memory)
+   * @throws IllegalStateException if the command uses what the copy cannot keep: a picocli variable ({@code ${...}})
+   *     in a text that picocli hands over interpolated (the copy would keep the build machine's value), a parameter
+   *     consumer or preprocessor, an argument not bound to a field, a {@code @Spec} of the mixee
+   */
+  static byte[] model(CommandSpec spec) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    writeCommand(out, spec);
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Refuses a picocli variable in an annotation text that the copy takes interpolated (all but the options'
+   * descriptions, which it takes raw): {@code ${sys:...}} or {@code ${env:...}} would be resolved on the build
+   * machine, once, instead of at every run.
+   */
+  private static void noVariables(String where, String... texts) {
+    for (String text : texts) {
+      if (text.contains("${")) {
+        throw new IllegalStateException(where + ": a picocli variable in '" + text + "', which CommandModels would"
+            + " copy resolved at build time; copy that attribute raw first");
+      }
+    }
   }
 
   private static boolean copiable(CommandSpec spec) {
@@ -201,6 +228,20 @@ final class CommandModels {
   }
 
   private static void writeCommand(DataOutputStream out, CommandSpec spec) throws IOException {
+    Command command = spec.userObject().getClass().getAnnotation(Command.class);
+    if (command != null) {
+      noVariables(spec.name(), command.name(), command.headerHeading(), command.synopsisHeading(),
+          command.synopsisSubcommandLabel(), command.descriptionHeading(), command.parameterListHeading(),
+          command.optionListHeading(), command.commandListHeading(), command.footerHeading(),
+          command.exitCodeListHeading());
+      noVariables(spec.name(), command.aliases());
+      noVariables(spec.name(), command.header());
+      noVariables(spec.name(), command.customSynopsis());
+      noVariables(spec.name(), command.description());
+      noVariables(spec.name(), command.footer());
+      noVariables(spec.name(), command.exitCodeList());
+      noVariables(spec.name(), command.version());
+    }
     out.writeUTF(spec.userObject().getClass().getName());
     out.writeUTF(spec.name());
     writeStrings(out, spec.aliases());
@@ -271,7 +312,10 @@ final class CommandModels {
   private static void writeArg(DataOutputStream out, ArgSpec arg, boolean standardHelp) throws IOException {
     out.writeBoolean(arg.isOption());
     if (arg instanceof OptionSpec option) {
-      writeStrings(out, option.names());
+      // The annotation's names, as picocli's own builder takes them: picocli's help options are named
+      // ${picocli.help.name.0:--h} and the like, which a system property can change at run time.
+      writeStrings(out, Objects.requireNonNull(((Field) option.userObject()).getAnnotation(Option.class),
+          "an option's field has @Option").names());
       out.writeBoolean(option.help());
       out.writeBoolean(option.usageHelp());
       out.writeBoolean(option.versionHelp());
@@ -346,11 +390,18 @@ final class CommandModels {
   private static String[] rawDescription(ArgSpec arg) {
     Field field = (Field) arg.userObject();
     Option option = field.getAnnotation(Option.class);
-    if (option != null) {
+    String where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
+    if (option != null) { // its names are copied raw (writeArg)
+      noVariables(where, option.defaultValue(), option.paramLabel(), option.fallbackValue(),
+          option.mapFallbackValue(), option.split(), option.splitSynopsisLabel(), option.prompt(),
+          option.descriptionKey(), option.arity());
       return option.description();
     }
     Parameters parameters = field.getAnnotation(Parameters.class);
     if (parameters != null) {
+      noVariables(where, parameters.defaultValue(), parameters.paramLabel(), parameters.mapFallbackValue(),
+          parameters.split(), parameters.splitSynopsisLabel(), parameters.prompt(), parameters.descriptionKey(),
+          parameters.arity(), parameters.index());
       return parameters.description();
     }
     throw new IllegalStateException("neither an option nor a parameter: " + field);

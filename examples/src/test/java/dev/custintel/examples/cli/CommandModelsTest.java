@@ -1,6 +1,7 @@
 package dev.custintel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -166,6 +167,35 @@ class CommandModelsTest {
     }
     assertThat(parsed).as("command lines both models accepted").isGreaterThan(100);
     assertThat(refused).as("command lines both models refused").isGreaterThan(40);
+  }
+
+  /** A command whose default would be the build machine's home directory if copied interpolated. */
+  @CommandLine.Command(name = "home")
+  static final class HomeDefault implements Runnable {
+    @CommandLine.Option(names = "--dir", defaultValue = "${sys:user.home}")
+    String dir;
+
+    @Override
+    public void run() {}
+  }
+
+  /** A command whose description names itself through a variable. */
+  @CommandLine.Command(name = "named", description = "${COMMAND-NAME} does nothing")
+  static final class NamedInDescription implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void variablesInInterpolatedTexts_failTheBuildInsteadOfBeingCopiedResolved() {
+    assertThatThrownBy(() -> CommandModels.model(new CommandLine(new HomeDefault()).getCommandSpec()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("HomeDefault.dir")
+        .hasMessageContaining("${sys:user.home}");
+    assertThatThrownBy(() -> CommandModels.model(new CommandLine(new NamedInDescription()).getCommandSpec()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("named")
+        .hasMessageContaining("${COMMAND-NAME}");
   }
 
   @Test
