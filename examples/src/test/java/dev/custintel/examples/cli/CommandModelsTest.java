@@ -33,7 +33,7 @@ class CommandModelsTest {
 
   /** Every command path but those whose models cannot be copied (an argument group). */
   @Test
-  void resource_holdsEveryCommandButTheOnesWithArgumentGroups() {
+  void models_coverEveryCommandButTheOnesWithArgumentGroups() {
     List<String> expected = new ArrayList<>(CommandModels.paths());
     expected.remove("forecast"); // its --db and file options form an exclusive argument group
 
