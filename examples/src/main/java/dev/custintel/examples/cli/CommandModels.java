@@ -450,9 +450,12 @@ final class CommandModels {
       return null;
     }
     Map<String, Class<?>> subcommands = CustintelCli.GROUPS.get(command);
-    String sub = subcommands == null ? null : args.length > 1 && subcommands.containsKey(args[1]) ? args[1] : "";
-    if ("".equals(sub)) {
-      return null; // a group without its subcommand: a usage error, which lists the group's subcommands
+    String sub = null;
+    if (subcommands != null) {
+      if (args.length < 2 || !subcommands.containsKey(args[1])) {
+        return null; // a group without its subcommand: a usage error, which lists the group's subcommands
+      }
+      sub = args[1];
     }
     try {
       Map<String, byte[]> models = read(command, sub == null ? null : command + " " + sub);
@@ -465,7 +468,7 @@ final class CommandModels {
       CommandLine.IFactory factory = new LazyDefaultFactory();
       CommandLine cli = new CommandLine(readCommand(root, factory), factory);
       CommandLine commandLine = new CommandLine(readCommand(named, factory), factory);
-      if (sub != null && subModel != null) {
+      if (subModel != null) {
         commandLine.addSubcommand(sub, new CommandLine(readCommand(subModel, factory), factory));
       }
       cli.addSubcommand(command, commandLine);

@@ -143,8 +143,8 @@ public final class CustintelCli implements Callable<Integer> {
    *     the build wrote ({@link CommandModels}) where they serve, otherwise by picocli from the annotations
    */
   static CommandLine commandLine(String... args) {
-    CommandLine fromResource = CommandModels.commandLine(args);
-    return fromResource != null ? fromResource : reflectiveCommandLine(args);
+    CommandLine copied = CommandModels.commandLine(args);
+    return copied != null ? copied : reflectiveCommandLine(args);
   }
 
   /**

@@ -89,14 +89,8 @@ class ClassDataArchiveTest {
     writeProbeJar(bin.resolve("custintel.jar"));
     Path launcher = Files.writeString(bin.resolve("custintel"), ClassDataArchive.launcherScript());
     Path small = Files.writeString(dir.resolve("small.txt"), "00001 19970101 1 10.00\n");
-    Path big = dir.resolve("big.txt");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-      file.setLength(5L << 20);
-    }
-    Path threeMegabytes = dir.resolve("three.txt");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(threeMegabytes.toFile(), "rw")) {
-      file.setLength(3L << 20);
-    }
+    Path big = sparseFile(dir.resolve("big.txt"), 5L << 20);
+    Path threeMegabytes = sparseFile(dir.resolve("three.txt"), 3L << 20);
     String c1 = "jvm:-XX:TieredStopAtLevel=1";
     assertThat(run(List.of("/bin/sh", launcher.toString(), "import", "--db", "jdbc:h2:mem:x", small.toString()),
         Map.of())).contains(c1);
@@ -117,6 +111,14 @@ class ClassDataArchiveTest {
     // Only an import: the file commands stay on C1 whatever they read.
     assertThat(run(List.of("/bin/sh", launcher.toString(), "clv", "fit", "--transactions", big.toString()),
         Map.of())).contains(c1);
+  }
+
+  /** A file of that many bytes, written as a hole: the launcher reads only its size. */
+  private static Path sparseFile(Path file, long bytes) throws IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(bytes);
+    }
+    return file;
   }
 
   @Test

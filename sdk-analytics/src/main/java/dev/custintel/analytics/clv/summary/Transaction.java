@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 public record Transaction(String customerId, LocalDate day, BigDecimal amount) {
   private static final long SECONDS_PER_DAY = 86_400;
 
-
   /**
    * Validates the fields.
    *
