@@ -81,6 +81,27 @@ class ClvFitCommandTest {
     assertEveryNumberFinite(json);
   }
 
+  /**
+   * Issue 17: every cold {@code clv fit} read the JDK's time-zone database and scanned the class path for zone
+   * providers (about 8 ms) because {@code ImportFormat}'s constants resolved Europe/London, the Online Retail
+   * layout's zone, when the enum was first used. A CDNOW file's times are UTC: nothing needs a region's rules.
+   */
+  @Test
+  void cdnow_inANewJvm_neverLoadsTheTimeZoneDatabase() throws Exception {
+    Path log = dir.resolve("classes.log");
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"), "-Xlog:class+load=info:file=" + log,
+        "-cp", System.getProperty("java.class.path"), CustintelCli.class.getName(),
+        "clv", "fit", "--transactions", cdnow.toString(), "--format", "cdnow",
+        "--calibration-end", CALIBRATION_END.toString(), "--period", "week"));
+    Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.json").toFile())
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    assertThat(p.waitFor()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+    String loaded = Files.readString(log);
+    assertThat(loaded).as("the run's class-load log").contains("dev.custintel.core.imports.ImportFormat ")
+        .doesNotContain("java.time.zone.TzdbZoneRulesProvider").doesNotContain("java.time.ZoneRegion ");
+  }
+
   @Test
   void cdnow_bgNbdMatchesThePublishedFitAndStandardErrors() {
     JsonNode bg = json.get("models").get("bgnbd");
