@@ -130,8 +130,8 @@ public class ImportBenchmark {
     if (report.ordersWritten() != fileOrders || report.rowsRead() != fileLines) {
       throw new IllegalStateException("import wrote " + report.ordersWritten() + " of " + fileOrders + " orders");
     }
-    // Closing is measured too: it runs the planner-statistics analysis that the import's last batches left
-    // waiting for its pause (PlannerStatistics), which an import before that change ran during the import.
+    // Closing is measured too: it runs an analysis of the order tables that is waiting for its pause
+    // (PlannerStatistics), work that the import itself did before the pause existed.
     store.close();
     rows.lines += report.rowsRead();
     rows.orders += report.ordersWritten();

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@value #PAUSE_FACTOR}{@code  × d} later (autovacuum, likewise, analyses a table at most once per
  * {@code autovacuum_naptime}). An analysis samples up to 30,000 rows of each table whatever its size, about 0.25 s
  * of server CPU at 100,000 orders; without the pause a bulk import into a store of that size analysed every
- * 10,000 orders, which was two fifths of the server's CPU time for the import (issue 17). Changes that are left
- * when the writes stop are analysed when the pause ends, or when the store closes, whichever comes first.
+ * 10,000 orders, which was two fifths of the server's CPU time for the import (issue 17). A threshold reached
+ * during the pause is analysed when the pause ends, or when the store closes, whichever comes first.
  */
 public final class PlannerStatistics implements AutoCloseable {
   /** The fewest written orders that start an analysis. */
