@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,32 @@ class PlannerStatisticsTest {
       statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
       Thread.sleep(200);
       assertThat(statistics.analyses()).as("nothing after close").isEqualTo(2);
+    }
+  }
+
+  /** A database that went away during the pause: the close's analysis fails, is logged, and the close returns. */
+  @Test
+  void close_afterTheDatabaseWentAway_returnsWithoutTheAnalysis() throws Exception {
+    try (TestDatabase db = TestDatabase.postgres()) {
+      fill(db, 10);
+      AtomicBoolean down = new AtomicBoolean();
+      Jdbi jdbi = Jdbi.create(() -> {
+        if (down.get()) {
+          throw new SQLException("Connection refused (the test's database is down)");
+        }
+        return DriverManager.getConnection(db.jdbcUrl());
+      });
+      PlannerStatistics statistics =
+          new PlannerStatistics(new TransactionRunner(jdbi, () -> false, false), new Tables("ci_"), true,
+              Duration.ofHours(1));
+      statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
+      awaitAnalyses(statistics, 1);
+      statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
+      down.set(true);
+      long start = System.nanoTime();
+      statistics.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(statistics.analyses()).as("the failed analysis is not counted").isEqualTo(1);
     }
   }
 
