@@ -158,7 +158,7 @@ public final class PlannerStatistics implements AutoCloseable {
   /**
    * Stops analysing. An analysis waiting for its pause to end runs now, so that the statistics include the last
    * writes; a running one finishes. Waits at most 10 seconds for either: a database that went away during the
-   * pause costs the close those 10 seconds and a logged warning, not a hang.
+   * pause costs the close at most those 10 seconds and a logged warning, not a hang.
    */
   @Override
   public void close() {
