@@ -79,9 +79,7 @@ class PlannerStatisticsTest {
     try (TestDatabase db = TestDatabase.postgres()) {
       fill(db, 2_000);
       PlannerStatistics statistics = statistics(db, Duration.ofHours(1));
-      statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
-      awaitAnalyses(statistics, 1);
-      statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
+      analyseThenWait(statistics);
       statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
       assertThat(statistics.analyses()).as("waiting for an hour's pause").isEqualTo(1);
       long start = System.nanoTime();
@@ -109,9 +107,7 @@ class PlannerStatisticsTest {
       PlannerStatistics statistics =
           new PlannerStatistics(new TransactionRunner(jdbi, () -> false, false), new Tables("ci_"), true,
               Duration.ofHours(1));
-      statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
-      awaitAnalyses(statistics, 1);
-      statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
+      analyseThenWait(statistics);
       down.set(true);
       long start = System.nanoTime();
       statistics.close();
@@ -149,6 +145,13 @@ class PlannerStatisticsTest {
   private static PlannerStatistics statistics(TestDatabase db, Duration minimumPause) {
     TransactionRunner tx = new TransactionRunner(Jdbi.create(db.jdbcUrl()), () -> false, false);
     return new PlannerStatistics(tx, new Tables("ci_"), true, minimumPause);
+  }
+
+  /** One analysis runs; then a second is asked for, which waits for the pause after the first. */
+  private static void analyseThenWait(PlannerStatistics statistics) throws InterruptedException {
+    statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
+    awaitAnalyses(statistics, 1);
+    statistics.ordersWritten(PlannerStatistics.MIN_CHANGES);
   }
 
   private static void awaitAnalyses(PlannerStatistics statistics, long count) throws InterruptedException {
