@@ -172,9 +172,9 @@ public final class ClassDataArchive {
    * itself; except an {@code import} whose files add up to more than 4 MB or that reads a pipe or standard input,
    * where it does: into H2, 348,295 CDNOW rows took 56 s with C1 alone and 36 s with both compilers, 6,919 rows
    * 1.4 s and 2.2 s) and the serial collector (a command is one job on one heap). The JVM's warnings go to stderr
-   * (by default the JVM prints them on stdout, into a command's JSON), and none about an archive that another JVM wrote: a JDK 25
-   * given the archive of a JDK 17 says so on stdout and starts without it. {@code CUSTINTEL_JAVA_OPTS} comes last, so
-   * that its options win, such as {@code -XX:TieredStopAtLevel=4} for a long job; {@code JAVA_HOME} chooses the JVM
+   * (by default the JVM prints them on stdout, into a command's JSON), and none about an archive that another JVM
+   * wrote: a JDK 25 given the archive of a JDK 17 says so on stdout and starts without it. {@code
+   * CUSTINTEL_JAVA_OPTS} comes last, so that its options win, such as {@code -XX:TieredStopAtLevel=4} for a long job; {@code JAVA_HOME} chooses the JVM
    * as for other Java tools.
    *
    * @return the script

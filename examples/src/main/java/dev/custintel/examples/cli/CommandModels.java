@@ -234,13 +234,10 @@ final class CommandModels {
           command.synopsisSubcommandLabel(), command.descriptionHeading(), command.parameterListHeading(),
           command.optionListHeading(), command.commandListHeading(), command.footerHeading(),
           command.exitCodeListHeading());
-      noVariables(spec.name(), command.aliases());
-      noVariables(spec.name(), command.header());
-      noVariables(spec.name(), command.customSynopsis());
-      noVariables(spec.name(), command.description());
-      noVariables(spec.name(), command.footer());
-      noVariables(spec.name(), command.exitCodeList());
-      noVariables(spec.name(), command.version());
+      for (String[] texts : List.of(command.aliases(), command.header(), command.customSynopsis(),
+          command.description(), command.footer(), command.exitCodeList(), command.version())) {
+        noVariables(spec.name(), texts);
+      }
     }
     out.writeUTF(spec.userObject().getClass().getName());
     out.writeUTF(spec.name());
@@ -344,6 +341,7 @@ final class CommandModels {
     out.writeBoolean(arg.interactive());
     out.writeBoolean(arg.echo());
     writeNullable(out, arg.prompt());
+    noVariables(arg);
     writeStrings(out, rawDescription(arg));
     writeNullable(out, arg.descriptionKey());
     out.writeBoolean(arg.arity().isUnspecified());
@@ -390,21 +388,35 @@ final class CommandModels {
   private static String[] rawDescription(ArgSpec arg) {
     Field field = (Field) arg.userObject();
     Option option = field.getAnnotation(Option.class);
+    if (option != null) {
+      return option.description();
+    }
+    Parameters parameters = field.getAnnotation(Parameters.class);
+    if (parameters != null) {
+      return parameters.description();
+    }
+    throw new IllegalStateException("neither an option nor a parameter: " + field);
+  }
+
+  /**
+   * Refuses a picocli variable in the texts of an argument's annotation that the copy takes interpolated (its
+   * names and description are copied raw).
+   */
+  private static void noVariables(ArgSpec arg) {
+    Field field = (Field) arg.userObject();
     String where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
-    if (option != null) { // its names are copied raw (writeArg)
+    Option option = field.getAnnotation(Option.class);
+    if (option != null) {
       noVariables(where, option.defaultValue(), option.paramLabel(), option.fallbackValue(),
           option.mapFallbackValue(), option.split(), option.splitSynopsisLabel(), option.prompt(),
           option.descriptionKey(), option.arity());
-      return option.description();
     }
     Parameters parameters = field.getAnnotation(Parameters.class);
     if (parameters != null) {
       noVariables(where, parameters.defaultValue(), parameters.paramLabel(), parameters.mapFallbackValue(),
           parameters.split(), parameters.splitSynopsisLabel(), parameters.prompt(), parameters.descriptionKey(),
           parameters.arity(), parameters.index());
-      return parameters.description();
     }
-    throw new IllegalStateException("neither an option nor a parameter: " + field);
   }
 
   /** Whether a parameter consumer or preprocessor is picocli's own do-nothing default. */
