@@ -92,7 +92,9 @@ public final class ClassDataArchive {
         List.of("affinity", "mine", "--baskets", data.resolve("affinity").resolve("groceries.csv").toString(),
             "--format", "basket-csv", "--min-support", "0.001"),
         List.of("clv", "fit", "--transactions", cdnow, "--format", "cdnow", "--calibration-end", "1997-09-30",
-            "--holdout-end", "1998-06-30", "--period", "week"));
+            "--holdout-end", "1998-06-30", "--period", "week"),
+        // The two above run without picocli's run-time model (PlainCommandLine); help and usage errors use it.
+        List.of("clv", "fit", "--help"));
   }
 
   private static void build(Path jar, Path data, Path dir, String name) throws IOException {

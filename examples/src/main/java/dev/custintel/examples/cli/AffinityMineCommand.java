@@ -14,14 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code custintel affinity mine}: frequent itemsets and association rules of a basket file, as JSON or CSV. The
@@ -70,9 +66,8 @@ import picocli.CommandLine.Spec;
       "      --format online-retail --exclude POSTAGE --min-support 0.07 \\",
       "      --min-confidence 0.8 --min-lift 6 --max-consequent 10 --output csv > rules.csv"
     })
-final class AffinityMineCommand implements Callable<Integer> {
+final class AffinityMineCommand extends FileCommand {
 
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--baskets",
@@ -189,13 +184,13 @@ final class AffinityMineCommand implements Callable<Integer> {
     if (csv) {
       // csvOutput() refused CSV without --min-confidence, so there are rules.
       AssociationRules all = Objects.requireNonNull(found, "rules");
-      AffinityOutput.csv(spec.commandLine().getOut(), all);
-      PrintWriter err = spec.commandLine().getErr();
+      AffinityOutput.csv(out(), all);
+      PrintWriter err = err();
       err.println("custintel: " + TextTable.count(all.size()) + " rules from " + TextTable.count(itemsets.size())
           + " frequent itemsets of " + TextTable.count(read.size()) + " baskets (" + elapsedMillis + " ms)");
       err.flush();
     } else {
-      Json.print(spec.commandLine().getOut(), AffinityOutput.json(read, itemsets, found, elapsedMillis));
+      Json.print(out(), AffinityOutput.json(read, itemsets, found, elapsedMillis));
     }
     return CustintelCli.OK;
   }
@@ -283,7 +278,4 @@ final class AffinityMineCommand implements Callable<Integer> {
     return items == null ? options : options.withItems(items);
   }
 
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
-  }
 }

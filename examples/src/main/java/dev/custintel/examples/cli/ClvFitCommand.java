@@ -18,15 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code custintel clv fit}: the CLV models fitted on a transaction file, and their holdout backtest, as JSON. */
 @Command(
@@ -59,9 +55,8 @@ import picocli.CommandLine.Spec;
       "  custintel clv fit --transactions CDNOW_sample.txt --format cdnow \\",
       "      --calibration-end 1997-09-30 --holdout-end 1998-06-30 --period week"
     })
-final class ClvFitCommand implements Callable<Integer> {
+final class ClvFitCommand extends FileCommand {
 
-  @Spec CommandSpec spec;
 
   @Mixin ClvInput input;
 
@@ -90,10 +85,10 @@ final class ClvFitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
-      throw new ParameterException(spec.commandLine(),
+      throw usage(
           "--holdout-end must be after --calibration-end " + calibrationEnd + " (was " + holdoutEnd + ")");
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     Map<String, Object> out = Json.object();
     ClvOrders data = input.load();
     warnAboutLeftOutRows(err, data.report());
@@ -128,7 +123,7 @@ final class ClvFitCommand implements Callable<Integer> {
     if (split != null) {
       out.put("backtest", backtestView(split, bgNbd, paretoNbd, modified));
     }
-    Json.print(spec.commandLine().getOut(), out);
+    Json.print(out(), out);
     if (!fits.anyFitted()) {
       throw new CliException("no model could be fitted: " + fits.firstError());
     }

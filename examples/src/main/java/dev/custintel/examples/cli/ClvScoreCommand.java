@@ -24,14 +24,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -67,7 +63,7 @@ import picocli.CommandLine.TypeConversionException;
       "  custintel clv score --transactions CDNOW_sample.txt --format cdnow \\",
       "      --calibration-end 1997-09-30 --period week > cdnow-clv.csv"
     })
-final class ClvScoreCommand implements Callable<Integer> {
+final class ClvScoreCommand extends FileCommand {
 
   /** The CSV header: a contract other tools rely on. */
   static final String HEADER =
@@ -79,7 +75,6 @@ final class ClvScoreCommand implements Callable<Integer> {
   /** The longest horizon {@link Horizon} accepts: 100 years. */
   static final double MAX_HORIZON_MONTHS = 1_200;
 
-  @Spec CommandSpec spec;
 
   @Mixin ClvInput input;
 
@@ -128,7 +123,7 @@ final class ClvScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ValuationOptions valuation = valuation();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     Currency currency;
     List<CustomerRfm> customers;
     ClvOrders data = input.load();
@@ -151,7 +146,7 @@ final class ClvScoreCommand implements Callable<Integer> {
       }
     }
 
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     String newLine = System.lineSeparator();
     // Written in chunks: the writer flushes at every println, too often for a million customers.
     StringBuilder chunk = new StringBuilder(CHUNK + 256).append(HEADER).append(newLine);
@@ -196,9 +191,6 @@ final class ClvScoreCommand implements Callable<Integer> {
     return new ValuationOptions(Horizon.months(horizonMonths), monthlyDiscountRate, intervalLevel);
   }
 
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
-  }
 
   private PurchaseModel fitPurchases(List<CustomerRfm> customers) {
     List<RfmSummary> rfm = customers.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();

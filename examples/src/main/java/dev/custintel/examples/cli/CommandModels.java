@@ -58,14 +58,17 @@ import picocli.CommandLine.Spec;
  * (which picocli answers from parts of the model this file does not copy), names no command the class holds, or
  * finds the class missing (a build that did not run this step), takes the reflective way. A class left from an
  * earlier build is used as it is: after changing a command outside Maven (an IDE's own build), run
- * {@code mvn process-classes} or delete the class. Not API.
+ * {@code mvn process-classes} or delete the class.
+ *
+ * <p>{@link PlainCommandLine} reads the same models without making any of picocli's objects, to parse the plain
+ * command lines of the file commands ({@link #plainModel(String)}). Not API.
  */
 final class CommandModels {
   /** The generated class that holds the models, in this package. */
   static final String DATA_CLASS = "CommandModelData";
 
   /** The layout of a command's model; {@link #DATA_CLASS} says which it was written in. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   /** The name picocli gives the mixin of {@code mixinStandardHelpOptions}. */
   private static final String STANDARD_HELP = "mixinStandardHelpOptions";
 
@@ -244,7 +247,13 @@ final class CommandModels {
     writeStrings(out, spec.aliases());
     IVersionProvider versionProvider = spec.versionProvider();
     writeNullable(out, versionProvider == null ? null : versionProvider.getClass().getName());
-    writeUsage(out, spec.usageMessage());
+    // The usage texts with their length before them, so that a reader of the arguments alone skips them.
+    ByteArrayOutputStream usage = new ByteArrayOutputStream();
+    DataOutputStream usageOut = new DataOutputStream(usage);
+    writeUsage(usageOut, spec.usageMessage());
+    usageOut.flush();
+    out.writeInt(usage.size());
+    usage.writeTo(out);
     List<String> specFields = new ArrayList<>();
     for (IAnnotatedElement element : spec.specElements()) {
       Spec annotation = element.getAnnotation(Spec.class);
@@ -470,7 +479,7 @@ final class CommandModels {
       sub = args[1];
     }
     try {
-      Map<String, byte[]> models = read(command, sub == null ? null : command + " " + sub);
+      Map<String, byte[]> models = read(List.of("", command, sub == null ? command : command + " " + sub));
       byte[] root = models.get("");
       byte[] named = models.get(command);
       byte[] subModel = sub == null ? null : models.get(command + " " + sub);
@@ -504,7 +513,56 @@ final class CommandModels {
     return false;
   }
 
-  private static Map<String, byte[]> read(String command, @Nullable String sub) throws ReflectiveOperationException {
+  /**
+   * A command's copied model as {@link PlainCommandLine} parses with it: read without making anything of picocli.
+   *
+   * @param commandClass the command's class name
+   * @param args its options and positional parameters, in the model's order
+   */
+  record PlainModel(String commandClass, List<PlainArg> args) {}
+
+  /**
+   * @param mixinField the command's field that holds the mixin the argument comes from, {@code ""} for the
+   *     command's own (or the standard help options)
+   * @param mixinClass that mixin's class name, {@code ""} for the command's own
+   * @param model the argument
+   */
+  record PlainArg(String mixinField, String mixinClass, ArgModel model) {}
+
+  /**
+   * @param path a command path, such as {@code "clv fit"}
+   * @return its copied model, or null when there is none (no generated class, one of another format, or no
+   *     model for the path)
+   */
+  static @Nullable PlainModel plainModel(String path) {
+    try {
+      byte[] bytes = read(List.of(path)).get(path);
+      if (bytes == null) {
+        return null;
+      }
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+      String commandClass = in.readUTF();
+      in.readUTF(); // name
+      readStrings(in); // aliases
+      readNullable(in); // version provider
+      in.skipNBytes(in.readInt()); // the usage texts
+      readStrings(in); // the @Spec fields, which a plain run leaves null
+      int count = in.readInt();
+      List<PlainArg> args = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String owner = in.readUTF();
+        String mixinField = owner.isEmpty() ? "" : in.readUTF();
+        String mixinClass = owner.isEmpty() ? "" : in.readUTF();
+        args.add(new PlainArg(mixinField, mixinClass, ArgModel.read(in)));
+      }
+      return new PlainModel(commandClass, args);
+    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+      return null; // no models, or of another build: picocli reads the annotations
+    }
+  }
+
+  /** @return the copied models of those of the paths the generated class holds */
+  private static Map<String, byte[]> read(List<String> wanted) throws ReflectiveOperationException {
     Class<?> data = Class.forName(CommandModels.class.getPackageName() + "." + DATA_CLASS);
     if (staticField(data, "FORMAT", Integer.class) != FORMAT) {
       throw new IllegalStateException(DATA_CLASS + " of another format");
@@ -513,7 +571,7 @@ final class CommandModels {
     String[] models = staticField(data, "MODELS", String[].class);
     Map<String, byte[]> found = new LinkedHashMap<>();
     for (int i = 0; i < paths.length; i++) {
-      if (paths[i].isEmpty() || paths[i].equals(command) || paths[i].equals(sub)) {
+      if (wanted.contains(paths[i])) {
         found.put(paths[i], models[i].getBytes(StandardCharsets.ISO_8859_1));
       }
     }
@@ -538,6 +596,7 @@ final class CommandModels {
     if (versionProvider != null) {
       spec.versionProvider((IVersionProvider) instantiate(versionProvider));
     }
+    in.readInt(); // the usage section's length
     readUsage(in, spec.usageMessage());
     for (String field : readStrings(in)) {
       field(command.getClass(), field).set(command, spec);
@@ -603,24 +662,84 @@ final class CommandModels {
   }
 
   private static ArgSpec readArg(DataInputStream in, Object target) throws IOException, ReflectiveOperationException {
-    boolean option = in.readBoolean();
-    OptionSpec.@Nullable Builder optionBuilder = null;
-    String index = "";
-    if (option) {
-      optionBuilder = OptionSpec.builder(readStrings(in));
-      optionBuilder.help(in.readBoolean()).usageHelp(in.readBoolean()).versionHelp(in.readBoolean())
-          .negatable(in.readBoolean()).fallbackValue(readNullable(in)).order(in.readInt());
-    } else {
-      index = in.readUTF();
+    ArgModel model = ArgModel.read(in);
+    Attributes a = Attributes.of(model, target);
+    if (model.option()) {
+      OptionSpec.Builder optionBuilder = OptionSpec.builder(model.names());
+      optionBuilder.help(model.help()).usageHelp(model.usageHelp()).versionHelp(model.versionHelp())
+          .negatable(model.negatable()).fallbackValue(model.fallbackValue()).order(model.order());
+      return a.applyTo(optionBuilder).build();
     }
-    Attributes a = Attributes.read(in, target);
-    return optionBuilder != null ? a.applyTo(optionBuilder).build()
-        : a.applyTo(PositionalParamSpec.builder().index(index)).build();
+    return a.applyTo(PositionalParamSpec.builder().index(model.index())).build();
   }
 
   /**
-   * What options and positional parameters have in common. (Picocli's builder of both is not public, so each kind's
-   * builder gets them by a method of its own.)
+   * An argument as the copy holds it (what {@link #writeArg} writes), before anything is looked up or made: the
+   * picocli model is built from it, and {@link PlainCommandLine} parses with it without picocli.
+   *
+   * @param option an option, else a positional parameter
+   * @param names an option's names (empty for a positional parameter)
+   * @param index a positional parameter's index range ({@code ""} for an option)
+   * @param field the field it sets ({@code ""} for the standard help options, which set none)
+   * @param helpInitialValue a standard help option's initial value
+   * @param arity the arity as written, or null when unspecified (picocli works it out from the type)
+   * @param type the value type's name
+   * @param auxiliaryTypes the element types' names of a collection
+   * @param converters the converter classes' names (empty: picocli's own for the type)
+   * @param completionCandidates the class of candidates a command declared, or null
+   */
+  record ArgModel(boolean option, String[] names, boolean help, boolean usageHelp, boolean versionHelp,
+      boolean negatable, @Nullable String fallbackValue, int order, String index, String field,
+      boolean helpInitialValue, boolean required, boolean interactive, boolean echo, @Nullable String prompt,
+      String[] description, @Nullable String descriptionKey, @Nullable String arity, @Nullable String paramLabel,
+      boolean hideParamSyntax, String type, String[] auxiliaryTypes, String[] converters, @Nullable String splitRegex,
+      @Nullable String splitRegexSynopsisLabel, boolean hidden, boolean inherited, @Nullable String mapFallbackValue,
+      @Nullable String defaultValue, String showDefaultValue, @Nullable String completionCandidates,
+      String scopeType, String label) {
+
+    static ArgModel read(DataInputStream in) throws IOException {
+      boolean option = in.readBoolean();
+      String[] names = new String[0];
+      boolean help = false;
+      boolean usageHelp = false;
+      boolean versionHelp = false;
+      boolean negatable = false;
+      String fallbackValue = null;
+      int order = 0;
+      String index = "";
+      if (option) {
+        names = readStrings(in);
+        help = in.readBoolean();
+        usageHelp = in.readBoolean();
+        versionHelp = in.readBoolean();
+        negatable = in.readBoolean();
+        fallbackValue = readNullable(in);
+        order = in.readInt();
+      } else {
+        index = in.readUTF();
+      }
+      String field = in.readUTF();
+      boolean helpInitialValue = field.isEmpty() && in.readBoolean();
+      boolean required = in.readBoolean();
+      boolean interactive = in.readBoolean();
+      boolean echo = in.readBoolean();
+      String prompt = readNullable(in);
+      String[] description = readStrings(in);
+      String descriptionKey = readNullable(in);
+      boolean arityUnspecified = in.readBoolean();
+      String arity = in.readUTF();
+      return new ArgModel(option, names, help, usageHelp, versionHelp, negatable, fallbackValue, order, index, field,
+          helpInitialValue, required, interactive, echo, prompt, description, descriptionKey,
+          // The rest in the order written (Java evaluates the arguments from left to right).
+          arityUnspecified ? null : arity, readNullable(in), in.readBoolean(), in.readUTF(), readStrings(in),
+          readStrings(in), readNullable(in), readNullable(in), in.readBoolean(), in.readBoolean(), readNullable(in),
+          readNullable(in), in.readUTF(), readNullable(in), in.readUTF(), in.readUTF());
+    }
+  }
+
+  /**
+   * What options and positional parameters have in common, looked up and made from the copy. (Picocli's builder of
+   * both is not public, so each kind's builder gets them by a method of its own.)
    */
   private record Attributes(@Nullable FieldBinding binding, @Nullable Object initialValue, boolean required,
       boolean interactive, boolean echo, @Nullable String prompt, String[] description,
@@ -630,52 +749,31 @@ final class CommandModels {
       @Nullable String defaultValue, Visibility showDefaultValue, @Nullable Iterable<String> completionCandidates,
       CommandLine.ScopeType scopeType, String label) {
 
-    static Attributes read(DataInputStream in, Object target) throws IOException, ReflectiveOperationException {
-      String fieldName = in.readUTF();
+    static Attributes of(ArgModel m, Object target) throws ReflectiveOperationException {
       FieldBinding binding = null;
       Object initialValue;
-      if (fieldName.isEmpty()) {
-        initialValue = in.readBoolean();
+      if (m.field().isEmpty()) {
+        initialValue = m.helpInitialValue();
       } else {
-        binding = new FieldBinding(field(target.getClass(), fieldName), target);
+        binding = new FieldBinding(field(target.getClass(), m.field()), target);
         initialValue = binding.get();
       }
-      boolean required = in.readBoolean();
-      boolean interactive = in.readBoolean();
-      boolean echo = in.readBoolean();
-      String prompt = readNullable(in);
-      String[] description = readStrings(in);
-      String descriptionKey = readNullable(in);
-      boolean arityUnspecified = in.readBoolean();
-      String arity = in.readUTF();
-      String paramLabel = readNullable(in);
-      boolean hideParamSyntax = in.readBoolean();
-      Class<?> valueType = classNamed(in.readUTF());
-      String[] auxiliary = readStrings(in);
-      Class<?>[] auxiliaryTypes = new Class<?>[auxiliary.length];
-      for (int i = 0; i < auxiliary.length; i++) {
-        auxiliaryTypes[i] = classNamed(auxiliary[i]);
+      Class<?>[] auxiliaryTypes = new Class<?>[m.auxiliaryTypes().length];
+      for (int i = 0; i < auxiliaryTypes.length; i++) {
+        auxiliaryTypes[i] = classNamed(m.auxiliaryTypes()[i]);
       }
-      String[] converterNames = readStrings(in);
-      ITypeConverter<?>[] converters = new ITypeConverter<?>[converterNames.length];
-      for (int i = 0; i < converterNames.length; i++) {
-        converters[i] = (ITypeConverter<?>) instantiate(converterNames[i]);
+      ITypeConverter<?>[] converters = new ITypeConverter<?>[m.converters().length];
+      for (int i = 0; i < converters.length; i++) {
+        converters[i] = (ITypeConverter<?>) instantiate(m.converters()[i]);
       }
-      String splitRegex = readNullable(in);
-      String splitRegexSynopsisLabel = readNullable(in);
-      boolean hidden = in.readBoolean();
-      boolean inherited = in.readBoolean();
-      String mapFallbackValue = readNullable(in);
-      String defaultValue = readNullable(in);
-      Visibility showDefaultValue = Visibility.valueOf(in.readUTF());
-      String candidatesClass = readNullable(in);
+      String candidatesClass = m.completionCandidates();
       @SuppressWarnings("unchecked")
       Iterable<String> candidates = candidatesClass == null ? null : (Iterable<String>) instantiate(candidatesClass);
-      CommandLine.ScopeType scopeType = CommandLine.ScopeType.valueOf(in.readUTF());
-      return new Attributes(binding, initialValue, required, interactive, echo, prompt, description, descriptionKey,
-          arityUnspecified ? null : arity, paramLabel, hideParamSyntax, valueType, auxiliaryTypes, converters,
-          splitRegex, splitRegexSynopsisLabel, hidden, inherited, mapFallbackValue, defaultValue, showDefaultValue,
-          candidates, scopeType, in.readUTF());
+      return new Attributes(binding, initialValue, m.required(), m.interactive(), m.echo(), m.prompt(),
+          m.description(), m.descriptionKey(), m.arity(), m.paramLabel(), m.hideParamSyntax(), classNamed(m.type()),
+          auxiliaryTypes, converters, m.splitRegex(), m.splitRegexSynopsisLabel(), m.hidden(), m.inherited(),
+          m.mapFallbackValue(), m.defaultValue(), Visibility.valueOf(m.showDefaultValue()), candidates,
+          CommandLine.ScopeType.valueOf(m.scopeType()), m.label());
     }
 
     OptionSpec.Builder applyTo(OptionSpec.Builder b) {
@@ -728,7 +826,7 @@ final class CommandModels {
     return values;
   }
 
-  private static Class<?> classNamed(String name) throws ClassNotFoundException {
+  static Class<?> classNamed(String name) throws ClassNotFoundException {
     return switch (name) {
       case "boolean" -> boolean.class;
       case "int" -> int.class;
@@ -742,13 +840,13 @@ final class CommandModels {
     };
   }
 
-  private static Object instantiate(String className) throws ReflectiveOperationException {
+  static Object instantiate(String className) throws ReflectiveOperationException {
     Constructor<?> constructor = classNamed(className).getDeclaredConstructor();
     constructor.setAccessible(true);
     return constructor.newInstance();
   }
 
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+  static Field field(Class<?> type, String name) throws NoSuchFieldException {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {
         Field field = c.getDeclaredField(name);

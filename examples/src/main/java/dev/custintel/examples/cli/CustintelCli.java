@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -206,6 +207,20 @@ public final class CustintelCli implements Callable<Integer> {
    * @return the exit code: 0 success, 1 failure, 2 usage error
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(out, err, true, args);
+  }
+
+  /**
+   * Runs the program without exiting the JVM.
+   *
+   * @param out where the command's output goes
+   * @param err where messages, usage and progress go
+   * @param plain whether a plain command line of a file command may be parsed without picocli
+   *     ({@link PlainCommandLine}); false has picocli parse every line (for tests that compare the two)
+   * @param args the command line
+   * @return the exit code
+   */
+  static int run(PrintStream out, PrintStream err, boolean plain, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Nothing of the command model is needed to say the version: about 0.1 s of picocli set-up saved.
       out.println(Version.text());
@@ -215,10 +230,30 @@ public final class CustintelCli implements Callable<Integer> {
     PrintWriter outWriter = new PrintWriter(new PrintStreamWriter(out), true);
     PrintWriter errWriter = new PrintWriter(new PrintStreamWriter(err), true);
     boolean errIsTerminal = err == System.err && stderrIsTerminal();
+    try {
+      FileCommand command = plain ? PlainCommandLine.parse(args) : null;
+      if (command != null) {
+        return runPlain(command, args, outWriter, errWriter);
+      }
+      return configured(args, outWriter, errWriter, errIsTerminal).execute(args);
+    } catch (OutOfMemoryError e) { // picocli lets errors through: one line, not a stack trace
+      errWriter.println(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.AUTO)
+          .errorText("custintel: " + outOfMemory(e)));
+      return FAILED;
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  /**
+   * @return the program's picocli model for the arguments, with the program's streams, handlers and settings
+   */
+  private static CommandLine configured(String[] args, PrintWriter out, PrintWriter err, boolean errIsTerminal) {
     // Subcommands first: picocli hands these settings only to the commands registered when they are set.
     CommandLine cli = commandLine(args)
-        .setOut(outWriter)
-        .setErr(errWriter)
+        .setOut(out)
+        .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new FailureHandler());
@@ -231,15 +266,31 @@ public final class CustintelCli implements Callable<Integer> {
     if (demoCommand != null) {
       demoCommand.<DemoCommand>getCommand().errIsTerminal = errIsTerminal;
     }
+    return cli;
+  }
+
+  /**
+   * Calls a command that {@link PlainCommandLine} parsed, as picocli's {@code execute} would call it: its result is
+   * the exit code; a usage error it finds, or an exception it throws, is reported by picocli's model of the command
+   * line, built only then, with the handlers of a picocli run (so the messages, the usage and the exit codes are the
+   * same); an error (such as running out of memory) goes through, as picocli lets it.
+   */
+  private static int runPlain(FileCommand command, String[] args, PrintWriter out, PrintWriter err) {
+    command.plainStreams(out, err);
     try {
-      return cli.execute(args);
-    } catch (OutOfMemoryError e) { // picocli lets errors through: one line, not a stack trace
-      errWriter.println(cli.getColorScheme().errorText("custintel: " + outOfMemory(e)));
-      return FAILED;
-    } finally {
-      outWriter.flush();
-      errWriter.flush();
+      return command.call();
+    } catch (FileCommand.UsageException e) {
+      CommandLine named = named(configured(args, out, err, false), args);
+      return new UsageErrorHandler().handleParseException(new ParameterException(named, e.getMessage()), args);
+    } catch (Exception e) {
+      return new FailureHandler().handleExecutionException(e, named(configured(args, out, err, false), args), null);
     }
+  }
+
+  /** @return the command that the first two arguments name ({@code clv fit}) in the program's model */
+  private static CommandLine named(CommandLine cli, String[] args) {
+    CommandLine group = Objects.requireNonNull(cli.getSubcommands().get(args[0]), args[0]);
+    return Objects.requireNonNull(group.getSubcommands().get(args[1]), args[1]);
   }
 
   /**
@@ -326,7 +377,7 @@ public final class CustintelCli implements Callable<Integer> {
   /** Prints a one-line message for a failed command and returns 1. */
   private static final class FailureHandler implements IExecutionExceptionHandler {
     @Override
-    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    public int handleExecutionException(Exception ex, CommandLine cmd, @Nullable ParseResult parseResult) {
       PrintWriter err = cmd.getErr();
       err.println(cmd.getColorScheme().errorText("custintel: " + describe(ex)));
       if (debug()) {

@@ -50,9 +50,10 @@ class ClassDataArchiveTest {
     List<List<String>> database =
         ClassDataArchive.trainingCommands(ClassDataArchive.DATABASE_ARCHIVE, data, Path.of("/tmp/w"));
 
-    assertThat(files).extracting(c -> c.get(0)).containsExactly("--version", "affinity", "clv");
+    assertThat(files).extracting(c -> c.get(0)).containsExactly("--version", "affinity", "clv", "clv");
     assertThat(files.get(1)).contains(Path.of("/repo/data/affinity/groceries.csv").toString());
     assertThat(files.get(2)).contains(Path.of("/repo/data/clv/CDNOW_sample.txt").toString());
+    assertThat(files.get(3)).containsExactly("clv", "fit", "--help");
     assertThat(database).extracting(c -> c.get(0)).containsExactly("import", "profile");
     assertThat(database.get(0)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
     assertThat(database.get(1)).contains("jdbc:h2:file:" + Path.of("/tmp/w/shop/custintel"));
