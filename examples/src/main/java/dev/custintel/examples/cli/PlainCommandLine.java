@@ -26,8 +26,8 @@ import picocli.CommandLine.ITypeConverter;
  * argument files); every required option given; and every value and default converted without error by what picocli
  * would convert it with: the option's own converter, else {@code Double.valueOf}, {@code Integer.valueOf},
  * {@code Long.valueOf} or {@code Path.of}, as picocli's built-in converters do. Anything else (help, a short
- * option, {@code --}, a positional word, an unknown option, a bad value, an option kind this class does not know)
- * is left to picocli, which parses it or says what is wrong exactly as before: this class only ever takes the lines
+ * option, {@code --}, a positional word, an unknown option, a bad value, an option kind this class does not know, a
+ * system property of picocli's) is left to picocli, which parses it or says what is wrong exactly as before: this class only ever takes the lines
  * that picocli would accept, and sets the same fields to the same values ({@code PlainCommandLineTest} checks both
  * against picocli for every option of every command here). Not API.
  */
@@ -42,7 +42,7 @@ final class PlainCommandLine {
    * @return the command it names with its fields set, or null when picocli must parse it
    */
   static @Nullable FileCommand parse(String... args) {
-    if (args.length < 2 || !PATHS.contains(args[0] + " " + args[1])) {
+    if (args.length < 2 || !PATHS.contains(args[0] + " " + args[1]) || picocliSettings()) {
       return null;
     }
     PlainModel model = CommandModels.plainModel(args[0] + " " + args[1]);
@@ -136,6 +136,19 @@ final class PlainCommandLine {
       }
     }
     return command;
+  }
+
+  /**
+   * Whether a system property of picocli's is set ({@code picocli.trimQuotes}, {@code picocli.useSimplifiedAtFiles}
+   * and the like, through {@code CUSTINTEL_JAVA_OPTS}): such a run may parse differently, and is left to picocli.
+   */
+  private static boolean picocliSettings() {
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("picocli.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether picocli takes the word for a value without a second look: not empty, not like an option, no @file. */

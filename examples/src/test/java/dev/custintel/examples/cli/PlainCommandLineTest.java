@@ -120,6 +120,19 @@ class PlainCommandLineTest {
     }
   }
 
+  /** A system property of picocli's may change how it parses (such as trimming quotes): picocli parses then. */
+  @Test
+  void aRunWithPicocliSettings_isLeftToPicocli() {
+    String[] args = {"affinity", "mine", "--baskets", "\"b.csv\"", "--format", "basket-csv", "--min-support", "0.1"};
+    assertThat(PlainCommandLine.parse(args)).isNotNull();
+    System.setProperty("picocli.trimQuotes", "true");
+    try {
+      assertThat(PlainCommandLine.parse(args)).isNull();
+    } finally {
+      System.clearProperty("picocli.trimQuotes");
+    }
+  }
+
   /**
    * Runs that the plain parse took and whose command then succeeds, refuses an option or fails: the exit code,
    * stdout and stderr are those of the same run parsed by picocli (but the elapsed times the answers report).
