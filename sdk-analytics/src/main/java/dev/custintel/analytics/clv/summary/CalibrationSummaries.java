@@ -4,6 +4,7 @@ import dev.custintel.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,78 +66,176 @@ public final class CalibrationSummaries {
       throw InvalidInputException.argument(
           "holdoutEnd", "must be after calibrationEnd " + calibrationEnd + " (was " + holdoutEnd + ")");
     }
-    Map<String, NavigableMap<LocalDate, BigDecimal>> daily = dailyPurchases(transactions);
+    List<PurchaseDays> daily = dailyPurchases(transactions);
     Summaries calibration = summarize(daily, calibrationEnd, unit);
+    long end = calibrationEnd.toEpochDay();
+    long last = holdoutEnd.toEpochDay();
     List<HoldoutActivity> holdout = new ArrayList<>(calibration.customers().size());
-    NavigableMap<LocalDate, Integer> repeatsByDay = new TreeMap<>();
-    for (CustomerRfm customer : calibration.customers()) {
-      // Every summarized customer came from these daily purchases.
-      NavigableMap<LocalDate, BigDecimal> all = Objects.requireNonNull(daily.get(customer.customerId()));
-      // (calibrationEnd, holdoutEnd]: the day after the calibration end is the holdout's first day.
-      NavigableMap<LocalDate, BigDecimal> days = all.subMap(calibrationEnd, false, holdoutEnd, true);
-      holdout.add(new HoldoutActivity(customer.customerId(), days.size(), sum(days.values())));
-      for (LocalDate day : all.subMap(customer.firstPurchaseDay(), false, holdoutEnd, true).keySet()) {
-        repeatsByDay.merge(day, 1, Integer::sum);
+    long[] repeatDays = new long[16];
+    int repeats = 0;
+    for (PurchaseDays customer : daily) {
+      if (customer.days[0] > end) {
+        continue; // first bought after the calibration: not summarized, so not in the holdout either
       }
+      // (calibrationEnd, holdoutEnd]: the day after the calibration end is the holdout's first day.
+      int from = customer.countUpTo(end);
+      int to = customer.countUpTo(last);
+      holdout.add(new HoldoutActivity(customer.customerId, to - from, customer.sum(from, to)));
+      if (repeats + to > repeatDays.length) {
+        repeatDays = Arrays.copyOf(repeatDays, Math.max(repeatDays.length * 2, repeats + to));
+      }
+      System.arraycopy(customer.days, 1, repeatDays, repeats, Math.max(0, to - 1)); // after the first day
+      repeats += Math.max(0, to - 1);
+    }
+    // The summarized customers' repeat purchase days, counted per day: sorted, then counted in runs.
+    Arrays.sort(repeatDays, 0, repeats);
+    NavigableMap<LocalDate, Integer> repeatsByDay = new TreeMap<>();
+    for (int i = 0; i < repeats; ) {
+      int j = i;
+      while (j < repeats && repeatDays[j] == repeatDays[i]) {
+        j++;
+      }
+      repeatsByDay.put(LocalDate.ofEpochDay(repeatDays[i]), j - i);
+      i = j;
     }
     return new CalibrationHoldoutSplit(
         calibration, holdoutEnd, unit.between(calibrationEnd, holdoutEnd), holdout, repeatsByDay);
   }
 
-  private static Summaries summarize(
-      Map<String, NavigableMap<LocalDate, BigDecimal>> daily, LocalDate calibrationEnd, PeriodUnit unit) {
+  private static Summaries summarize(List<PurchaseDays> daily, LocalDate calibrationEnd, PeriodUnit unit) {
+    long end = calibrationEnd.toEpochDay();
     List<CustomerRfm> summaries = new ArrayList<>(daily.size());
     int excluded = 0;
-    @Nullable LocalDate earliest = null;
-    for (Map.Entry<String, NavigableMap<LocalDate, BigDecimal>> entry : daily.entrySet()) {
-      NavigableMap<LocalDate, BigDecimal> days = entry.getValue().headMap(calibrationEnd, true);
-      LocalDate first = entry.getValue().firstKey();
-      if (earliest == null || first.isBefore(earliest)) {
-        earliest = first;
-      }
-      if (days.isEmpty()) {
+    long earliest = Long.MAX_VALUE;
+    for (PurchaseDays customer : daily) {
+      earliest = Math.min(earliest, customer.days[0]);
+      int days = customer.countUpTo(end);
+      if (days == 0) {
         excluded++;
         continue;
       }
-      summaries.add(summarize(entry.getKey(), days, calibrationEnd, unit));
+      summaries.add(CustomerRfm.fromPurchaseDays(customer.customerId, LocalDate.ofEpochDay(customer.days[0]),
+          customer.amounts[0], LocalDate.ofEpochDay(customer.days[days - 1]), days - 1, customer.sum(1, days),
+          calibrationEnd, unit));
     }
-    if (earliest != null && summaries.isEmpty()) {
+    if (!daily.isEmpty() && summaries.isEmpty()) {
       // Almost always a wrong argument (such as a swapped year), not a meaningful empty result.
       throw InvalidInputException.argument(
           "calibrationEnd",
-          "is before every transaction (was " + calibrationEnd + ", earliest transaction " + earliest + ")");
+          "is before every transaction (was " + calibrationEnd + ", earliest transaction "
+              + LocalDate.ofEpochDay(earliest) + ")");
     }
     return new Summaries(summaries, calibrationEnd, unit, excluded);
   }
 
-  private static CustomerRfm summarize(
-      String customerId, NavigableMap<LocalDate, BigDecimal> days, LocalDate calibrationEnd, PeriodUnit unit) {
-    Map.Entry<LocalDate, BigDecimal> first = days.firstEntry();
-    return CustomerRfm.fromPurchaseDays(customerId, first.getKey(), first.getValue(), days.lastKey(),
-        days.size() - 1, sum(days.tailMap(first.getKey(), false).values()), calibrationEnd, unit);
-  }
-
-  /** Groups by customer (in order of first appearance) and merges same-day purchases by summing their amounts. */
-  private static Map<String, NavigableMap<LocalDate, BigDecimal>> dailyPurchases(
-      Collection<Transaction> transactions) {
+  /**
+   * Groups by customer (in order of first appearance) and merges same-day purchases by summing their amounts
+   * (exactly: a sum of {@code BigDecimal}s does not depend on their order).
+   */
+  private static List<PurchaseDays> dailyPurchases(Collection<Transaction> transactions) {
     Objects.requireNonNull(transactions, "transactions");
-    Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new LinkedHashMap<>();
+    Map<String, PurchaseDays> daily = new LinkedHashMap<>();
     int index = 0;
     for (@Nullable Transaction t : transactions) {
       if (t == null) {
         throw InvalidInputException.argument("transactions[" + index + "]", "must not be null");
       }
-      daily.computeIfAbsent(t.customerId(), id -> new TreeMap<>()).merge(t.day(), t.amount(), BigDecimal::add);
+      PurchaseDays customer = daily.get(t.customerId());
+      if (customer == null) {
+        customer = new PurchaseDays(t.customerId());
+        daily.put(t.customerId(), customer);
+      }
+      customer.add(t.day().toEpochDay(), t.amount());
       index++;
     }
-    return daily;
+    List<PurchaseDays> customers = new ArrayList<>(daily.values());
+    for (PurchaseDays customer : customers) {
+      customer.settle();
+    }
+    return customers;
   }
 
-  private static BigDecimal sum(Collection<BigDecimal> amounts) {
-    BigDecimal total = BigDecimal.ZERO;
-    for (BigDecimal amount : amounts) {
-      total = total.add(amount);
+  /**
+   * One customer's purchase days (epoch days) and each day's amount: in arrival order while the transactions are
+   * read, same-day purchases that arrive together merged at once; then ({@link #settle()}) in ascending order of
+   * day, every day once.
+   */
+  private static final class PurchaseDays {
+    final String customerId;
+    long[] days = new long[4];
+    BigDecimal[] amounts = new BigDecimal[4];
+    int size;
+    private boolean ascending = true;
+
+    PurchaseDays(String customerId) {
+      this.customerId = customerId;
     }
-    return total;
+
+    void add(long day, BigDecimal amount) {
+      if (size > 0) {
+        long previous = days[size - 1];
+        if (day == previous) {
+          amounts[size - 1] = amounts[size - 1].add(amount);
+          return;
+        }
+        ascending &= day > previous;
+      }
+      if (size == days.length) {
+        days = Arrays.copyOf(days, size * 2);
+        amounts = Arrays.copyOf(amounts, size * 2);
+      }
+      days[size] = day;
+      amounts[size] = amount;
+      size++;
+    }
+
+    /** Sorts the days and merges each day's amounts, if they did not arrive in ascending order. */
+    void settle() {
+      if (ascending) {
+        return;
+      }
+      long[] sorted = Arrays.copyOf(days, size);
+      Arrays.sort(sorted);
+      int unique = 0;
+      for (int i = 0; i < size; i++) {
+        if (unique == 0 || sorted[unique - 1] != sorted[i]) {
+          sorted[unique++] = sorted[i];
+        }
+      }
+      BigDecimal[] merged = new BigDecimal[unique];
+      for (int i = 0; i < size; i++) {
+        int at = Arrays.binarySearch(sorted, 0, unique, days[i]);
+        BigDecimal sum = merged[at];
+        merged[at] = sum == null ? amounts[i] : sum.add(amounts[i]);
+      }
+      days = sorted;
+      amounts = merged;
+      size = unique;
+      ascending = true;
+    }
+
+    /** @return how many of the (settled) days are on or before {@code day} */
+    int countUpTo(long day) {
+      int low = 0;
+      int high = size;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (days[mid] <= day) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+
+    /** @return the sum of the amounts of days {@code [from, to)}, from {@link BigDecimal#ZERO} */
+    BigDecimal sum(int from, int to) {
+      BigDecimal total = BigDecimal.ZERO;
+      for (int i = from; i < to; i++) {
+        total = total.add(amounts[i]);
+      }
+      return total;
+    }
   }
 }

@@ -259,6 +259,72 @@ class CalibrationSummariesTest {
     assertThatThrownBy(() -> split.repeatPurchasesByDay().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
+  /**
+   * Random shops (customers whose purchases arrive scattered, several on one day, amounts of different scales)
+   * against a reference written the plain way, per customer a sorted map of days: the same summaries, holdout
+   * counts and amounts (scale included) and repeat days, whatever the order of the transactions.
+   */
+  @Test
+  void split_randomShops_sameAsAPerCustomerSortedMapReference() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(2026_12_07);
+    String[] amounts = {"1", "2.5", "0.25", "10.125", "0", "7.10"};
+    for (int shop = 0; shop < 200; shop++) {
+      List<Transaction> input = new ArrayList<>();
+      int customers = 1 + random.nextInt(12);
+      int transactions = random.nextInt(80);
+      for (int i = 0; i < transactions; i++) {
+        input.add(tx("c" + random.nextInt(customers), D1.plusDays(random.nextInt(150)),
+            amounts[random.nextInt(amounts.length)]));
+      }
+      if (shop % 2 == 0) {
+        input.sort(Comparator.comparing(Transaction::customerId).thenComparing(Transaction::day));
+      }
+      LocalDate end = D1.plusDays(random.nextInt(100));
+      LocalDate holdoutEnd = end.plusDays(1 + random.nextInt(60));
+      PeriodUnit unit = random.nextBoolean() ? PeriodUnit.DAYS : PeriodUnit.WEEKS;
+
+      Map<String, NavigableMap<LocalDate, BigDecimal>> daily = new java.util.LinkedHashMap<>();
+      for (Transaction t : input) {
+        daily.computeIfAbsent(t.customerId(), id -> new TreeMap<>()).merge(t.day(), t.amount(), BigDecimal::add);
+      }
+      List<CustomerRfm> summaries = new ArrayList<>();
+      List<HoldoutActivity> holdout = new ArrayList<>();
+      NavigableMap<LocalDate, Integer> repeats = new TreeMap<>();
+      int excluded = 0;
+      for (Map.Entry<String, NavigableMap<LocalDate, BigDecimal>> e : daily.entrySet()) {
+        NavigableMap<LocalDate, BigDecimal> days = e.getValue();
+        NavigableMap<LocalDate, BigDecimal> calibration = days.headMap(end, true);
+        if (calibration.isEmpty()) {
+          excluded++;
+          continue;
+        }
+        BigDecimal repeatAmount = calibration.tailMap(calibration.firstKey(), false).values().stream()
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        summaries.add(CustomerRfm.fromPurchaseDays(e.getKey(), calibration.firstKey(),
+            calibration.firstEntry().getValue(), calibration.lastKey(), calibration.size() - 1, repeatAmount, end,
+            unit));
+        NavigableMap<LocalDate, BigDecimal> inHoldout = days.subMap(end, false, holdoutEnd, true);
+        holdout.add(new HoldoutActivity(e.getKey(), inHoldout.size(),
+            inHoldout.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+        for (LocalDate day : days.subMap(days.firstKey(), false, holdoutEnd, true).keySet()) {
+          repeats.merge(day, 1, Integer::sum);
+        }
+      }
+      String what = "shop " + shop + ": " + input;
+      if (summaries.isEmpty() && !daily.isEmpty()) {
+        assertThatThrownBy(() -> CalibrationSummaries.split(input, end, holdoutEnd, unit)).as(what)
+            .isInstanceOf(InvalidInputException.class).hasMessageContaining("calibrationEnd");
+        continue;
+      }
+      CalibrationHoldoutSplit split = CalibrationSummaries.split(input, end, holdoutEnd, unit);
+      assertThat(split.calibration().customers()).as(what).isEqualTo(summaries);
+      assertThat(split.calibration().excludedCustomers()).as(what).isEqualTo(excluded);
+      assertThat(split.holdout()).as(what).isEqualTo(holdout);
+      assertThat(split.repeatPurchasesByDay()).as(what).isEqualTo(repeats);
+      assertThat(CalibrationSummaries.summarize(input, end, unit).customers()).as(what).isEqualTo(summaries);
+    }
+  }
+
   @Test
   void splitConstructor_inconsistentRepeatPurchasesByDay_throwsNamingIt() {
     List<Transaction> input = List.of(tx("a", D1, "1"), tx("a", D1.plusDays(3), "1"), tx("a", END.plusDays(1), "1"));
