@@ -68,7 +68,6 @@ import picocli.CommandLine.Option;
     })
 final class AffinityMineCommand extends FileCommand {
 
-
   @Option(
       names = "--baskets",
       required = true,
@@ -277,5 +276,4 @@ final class AffinityMineCommand extends FileCommand {
         OnlineRetailOptions.defaults().withExcluded(exclude.stream().map(String::strip).toList());
     return items == null ? options : options.withItems(items);
   }
-
 }

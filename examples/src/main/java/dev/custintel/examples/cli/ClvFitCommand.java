@@ -57,7 +57,6 @@ import picocli.CommandLine.Option;
     })
 final class ClvFitCommand extends FileCommand {
 
-
   @Mixin ClvInput input;
 
   @Option(

@@ -75,7 +75,6 @@ final class ClvScoreCommand extends FileCommand {
   /** The longest horizon {@link Horizon} accepts: 100 years. */
   static final double MAX_HORIZON_MONTHS = 1_200;
 
-
   @Mixin ClvInput input;
 
   @Option(
@@ -190,7 +189,6 @@ final class ClvScoreCommand extends FileCommand {
     }
     return new ValuationOptions(Horizon.months(horizonMonths), monthlyDiscountRate, intervalLevel);
   }
-
 
   private PurchaseModel fitPurchases(List<CustomerRfm> customers) {
     List<RfmSummary> rfm = customers.stream().map(c -> RfmSummary.of(c.frequency(), c.recency(), c.age())).toList();
