@@ -90,7 +90,6 @@ final class ClvInput {
     return file;
   }
 
-
   /** @return the period's name on the command line and in the JSON: {@code day} or {@code week} */
   static String periodName(PeriodUnit unit) {
     return unit == PeriodUnit.DAYS ? "day" : "week";
@@ -99,9 +98,13 @@ final class ClvInput {
   /**
    * @param option the option that names the file, such as {@code --transactions}
    * @param file the file
-   * @throws CliException naming the option if the file is a directory, does not exist or cannot be read
+   * @throws CliException naming the option if the file's name is empty, or it is a directory, does not exist or
+   *     cannot be read
    */
   static void checkReadable(String option, Path file) {
+    if (file.toString().isEmpty()) { // Path.of("") is the working directory
+      throw new CliException(option + ": the file name is empty");
+    }
     if (Files.isDirectory(file)) {
       throw new CliException(option + ": '" + file + "' is a directory");
     }

@@ -296,6 +296,9 @@ final class ImportCommand implements Callable<Integer> {
     if (file.equals(STDIN) && !Files.exists(STDIN)) {
       throw new CliException("standard input (-) cannot be read on this system (no /dev/stdin); give a file");
     }
+    if (file.toString().isEmpty()) { // Path.of("") is the working directory
+      throw new CliException("a file name is empty");
+    }
     if (Files.isDirectory(file)) {
       throw new CliException("file '" + file + "' is a directory");
     }

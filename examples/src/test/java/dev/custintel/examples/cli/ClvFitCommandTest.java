@@ -298,6 +298,22 @@ class ClvFitCommandTest {
     assertThat(directory.err()).contains("--transactions", "is a directory");
   }
 
+  /** An empty name ({@code --transactions=}) was read as the working directory: "'' is a directory". */
+  @Test
+  void emptyFileName_exits1SayingTheNameIsEmpty() {
+    CliRun clv = CliRun.run("clv", "fit", "--transactions=", "--format", "cdnow", "--calibration-end", "1997-09-30");
+    CliRun affinity = CliRun.run("affinity", "mine", "--baskets", "", "--format", "basket-csv", "--min-support",
+        "0.1");
+    CliRun importRun = CliRun.run("import", "--db", "jdbc:h2:mem:empty-name", "--format", "cdnow", "");
+
+    assertThat(clv.exitCode()).as(clv.toString()).isEqualTo(CustintelCli.FAILED);
+    assertThat(clv.err().strip().lines()).containsExactly("custintel: --transactions: the file name is empty");
+    assertThat(affinity.exitCode()).as(affinity.toString()).isEqualTo(CustintelCli.FAILED);
+    assertThat(affinity.err().strip().lines()).containsExactly("custintel: --baskets: the file name is empty");
+    assertThat(importRun.exitCode()).as(importRun.toString()).isEqualTo(CustintelCli.FAILED);
+    assertThat(importRun.err().strip().lines()).containsExactly("custintel: a file name is empty");
+  }
+
   @Test
   void calibrationEndBeforeAllData_exits1NamingTheOption() throws IOException {
     Path file = orders("before.csv", "O-1,C-1,2024-03-01,EUR", "O-2,C-1,2024-04-01,EUR");
