@@ -728,12 +728,26 @@ final class CommandModels {
       String descriptionKey = readNullable(in);
       boolean arityUnspecified = in.readBoolean();
       String arity = in.readUTF();
+      String paramLabel = readNullable(in);
+      boolean hideParamSyntax = in.readBoolean();
+      String type = in.readUTF();
+      String[] auxiliaryTypes = readStrings(in);
+      String[] converters = readStrings(in);
+      String splitRegex = readNullable(in);
+      String splitRegexSynopsisLabel = readNullable(in);
+      boolean hidden = in.readBoolean();
+      boolean inherited = in.readBoolean();
+      String mapFallbackValue = readNullable(in);
+      String defaultValue = readNullable(in);
+      String showDefaultValue = in.readUTF();
+      String completionCandidates = readNullable(in);
+      String scopeType = in.readUTF();
+      String label = in.readUTF();
       return new ArgModel(option, names, help, usageHelp, versionHelp, negatable, fallbackValue, order, index, field,
           helpInitialValue, required, interactive, echo, prompt, description, descriptionKey,
-          // The rest in the order written (Java evaluates the arguments from left to right).
-          arityUnspecified ? null : arity, readNullable(in), in.readBoolean(), in.readUTF(), readStrings(in),
-          readStrings(in), readNullable(in), readNullable(in), in.readBoolean(), in.readBoolean(), readNullable(in),
-          readNullable(in), in.readUTF(), readNullable(in), in.readUTF(), in.readUTF());
+          arityUnspecified ? null : arity, paramLabel, hideParamSyntax, type, auxiliaryTypes, converters, splitRegex,
+          splitRegexSynopsisLabel, hidden, inherited, mapFallbackValue, defaultValue, showDefaultValue,
+          completionCandidates, scopeType, label);
     }
   }
 

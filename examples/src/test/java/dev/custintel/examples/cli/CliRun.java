@@ -28,12 +28,21 @@ record CliRun(int exitCode, String out, String err) {
    * @return the run
    */
   static CliRun run(String... args) {
+    return run(true, args);
+  }
+
+  /**
+   * @param plain whether a plain command line may be parsed without picocli ({@link PlainCommandLine})
+   * @param args the command line
+   * @return the run
+   */
+  static CliRun run(boolean plain, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = CustintelCli.run(o, e, args);
+      code = CustintelCli.run(o, e, plain, args);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -243,7 +243,8 @@ class CommandModelsTest {
     }
   }
 
-  private static Map<String, Object> fields(Object command) {
+  /** @return the command's fields and its mixins' (but its picocli model), by name; also for PlainCommandLineTest */
+  static Map<String, Object> fields(Object command) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Field field : command.getClass().getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) || CommandSpec.class.isAssignableFrom(field.getType())) {

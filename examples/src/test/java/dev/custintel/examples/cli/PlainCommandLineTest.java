@@ -3,16 +3,10 @@ package dev.custintel.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custintel.core.testing.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,7 +69,7 @@ class PlainCommandLineTest {
         FileCommand plain = PlainCommandLine.parse(args);
         assertThat(picocli).as("picocli accepts " + words).isNotNull();
         assertThat(plain).as("a plain line: " + words).isNotNull();
-        assertThat(fields(Objects.requireNonNull(plain))).as(words.toString()).isEqualTo(picocli);
+        assertThat(CommandModelsTest.fields(Objects.requireNonNull(plain))).as(words.toString()).isEqualTo(picocli);
         compared++;
       }
     }
@@ -203,15 +197,8 @@ class PlainCommandLineTest {
   private record Run(int exitCode, String out, String err) {}
 
   private static Run run(boolean plain, String[] args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = CustintelCli.run(o, e, plain, args);
-    }
-    return new Run(code, withoutTimes(out.toString(StandardCharsets.UTF_8)),
-        withoutTimes(err.toString(StandardCharsets.UTF_8)));
+    CliRun run = CliRun.run(plain, args);
+    return new Run(run.exitCode(), withoutTimes(run.out()), withoutTimes(run.err()));
   }
 
   private static String withoutTimes(String text) {
@@ -219,7 +206,7 @@ class PlainCommandLineTest {
   }
 
   /** @return the fields picocli sets for the line, or null if it refuses it */
-  private static @Nullable Map<String, Object> picocliFields(String[] args) throws IllegalAccessException {
+  private static @Nullable Map<String, Object> picocliFields(String[] args) {
     CommandLine cli = CustintelCli.reflectiveCommandLine(args);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     try {
@@ -227,28 +214,10 @@ class PlainCommandLineTest {
       while (result.hasSubcommand()) {
         result = result.subcommand();
       }
-      return fields(result.commandSpec().userObject());
+      return CommandModelsTest.fields(result.commandSpec().userObject());
     } catch (CommandLine.ParameterException e) {
       return null;
     }
-  }
-
-  /** @return the command's fields and its mixins' (but its picocli model), by name */
-  private static Map<String, Object> fields(Object command) throws IllegalAccessException {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Field field : command.getClass().getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) || CommandSpec.class.isAssignableFrom(field.getType())) {
-        continue;
-      }
-      field.setAccessible(true);
-      Object value = field.get(command);
-      if (value != null && value.getClass() == ClvInput.class) {
-        values.put(field.getName(), fields(value));
-      } else {
-        values.put(field.getName(), value instanceof Object[] array ? Arrays.asList(array) : value);
-      }
-    }
-    return values;
   }
 
   /** A value of the option that its command accepts, and not its default (so that setting it shows). */
