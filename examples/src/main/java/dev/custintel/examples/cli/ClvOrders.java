@@ -15,6 +15,7 @@ import dev.custintel.core.model.Order;
 import dev.custintel.core.model.OrderKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory is O(orders): the file's orders are held while the command runs.
  */
 final class ClvOrders {
+  /** The currency of every CDNOW purchase. */
+  private static final String USD = "USD";
   /** The store's scale of an order total. */
   private static final int STORED_SCALE = 4;
 
@@ -92,6 +95,40 @@ final class ClvOrders {
    * @return the data
    */
   static ClvOrders load(Path file, Path shown, ImportFormat format, @Nullable Currency requested) {
+    return load(file, shown, format, requested, true);
+  }
+
+  /**
+   * As {@link #load(Path, Path, ImportFormat, Currency)}, with or without {@link PlainCdnow} for a CDNOW file.
+   *
+   * @param file a readable file
+   * @param shown its name for the user
+   * @param format its layout
+   * @param requested the currency asked for with {@code --currency}, or null for the file's only currency
+   * @param plain whether a plain CDNOW file is read by {@link PlainCdnow} (the same result, sooner)
+   * @return the data
+   */
+  static ClvOrders load(Path file, Path shown, ImportFormat format, @Nullable Currency requested, boolean plain) {
+    if (plain && format == ImportFormat.CDNOW) {
+      long start = System.nanoTime();
+      List<Transaction> purchases = PlainCdnow.read(file);
+      if (purchases != null) {
+        purchases.sort(Comparator.comparing(Transaction::customerId));
+        long customers = 0;
+        @Nullable String previous = null;
+        for (Transaction t : purchases) {
+          if (!t.customerId().equals(previous)) {
+            customers++;
+            previous = t.customerId();
+          }
+        }
+        long rows = purchases.size();
+        ImportReport report = new ImportReport(format, rows, rows, rows, 0, 0, customers, 0, List.of(), 0,
+            List.of(), Duration.ofNanos(System.nanoTime() - start));
+        Currency currency = chooseCurrency(shown, format, report, List.of(USD), requested);
+        return new ClvOrders(shown, format, report, currency, purchases);
+      }
+    }
     FileOrders read;
     try {
       read = FileOrders.read(file, format, ImportOptions.defaults());
@@ -121,6 +158,11 @@ final class ClvOrders {
   /** @return the currency whose purchases are summarized */
   Currency currency() {
     return currency;
+  }
+
+  /** @return the purchases in {@link #currency}, sorted by customer id (stable: file order within a customer) */
+  List<Transaction> purchases() {
+    return List.copyOf(purchases);
   }
 
   /** @return what the import read */
