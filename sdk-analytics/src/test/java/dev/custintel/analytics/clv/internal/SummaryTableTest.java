@@ -85,6 +85,18 @@ class SummaryTableTest {
         assertThat(Decimals.toDouble(d)).as("%s", d).isEqualTo(d.doubleValue());
       }
     }
+    // The edges of the long path: 2^53 and its neighbours, 18 and 19 digits, the largest scales, beyond a long.
+    long[] edges = {(1L << 53) - 1, 1L << 53, (1L << 53) + 1, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
+        Long.MAX_VALUE, 0, 1};
+    for (long unscaled : edges) {
+      for (int scale : new int[] {0, 1, 2, 4, 17, 18, 19, 22, 23}) {
+        for (BigInteger u : List.of(BigInteger.valueOf(unscaled), BigInteger.valueOf(unscaled).negate(),
+            BigInteger.valueOf(unscaled).shiftLeft(3))) {
+          BigDecimal d = new BigDecimal(u, scale);
+          assertThat(Decimals.toDouble(d)).as("%s", d).isEqualTo(d.doubleValue());
+        }
+      }
+    }
     for (String s : new String[] {"0", "22.345", "0.0001", "1E+3", "123456789012345678901234.5", "1E-30", "19.9900"}) {
       BigDecimal d = new BigDecimal(s);
       assertThat(Decimals.toDouble(d)).as(s).isEqualTo(d.doubleValue());
