@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The results are those of the SQL path ({@link ClvData}: the file imported into an in-memory H2 store and
  * summarized by {@link StoreSummaries}), field for field, which {@code ClvOrdersEqualityTest} checks on every bundled
- * dataset. The rules are the store's:
+ * dataset. A CDNOW file of plain rows is read by {@link PlainCdnow} instead, to the same purchases and report
+ * ({@code PlainCdnowTest}). The rules are the store's:
  *
  * <ul>
  *   <li>each order id counts once, in its last version in the file (as an import stores it);

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The purchases of a CDNOW file whose every line is plain, read straight from its bytes; any other file is left to
  * {@link FileOrders#read} ({@link #read} returns null). What {@code clv fit} and {@code clv score} read first.
  *
- * <p>A cold {@code clv fit} on the CDNOW sample spent about a third of its time reading the file through the
+ * <p>A cold {@code clv fit} on the CDNOW sample spent more than a quarter of its time reading the file through the
  * importer's parser, which builds an order, its line, its money and its id for every row and keeps a counter per
  * customer and day (issue 17); a file of plain rows needs none of it. Plain means: a regular file; every line (ended
  * by LF, CRLF or CR) printable ASCII with columns separated by spaces and tabs, or blank; the first non-blank line a
