@@ -66,11 +66,15 @@ if [ ! -f "$JAR" ]; then
   exit 1
 fi
 
-# The CLV benchmarks read the CDNOW files from the repository's data directory.
-JMH_EXTRA+=(-jvmArgsAppend "-Dcustintel.dataDir=$ROOT/data")
+# The CLV benchmarks read the CDNOW files from the repository's data directory. The properties go in with
+# -jvmArgsPrepend, in one option: JMH's -jvmArgsAppend on the command line replaces a benchmark's own
+# @Fork(jvmArgsAppend) (ClvScoreBenchmark's -Xmx1g was dropped that way until 2026-12-07), and a second
+# -jvmArgsAppend replaced the first.
+JVM_PROPS="-Dcustintel.dataDir=$ROOT/data"
 if [ -n "${CUSTINTEL_BENCH_POSTGRES_URL:-}" ]; then
-  JMH_EXTRA+=(-jvmArgsAppend "-Dcustintel.bench.postgresUrl=${CUSTINTEL_BENCH_POSTGRES_URL}")
+  JVM_PROPS="$JVM_PROPS -Dcustintel.bench.postgresUrl=${CUSTINTEL_BENCH_POSTGRES_URL}"
 fi
+JMH_EXTRA+=(-jvmArgsPrepend "$JVM_PROPS")
 
 RESULTS=benchmarks/results
 mkdir -p "$RESULTS"
