@@ -840,7 +840,7 @@ final class CommandModels {
     return values;
   }
 
-  static Class<?> classNamed(String name) throws ClassNotFoundException {
+  private static Class<?> classNamed(String name) throws ClassNotFoundException {
     return switch (name) {
       case "boolean" -> boolean.class;
       case "int" -> int.class;

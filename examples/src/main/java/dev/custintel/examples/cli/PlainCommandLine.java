@@ -27,8 +27,8 @@ import picocli.CommandLine.ITypeConverter;
  * would convert it with: the option's own converter, else {@code Double.valueOf}, {@code Integer.valueOf},
  * {@code Long.valueOf} or {@code Path.of}, as picocli's built-in converters do. Anything else (help, a short
  * option, {@code --}, a positional word, an unknown option, a bad value, an option kind this class does not know, a
- * system property of picocli's) is left to picocli, which parses it or says what is wrong exactly as before: this class only ever takes the lines
- * that picocli would accept, and sets the same fields to the same values ({@code PlainCommandLineTest} checks both
+ * system property of picocli's) is left to picocli, which parses it or says what is wrong exactly as before: this
+ * class only ever takes the lines that picocli would accept, and sets the same fields to the same values ({@code PlainCommandLineTest} checks both
  * against picocli for every option of every command here). Not API.
  */
 final class PlainCommandLine {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,29 @@ record CliRun(int exitCode, String out, String err) {
       stdin.write(input);
     }
     return p;
+  }
+
+  /**
+   * Runs the program in a new JVM on this test's class path (a cold start, as a user's), logging the classes it
+   * loads.
+   *
+   * @param dir where its stdout and stderr are kept
+   * @param classLog where the JVM writes its class-load log ({@code -Xlog:class+load})
+   * @param args the command line
+   * @return the run
+   * @throws IOException if it cannot be started or its output read
+   * @throws InterruptedException if interrupted while waiting for it
+   */
+  static CliRun inNewJvm(Path dir, Path classLog, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"), "-Xlog:class+load=info:file=" + classLog,
+        "-cp", System.getProperty("java.class.path"), CustintelCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    int code = p.waitFor();
+    return new CliRun(code, Files.readString(out), Files.readString(err));
   }
 
   /** @return stdout parsed as JSON */

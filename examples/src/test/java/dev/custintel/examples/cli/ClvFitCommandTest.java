@@ -89,14 +89,9 @@ class ClvFitCommandTest {
   @Test
   void cdnow_inANewJvm_neverLoadsTheTimeZoneDatabase() throws Exception {
     Path log = dir.resolve("classes.log");
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-Xlog:class+load=info:file=" + log,
-        "-cp", System.getProperty("java.class.path"), CustintelCli.class.getName(),
-        "clv", "fit", "--transactions", cdnow.toString(), "--format", "cdnow",
-        "--calibration-end", CALIBRATION_END.toString(), "--period", "week"));
-    Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.json").toFile())
-        .redirectError(dir.resolve("err.txt").toFile()).start();
-    assertThat(p.waitFor()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+    CliRun run = CliRun.inNewJvm(dir, log, "clv", "fit", "--transactions", cdnow.toString(), "--format", "cdnow",
+        "--calibration-end", CALIBRATION_END.toString(), "--period", "week");
+    assertThat(run.exitCode()).as(run.err()).isZero();
     String loaded = Files.readString(log);
     assertThat(loaded).as("the run's class-load log").contains("dev.custintel.core.imports.ImportFormat ")
         .doesNotContain("java.time.zone.TzdbZoneRulesProvider").doesNotContain("java.time.ZoneRegion ");

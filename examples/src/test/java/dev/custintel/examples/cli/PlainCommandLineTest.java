@@ -178,15 +178,10 @@ class PlainCommandLineTest {
   @Test
   void aColdPlainRun_neverBuildsPicoclisModel() throws Exception {
     Path log = dir.resolve("classes.log");
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-Xlog:class+load=info:file=" + log,
-        "-cp", System.getProperty("java.class.path"), CustintelCli.class.getName(),
-        "affinity", "mine", "--baskets", TestData.file("affinity/groceries.csv").toString(),
-        "--format", "basket-csv", "--min-support", "0.05"));
-    Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.json").toFile())
-        .redirectError(dir.resolve("err.txt").toFile()).start();
-    assertThat(p.waitFor()).as(Files.readString(dir.resolve("err.txt"))).isZero();
-    assertThat(Files.readString(dir.resolve("out.json"))).contains("\"frequentItemsets\"");
+    CliRun run = CliRun.inNewJvm(dir, log, "affinity", "mine", "--baskets",
+        TestData.file("affinity/groceries.csv").toString(), "--format", "basket-csv", "--min-support", "0.05");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"frequentItemsets\"");
     assertThat(Files.readString(log)).as("the run's class-load log")
         .contains("dev.custintel.examples.cli.PlainCommandLine ")
         .doesNotContain("picocli.CommandLine$Interpreter ")
